@@ -1,0 +1,81 @@
+# Every target is documented in README.md. Only a JDK 21+ and make are needed for run and test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The first JDK of version 21 or newer: $JAVA_HOME, the java on PATH, then /usr/lib/jvm/*.
+JAVA_HOME := $(shell for j in "$$JAVA_HOME" "$$(dirname "$$(dirname "$$(readlink -f "$$(command -v java)" 2>/dev/null)")")" /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do \
+  [ -x "$$j/bin/javac" ] || continue; \
+  v=$$("$$j/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'); \
+  [ "$${v%%.*}" -ge 21 ] 2>/dev/null && { echo "$$j"; break; }; done)
+export JAVA_HOME
+
+MVN := ./mvnw -B -ntp
+LOCAL_STACK := lambdas/local-stack
+LAMBDA_PACKAGE := lambdas/functions/target/functions-lambda.jar
+ENV ?=
+TF_DIR = terraform/environments/$(ENV)
+
+.PHONY: help run test test-handlers test-end-to-end package bench deploy destroy validate clean check-java check-env check-terraform check-aws
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+check-java:
+	@[ -n "$(JAVA_HOME)" ] || { echo "No JDK 21 or newer found: install one and/or set JAVA_HOME." >&2; exit 1; }
+
+run: check-java ## Start the whole system locally at http://127.0.0.1:$${PORT:-3000}/ (data kept in $${DATA_DIR:-.data})
+	$(MVN) -q package -DskipTests -pl $(LOCAL_STACK) -am
+	exec "$(JAVA_HOME)/bin/java" -Dsqlite4java.library.path=$(LOCAL_STACK)/target/native-libs \
+	  -cp "$(LOCAL_STACK)/target/classes:$$(cat $(LOCAL_STACK)/target/runtime-classpath.txt)" dev.serverlessapis.local.LocalStack
+
+test: check-java ## Run every test: unit, architecture, handler, end-to-end, Terraform ties, and the browser test where Chromium is installed
+	$(MVN) verify
+
+test-handlers: check-java ## Invoke the handler classes with API Gateway events against DynamoDB Local
+	$(MVN) verify -pl $(LOCAL_STACK) -am -Dgroups=handler
+
+test-end-to-end: check-java ## HTTP tests against the local stack, or against API_ENDPOINT=https://... when set
+	$(MVN) verify -pl $(LOCAL_STACK) -am -Dgroups=end-to-end
+
+package: check-java ## Build the Lambda package shared by every function
+	$(MVN) -q package -DskipTests -pl lambdas/functions -am
+	@ls -l $(LAMBDA_PACKAGE) | awk '{printf "%s: %.1f MiB (%d bytes)\n", $$9, $$5/1048576, $$5}'
+
+bench: check-java ## Measure latency and throughput of the local stack (see README)
+	$(MVN) -q package -DskipTests -pl $(LOCAL_STACK) -am
+	"$(JAVA_HOME)/bin/java" -Dsqlite4java.library.path=$(LOCAL_STACK)/target/native-libs \
+	  -cp "$(LOCAL_STACK)/target/classes:$(LOCAL_STACK)/target/test-classes:$$(cat $(LOCAL_STACK)/target/runtime-classpath.txt)" \
+	  dev.serverlessapis.local.Bench
+
+check-env:
+	@[ -n "$(ENV)" ] || { echo "Say which environment: make $(MAKECMDGOALS) ENV=dev (one of: $$(ls terraform/environments | tr '\n' ' '))" >&2; exit 1; }
+	@[ -d "$(TF_DIR)" ] || { echo "No environment '$(ENV)': terraform/environments has $$(ls terraform/environments | tr '\n' ' ')" >&2; exit 1; }
+
+check-terraform:
+	@command -v terraform >/dev/null || { echo "terraform is not installed: get Terraform 1.10 or newer (https://developer.hashicorp.com/terraform/install), then run this again." >&2; exit 1; }
+
+check-aws: check-terraform
+	@{ [ -n "$$AWS_ACCESS_KEY_ID" ] || [ -n "$$AWS_PROFILE" ] || [ -f "$${AWS_SHARED_CREDENTIALS_FILE:-$$HOME/.aws/credentials}" ] || [ -f "$${AWS_CONFIG_FILE:-$$HOME/.aws/config}" ]; } || \
+	  { echo "No AWS credentials found: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), e.g. after 'aws configure' or 'aws sso login'. See README, 'Deploy'." >&2; exit 1; }
+
+deploy: check-env check-aws package ## Package the functions and apply terraform/environments/$(ENV)
+	terraform -chdir=$(TF_DIR) init -input=false
+	terraform -chdir=$(TF_DIR) apply -input=false
+	@echo "API:  $$(terraform -chdir=$(TF_DIR) output -raw api_url)"
+	@echo "Site: $$(terraform -chdir=$(TF_DIR) output -raw site_url)"
+
+destroy: check-env check-aws ## Destroy every resource of terraform/environments/$(ENV)
+	terraform -chdir=$(TF_DIR) init -input=false
+	terraform -chdir=$(TF_DIR) destroy -input=false
+
+validate: ## terraform fmt -check and validate for every environment (where terraform is installed)
+	@command -v terraform >/dev/null || { echo "terraform is not installed, so nothing was validated: install it (https://developer.hashicorp.com/terraform/install) or run ../shared/tools/tfcheck/tfcheck terraform for the offline check." >&2; exit 1; }
+	terraform fmt -check -recursive terraform
+	@for env in terraform/environments/*/; do \
+	  echo "== $$env"; \
+	  terraform -chdir=$$env init -backend=false -input=false >/dev/null || { echo "terraform init failed in $$env: it needs to download the providers once (network access to registry.terraform.io)." >&2; exit 1; }; \
+	  terraform -chdir=$$env validate || exit 1; \
+	done
+
+clean: ## Remove build output (keeps the local stack's data in .data; rm -rf .data to reset it)
+	$(MVN) -q clean

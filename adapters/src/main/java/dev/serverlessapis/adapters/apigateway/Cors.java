@@ -1,0 +1,51 @@
+package dev.serverlessapis.adapters.apigateway;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Cross-origin access for the configured origins only. An origin not on the list gets no
+ * {@code Access-Control-Allow-Origin}, so the browser withholds the response from that page.
+ */
+public final class Cors {
+    private static final String ALLOWED_HEADERS = "Content-Type, If-Match, Idempotency-Key, X-Api-Key";
+    private static final String EXPOSED_HEADERS = "ETag, Location, Link";
+    private static final String PREFLIGHT_CACHE_SECONDS = "600";
+
+    private final Set<String> allowedOrigins;
+
+    public Cors(Set<String> allowedOrigins) {
+        this.allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    /** Parses a comma-separated list, as the configuration carries it. */
+    public static Cors allowing(String commaSeparatedOrigins) {
+        return new Cors(Set.copyOf(List.of(commaSeparatedOrigins.split(",")).stream()
+                .map(String::strip).filter(origin -> !origin.isEmpty()).toList()));
+    }
+
+    public HttpResponse preflight(HttpRequest request, List<String> methods) {
+        var response = HttpResponse.empty(204).withHeaders(Problems.allow(methods));
+        var origin = allowedOrigin(request);
+        if (origin.isEmpty()) {
+            return response.withHeader("Vary", "Origin");
+        }
+        return decorate(request, response)
+                .withHeader("Access-Control-Allow-Methods", String.join(", ", methods))
+                .withHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+                .withHeader("Access-Control-Max-Age", PREFLIGHT_CACHE_SECONDS);
+    }
+
+    public HttpResponse decorate(HttpRequest request, HttpResponse response) {
+        var varied = response.withHeader("Vary", "Origin");
+        return allowedOrigin(request)
+                .map(origin -> varied.withHeader("Access-Control-Allow-Origin", origin)
+                        .withHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS))
+                .orElse(varied);
+    }
+
+    private Optional<String> allowedOrigin(HttpRequest request) {
+        return request.header("Origin").filter(allowedOrigins::contains);
+    }
+}

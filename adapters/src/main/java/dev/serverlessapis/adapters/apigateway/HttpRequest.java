@@ -1,0 +1,155 @@
+package dev.serverlessapis.adapters.apigateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A read-only view of an API Gateway proxy event that speaks HTTP, not the event's field names. */
+public final class HttpRequest {
+    /** The contract's limit on request bodies; larger ones are refused with 413 before anything is parsed. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final APIGatewayProxyRequestEvent event;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+
+    public HttpRequest(APIGatewayProxyRequestEvent event) {
+        this.event = event;
+        this.headers = caseInsensitive(event.getHeaders(), event.getMultiValueHeaders());
+        this.body = decodeBody(event);
+    }
+
+    public String method() {
+        return Optional.ofNullable(event.getHttpMethod()).orElse("").toUpperCase(Locale.ROOT);
+    }
+
+    /** The route template API Gateway matched, such as {@code /counters/{name}}. */
+    public String resource() {
+        return Optional.ofNullable(event.getResource()).orElse("");
+    }
+
+    public String requestId() {
+        return Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getRequestId)
+                .orElse("unknown");
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name)).flatMap(values -> values.stream().findFirst());
+    }
+
+    public String pathParameter(String name) {
+        return Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name))
+                .orElseThrow(() -> new IllegalStateException("route " + resource() + " has no path parameter " + name));
+    }
+
+    /** The first value of a query parameter; API Gateway has already percent-decoded it. */
+    public Optional<String> query(String name) {
+        return queryValues(name).stream().findFirst();
+    }
+
+    public List<String> queryValues(String name) {
+        var multi = Optional.ofNullable(event.getMultiValueQueryStringParameters()).map(all -> all.get(name));
+        if (multi.isPresent()) {
+            return List.copyOf(multi.get());
+        }
+        return Optional.ofNullable(event.getQueryStringParameters()).map(all -> all.get(name)).map(List::of).orElse(List.of());
+    }
+
+    public Map<String, List<String>> queryParameters() {
+        if (event.getMultiValueQueryStringParameters() != null) {
+            return Map.copyOf(event.getMultiValueQueryStringParameters());
+        }
+        var single = Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of());
+        var result = new TreeMap<String, List<String>>();
+        single.forEach((name, value) -> result.put(name, List.of(value)));
+        return result;
+    }
+
+    public boolean hasBody() {
+        return body.length > 0;
+    }
+
+    public int bodySize() {
+        return body.length;
+    }
+
+    /**
+     * The body as one JSON value. Demands {@code Content-Type: application/json} (415 otherwise), well-formed
+     * UTF-8 and strict JSON with nothing after the value (400 otherwise).
+     */
+    public JsonElement jsonBody() {
+        requireJsonContentType();
+        if (!hasBody()) {
+            throw new HttpProblem(400, "Bad Request", "The request needs a JSON body.");
+        }
+        var text = utf8(body);
+        try (var reader = new JsonReader(new StringReader(text))) {
+            reader.setStrictness(Strictness.STRICT);
+            var value = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new HttpProblem(400, "Bad Request", "The body holds more than one JSON value.");
+            }
+            return value;
+        } catch (JsonParseException | IOException | IllegalStateException malformed) {
+            throw new HttpProblem(400, "Bad Request", "The body is not well-formed JSON.");
+        }
+    }
+
+    /** A body is only understood as JSON; saying otherwise, or saying nothing, is refused. */
+    public void requireJsonContentType() {
+        var mediaType = header("Content-Type").map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
+        if (!mediaType.map("application/json"::equals).orElse(false)) {
+            throw new HttpProblem(415, "Unsupported Media Type", "Send the body as application/json.");
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new HttpProblem(400, "Bad Request", "The body is not valid UTF-8.");
+        }
+    }
+
+    private static byte[] decodeBody(APIGatewayProxyRequestEvent event) {
+        if (event.getBody() == null) {
+            return new byte[0];
+        }
+        if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+            try {
+                return Base64.getDecoder().decode(event.getBody());
+            } catch (IllegalArgumentException notBase64) {
+                throw new HttpProblem(400, "Bad Request", "The body is marked base64 but is not.");
+            }
+        }
+        return event.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, List<String>> caseInsensitive(Map<String, String> single, Map<String, List<String>> multi) {
+        var result = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
+        Optional.ofNullable(single).orElse(Map.of()).forEach((name, value) -> result.put(name, List.of(value)));
+        Optional.ofNullable(multi).orElse(Map.of()).forEach((name, values) -> result.put(name, List.copyOf(values)));
+        return result;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.serverlessapis.adapters.apigateway;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What an endpoint answers: status, headers (each possibly repeated) and an optional text body. */
+public record HttpResponse(int status, Map<String, List<String>> headers, Optional<String> body) {
+    public static final String JSON = "application/json; charset=utf-8";
+    public static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
+
+    public HttpResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public static HttpResponse json(int status, Object body) {
+        return new HttpResponse(status, Map.of("Content-Type", List.of(JSON)), Optional.of(Json.GSON.toJson(body)));
+    }
+
+    public static HttpResponse empty(int status) {
+        return new HttpResponse(status, Map.of(), Optional.empty());
+    }
+
+    /** A copy with one more value for {@code name}; values already there are kept. */
+    public HttpResponse withHeader(String name, String value) {
+        var copy = new LinkedHashMap<String, List<String>>(headers);
+        copy.merge(name, List.of(value), (existing, added) -> {
+            var merged = new ArrayList<>(existing);
+            merged.addAll(added);
+            return merged;
+        });
+        return new HttpResponse(status, copy, body);
+    }
+
+    public HttpResponse withHeaders(Map<String, List<String>> more) {
+        var result = this;
+        for (var header : more.entrySet()) {
+            for (var value : header.getValue()) {
+                result = result.withHeader(header.getKey(), value);
+            }
+        }
+        return result;
+    }
+
+    public HttpResponse replacingContentType(String contentType) {
+        var copy = new LinkedHashMap<String, List<String>>(headers);
+        copy.put("Content-Type", List.of(contentType));
+        return new HttpResponse(status, copy, body);
+    }
+
+    public Optional<String> header(String name) {
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .flatMap(header -> header.getValue().stream())
+                .findFirst();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.serverlessapis.adapters.apigateway;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Every route of the REST API, read from the same {@code api.json} Terraform applies, so that a function can
+ * answer 405 with the methods its resource really serves, on AWS and locally alike.
+ */
+public final class RouteTable {
+    public static final String RESOURCE = "/api.json";
+
+    private final Map<String, List<String>> methodsByResource;
+
+    public RouteTable(Map<String, List<String>> methodsByResource) {
+        this.methodsByResource = Map.copyOf(methodsByResource);
+    }
+
+    public static RouteTable fromClasspath() {
+        try (var stream = Objects.requireNonNull(RouteTable.class.getResourceAsStream(RESOURCE), RESOURCE + " is packaged");
+             var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            return fromSpec(Json.GSON.fromJson(reader, JsonObject.class));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    public static RouteTable fromSpec(JsonObject spec) {
+        var methods = new TreeMap<String, TreeSet<String>>();
+        for (var route : spec.getAsJsonArray("routes")) {
+            var object = route.getAsJsonObject();
+            methods.computeIfAbsent(object.get("path").getAsString(), path -> new TreeSet<>())
+                    .add(object.get("method").getAsString());
+        }
+        var result = new TreeMap<String, List<String>>();
+        methods.forEach((path, served) -> {
+            served.add("OPTIONS");
+            result.put(path, List.copyOf(served));
+        });
+        return new RouteTable(result);
+    }
+
+    /** The methods served on a resource, OPTIONS included; empty for an unknown resource. */
+    public Optional<List<String>> methods(String resource) {
+        return Optional.ofNullable(methodsByResource.get(resource));
+    }
+}

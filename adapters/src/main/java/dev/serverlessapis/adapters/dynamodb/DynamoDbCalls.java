@@ -1,0 +1,43 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Where SDK exceptions stop. Throttling and connection trouble become the domain's "try again"; anything else is a
+ * defect of ours and leaves as a plain {@link IllegalStateException}, so no SDK type crosses into the domain or HTTP.
+ * A failed condition or a cancelled transaction is an answer, not a failure: those pass through for the adapter
+ * that asked to read.
+ */
+final class DynamoDbCalls {
+    private static final Set<String> THROTTLING = Set.of("ProvisionedThroughputExceededException",
+            "RequestLimitExceeded", "ThrottlingException", "TransactionInProgressException");
+
+    private DynamoDbCalls() {
+    }
+
+    static <T> T call(String what, Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (ConditionalCheckFailedException | TransactionCanceledException answer) {
+            throw answer;
+        } catch (SdkException failure) {
+            throw translate(what, failure);
+        }
+    }
+
+    private static RuntimeException translate(String what, SdkException failure) {
+        if (failure instanceof SdkClientException
+                || failure instanceof AwsServiceException service && (service.isThrottlingException()
+                || THROTTLING.contains(service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode()))) {
+            return new TemporarilyUnavailableException("DynamoDB could not " + what + " now", failure);
+        }
+        return new IllegalStateException("DynamoDB refused to " + what, failure);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
+
+import dev.serverlessapis.domain.counter.CounterName;
+import dev.serverlessapis.domain.counter.CounterReading;
+import dev.serverlessapis.domain.counter.HitCounters;
+import dev.serverlessapis.domain.counter.IdempotencyKey;
+import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Counters in the {@code hit-counters} table: one item per counter, {@code counter-name} → {@code counter-value}.
+ *
+ * <p>An increment is a single {@code ADD} conditioned on the counter existing, so concurrent visits never lose a
+ * count and no counter is created by a typo. An increment with an idempotency key also writes a marker item (same
+ * table, key {@code idempotency#<counter>#<key>}, expiring after a day) in the same transaction, so the count happens
+ * exactly when the marker is first written; the answer is then recorded on the marker and replayed to retries.
+ * Counter names cannot contain {@code #}, so a marker is never mistaken for a counter.
+ */
+public final class DynamoDbHitCounters implements HitCounters {
+    public static final String NAME = "counter-name";
+    public static final String VALUE = "counter-value";
+    public static final String ANSWER = "answer";
+    public static final String EXPIRES_AT = "expires-at";
+    static final Duration REMEMBER_KEYS_FOR = Duration.ofDays(1);
+    private static final int TRANSACTION_ATTEMPTS = 8;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoDbHitCounters(DynamoDbClient dynamoDb, String table, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<CounterReading> increment(CounterName name) {
+        try {
+            var updated = call("count a visit", () -> dynamoDb.updateItem(update -> update
+                    .tableName(table)
+                    .key(counterKey(name))
+                    .updateExpression("ADD #value :one")
+                    .conditionExpression("attribute_exists(#name)")
+                    .expressionAttributeNames(Map.of("#value", VALUE, "#name", NAME))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                    .returnValues(ReturnValue.UPDATED_NEW)));
+            return Optional.of(reading(name, updated.attributes()));
+        } catch (ConditionalCheckFailedException unknownCounter) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<CounterReading> incrementOnce(CounterName name, IdempotencyKey key) {
+        var marker = markerKey(name, key);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call("count a visit once", () -> dynamoDb.transactWriteItems(transaction -> transaction.transactItems(
+                        TransactWriteItem.builder().put(claim(marker)).build(),
+                        TransactWriteItem.builder().update(addOne(name)).build())));
+                return read(name).map(counted -> replayable(marker, counted));
+            } catch (TransactionCanceledException cancelled) {
+                var reasons = cancelled.cancellationReasons();
+                if (failedCondition(reasons, 0)) {
+                    var recorded = Optional.ofNullable(reasons.get(0).item()).map(item -> item.get(ANSWER));
+                    return recorded.isPresent()
+                            ? Optional.of(new CounterReading(name, Long.parseLong(recorded.get().n())))
+                            : read(name).map(counted -> replayable(marker, counted));
+                }
+                if (failedCondition(reasons, 1)) {
+                    return Optional.empty();
+                }
+                if (attempt == TRANSACTION_ATTEMPTS) {
+                    throw new TemporarilyUnavailableException("the counter stayed contended", cancelled);
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    @Override
+    public Optional<CounterReading> read(CounterName name) {
+        var item = call("read a counter", () -> dynamoDb.getItem(get -> get
+                .tableName(table)
+                .key(counterKey(name))
+                .consistentRead(true)
+                .projectionExpression("#value")
+                .expressionAttributeNames(Map.of("#value", VALUE)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(reading(name, item));
+    }
+
+    private Put claim(Map<String, AttributeValue> marker) {
+        var expiresAt = clock.instant().plus(REMEMBER_KEYS_FOR).getEpochSecond();
+        var item = new HashMap<>(marker);
+        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt)));
+        return Put.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression("attribute_not_exists(#name)")
+                .expressionAttributeNames(Map.of("#name", NAME))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    private Update addOne(CounterName name) {
+        return Update.builder()
+                .tableName(table)
+                .key(counterKey(name))
+                .updateExpression("ADD #value :one")
+                .conditionExpression("attribute_exists(#name)")
+                .expressionAttributeNames(Map.of("#value", VALUE, "#name", NAME))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .build();
+    }
+
+    /** Records the answer unless a concurrent retry recorded one first; either way, the recorded one is returned. */
+    private CounterReading replayable(Map<String, AttributeValue> marker, CounterReading counted) {
+        var recorded = call("record an idempotent answer", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(marker)
+                .updateExpression("SET #answer = if_not_exists(#answer, :value)")
+                .expressionAttributeNames(Map.of("#answer", ANSWER))
+                .expressionAttributeValues(Map.of(":value", AttributeValue.fromN(Long.toString(counted.value()))))
+                .returnValues(ReturnValue.UPDATED_NEW)));
+        return new CounterReading(counted.name(), Long.parseLong(recorded.attributes().get(ANSWER).n()));
+    }
+
+    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5L << Math.min(attempt, 5)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TemporarilyUnavailableException("interrupted while the counter was contended", interrupted);
+        }
+    }
+
+    private static Map<String, AttributeValue> counterKey(CounterName name) {
+        return Map.of(NAME, AttributeValue.fromS(name.value()));
+    }
+
+    private static Map<String, AttributeValue> markerKey(CounterName name, IdempotencyKey key) {
+        return Map.of(NAME, AttributeValue.fromS("idempotency#" + name.value() + "#" + key.value()));
+    }
+
+    private static CounterReading reading(CounterName name, Map<String, AttributeValue> attributes) {
+        return new CounterReading(name, Long.parseLong(attributes.get(VALUE).n()));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Turns DynamoDB's {@code LastEvaluatedKey} into an opaque page cursor and back. Cursors are signed with HMAC-SHA256,
+ * so one that was altered or made up is refused as a 400 instead of starting a page at an arbitrary key.
+ */
+public final class SignedCursors {
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int SIGNATURE_BYTES = 16;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+
+    public SignedCursors(String secret) {
+        if (secret.length() < 16) {
+            throw new IllegalArgumentException("the cursor signing key needs at least 16 characters");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    /** Empty when DynamoDB said the listing is complete. */
+    public Optional<String> encode(Map<String, AttributeValue> lastEvaluatedKey) {
+        if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
+            return Optional.empty();
+        }
+        var json = new JsonObject();
+        lastEvaluatedKey.forEach((name, value) -> {
+            var typed = new JsonObject();
+            if (value.s() != null) {
+                typed.addProperty("S", value.s());
+            } else if (value.n() != null) {
+                typed.addProperty("N", value.n());
+            } else {
+                throw new IllegalArgumentException("key attribute " + name + " is neither S nor N");
+            }
+            json.add(name, typed);
+        });
+        var payload = json.toString().getBytes(StandardCharsets.UTF_8);
+        return Optional.of(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload)));
+    }
+
+    /**
+     * The key to start after. {@code expectedAttributes} are the key attributes of the table or index being read:
+     * a cursor of another listing is refused too.
+     */
+    public Map<String, AttributeValue> decode(String cursor, Set<String> expectedAttributes) {
+        var parts = cursor.split("\\.", -1);
+        try {
+            if (parts.length != 2) {
+                throw tampered();
+            }
+            var payload = DECODER.decode(parts[0]);
+            if (!MessageDigest.isEqual(sign(payload), DECODER.decode(parts[1]))) {
+                throw tampered();
+            }
+            var json = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8)).getAsJsonObject();
+            if (!json.keySet().equals(expectedAttributes)) {
+                throw tampered();
+            }
+            var key = new LinkedHashMap<String, AttributeValue>();
+            for (var attribute : json.entrySet()) {
+                var typed = attribute.getValue().getAsJsonObject();
+                key.put(attribute.getKey(), typed.has("S")
+                        ? AttributeValue.fromS(typed.get("S").getAsString())
+                        : AttributeValue.fromN(typed.get("N").getAsString()));
+            }
+            return key;
+        } catch (IllegalArgumentException | IllegalStateException | JsonParseException | UnsupportedOperationException malformed) {
+            throw tampered();
+        }
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            var mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return Arrays.copyOf(mac.doFinal(payload), SIGNATURE_BYTES);
+        } catch (GeneralSecurityException unavailable) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", unavailable);
+        }
+    }
+
+    private static InvalidInputException tampered() {
+        return InvalidInputException.of("cursor", "is not a cursor this listing handed out; start again without it");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.serverlessapis.domain.counter;
+
+import java.util.Optional;
+
+/**
+ * Where counters live. Each method answers empty when no counter of that name was provisioned: counters are
+ * never created on first use.
+ */
+public interface HitCounters {
+
+    /** Adds one, atomically, and answers the value this increment produced. */
+    Optional<CounterReading> increment(CounterName name);
+
+    /**
+     * Adds one unless an increment with this key was already counted, in which case nothing is added and the
+     * answer first given for the key is given again.
+     */
+    Optional<CounterReading> incrementOnce(CounterName name, IdempotencyKey key);
+
+    /** The current value, as of the latest completed increment. */
+    Optional<CounterReading> read(CounterName name);
+}

@@ -1,0 +1,15 @@
+package dev.serverlessapis.domain.counter;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import java.util.regex.Pattern;
+
+/** A client's token for one logical increment: retries carrying the same key count once. */
+public record IdempotencyKey(String value) {
+    private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    public IdempotencyKey {
+        if (value == null || !VISIBLE_ASCII.matcher(value).matches()) {
+            throw InvalidInputException.of("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.serverlessapis.domain.shared;
+
+import java.util.Optional;
+
+/**
+ * Which page of a list to read: at most {@code limit} items, starting after the opaque {@code cursor} a previous
+ * page handed out. The cursor's meaning belongs to the store that issued it.
+ */
+public record PageRequest(int limit, Optional<String> cursor) {
+    public static final int DEFAULT_LIMIT = 25;
+    public static final int MAX_LIMIT = 100;
+
+    public PageRequest {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInputException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        if (cursor.isPresent() && cursor.get().isBlank()) {
+            throw InvalidInputException.of("cursor", "must be a cursor from a previous page's next link");
+        }
+    }
+
+    public static PageRequest first(int limit) {
+        return new PageRequest(limit, Optional.empty());
+    }
+
+    /** Parses the raw query values; absent values take the defaults. */
+    public static PageRequest parse(Optional<String> limit, Optional<String> cursor) {
+        return new PageRequest(limit.map(PageRequest::parseLimit).orElse(DEFAULT_LIMIT), cursor);
+    }
+
+    private static int parseLimit(String raw) {
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException notANumber) {
+            throw InvalidInputException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.serverlessapis.domain.counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.NotFoundException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IncrementCounterTest {
+    private final InMemoryHitCounters counters = new InMemoryHitCounters().provision("cloud-resume", 0);
+    private final IncrementCounter incrementCounter = new IncrementCounter(counters);
+
+    @Test
+    void eachIncrementAnswersTheValueItProduced() {
+        var command = IncrementCounter.Command.of("cloud-resume", Optional.empty());
+
+        assertThat(incrementCounter.increment(command).value()).isEqualTo(1);
+        assertThat(incrementCounter.increment(command).value()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetriedKeyCountsOnceAndGetsTheFirstAnswer() {
+        var keyed = IncrementCounter.Command.of("cloud-resume", Optional.of("visit-42"));
+
+        var first = incrementCounter.increment(keyed);
+        incrementCounter.increment(IncrementCounter.Command.of("cloud-resume", Optional.empty()));
+        var retried = incrementCounter.increment(keyed);
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(counters.read(new CounterName("cloud-resume"))).map(CounterReading::value).contains(2L);
+    }
+
+    @Test
+    void anUnprovisionedCounterIsNotFoundAndNotCreated() {
+        var command = IncrementCounter.Command.of("guestbook", Optional.empty());
+
+        assertThatThrownBy(() -> incrementCounter.increment(command))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("guestbook");
+        assertThat(counters.read(new CounterName("guestbook"))).isEmpty();
+    }
+
+    @Test
+    void aBadIdempotencyKeyIsRejectedBeforeCounting() {
+        assertThatThrownBy(() -> IncrementCounter.Command.of("cloud-resume", Optional.of("has space")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("Idempotency-Key"));
+        assertThat(counters.read(new CounterName("cloud-resume"))).map(CounterReading::value).contains(0L);
+    }
+}

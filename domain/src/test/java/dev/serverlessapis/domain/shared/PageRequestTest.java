@@ -1,0 +1,32 @@
+package dev.serverlessapis.domain.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class PageRequestTest {
+
+    @Test
+    void absentValuesTakeTheDefaults() {
+        assertThat(PageRequest.parse(Optional.empty(), Optional.empty()))
+                .isEqualTo(new PageRequest(PageRequest.DEFAULT_LIMIT, Optional.empty()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "101", "-1", "ten", "", "2.5", "99999999999"})
+    void limitsOutsideOneToAHundredAreRejectedNamingTheField(String limit) {
+        assertThatThrownBy(() -> PageRequest.parse(Optional.of(limit), Optional.empty()))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        invalid -> assertThat(invalid.violations()).extracting(Violation::field).containsExactly("limit"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 25, 100})
+    void limitsFromOneToAHundredAreAccepted(int limit) {
+        assertThat(PageRequest.parse(Optional.of(Integer.toString(limit)), Optional.of("abc")).limit()).isEqualTo(limit);
+    }
+}

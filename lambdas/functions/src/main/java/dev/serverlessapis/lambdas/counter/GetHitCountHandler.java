@@ -1,0 +1,17 @@
+package dev.serverlessapis.lambdas.counter;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlessapis.adapters.apigateway.HttpFunction;
+
+/** Function {@code getHitCount}: {@code POST} and {@code GET /counters/{name}}. */
+public final class GetHitCountHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final HttpFunction FUNCTION = DaggerCounterComponent.create().getHitCount();
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return FUNCTION.handle(event);
+    }
+}

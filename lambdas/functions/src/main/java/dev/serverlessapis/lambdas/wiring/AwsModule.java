@@ -1,0 +1,50 @@
+package dev.serverlessapis.lambdas.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import java.net.URI;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The DynamoDB client, built once per execution environment with everything explicit (no default chains). */
+@Module
+public final class AwsModule {
+    private AwsModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Configuration configuration() {
+        return new Configuration();
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamoDb(Configuration configuration) {
+        var builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(configuration.required(Configuration.AWS_REGION)));
+        return configuration.optional(Configuration.DYNAMODB_ENDPOINT)
+                .map(endpoint -> builder.endpointOverride(URI.create(endpoint)).credentialsProvider(localOnly()))
+                .orElseGet(() -> builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create()))
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** DynamoDB Local accepts any key; fixed ones guarantee a developer's real credentials are never sent anywhere. */
+    private static AwsCredentialsProvider localOnly() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    }
+}

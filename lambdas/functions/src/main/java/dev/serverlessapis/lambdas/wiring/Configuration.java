@@ -1,0 +1,26 @@
+package dev.serverlessapis.lambdas.wiring;
+
+import java.util.Optional;
+
+/**
+ * The function's settings. On Lambda they are environment variables set by Terraform; the local stack, which runs
+ * every function in one JVM, sets them as system properties instead, and those win. This is the only class that
+ * reads either.
+ */
+public final class Configuration {
+    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+    public static final String AWS_REGION = "AWS_REGION";
+    public static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
+    public static final String CURSOR_SIGNING_KEY = "CURSOR_SIGNING_KEY";
+
+    public Optional<String> optional(String name) {
+        return Optional.ofNullable(System.getProperty(name))
+                .or(() -> Optional.ofNullable(System.getenv(name)))
+                .filter(value -> !value.isBlank());
+    }
+
+    public String required(String name) {
+        return optional(name).orElseThrow(() -> new IllegalStateException(
+                "the setting " + name + " is missing: Terraform sets it on Lambda, the local stack sets it locally"));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.serverlessapis.local;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code terraform/modules/application/api.json}, typed: the tables, functions and routes Terraform applies on AWS.
+ * The local stack builds itself from this, so the two cannot drift apart.
+ */
+public record ApiSpec(List<Table> tables, List<Function> functions, List<Route> routes) {
+    private static final Gson GSON = new Gson();
+
+    public record Key(String name, String type) {
+    }
+
+    public record Index(String name, Key partitionKey, Key sortKey, String projection) {
+        public Optional<Key> sort() {
+            return Optional.ofNullable(sortKey);
+        }
+    }
+
+    public record Seed(String variable, List<String> defaults, Map<String, Map<String, String>> attributes) {
+    }
+
+    public record Table(String name, String nameVariable, Key partitionKey, Key sortKey, String timeToLiveAttribute,
+                        List<Index> globalSecondaryIndexes, Seed seed) {
+        public Optional<Key> sort() {
+            return Optional.ofNullable(sortKey);
+        }
+
+        public List<Index> indexes() {
+            return globalSecondaryIndexes == null ? List.of() : globalSecondaryIndexes;
+        }
+
+        public Optional<Seed> seeding() {
+            return Optional.ofNullable(seed);
+        }
+
+        public Optional<String> timeToLive() {
+            return Optional.ofNullable(timeToLiveAttribute);
+        }
+    }
+
+    public record Function(String name, String handler, String table, List<String> tableActions, List<String> indexActions) {
+        /** The class part of {@code package.Class::method}. */
+        public String handlerClass() {
+            return handler.split("::", 2)[0];
+        }
+    }
+
+    public record Route(String method, String path, String function) {
+    }
+
+    public static ApiSpec load() {
+        try (var stream = Objects.requireNonNull(ApiSpec.class.getResourceAsStream("/api.json"), "api.json is on the classpath");
+             var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            return GSON.fromJson(GSON.fromJson(reader, JsonObject.class), ApiSpec.class);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    public Function function(String name) {
+        return functions.stream().filter(function -> function.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("api.json has no function " + name));
+    }
+
+    public Table table(String name) {
+        return tables.stream().filter(table -> table.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("api.json has no table " + name));
+    }
+
+    /**
+     * Route templates in the order of their first route, each with the function that answers methods the resource
+     * does not serve (405) and CORS preflights: the function of its first route. Terraform applies the same rule.
+     */
+    public Map<String, String> fallbackFunctionByPath() {
+        var result = new LinkedHashMap<String, String>();
+        routes.forEach(route -> result.putIfAbsent(route.path(), route.function()));
+        return result;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.serverlessapis.local;
+
+import dev.serverlessapis.lambdas.wiring.Configuration;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine, nothing of the cloud: DynamoDB Local, the tables of {@code api.json}, and every
+ * function behind the API Gateway emulator, with the page at {@code /}. {@code make run} starts it.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** Only for signing page cursors locally; on AWS each environment gets its own secret from Terraform. */
+    static final String LOCAL_CURSOR_KEY = "local-stack-cursor-signing-key";
+
+    private final LocalDynamoDb dynamoDb;
+    private final ApiGatewayEmulator emulator;
+
+    private LocalStack(LocalDynamoDb dynamoDb, ApiGatewayEmulator emulator) {
+        this.dynamoDb = dynamoDb;
+        this.emulator = emulator;
+    }
+
+    /**
+     * @param port          0 for any free port
+     * @param dataDirectory where DynamoDB Local keeps its files; empty for in memory
+     * @param extraOrigins  origins allowed by CORS besides the page's own
+     * @param counters      the counters to provision; empty for api.json's defaults
+     */
+    public record Settings(int port, Optional<Path> dataDirectory, List<String> extraOrigins, Optional<List<String>> counters) {
+    }
+
+    public static LocalStack start(Settings settings) {
+        var spec = ApiSpec.load();
+        var dynamoDb = LocalDynamoDb.start(settings.dataDirectory());
+        try {
+            new TableProvisioner(dynamoDb.client()).provision(spec, settings.counters().map(list -> Map.of("counters", list)).orElse(Map.of()));
+            configureFunctions(spec, dynamoDb.endpoint(), settings);
+            return new LocalStack(dynamoDb, ApiGatewayEmulator.start(spec, settings.port(), new StaticPage()));
+        } catch (RuntimeException failedToStart) {
+            dynamoDb.close();
+            throw failedToStart;
+        }
+    }
+
+    /**
+     * What Terraform sets as each function's environment, set here as system properties because all functions share
+     * this JVM. Local table names carry no project or environment prefix.
+     */
+    public static void configureFunctions(ApiSpec spec, URI dynamoDbEndpoint, Settings settings) {
+        System.setProperty(Configuration.DYNAMODB_ENDPOINT, dynamoDbEndpoint.toString());
+        System.setProperty(Configuration.AWS_REGION, LocalDynamoDb.REGION);
+        System.setProperty(Configuration.CURSOR_SIGNING_KEY, LOCAL_CURSOR_KEY);
+        spec.tables().forEach(table -> System.setProperty(table.nameVariable(), table.name()));
+        var origins = new LinkedHashSet<String>();
+        if (settings.port() != 0) {
+            origins.add("http://127.0.0.1:" + settings.port());
+            origins.add("http://localhost:" + settings.port());
+        }
+        origins.addAll(settings.extraOrigins());
+        System.setProperty(Configuration.ALLOWED_ORIGINS, String.join(",", origins));
+    }
+
+    public URI baseUrl() {
+        return emulator.baseUrl();
+    }
+
+    public LocalDynamoDb dynamoDb() {
+        return dynamoDb;
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+        dynamoDb.close();
+    }
+
+    public static void main(String[] arguments) throws InterruptedException {
+        var settings = new Settings(
+                Integer.parseInt(setting("PORT").orElse("3000")),
+                Optional.of(Path.of(setting("DATA_DIR").orElse(".data"))),
+                setting("ALLOWED_ORIGINS").map(list -> List.of(list.split(","))).orElse(List.of()),
+                setting("COUNTERS").map(list -> List.of(list.split(","))));
+        var started = System.nanoTime();
+        var stack = start(settings);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: finishing requests in flight, then closing DynamoDB Local.");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.printf("Local stack ready in %d ms at http://127.0.0.1:%d/ (data in %s). Ctrl-C stops it.%n",
+                (System.nanoTime() - started) / 1_000_000, stack.baseUrl().getPort(), settings.dataDirectory().orElseThrow());
+        stopped.await();
+    }
+
+    /** The local stack's own settings come from the environment the developer runs {@code make run} in. */
+    private static Optional<String> setting(String name) {
+        return new Configuration().optional(name);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.serverlessapis.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Recorded API Gateway proxy events (under {@code src/test/resources/events}) as test fixtures, adjusted per test:
+ * the shape is API Gateway's own, only method, route, parameters and body change.
+ */
+public final class ProxyEvents {
+    private static final Gson GSON = new Gson();
+
+    private ProxyEvents() {
+    }
+
+    public static APIGatewayProxyRequestEvent recorded(String name) {
+        try (var stream = Objects.requireNonNull(ProxyEvents.class.getResourceAsStream("/events/" + name + ".json"), name);
+             var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            var event = GSON.fromJson(reader, APIGatewayProxyRequestEvent.class);
+            event.getRequestContext().setRequestId(UUID.randomUUID().toString());
+            return event;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    /** A recorded event turned into another request on another route. */
+    public static APIGatewayProxyRequestEvent request(String method, String resource, Map<String, String> pathParameters) {
+        var event = recorded("get-counter");
+        var path = resource;
+        for (var parameter : pathParameters.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
+        event.setHttpMethod(method);
+        event.setResource(resource);
+        event.setPath(path);
+        event.setPathParameters(pathParameters.isEmpty() ? null : new HashMap<>(pathParameters));
+        event.getRequestContext().setHttpMethod(method);
+        event.getRequestContext().setResourcePath(resource);
+        event.getRequestContext().setPath("/dev" + path);
+        return event;
+    }
+
+    public static APIGatewayProxyRequestEvent withHeader(APIGatewayProxyRequestEvent event, String name, String value) {
+        var headers = new HashMap<>(Optional.ofNullable(event.getHeaders()).orElse(Map.of()));
+        headers.put(name, value);
+        var multi = new HashMap<>(Optional.ofNullable(event.getMultiValueHeaders()).orElse(Map.of()));
+        multi.put(name, List.of(value));
+        return event.withHeaders(headers).withMultiValueHeaders(multi);
+    }
+
+    public static APIGatewayProxyRequestEvent withQuery(APIGatewayProxyRequestEvent event, Map<String, String> query) {
+        var multi = new HashMap<String, List<String>>();
+        query.forEach((name, value) -> multi.put(name, List.of(value)));
+        return event.withQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query))
+                .withMultiValueQueryStringParameters(query.isEmpty() ? null : multi);
+    }
+
+    public static APIGatewayProxyRequestEvent withJsonBody(APIGatewayProxyRequestEvent event, String json) {
+        return withHeader(event, "Content-Type", "application/json").withBody(json).withIsBase64Encoded(false);
+    }
+
+    public static Optional<String> header(APIGatewayProxyResponseEvent response, String name) {
+        return Optional.ofNullable(response.getMultiValueHeaders()).orElse(Map.of()).entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .flatMap(header -> header.getValue().stream())
+                .findFirst();
+    }
+
+    public static JsonElement json(APIGatewayProxyResponseEvent response) {
+        return GSON.fromJson(response.getBody(), JsonElement.class);
+    }
+}
