@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlessapis.local.Functions;
 import dev.serverlessapis.local.ProxyEvents;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
@@ -29,7 +30,6 @@ class GetHitCountHandlerTest {
     private static final String RESOURCE = "/counters/{name}";
 
     private final TestStack stack;
-    private final GetHitCountHandler handler = new GetHitCountHandler();
     private final String counter = "test-" + UUID.randomUUID();
 
     GetHitCountHandlerTest(TestStack stack) {
@@ -154,7 +154,7 @@ class GetHitCountHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, null);
+        return Functions.invoke("getHitCount", event);
     }
 
     private static long valueOf(APIGatewayProxyResponseEvent response) {

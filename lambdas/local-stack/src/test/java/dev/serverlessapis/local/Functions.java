@@ -1,0 +1,51 @@
+package dev.serverlessapis.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Invokes a function by its name in {@code api.json}, through the handler class the spec names, as Lambda would.
+ * While it runs, {@link #current()} names the function on this thread, so what the handler does (for instance, which
+ * DynamoDB operations it calls) can be attributed to it.
+ */
+public final class Functions {
+    private static final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> HANDLERS =
+            new ConcurrentHashMap<>();
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    private Functions() {
+    }
+
+    public static APIGatewayProxyResponseEvent invoke(String function, APIGatewayProxyRequestEvent event) {
+        var handler = HANDLERS.computeIfAbsent(function, Functions::instantiate);
+        CURRENT.set(function);
+        try {
+            return handler.handleRequest(event, new LocalContext(
+                    Optional.ofNullable(event.getRequestContext()).map(c -> c.getRequestId()).orElse(UUID.randomUUID().toString()),
+                    function));
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /** The function running on this thread, if any. */
+    public static Optional<String> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> instantiate(String function) {
+        var className = ApiSpec.load().function(function).handlerClass();
+        try {
+            return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                    Class.forName(className).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException missing) {
+            throw new IllegalStateException("api.json names handler " + className + " for " + function, missing);
+        }
+    }
+}
