@@ -50,6 +50,7 @@ bench: check-java ## Measure latency and throughput of the local stack (see READ
 check-env:
 	@[ -n "$(ENV)" ] || { echo "Say which environment: make $(MAKECMDGOALS) ENV=dev (one of: $$(ls terraform/environments | tr '\n' ' '))" >&2; exit 1; }
 	@[ -d "$(TF_DIR)" ] || { echo "No environment '$(ENV)': terraform/environments has $$(ls terraform/environments | tr '\n' ' ')" >&2; exit 1; }
+	@[ -f "$(TF_DIR)/backend.hcl" ] || { echo "No $(TF_DIR)/backend.hcl: copy $(TF_DIR)/backend.hcl.example and name your Terraform state bucket in it (README, 'Deploy')." >&2; exit 1; }
 
 check-terraform:
 	@command -v terraform >/dev/null || { echo "terraform is not installed: get Terraform 1.10 or newer (https://developer.hashicorp.com/terraform/install), then run this again." >&2; exit 1; }
@@ -58,14 +59,14 @@ check-aws: check-terraform
 	@{ [ -n "$$AWS_ACCESS_KEY_ID" ] || [ -n "$$AWS_PROFILE" ] || [ -f "$${AWS_SHARED_CREDENTIALS_FILE:-$$HOME/.aws/credentials}" ] || [ -f "$${AWS_CONFIG_FILE:-$$HOME/.aws/config}" ]; } || \
 	  { echo "No AWS credentials found: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), e.g. after 'aws configure' or 'aws sso login'. See README, 'Deploy'." >&2; exit 1; }
 
-deploy: check-env check-aws package ## Package the functions and apply terraform/environments/$(ENV)
-	terraform -chdir=$(TF_DIR) init -input=false
+deploy: check-terraform check-env check-aws package ## Package the functions and apply terraform/environments/$(ENV)
+	terraform -chdir=$(TF_DIR) init -input=false -backend-config=backend.hcl
 	terraform -chdir=$(TF_DIR) apply -input=false
 	@echo "API:  $$(terraform -chdir=$(TF_DIR) output -raw api_url)"
 	@echo "Site: $$(terraform -chdir=$(TF_DIR) output -raw site_url)"
 
-destroy: check-env check-aws ## Destroy every resource of terraform/environments/$(ENV)
-	terraform -chdir=$(TF_DIR) init -input=false
+destroy: check-terraform check-env check-aws ## Destroy every resource of terraform/environments/$(ENV)
+	terraform -chdir=$(TF_DIR) init -input=false -backend-config=backend.hcl
 	terraform -chdir=$(TF_DIR) destroy -input=false
 
 validate: ## terraform fmt -check and validate for every environment (where terraform is installed)

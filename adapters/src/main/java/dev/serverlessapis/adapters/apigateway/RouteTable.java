@@ -49,6 +49,11 @@ public final class RouteTable {
         return new RouteTable(result);
     }
 
+    /** Every resource template, e.g. {@code /counters/{name}}. */
+    public java.util.Set<String> resources() {
+        return methodsByResource.keySet();
+    }
+
     /** The methods served on a resource, OPTIONS included; empty for an unknown resource. */
     public Optional<List<String>> methods(String resource) {
         return Optional.ofNullable(methodsByResource.get(resource));

@@ -7,6 +7,8 @@ import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,8 +35,17 @@ public final class AwsModule {
                 .region(Region.of(configuration.required(Configuration.AWS_REGION)));
         return configuration.optional(Configuration.DYNAMODB_ENDPOINT)
                 .map(endpoint -> builder.endpointOverride(URI.create(endpoint)).credentialsProvider(localOnly()))
-                .orElseGet(() -> builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create()))
+                .orElseGet(() -> builder.credentialsProvider(lambdaRole()))
                 .build();
+    }
+
+    /**
+     * The execution role's credentials: Lambda puts them in environment variables, except under SnapStart, where it
+     * serves them from a container endpoint instead. Both are resolved at the first call after restore, never
+     * before the snapshot (the priming uses throwaway credentials), and renewed before they expire.
+     */
+    static AwsCredentialsProvider lambdaRole() {
+        return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
     }
 
     @Provides

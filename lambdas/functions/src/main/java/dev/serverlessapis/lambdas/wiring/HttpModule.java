@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.serverlessapis.adapters.apigateway.Cors;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
 import javax.inject.Singleton;
+import software.amazon.awssdk.regions.Region;
 
 /** What every function's HTTP layer shares: the route table and the CORS policy. */
 @Module
@@ -20,7 +21,10 @@ public final class HttpModule {
 
     @Provides
     @Singleton
-    static Cors cors(Configuration configuration) {
-        return Cors.allowing(configuration.optional(Configuration.ALLOWED_ORIGINS).orElse(""));
+    static Cors cors(Configuration configuration, RouteTable routes) {
+        var cors = Cors.allowing(configuration.optional(Configuration.ALLOWED_ORIGINS).orElse(""));
+        // Every function's graph builds its CORS policy once, so this is where each registers its SnapStart priming.
+        SnapStartPriming.register(routes, cors, Region.of(configuration.required(Configuration.AWS_REGION)));
+        return cors;
     }
 }

@@ -1,0 +1,34 @@
+package dev.serverlessapis.lambdas.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.serverlessapis.adapters.apigateway.Cors;
+import dev.serverlessapis.adapters.apigateway.RouteTable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+
+class SnapStartPrimingTest {
+    @Test
+    void primingRunsTheHttpLayerAndOneSdkReadWithoutTheNetwork() {
+        var priming = new SnapStartPriming(new RouteTable(Map.of("/counters/{name}", List.of("GET", "OPTIONS", "POST"))),
+                Cors.allowing(""), Region.EU_WEST_1);
+
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
+
+        assertThat(priming.sdkCalls()).as("the read went to the in-memory client, not to DynamoDB").isEqualTo(1);
+    }
+
+    @Test
+    void theRolesCredentialsAreResolvedWhenAskedForNotWhenTheClientIsBuilt() {
+        var credentials = AwsModule.lambdaRole();
+
+        // Neither environment variables nor a container endpoint exist in a test JVM: nothing was resolved or cached
+        // at construction, and asking fails now rather than handing out something captured earlier.
+        assertThatThrownBy(credentials::resolveCredentials).isInstanceOf(SdkClientException.class);
+    }
+}

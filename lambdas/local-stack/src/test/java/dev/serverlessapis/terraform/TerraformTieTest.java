@@ -1,0 +1,115 @@
+package dev.serverlessapis.terraform;
+
+import static dev.serverlessapis.terraform.Terraform.locals;
+import static dev.serverlessapis.terraform.Terraform.module;
+import static dev.serverlessapis.terraform.Terraform.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.serverlessapis.adapters.dynamodb.DynamoDbHitCounters;
+import dev.serverlessapis.local.ApiSpec;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The code, api.json and the Terraform agree: what Terraform deploys is what the tests ran. */
+class TerraformTieTest {
+    private static final ApiSpec SPEC = ApiSpec.load();
+    private static final java.nio.file.Path APPLICATION = module("application");
+
+    @Test
+    void everyHandlerApiJsonNamesIsARequestHandlerOfProxyEvents() throws Exception {
+        for (var function : SPEC.functions()) {
+            var parts = function.handler().split("::");
+            assertThat(parts).as(function.name()).hasSize(2);
+            var handler = Class.forName(parts[0], false, getClass().getClassLoader());
+            assertThat(RequestHandler.class).as(function.name()).isAssignableFrom(handler);
+            assertThat(handler.getMethod(parts[1], APIGatewayProxyRequestEvent.class, Context.class)).isNotNull();
+        }
+    }
+
+    @Test
+    void theHitCounterAdapterUsesTheKeysAndTimeToLiveOfItsTableInApiJson() {
+        var table = SPEC.table("hit-counters");
+        assertThat(table.partitionKey().name()).isEqualTo(DynamoDbHitCounters.NAME);
+        assertThat(table.sort()).isEmpty();
+        assertThat(table.timeToLive()).contains(DynamoDbHitCounters.EXPIRES_AT);
+        assertThat(table.seeding().orElseThrow().attributes()).containsOnlyKeys(DynamoDbHitCounters.VALUE);
+    }
+
+    @Test
+    void everyFunctionsTableAndIndexesExistInApiJson() {
+        for (var function : SPEC.functions()) {
+            var table = SPEC.table(function.table());
+            assertThat(function.tableActions()).as(function.name()).isNotEmpty().allMatch(action -> action.startsWith("dynamodb:"));
+            if (!function.indexActions().isEmpty()) {
+                assertThat(table.indexes()).as(function.name() + " acts on indexes of a table that has none").isNotEmpty();
+            }
+        }
+        SPEC.routes().forEach(route -> assertThat(SPEC.function(route.function())).isNotNull());
+    }
+
+    @Test
+    void theCountersTerraformProvisionsByDefaultAreTheOnesTheLocalStackSeeds() {
+        var seeded = SPEC.tables().stream().flatMap(table -> table.seeding().stream()).toList();
+        assertThat(seeded).isNotEmpty();
+        for (var seed : seeded) {
+            var expected = terraformList(seed.defaults());
+            assertThat(named(APPLICATION, "variable", seed.variable()).attribute("default")).contains(expected);
+            for (var environment : Terraform.environments()) {
+                assertThat(named(environment, "variable", seed.variable()).attribute("default")).as(environment.toString()).contains(expected);
+                assertThat(named(environment, "module", "application").attribute(seed.variable())).contains("var." + seed.variable());
+            }
+            assertThat(locals(APPLICATION).attribute("seed_variables").orElseThrow())
+                    .contains(seed.variable() + " = var." + seed.variable());
+        }
+    }
+
+    @Test
+    void theApplicationModuleReadsApiJsonAndBuildsTablesFunctionsRoutesAndPermissionsFromIt() {
+        var locals = locals(APPLICATION);
+        assertThat(locals.attribute("api")).contains("jsondecode(file(\"${path.module}/api.json\"))");
+        assertThat(locals.attribute("tables")).contains("{ for table in local.api.tables : table.name => table }");
+        assertThat(locals.attribute("functions")).contains("{ for function in local.api.functions : function.name => function }");
+        assertThat(named(APPLICATION, "module", "table").attribute("for_each")).contains("local.tables");
+        assertThat(named(APPLICATION, "module", "function").attribute("for_each")).contains("local.functions");
+        assertThat(named(APPLICATION, "module", "function").attribute("handler")).contains("each.value.handler");
+        assertThat(locals.attribute("paths")).contains("distinct([for route in local.api.routes : route.path])");
+        assertThat(locals.attribute("fallback_function"))
+                .contains("{ for path in local.paths : path => [for route in local.api.routes : route.function if route.path == path][0] }");
+        assertThat(locals.attribute("openapi").orElseThrow())
+                .contains("{ for route in local.api.routes : lower(route.method) => merge(")
+                .contains("options                          = { \"x-amazon-apigateway-integration\" = local.integration[local.fallback_function[path]] }")
+                .contains("\"x-amazon-apigateway-any-method\" = { \"x-amazon-apigateway-integration\" = local.integration[local.fallback_function[path]] }");
+        assertThat(locals.attribute("invocations").orElseThrow())
+                .contains("{ for route in local.api.routes : \"${route.method} ${route.path}\"")
+                .contains("{ for path, function in local.fallback_function : \"ANY ${path}\"");
+        assertThat(Terraform.resource(APPLICATION, "aws_lambda_permission", "api").attribute("for_each")).contains("local.invocations");
+        assertThat(Terraform.resource(APPLICATION, "aws_api_gateway_rest_api", "this").attribute("body")).contains("jsonencode(local.openapi)");
+    }
+
+    @Test
+    void functionNamesAreProjectEnvironmentFunction() {
+        assertThat(locals(APPLICATION).attribute("prefix")).contains("\"${var.project}-${var.environment}\"");
+        assertThat(locals(APPLICATION).attribute("function_names"))
+                .contains("{ for name, function in local.functions : name => \"${local.prefix}-${name}\" }");
+        assertThat(named(APPLICATION, "module", "table").attribute("name")).contains("\"${local.prefix}-${each.key}\"");
+    }
+
+    @Test
+    void eachFunctionIsToldItsTableByTheVariableApiJsonNamesAndGetsTheSettingsTheWiringReads() {
+        var environment = named(APPLICATION, "module", "function").attribute("environment").orElseThrow();
+        assertThat(environment)
+                .contains("(local.tables[each.value.table].nameVariable) = module.table[each.value.table].name")
+                .contains(dev.serverlessapis.lambdas.wiring.Configuration.ALLOWED_ORIGINS + " ")
+                .contains(dev.serverlessapis.lambdas.wiring.Configuration.CURSOR_SIGNING_KEY + " ");
+        var names = SPEC.tables().stream().map(ApiSpec.Table::nameVariable).toList();
+        assertThat(names).doesNotHaveDuplicates().allMatch(name -> Pattern.matches("[A-Z][A-Z0-9_]*", name));
+    }
+
+    private static String terraformList(List<String> values) {
+        return values.stream().map(value -> "\"" + value + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+}

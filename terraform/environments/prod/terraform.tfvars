@@ -1,0 +1,12 @@
+region                     = "eu-west-1"
+environment                = "prod"
+allowed_origins            = []
+memory_size                = 2048
+reserved_concurrency       = 50
+log_retention_days         = 365
+throttling_rate_limit      = 200
+throttling_burst_limit     = 400
+deletion_protection        = true
+alarms_enabled             = true
+alarm_emails               = []
+manage_api_gateway_account = false

@@ -1,0 +1,79 @@
+variable "region" {
+  type        = string
+  description = "The AWS region of every resource."
+}
+
+variable "project" {
+  type        = string
+  default     = "serverless-apis"
+  description = "The project's name, first part of every resource name."
+}
+
+variable "environment" {
+  type        = string
+  description = "The environment's name, second part of every resource name and the API stage's name."
+}
+
+variable "counters" {
+  type        = list(string)
+  default     = ["cloud-resume"]
+  description = "The hit counters to provision, each starting at 0."
+}
+
+variable "allowed_origins" {
+  type        = list(string)
+  default     = []
+  description = "Origins allowed by CORS besides the site's own."
+}
+
+variable "memory_size" {
+  type        = number
+  description = "Memory of every function, in MB."
+}
+
+variable "function_timeout" {
+  type        = number
+  default     = 10
+  description = "Timeout of every function in seconds (under API Gateway's 29 s)."
+}
+
+variable "reserved_concurrency" {
+  type        = number
+  description = "Concurrent executions reserved for each function."
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Retention of every log group, in days."
+}
+
+variable "throttling_rate_limit" {
+  type        = number
+  description = "The stage's steady request rate limit, requests per second."
+}
+
+variable "throttling_burst_limit" {
+  type        = number
+  description = "The stage's burst limit, requests."
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Whether tables refuse to be deleted."
+}
+
+variable "alarms_enabled" {
+  type        = bool
+  description = "Whether to create alarms (function errors and throttles, API 5xx rate)."
+}
+
+variable "alarm_emails" {
+  type        = list(string)
+  default     = []
+  description = "Addresses that get the alarms (each confirms by email)."
+}
+
+variable "manage_api_gateway_account" {
+  type        = bool
+  description = "Whether this environment sets API Gateway's account-wide CloudWatch logging role (exactly one environment per account and region)."
+}

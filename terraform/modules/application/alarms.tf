@@ -1,0 +1,34 @@
+resource "aws_sns_topic" "alarms" {
+  count             = var.alarms_enabled ? 1 : 0
+  name              = "${local.prefix}-alarms"
+  kms_master_key_id = "alias/aws/sns"
+  tags              = local.tags
+}
+
+resource "aws_sns_topic_subscription" "alarm_emails" {
+  for_each = var.alarms_enabled ? toset(var.alarm_emails) : toset([])
+
+  topic_arn = aws_sns_topic.alarms[0].arn
+  protocol  = "email"
+  endpoint  = each.value
+}
+
+# The share of requests the API answered with a 5xx: 5XXError's average over a period is exactly that rate.
+resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
+  count               = var.alarms_enabled ? 1 : 0
+  alarm_name          = "${local.prefix}-api-5xx-rate"
+  alarm_description   = "More than ${var.api_5xx_rate_threshold * 100}% of requests to ${local.prefix} failed with a 5xx."
+  namespace           = "AWS/ApiGateway"
+  metric_name         = "5XXError"
+  dimensions          = { ApiName = aws_api_gateway_rest_api.this.name, Stage = aws_api_gateway_stage.this.stage_name }
+  statistic           = "Average"
+  period              = 300
+  evaluation_periods  = 2
+  datapoints_to_alarm = 2
+  threshold           = var.api_5xx_rate_threshold
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = aws_sns_topic.alarms[*].arn
+  ok_actions          = aws_sns_topic.alarms[*].arn
+  tags                = local.tags
+}

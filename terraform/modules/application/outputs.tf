@@ -1,0 +1,29 @@
+output "api_url" {
+  description = "The stage's base URL, e.g. https://abc123.execute-api.eu-west-1.amazonaws.com/dev."
+  value       = aws_api_gateway_stage.this.invoke_url
+}
+
+output "site_url" {
+  description = "The page's URL (CloudFront), which also forwards the API's paths to the stage."
+  value       = module.site.url
+}
+
+output "api_key_id" {
+  description = "The id of the API key guarding destructive routes; its value stays in AWS (aws apigateway get-api-key --include-value)."
+  value       = aws_api_gateway_api_key.admin.id
+}
+
+output "function_names" {
+  description = "The AWS function name of each api.json function."
+  value       = { for name, function in module.function : name => function.function_name }
+}
+
+output "table_names" {
+  description = "The AWS table name of each api.json table."
+  value       = { for name, table in module.table : name => table.name }
+}
+
+output "alarm_topic_arn" {
+  description = "The SNS topic alarms notify, or null where alarms are off."
+  value       = one(aws_sns_topic.alarms[*].arn)
+}

@@ -1,0 +1,111 @@
+variable "project" {
+  type        = string
+  description = "The project's name, first part of every resource name."
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.project))
+    error_message = "Use 2 to 21 lowercase letters, digits or dashes, starting with a letter."
+  }
+}
+
+variable "environment" {
+  type        = string
+  description = "The environment (dev, prod, ...): second part of every resource name and the API stage's name."
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9]{1,9}$", var.environment))
+    error_message = "Use 2 to 10 lowercase letters or digits, starting with a letter."
+  }
+}
+
+variable "package_file" {
+  type        = string
+  description = "Path of the Lambda package every function shares (make package builds it)."
+}
+
+variable "page_directory" {
+  type        = string
+  description = "Directory of the static page the site serves."
+}
+
+variable "counters" {
+  type        = list(string)
+  default     = ["cloud-resume"]
+  description = "The hit counters to provision, each starting at 0; any other counter name is a 404."
+}
+
+variable "allowed_origins" {
+  type        = list(string)
+  default     = []
+  description = "Origins allowed by CORS besides the site's own, e.g. [\"http://localhost:3000\"] in dev."
+}
+
+variable "memory_size" {
+  type        = number
+  description = "Memory of every function, in MB."
+}
+
+variable "function_timeout" {
+  type        = number
+  default     = 10
+  description = "Timeout of every function in seconds (under API Gateway's 29 s)."
+}
+
+variable "reserved_concurrency" {
+  type        = number
+  description = "Concurrent executions reserved for each function; the account keeps at least 100 unreserved."
+}
+
+variable "alias_name" {
+  type        = string
+  default     = "live"
+  description = "The alias of each function that API Gateway invokes."
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Retention of every log group (functions, API access and execution logs), in days."
+}
+
+variable "throttling_rate_limit" {
+  type        = number
+  description = "The stage's steady request rate limit, requests per second."
+}
+
+variable "throttling_burst_limit" {
+  type        = number
+  description = "The stage's burst limit, requests."
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Whether tables refuse to be deleted."
+}
+
+variable "alarms_enabled" {
+  type        = bool
+  description = "Whether to create alarms (function errors and throttles, API 5xx rate) and their SNS topic."
+}
+
+variable "alarm_emails" {
+  type        = list(string)
+  default     = []
+  description = "Addresses subscribed to the alarm topic (each must confirm by email)."
+}
+
+variable "api_5xx_rate_threshold" {
+  type        = number
+  default     = 0.01
+  description = "The share of requests answered with a 5xx (0 to 1) above which the API alarms."
+}
+
+variable "manage_api_gateway_account" {
+  type        = bool
+  description = "Whether this environment sets API Gateway's account-wide CloudWatch logging role (one environment per account and region)."
+}
+
+variable "tags" {
+  type        = map(string)
+  default     = {}
+  description = "Tags for every resource."
+}

@@ -1,0 +1,135 @@
+# Created before the function, so Lambda never creates it without retention, and the only group the role may write to.
+resource "aws_cloudwatch_log_group" "logs" {
+  name              = "/aws/lambda/${var.name}"
+  retention_in_days = var.log_retention_days
+  tags              = var.tags
+}
+
+resource "aws_iam_role" "role" {
+  name        = var.name
+  description = "Runs the function ${var.name}: only the DynamoDB actions it performs, on its own table and indexes."
+  tags        = var.tags
+
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "permissions" {
+  name = "least-privilege"
+  role = aws_iam_role.role.id
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = concat(
+      [{
+        Sid      = "OwnTable"
+        Effect   = "Allow"
+        Action   = var.table_actions
+        Resource = [var.table_arn]
+      }],
+      [for actions in [var.index_actions] : {
+        Sid      = "OwnIndexes"
+        Effect   = "Allow"
+        Action   = actions
+        Resource = var.index_arns
+      } if length(actions) > 0],
+      [{
+        Sid      = "OwnLogGroup"
+        Effect   = "Allow"
+        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource = ["${aws_cloudwatch_log_group.logs.arn}:*"]
+      }],
+      [{
+        # X-Ray's write actions support no resource-level restriction.
+        Sid      = "Tracing"
+        Effect   = "Allow"
+        Action   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+        Resource = ["*"]
+      }],
+    )
+  })
+}
+
+resource "aws_lambda_function" "this" {
+  function_name                  = var.name
+  description                    = var.description
+  role                           = aws_iam_role.role.arn
+  runtime                        = "java21"
+  handler                        = var.handler
+  filename                       = var.package_file
+  source_code_hash               = filebase64sha256(var.package_file)
+  memory_size                    = var.memory_size
+  timeout                        = var.timeout
+  reserved_concurrent_executions = var.reserved_concurrency
+  # Every change publishes a version; SnapStart snapshots published versions, and the alias serves the newest.
+  publish = true
+  tags    = var.tags
+
+  environment {
+    variables = var.environment
+  }
+
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.logs.name
+  }
+
+  depends_on = [aws_iam_role_policy.permissions]
+}
+
+resource "aws_lambda_alias" "live" {
+  name             = var.alias_name
+  description      = "The published version API Gateway invokes."
+  function_name    = aws_lambda_function.this.function_name
+  function_version = aws_lambda_function.this.version
+}
+
+resource "aws_cloudwatch_metric_alarm" "errors" {
+  count               = var.alarms_enabled ? 1 : 0
+  alarm_name          = "${var.name}-errors"
+  alarm_description   = "The function ${var.name} failed invocations."
+  namespace           = "AWS/Lambda"
+  metric_name         = "Errors"
+  dimensions          = { FunctionName = aws_lambda_function.this.function_name }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+  tags                = var.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "throttles" {
+  count               = var.alarms_enabled ? 1 : 0
+  alarm_name          = "${var.name}-throttles"
+  alarm_description   = "The function ${var.name} was throttled: its reserved concurrency is exhausted."
+  namespace           = "AWS/Lambda"
+  metric_name         = "Throttles"
+  dimensions          = { FunctionName = aws_lambda_function.this.function_name }
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = var.alarm_actions
+  ok_actions          = var.alarm_actions
+  tags                = var.tags
+}
