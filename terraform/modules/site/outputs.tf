@@ -1,24 +1,24 @@
 output "url" {
-  description = "The site's URL."
-  value       = local.url
+  description = "The https URL of the site: the page at /, and the API on the API path patterns."
+  value       = "https://${aws_cloudfront_distribution.this.domain_name}"
 }
 
 output "distribution_id" {
-  description = "The CloudFront distribution's id."
-  value       = null
+  description = "ID of the CloudFront distribution, for invalidations (aws cloudfront create-invalidation --distribution-id ...)."
+  value       = aws_cloudfront_distribution.this.id
 }
 
 output "distribution_arn" {
-  description = "The CloudFront distribution's ARN."
-  value       = null
+  description = "ARN of the CloudFront distribution; the bucket policy lets only this ARN read the page."
+  value       = aws_cloudfront_distribution.this.arn
 }
 
 output "domain_name" {
-  description = "The CloudFront distribution's domain name."
-  value       = null
+  description = "The distribution's domain name, such as d111111abcdef8.cloudfront.net (for a DNS alias)."
+  value       = aws_cloudfront_distribution.this.domain_name
 }
 
 output "bucket_name" {
-  description = "The bucket holding the page."
-  value       = null
+  description = "Name of the private bucket holding the page's files."
+  value       = aws_s3_bucket.this.bucket
 }

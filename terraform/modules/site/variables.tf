@@ -1,30 +1,74 @@
 variable "name" {
+  description = "Prefix of every resource name, \"<project>-<environment>\" (at most 31 characters, so the bucket prefix fits S3's limit)."
   type        = string
-  description = "Prefix of the site's resource names: {project}-{environment}."
+
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9-]{0,30}$", var.name))
+    error_message = "name must be 1 to 31 lowercase letters, digits or hyphens, starting with a letter or digit (it prefixes the bucket name)."
+  }
 }
 
 variable "page_directory" {
+  description = "Path of the folder holding the page's files (lambdas/page); every file in it is uploaded, config.json is generated."
   type        = string
-  description = "Directory of the static page to upload."
 }
 
 variable "api_domain_name" {
+  description = "Host of the REST API's execute-api endpoint, such as abc123.execute-api.eu-west-1.amazonaws.com (no scheme, no path)."
   type        = string
-  description = "Domain name of the REST API (the CloudFront origin for the API's paths)."
 }
 
 variable "api_stage_name" {
+  description = "Stage of the REST API that the distribution forwards API paths to; it becomes the API origin's path, /<stage>."
   type        = string
-  description = "The API stage the API's paths are forwarded to."
 }
 
 variable "api_path_patterns" {
+  description = "CloudFront path patterns served by the API rather than the bucket, such as [\"/chirp\", \"/chirp/*\", \"/counters/*\"]. Never cached."
   type        = list(string)
-  description = "Path patterns CloudFront forwards to the API."
+
+  validation {
+    condition     = length(var.api_path_patterns) > 0 && alltrue([for pattern in var.api_path_patterns : startswith(pattern, "/")])
+    error_message = "api_path_patterns needs at least one pattern, and every pattern starts with \"/\"."
+  }
 }
 
 variable "tags" {
+  description = "Tags for every resource of the module that takes tags."
   type        = map(string)
   default     = {}
-  description = "Tags for every resource."
+}
+
+variable "api_base_url" {
+  description = "The API base URL written to config.json. Null (the default) means the distribution's own https origin, which reaches the API through the path behaviours with no CORS; set it only when the page must call the API elsewhere (that origin must then be allowed by the API's CORS configuration)."
+  type        = string
+  default     = null
+}
+
+variable "price_class" {
+  description = "CloudFront price class: PriceClass_100 (North America and Europe, cheapest), PriceClass_200 or PriceClass_All."
+  type        = string
+  default     = "PriceClass_100"
+
+  validation {
+    condition     = contains(["PriceClass_100", "PriceClass_200", "PriceClass_All"], var.price_class)
+    error_message = "price_class must be PriceClass_100, PriceClass_200 or PriceClass_All."
+  }
+}
+
+variable "page_max_age_seconds" {
+  description = "How long browsers and CloudFront may keep the page's files before asking again (Cache-Control max-age); a deploy shows within this time without an invalidation."
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = var.page_max_age_seconds >= 0 && var.page_max_age_seconds <= 86400
+    error_message = "page_max_age_seconds must be between 0 and 86400."
+  }
+}
+
+variable "content_security_policy" {
+  description = "Content-Security-Policy sent with every response. The default allows only the page's own origin, which also serves the API."
+  type        = string
+  default     = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 }

@@ -1,0 +1,212 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
+
+import dev.serverlessapis.domain.chirp.Chirp;
+import dev.serverlessapis.domain.chirp.ChirpText;
+import dev.serverlessapis.domain.chirp.Chirps;
+import dev.serverlessapis.domain.chirp.UserId;
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.Page;
+import dev.serverlessapis.domain.shared.PageRequest;
+import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Chirps in the {@code chirp} table: partition key {@code userId}, sort key {@code timestamp} (epoch milliseconds).
+ *
+ * <p>A chirp is written with a condition that its key is free; when another chirp of the same user already holds
+ * that millisecond, the next millisecond is tried, so nothing is ever overwritten.
+ *
+ * <p>Everyone's chirps are read from the global secondary index {@value #FEED_INDEX}: partition key {@code day}
+ * ({@code YYYY-MM-DD}, UTC, of the timestamp), sort key {@code timestamp}. Each day is its own partition, so the feed
+ * never piles into one ever-growing partition, and a page reads the newest day first, then earlier ones. Which days
+ * hold chirps is recorded in marker items of the same table (partition {@value #DAYS_PARTITION}, sort key the epoch
+ * day, no {@code day} attribute so they stay out of the index): the feed walks exactly the days that have chirps, never
+ * probing empty ones, and never scans. A day is marked before its first chirp is written, and each execution
+ * environment marks a day once, so marking costs one write per environment per day. {@code #} is not allowed in a
+ * handle, so a marker is never taken for a user's chirps.
+ */
+public final class DynamoDbChirps implements Chirps {
+    public static final String USER_ID = "userId";
+    public static final String TIMESTAMP = "timestamp";
+    public static final String TEXT = "text";
+    public static final String DAY = "day";
+    public static final String FEED_INDEX = "feed-by-day";
+    static final String DAYS_PARTITION = "#days";
+    /** Each failed attempt means another chirp took that millisecond, so this many posts in one burst all succeed. */
+    static final int MAX_ATTEMPTS = 128;
+    private static final int DAYS_PER_READ = 8;
+    private static final Set<String> USER_CURSOR = Set.of(USER_ID, TIMESTAMP);
+    private static final Set<String> FEED_CURSOR = Set.of(DAY, TIMESTAMP, USER_ID);
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final SignedCursors cursors;
+    private final Set<Long> markedDays = ConcurrentHashMap.newKeySet();
+
+    public DynamoDbChirps(DynamoDbClient dynamoDb, String table, SignedCursors cursors) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.cursors = cursors;
+    }
+
+    @Override
+    public Chirp add(UserId userId, ChirpText text, long notBefore) {
+        for (int attempt = 1; ; attempt++) {
+            var chirp = new Chirp(userId, notBefore + attempt - 1, text);
+            var day = LocalDate.ofInstant(Instant.ofEpochMilli(chirp.timestamp()), ZoneOffset.UTC);
+            markDay(day);
+            try {
+                call("store a chirp", () -> dynamoDb.putItem(put -> put
+                        .tableName(table)
+                        .item(item(chirp, day))
+                        .conditionExpression("attribute_not_exists(#timestamp)")
+                        .expressionAttributeNames(Map.of("#timestamp", TIMESTAMP))));
+                return chirp;
+            } catch (ConditionalCheckFailedException millisecondTaken) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new TemporarilyUnavailableException(
+                            "user " + userId + " posted " + MAX_ATTEMPTS + " chirps in a burst", millisecondTaken);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Page<Chirp> byUser(UserId userId, PageRequest page) {
+        var start = page.cursor().map(cursor -> cursors.decode(cursor, USER_CURSOR));
+        if (start.isPresent() && !start.get().get(USER_ID).s().equals(userId.value())) {
+            throw InvalidInputException.of("cursor", "belongs to another user's listing; start again without it");
+        }
+        var response = call("list a user's chirps", () -> dynamoDb.query(query -> query
+                .tableName(table)
+                .keyConditionExpression("#userId = :userId")
+                .expressionAttributeNames(Map.of("#userId", USER_ID))
+                .expressionAttributeValues(Map.of(":userId", AttributeValue.fromS(userId.value())))
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(page.limit())
+                .exclusiveStartKey(start.orElse(null))));
+        return new Page<>(response.items().stream().map(DynamoDbChirps::chirp).toList(),
+                cursors.encode(response.lastEvaluatedKey()));
+    }
+
+    /**
+     * Fills the page from the newest day down. The cursor is the index's last evaluated key, which names the day,
+     * so the next page resumes inside that day and then goes on to earlier ones.
+     */
+    @Override
+    public Page<Chirp> everyone(PageRequest page) {
+        var resumeAt = page.cursor().map(cursor -> cursors.decode(cursor, FEED_CURSOR));
+        var days = new MarkedDays(resumeAt.map(key -> LocalDate.parse(key.get(DAY).s())));
+        var items = new ArrayList<Chirp>();
+        Map<String, AttributeValue> start = resumeAt.orElse(null);
+        var day = resumeAt.map(key -> LocalDate.parse(key.get(DAY).s())).or(days::next);
+        while (day.isPresent()) {
+            var response = readDay(day.get(), start, page.limit() - items.size());
+            response.items().stream().map(DynamoDbChirps::chirp).forEach(items::add);
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            if (items.size() == page.limit()) {
+                return new Page<>(items, cursors.encode(start));
+            }
+            if (start == null) {
+                day = days.next();
+            }
+        }
+        return new Page<>(items, Optional.empty());
+    }
+
+    private QueryResponse readDay(LocalDate day, Map<String, AttributeValue> start, int limit) {
+        return call("list everyone's chirps", () -> dynamoDb.query(query -> query
+                .tableName(table)
+                .indexName(FEED_INDEX)
+                .keyConditionExpression("#day = :day")
+                .expressionAttributeNames(Map.of("#day", DAY))
+                .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(day.toString())))
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(start)));
+    }
+
+    private void markDay(LocalDate day) {
+        if (markedDays.contains(day.toEpochDay())) {
+            return;
+        }
+        call("record a day of chirps", () -> dynamoDb.putItem(put -> put
+                .tableName(table)
+                .item(Map.of(USER_ID, AttributeValue.fromS(DAYS_PARTITION),
+                        TIMESTAMP, AttributeValue.fromN(Long.toString(day.toEpochDay()))))));
+        markedDays.add(day.toEpochDay());
+    }
+
+    /** The days that have chirps, newest first, strictly before {@code before} when given, read a few at a time. */
+    private final class MarkedDays {
+        private final Deque<LocalDate> buffered = new ArrayDeque<>();
+        private Map<String, AttributeValue> next;
+        private boolean exhausted;
+        private final Optional<LocalDate> before;
+
+        MarkedDays(Optional<LocalDate> before) {
+            this.before = before;
+        }
+
+        Optional<LocalDate> next() {
+            if (buffered.isEmpty() && !exhausted) {
+                var response = call("list the days with chirps", () -> dynamoDb.query(markers()));
+                response.items().forEach(item -> buffered.add(LocalDate.ofEpochDay(Long.parseLong(item.get(TIMESTAMP).n()))));
+                next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+                exhausted = next == null;
+            }
+            return Optional.ofNullable(buffered.poll());
+        }
+
+        private QueryRequest markers() {
+            var names = new HashMap<String, String>(Map.of("#userId", USER_ID));
+            var values = new HashMap<String, AttributeValue>(Map.of(":days", AttributeValue.fromS(DAYS_PARTITION)));
+            var condition = "#userId = :days";
+            if (before.isPresent()) {
+                names.put("#timestamp", TIMESTAMP);
+                values.put(":before", AttributeValue.fromN(Long.toString(before.get().toEpochDay())));
+                condition += " AND #timestamp < :before";
+            }
+            return QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false)
+                    .limit(DAYS_PER_READ)
+                    .exclusiveStartKey(next)
+                    .build();
+        }
+    }
+
+    private static Map<String, AttributeValue> item(Chirp chirp, LocalDate day) {
+        return Map.of(
+                USER_ID, AttributeValue.fromS(chirp.userId().value()),
+                TIMESTAMP, AttributeValue.fromN(Long.toString(chirp.timestamp())),
+                TEXT, AttributeValue.fromS(chirp.text().value()),
+                DAY, AttributeValue.fromS(day.toString()));
+    }
+
+    private static Chirp chirp(Map<String, AttributeValue> item) {
+        return new Chirp(new UserId(item.get(USER_ID).s()), Long.parseLong(item.get(TIMESTAMP).n()),
+                new ChirpText(item.get(TEXT).s()));
+    }
+}

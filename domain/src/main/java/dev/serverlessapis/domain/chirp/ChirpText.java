@@ -1,0 +1,38 @@
+package dev.serverlessapis.domain.chirp;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+
+/**
+ * What a chirp says: 1 to 280 Unicode code points, kept exactly as written. Length is counted in code points, so an
+ * emoji is one character, as a person counts it, not two UTF-16 units or four bytes.
+ */
+public record ChirpText(String value) {
+    public static final int MAX_CODE_POINTS = 280;
+
+    public ChirpText {
+        if (value == null || value.isEmpty()) {
+            throw InvalidInputException.of("text", "must be 1 to " + MAX_CODE_POINTS + " characters");
+        }
+        if (value.codePoints().anyMatch(ChirpText::isUnpairedSurrogate)) {
+            throw InvalidInputException.of("text", "must be valid Unicode text (it holds an unpaired surrogate)");
+        }
+        var length = value.codePointCount(0, value.length());
+        if (length > MAX_CODE_POINTS) {
+            throw InvalidInputException.of("text",
+                    "must be 1 to " + MAX_CODE_POINTS + " characters; it has " + length);
+        }
+        if (value.isBlank()) {
+            throw InvalidInputException.of("text", "must contain something besides spaces");
+        }
+    }
+
+    /** {@code codePoints()} yields a surrogate only where it has no partner. */
+    private static boolean isUnpairedSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

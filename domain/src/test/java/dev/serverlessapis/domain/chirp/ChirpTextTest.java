@@ -1,0 +1,49 @@
+package dev.serverlessapis.domain.chirp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class ChirpTextTest {
+    private static final String BIRD = "\uD83D\uDC26"; // one code point, two UTF-16 units, four UTF-8 bytes
+
+    @Property
+    void oneTo280CodePointsAreAcceptedAndKeptAsWritten(@ForAll @IntRange(min = 1, max = 280) int length) {
+        var text = BIRD.repeat(length);
+        assertThat(new ChirpText(text).value()).isEqualTo(text);
+    }
+
+    @Test
+    void lengthIsCountedInCodePointsNotUtf16UnitsOrBytes() {
+        assertThat(new ChirpText(BIRD.repeat(280)).value()).hasSize(560);
+        assertThatThrownBy(() -> new ChirpText(BIRD.repeat(281))).satisfies(ChirpTextTest::namesText);
+        assertThatThrownBy(() -> new ChirpText("a".repeat(281))).satisfies(ChirpTextTest::namesText);
+    }
+
+    @Test
+    void emptyBlankOrMissingTextIsRejected() {
+        for (var bad : new String[] {null, "", " ", "\n\t  "}) {
+            assertThatThrownBy(() -> new ChirpText(bad)).satisfies(ChirpTextTest::namesText);
+        }
+    }
+
+    @Test
+    void surroundingSpacesAreKept() {
+        assertThat(new ChirpText("  hi  ").value()).isEqualTo("  hi  ");
+    }
+
+    @Test
+    void anUnpairedSurrogateIsNotText() {
+        assertThatThrownBy(() -> new ChirpText("oops \uD83D")).satisfies(ChirpTextTest::namesText);
+    }
+
+    private static void namesText(Throwable failure) {
+        assertThat(failure).isInstanceOfSatisfying(InvalidInputException.class,
+                invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("text"));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.serverlessapis.domain.chirp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.PageRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class PostChirpTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00.123Z");
+
+    private final InMemoryChirps chirps = new InMemoryChirps();
+    private final PostChirp postChirp = new PostChirp(chirps, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aChirpIsStampedWithTheServersClock() {
+        var chirp = postChirp.post(PostChirp.Command.of("ada", "hello"));
+
+        assertThat(chirp).isEqualTo(new Chirp(new UserId("ada"), NOW.toEpochMilli(), new ChirpText("hello")));
+    }
+
+    @Test
+    void twoChirpsOfOneUserInOneMillisecondBothSurviveOnNeighbouringTimestamps() {
+        var first = postChirp.post(PostChirp.Command.of("ada", "one"));
+        var second = postChirp.post(PostChirp.Command.of("ada", "two"));
+        var other = postChirp.post(PostChirp.Command.of("bob", "mine"));
+
+        assertThat(second.timestamp()).isEqualTo(first.timestamp() + 1);
+        assertThat(other.timestamp()).isEqualTo(NOW.toEpochMilli());
+        assertThat(chirps.byUser(new UserId("ada"), PageRequest.first(10)).items()).containsExactly(second, first);
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAndNothingIsStored() {
+        assertThatThrownBy(() -> postChirp.post(PostChirp.Command.of("no spaces", " ")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("userId", "text"));
+        assertThat(chirps.everyone(PageRequest.first(10)).items()).isEmpty();
+    }
+}

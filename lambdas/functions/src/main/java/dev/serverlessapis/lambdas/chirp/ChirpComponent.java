@@ -1,0 +1,18 @@
+package dev.serverlessapis.lambdas.chirp;
+
+import dagger.Component;
+import dev.serverlessapis.adapters.apigateway.HttpFunction;
+import dev.serverlessapis.lambdas.wiring.AwsModule;
+import dev.serverlessapis.lambdas.wiring.HttpModule;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {AwsModule.class, HttpModule.class, ChirpModule.class})
+interface ChirpComponent {
+    @Named(ChirpModule.SAVE)
+    HttpFunction saveChirp();
+
+    @Named(ChirpModule.FETCH)
+    HttpFunction fetchChirps();
+}

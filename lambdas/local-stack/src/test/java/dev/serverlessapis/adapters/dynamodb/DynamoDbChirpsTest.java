@@ -1,0 +1,122 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlessapis.domain.chirp.Chirp;
+import dev.serverlessapis.domain.chirp.ChirpText;
+import dev.serverlessapis.domain.chirp.UserId;
+import dev.serverlessapis.domain.shared.PageRequest;
+import dev.serverlessapis.local.TestStack;
+import dev.serverlessapis.local.WithTestStack;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The adapter against DynamoDB Local, with timestamps chosen by the test so collisions and days are certain. */
+@Tag("handler")
+@ExtendWith(WithTestStack.class)
+class DynamoDbChirpsTest {
+    private static final long MIDNIGHT_2020_01_02 = Instant.parse("2020-01-02T00:00:00Z").toEpochMilli();
+
+    private final TestStack stack;
+    private final DynamoDbChirps chirps;
+    private final UserId user = new UserId("adapter-" + UUID.randomUUID());
+
+    DynamoDbChirpsTest(TestStack stack) {
+        this.stack = stack;
+        this.chirps = new DynamoDbChirps(stack.dynamoDb(), "chirp", new SignedCursors("a-test-signing-key-of-some-length"));
+    }
+
+    @Test
+    void aSecondChirpInTheSameMillisecondTakesTheNextOneAndOverwritesNothing() {
+        var first = chirps.add(user, new ChirpText("first"), 1_000);
+        var second = chirps.add(user, new ChirpText("second"), 1_000);
+
+        assertThat(first.timestamp()).isEqualTo(1_000);
+        assertThat(second.timestamp()).isEqualTo(1_001);
+        assertThat(stored(user)).containsExactly(second, first);
+    }
+
+    /** Fifty, not more: each one that arrives later retries once per chirp ahead of it, which DynamoDB Local serializes. */
+    @Test
+    void fiftyConcurrentChirpsInOneMillisecondAreAllStoredOnConsecutiveMilliseconds() throws Exception {
+        var answers = new ArrayList<Long>();
+        try (var pool = Executors.newFixedThreadPool(50)) {
+            var futures = new ArrayList<Future<Chirp>>();
+            for (int i = 0; i < 50; i++) {
+                var text = new ChirpText("burst " + i);
+                futures.add(pool.submit((Callable<Chirp>) () -> chirps.add(user, text, 5_000)));
+            }
+            for (var future : futures) {
+                answers.add(future.get().timestamp());
+            }
+        }
+        assertThat(answers).containsExactlyInAnyOrderElementsOf(LongStream.range(5_000, 5_050).boxed().toList());
+        assertThat(stored(user)).hasSize(50).extracting(chirp -> chirp.text().value()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aChirpOneMillisecondBeforeMidnightThatIsBumpedLandsInTheNextDay() {
+        chirps.add(user, new ChirpText("late"), MIDNIGHT_2020_01_02 - 1);
+        var bumped = chirps.add(user, new ChirpText("later"), MIDNIGHT_2020_01_02 - 1);
+
+        var item = stack.dynamoDb().getItem(get -> get.tableName("chirp").key(Map.of(
+                "userId", AttributeValue.fromS(user.value()), "timestamp", AttributeValue.fromN(Long.toString(bumped.timestamp())))));
+        assertThat(item.item().get("day").s()).isEqualTo("2020-01-02");
+    }
+
+    @Test
+    void theFeedWalksDaysNewestFirstAcrossPagesWithoutDropsOrRepeats() {
+        var mine = new ArrayList<Chirp>();
+        for (var day : List.of("2020-03-01", "2020-03-04", "2020-03-09")) {
+            var start = Instant.parse(day + "T10:00:00Z").toEpochMilli();
+            for (int i = 0; i < 3; i++) {
+                mine.add(chirps.add(user, new ChirpText(day + " #" + i), start + i * 60_000L));
+            }
+        }
+        var other = new UserId("adapter-other-" + UUID.randomUUID());
+        mine.add(chirps.add(other, new ChirpText("same millisecond, other user"), mine.getLast().timestamp()));
+
+        for (int limit : List.of(1, 2, 7)) {
+            var feed = wholeFeed(limit);
+            assertThat(new HashSet<>(feed)).as("no repeats with limit " + limit).hasSameSizeAs(feed);
+            assertThat(feed).as("newest first").isSortedAccordingTo(Comparator.comparingLong(Chirp::timestamp).reversed());
+            assertThat(feed.stream().filter(mine::contains).toList()).containsExactlyInAnyOrderElementsOf(mine);
+        }
+    }
+
+    private List<Chirp> wholeFeed(int limit) {
+        var all = new ArrayList<Chirp>();
+        var page = chirps.everyone(PageRequest.first(limit));
+        all.addAll(page.items());
+        while (page.nextCursor().isPresent()) {
+            page = chirps.everyone(new PageRequest(limit, page.nextCursor()));
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
+            all.addAll(page.items());
+        }
+        return all;
+    }
+
+    private List<Chirp> stored(UserId userId) {
+        var all = new ArrayList<Chirp>();
+        var page = chirps.byUser(userId, PageRequest.first(100));
+        all.addAll(page.items());
+        while (page.nextCursor().isPresent()) {
+            page = chirps.byUser(userId, new PageRequest(100, page.nextCursor()));
+            all.addAll(page.items());
+        }
+        return all;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.serverlessapis.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.serverlessapis.endtoend.Http;
+import dev.serverlessapis.local.TestStack;
+import dev.serverlessapis.local.WithTestStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in a real, headless Chromium against the local stack: what a person does, and what they see. Needs the
+ * Debian packages {@code chromium} and {@code chromium-driver} (or {@code -Dchromium=} and {@code -Dchromedriver=});
+ * without them it is skipped, saying why.
+ */
+@Tag("browser")
+@ExtendWith(WithTestStack.class)
+class ChirpPageBrowserTest {
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOT = Path.of("target", "page.png");
+    private static final Pattern VISITS = Pattern.compile("Visits: ([\\d,.\\s\u00a0\u202f]+)");
+
+    private final TestStack stack;
+    private final String handle = "browser_" + UUID.randomUUID().toString().substring(0, 6);
+    private WebDriver browser;
+    private Path profile;
+
+    ChirpPageBrowserTest(TestStack stack) {
+        this.stack = stack;
+    }
+
+    @BeforeEach
+    void startChromium() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver "
+                        + "to run the browser test");
+        assumeFalse(TestStack.againstDeployedStage(), "API_ENDPOINT is a deployed API stage; the page is tested on the local stack");
+        profile = Files.createTempDirectory("chirps-chromium-");
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=900,1100", "--lang=en-US", "--user-data-dir=" + profile);
+        // An explicit driver means Selenium Manager is never asked to find or download one.
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aPersonPostsSeesTheirChirpFollowsAHandlePagesThroughSeesNewChirpsArriveAndTheVisitCounterMoves() throws IOException {
+        var site = stack.apiEndpoint().toString();
+        browser.get(site + "/");
+        var firstVisit = visits();
+
+        var text = "Hello from Chromium, " + handle + ", \u00e7a chante \u2713";
+        type(By.id("handle"), handle);
+        type(By.id("text"), text);
+        browser.findElement(By.id("post")).click();
+
+        var posted = waitFor(driver -> driver.findElements(By.cssSelector("#feed > li")).stream()
+                .filter(item -> item.findElement(By.className("text")).getText().equals(text)).findFirst().orElse(null));
+        assertThat(posted.findElement(By.className("handle")).getText()).isEqualTo("@" + handle);
+        assertThat(browser.findElement(By.id("text")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("compose-error")).isDisplayed()).isFalse();
+
+        var api = new Http(stack.apiEndpoint());
+        for (int i = 1; i <= 24; i++) {
+            assertThat(api.sendJson("POST", "/chirp", "{\"userId\":\"" + handle + "\",\"text\":\"older " + i + "\"}").statusCode())
+                    .isEqualTo(201);
+        }
+        posted.findElement(By.className("handle")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("feed-heading"), "Chirps by @" + handle));
+        assertThat(browser.getCurrentUrl()).endsWith("?user=" + handle);
+        waitFor(driver -> chirpsShown() == 20);
+        browser.findElement(By.id("more")).click();
+        waitFor(driver -> chirpsShown() == 25);
+        assertThat(browser.findElements(By.cssSelector("#feed .handle"))).allSatisfy(link -> assertThat(link.getText()).isEqualTo("@" + handle));
+        assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
+
+        browser.navigate().refresh();
+        assertThat(visits()).isGreaterThan(firstVisit);
+        assertThat(browser.findElement(By.id("handle")).getAttribute("value")).as("the handle is remembered").isEqualTo(handle);
+
+        browser.findElement(By.id("text")).sendKeys("x".repeat(281));
+        browser.findElement(By.id("post")).click();
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
+        browser.findElement(By.id("text")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        assertThat(browser.findElement(By.id("compose-error")).isDisplayed()).as("editing clears the error").isFalse();
+
+        var refused = ((ChromeDriver) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./api.js').then((api) => api.postChirp('not a handle', ' '))
+                    .then(() => done('accepted'), (error) => done(error.name + ': ' + error.message));""");
+        assertThat(refused).asString().contains("userId", "text").doesNotContain("accepted");
+
+        browser.findElement(By.id("everyone")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("feed-heading"), "Everyone’s chirps"));
+        var fromElsewhere = "Posted elsewhere by " + handle;
+        assertThat(api.sendJson("POST", "/chirp", "{\"userId\":\"someone_else\",\"text\":\"" + fromElsewhere + "\"}").statusCode())
+                .isEqualTo(201);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver ->
+                driver.findElement(By.cssSelector("#feed > li:first-child .text")).getText().equals(fromElsewhere));
+        Files.createDirectories(SCREENSHOT.getParent());
+        var png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(SCREENSHOT)).isPositive();
+    }
+
+    private long visits() {
+        var element = waitFor(driver -> {
+            var shown = driver.findElement(By.id("visits"));
+            return VISITS.matcher(shown.getText()).find() ? shown : null;
+        });
+        var matcher = VISITS.matcher(element.getText());
+        assertThat(matcher.find()).isTrue();
+        return Long.parseLong(matcher.group(1).replaceAll("\\D", ""));
+    }
+
+    private int chirpsShown() {
+        return browser.findElements(By.cssSelector("#feed > li")).size();
+    }
+
+    private void type(By field, String text) {
+        var element = browser.findElement(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    private <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+}

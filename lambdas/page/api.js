@@ -1,0 +1,67 @@
+// The chirp API as the page uses it. Every failure becomes an ApiError with a message fit to show a person.
+
+export class ApiError extends Error {}
+
+let base = null;
+
+/** The API's base URL from config.json: empty means this page's own origin. */
+async function apiBase() {
+  if (base === null) {
+    const response = await fetch('config.json', { cache: 'no-store' });
+    if (!response.ok) throw new ApiError(`The page's configuration could not be loaded (HTTP ${response.status}).`);
+    const config = await response.json();
+    base = new URL(config.apiBaseUrl || '/', location.href);
+  }
+  return base;
+}
+
+async function call(path, options = {}) {
+  const url = new URL(path, await apiBase());
+  let response;
+  try {
+    response = await fetch(url, { cache: 'no-store', ...options });
+  } catch {
+    throw new ApiError('The chirp service could not be reached. Check your connection and try again.');
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(describe(response, body));
+  return { body, next: nextLink(response, url) };
+}
+
+function describe(response, problem) {
+  if (problem && Array.isArray(problem.errors) && problem.errors.length) {
+    return problem.errors.map((error) => `${error.field} ${error.message}`).join('; ') + '.';
+  }
+  if (problem && problem.detail) return problem.detail;
+  return `The chirp service answered HTTP ${response.status}.`;
+}
+
+function nextLink(response, url) {
+  const match = /<([^>]*)>\s*;\s*rel="next"/.exec(response.headers.get('Link') || '');
+  return match ? new URL(match[1], url).href : null;
+}
+
+export function listChirps(userId) {
+  const query = new URLSearchParams({ limit: '20' });
+  if (userId) query.set('userId', userId);
+  return call(`chirp?${query}`);
+}
+
+export function nextPage(url) {
+  return call(url);
+}
+
+export async function postChirp(userId, text) {
+  const { body } = await call('chirp', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userId, text }),
+  });
+  return body;
+}
+
+export async function countVisit() {
+  const headers = globalThis.crypto?.randomUUID ? { 'Idempotency-Key': crypto.randomUUID() } : {};
+  const { body } = await call('counters/cloud-resume', { method: 'POST', headers });
+  return body.value;
+}

@@ -1,0 +1,244 @@
+import { ApiError, countVisit, listChirps, nextPage, postChirp } from './api.js';
+
+const MAX_LENGTH = 280;
+const REFRESH_MS = 10_000;
+const HANDLE_KEY = 'chirps.handle';
+const HANDLE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+const $ = (id) => document.getElementById(id);
+const form = $('compose');
+const handle = $('handle');
+const text = $('text');
+const feed = $('feed');
+const more = $('more');
+
+const state = { user: null, next: null, keys: new Set(), generation: 0 };
+
+const keyOf = (chirp) => `${chirp.userId}\u0000${chirp.timestamp}`;
+const lengthOf = (value) => [...value].length; // code points, as the API counts
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+function when(timestamp) {
+  const seconds = Math.round((timestamp - Date.now()) / 1000);
+  if (Math.abs(seconds) < 45) return 'just now';
+  if (Math.abs(seconds) < 3600) return relative.format(Math.round(seconds / 60), 'minute');
+  if (Math.abs(seconds) < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
+  return new Date(timestamp).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+function userLink(userId) {
+  const url = new URL(location.href);
+  url.search = new URLSearchParams({ user: userId });
+  url.hash = '';
+  return url.pathname + url.search;
+}
+
+function render(chirp) {
+  const item = document.createElement('li');
+  item.className = 'chirp';
+  item.dataset.timestamp = chirp.timestamp;
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  const who = document.createElement('a');
+  who.className = 'handle';
+  who.href = userLink(chirp.userId);
+  who.textContent = `@${chirp.userId}`;
+  who.setAttribute('aria-label', `Chirps by ${chirp.userId}`);
+  const time = document.createElement('time');
+  const date = new Date(chirp.timestamp);
+  time.dateTime = date.toISOString();
+  time.title = date.toLocaleString();
+  time.textContent = when(chirp.timestamp);
+  meta.append(who, ' · ', time);
+  const body = document.createElement('p');
+  body.className = 'text';
+  body.textContent = chirp.text;
+  item.append(meta, body);
+  return item;
+}
+
+function showError(element, error) {
+  element.textContent = error instanceof ApiError ? error.message : 'Something went wrong in this page. Reload and try again.';
+  element.hidden = false;
+  if (!(error instanceof ApiError)) console.error(error);
+}
+
+function clearError(element) {
+  element.hidden = true;
+  element.textContent = '';
+}
+
+/** Pages append in order; chirps that turn up later (refresh, own post) slot in by time, unless they belong to a page not loaded yet. */
+function add(chirps, where) {
+  let added = 0;
+  for (const chirp of chirps) {
+    const key = keyOf(chirp);
+    if (state.keys.has(key)) continue;
+    const node = render(chirp);
+    if (where === 'bottom') {
+      feed.append(node);
+    } else {
+      const after = [...feed.children].find((item) => Number(item.dataset.timestamp) < chirp.timestamp);
+      if (after) feed.insertBefore(node, after);
+      else if (!state.next) feed.append(node);
+      else continue;
+    }
+    state.keys.add(key);
+    added++;
+  }
+  $('empty').hidden = feed.children.length > 0;
+  return added;
+}
+
+function showMore(next) {
+  state.next = next;
+  more.hidden = !next;
+}
+
+async function load(user) {
+  const generation = ++state.generation;
+  state.user = user;
+  state.keys.clear();
+  feed.replaceChildren();
+  showMore(null);
+  $('empty').hidden = true;
+  $('feed-heading').textContent = user ? `Chirps by @${user}` : 'Everyone’s chirps';
+  $('everyone').hidden = !user;
+  document.title = user ? `@${user} · Chirps` : 'Chirps';
+  feed.setAttribute('aria-busy', 'true');
+  try {
+    const page = await listChirps(user);
+    if (generation !== state.generation) return;
+    clearError($('feed-error'));
+    add(page.body, 'bottom');
+    showMore(page.next);
+  } catch (error) {
+    if (generation === state.generation) showError($('feed-error'), error);
+  } finally {
+    feed.removeAttribute('aria-busy');
+  }
+}
+
+async function refresh() {
+  if (document.hidden) return;
+  const generation = state.generation;
+  try {
+    const page = await listChirps(state.user);
+    if (generation !== state.generation) return;
+    clearError($('feed-error'));
+    const added = add(page.body, 'top');
+    if (added) $('feed-status').textContent = `${added} new chirp${added === 1 ? '' : 's'}`;
+    if (state.keys.size === page.body.length) showMore(page.next);
+  } catch (error) {
+    if (generation === state.generation) showError($('feed-error'), error);
+  }
+}
+
+function navigate(user, push) {
+  if (push) history.pushState({ user }, '', user ? userLink(user) : location.pathname);
+  load(user);
+}
+
+function currentUser() {
+  const user = new URLSearchParams(location.search).get('user');
+  return user && HANDLE.test(user) ? user : null;
+}
+
+function updateCount() {
+  const left = MAX_LENGTH - lengthOf(text.value);
+  const count = $('text-count');
+  count.textContent = left >= 0 ? `${left} character${left === 1 ? '' : 's'} left` : `${-left} character${left === -1 ? '' : 's'} too many`;
+  count.classList.toggle('over', left < 0);
+}
+
+function invalid() {
+  if (!HANDLE.test(handle.value)) {
+    handle.focus();
+    return 'Your handle must be 1 to 64 letters, digits, “_”, “.” or “-”.';
+  }
+  const length = lengthOf(text.value.trim());
+  if (!length) {
+    text.focus();
+    return 'Write something to chirp.';
+  }
+  if (length > MAX_LENGTH) {
+    text.focus();
+    return `A chirp is at most ${MAX_LENGTH} characters; this one has ${length}.`;
+  }
+  return null;
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const error = $('compose-error');
+  const problem = invalid();
+  if (problem) {
+    error.textContent = problem;
+    error.hidden = false;
+    return;
+  }
+  clearError(error);
+  const button = $('post');
+  button.disabled = true;
+  button.textContent = 'Posting…';
+  try {
+    localStorage.setItem(HANDLE_KEY, handle.value);
+    const chirp = await postChirp(handle.value, text.value.trim());
+    text.value = '';
+    updateCount();
+    if (!state.user || state.user === chirp.userId) add([chirp], 'top');
+    $('feed-status').textContent = 'Your chirp was posted.';
+    text.focus();
+  } catch (failure) {
+    showError(error, failure);
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Chirp';
+  }
+});
+
+feed.addEventListener('click', (event) => {
+  const link = event.target.closest('a.handle');
+  if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+  event.preventDefault();
+  navigate(new URL(link.href).searchParams.get('user'), true);
+  $('feed-heading').focus();
+});
+
+for (const id of ['everyone', 'home']) {
+  $(id).addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    navigate(null, true);
+  });
+}
+
+more.addEventListener('click', async () => {
+  if (!state.next) return;
+  const generation = state.generation;
+  more.disabled = true;
+  try {
+    const page = await nextPage(state.next);
+    if (generation !== state.generation) return;
+    clearError($('feed-error'));
+    add(page.body, 'bottom');
+    showMore(page.next);
+  } catch (error) {
+    showError($('feed-error'), error);
+  } finally {
+    more.disabled = false;
+  }
+});
+
+window.addEventListener('popstate', () => load(currentUser()));
+document.addEventListener('visibilitychange', refresh);
+text.addEventListener('input', () => { updateCount(); clearError($('compose-error')); });
+handle.addEventListener('input', () => clearError($('compose-error')));
+handle.value = localStorage.getItem(HANDLE_KEY) || '';
+updateCount();
+load(currentUser());
+setInterval(refresh, REFRESH_MS);
+
+countVisit()
+  .then((value) => { $('visits').textContent = `Visits: ${value.toLocaleString()}`; })
+  .catch((error) => { $('visits').textContent = `Visits unavailable: ${error.message}`; });
