@@ -9,6 +9,7 @@ import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
 import static dev.serverlessapis.local.ProxyEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("handler")
 @ExtendWith(WithTestStack.class)
 class UserProfileGetAllHandlerTest {
+    /** Taking the stack makes sure DynamoDB Local and the functions' settings are up before a handler loads. */
+    UserProfileGetAllHandlerTest(TestStack stack) {
+    }
+
     private static final Pattern NEXT = Pattern.compile("<\\?([^>]*)>; rel=\"next\"");
 
     @Test

@@ -9,6 +9,7 @@ import static dev.serverlessapis.local.ProxyEvents.header;
 import static dev.serverlessapis.local.ProxyEvents.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("handler")
 @ExtendWith(WithTestStack.class)
 class UserProfileGetHandlerTest {
+    /** Taking the stack makes sure DynamoDB Local and the functions' settings are up before a handler loads. */
+    UserProfileGetHandlerTest(TestStack stack) {
+    }
+
 
     @Test
     void readsTheProfileWithItsVersionAsEtag() {

@@ -13,6 +13,7 @@ import static dev.serverlessapis.lambdas.user.UserProfilePostHandlerTest.simulta
 import static dev.serverlessapis.local.ProxyEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +26,8 @@ class UserProfilePutHandlerTest {
     private final String id = uniqueId();
     private final String email = uniqueEmail();
 
-    UserProfilePutHandlerTest() {
+    /** Taking the stack makes sure DynamoDB Local and the functions' settings are up before a handler loads. */
+    UserProfilePutHandlerTest(TestStack stack) {
         create("{\"id\":\"" + id + "\",\"email\":\"" + email + "\",\"name\":\"before\",\"dropped\":true}");
     }
 
