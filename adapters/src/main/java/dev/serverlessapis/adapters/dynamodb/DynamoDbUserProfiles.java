@@ -220,20 +220,23 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         return profiles;
     }
 
+    /** Gives up only after {@value #ATTEMPTS} calls in a row in which DynamoDB processed nothing. */
     private void deleteBatch(List<Map<String, AttributeValue>> keys) {
         List<WriteRequest> pending = keys.stream()
                 .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())
                 .toList();
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > ATTEMPTS) {
-                throw new TemporarilyUnavailableException("DynamoDB kept leaving deletes unprocessed", null);
-            }
-            if (attempt > 1) {
-                backOff(attempt);
+        int fruitless = 0;
+        for (int call = 1; !pending.isEmpty(); call++) {
+            if (call > 1) {
+                backOff(call);
             }
             var requests = pending;
             var written = call("delete users", () -> dynamoDb.batchWriteItem(batch -> batch.requestItems(Map.of(table, requests))));
             pending = written.hasUnprocessedItems() ? written.unprocessedItems().getOrDefault(table, List.of()) : List.of();
+            fruitless = pending.size() < requests.size() ? 0 : fruitless + 1;
+            if (fruitless == ATTEMPTS) {
+                throw new TemporarilyUnavailableException("DynamoDB kept leaving deletes unprocessed", null);
+            }
         }
     }
 
