@@ -153,6 +153,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                         .withApiId("local")
                         .withStage(STAGE)
                         .withRequestId(requestId)
+                        .withExtendedRequestId(requestId)
+                        .withDomainPrefix(host.split("[.:]", 2)[0])
                         .withResourceId(Integer.toHexString(match.template().hashCode()))
                         .withResourcePath(match.template())
                         .withHttpMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))

@@ -1,0 +1,156 @@
+package dev.serverlessapis.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The emulator builds the event API Gateway would build, and writes the function's answer back faithfully. */
+class ApiGatewayEmulatorTest {
+    private static final Gson GSON = new Gson();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static ApiGatewayEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        var spec = new ApiSpec(List.of(), List.of(new ApiSpec.Function("echo", EchoHandler.class.getName() + "::handleRequest",
+                "none", List.of(), List.of())), List.of(
+                new ApiSpec.Route("POST", "/echo/{id}", "echo"),
+                new ApiSpec.Route("GET", "/echo/{id}", "echo"),
+                new ApiSpec.Route("GET", "/echo/binary", "echo")));
+        emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage());
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void buildsTheFullProxyEvent() throws Exception {
+        var response = send(HttpRequest.newBuilder(url("/echo/a%20b?tag=x&tag=y&q=caf%C3%A9"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("X-Multi", "one").header("X-Multi", "two")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"héllo\"}")));
+        var event = GSON.fromJson(response.body(), JsonObject.class);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(event.get("resource").getAsString()).isEqualTo("/echo/{id}");
+        assertThat(event.get("path").getAsString()).isEqualTo("/echo/a b");
+        assertThat(event.get("httpMethod").getAsString()).isEqualTo("POST");
+        assertThat(event.getAsJsonObject("pathParameters").get("id").getAsString()).isEqualTo("a b");
+        assertThat(event.getAsJsonObject("queryStringParameters").get("tag").getAsString()).isEqualTo("y");
+        assertThat(event.getAsJsonObject("queryStringParameters").get("q").getAsString()).isEqualTo("café");
+        assertThat(strings(event.getAsJsonObject("multiValueQueryStringParameters").get("tag"))).containsExactly("x", "y");
+        assertThat(strings(event.getAsJsonObject("multiValueHeaders").get("X-multi"))).containsExactly("one", "two");
+        assertThat(event.get("body").getAsString()).isEqualTo("{\"text\":\"héllo\"}");
+        assertThat(event.get("isBase64Encoded").getAsBoolean()).isFalse();
+        var context = event.getAsJsonObject("requestContext");
+        assertThat(context.get("requestId").getAsString()).matches("[0-9a-f-]{36}");
+        assertThat(context.get("stage").getAsString()).isEqualTo(ApiGatewayEmulator.STAGE);
+        assertThat(context.get("resourcePath").getAsString()).isEqualTo("/echo/{id}");
+        assertThat(context.get("httpMethod").getAsString()).isEqualTo("POST");
+        assertThat(context.getAsJsonObject("identity").get("sourceIp").getAsString()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void fillsEveryFieldARecordedApiGatewayEventHas() throws Exception {
+        var recorded = recordedFixture();
+        var emulated = GSON.fromJson(send(HttpRequest.newBuilder(url("/echo/1?x=1")).GET()).body(), JsonObject.class);
+
+        assertThat(nonNullKeys(emulated)).containsAll(nonNullKeys(recorded).stream().filter(key -> !key.equals("body")).toList());
+        assertThat(nonNullKeys(emulated.getAsJsonObject("requestContext")))
+                .containsAll(nonNullKeys(recorded.getAsJsonObject("requestContext")));
+    }
+
+    @Test
+    void binaryBodiesTravelAsBase64BothWays() throws Exception {
+        var bytes = new byte[]{(byte) 0xC3, 0x28, 0x00, (byte) 0xFE};
+        var request = GSON.fromJson(send(HttpRequest.newBuilder(url("/echo/1"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))).body(), JsonObject.class);
+        var binary = CLIENT.send(HttpRequest.newBuilder(url("/echo/binary")).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(request.get("isBase64Encoded").getAsBoolean()).isTrue();
+        assertThat(Base64.getDecoder().decode(request.get("body").getAsString())).isEqualTo(bytes);
+        assertThat(binary.body()).isEqualTo(EchoHandler.BINARY_ANSWER);
+    }
+
+    @Test
+    void writesStatusHeadersAndRepeatedHeadersBack() throws Exception {
+        var response = send(HttpRequest.newBuilder(url("/echo/1")).GET());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().allValues("Set-Cookie")).containsExactly("a=1", "b=2");
+        assertThat(response.headers().firstValue("X-Function")).contains("echo");
+    }
+
+    @Test
+    void unknownPathsAreA404Problem() throws Exception {
+        var response = send(HttpRequest.newBuilder(url("/nowhere/at/all")).GET());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(GSON.fromJson(response.body(), JsonObject.class).get("status").getAsInt()).isEqualTo(404);
+    }
+
+    @Test
+    void payloadsOverApiGatewaysLimitAreRefusedWith413() throws Exception {
+        var response = send(HttpRequest.newBuilder(url("/echo/1")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[ApiGatewayEmulator.MAX_PAYLOAD_BYTES + 1])));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void servesThePageAndItsLocalConfig() throws Exception {
+        var page = send(HttpRequest.newBuilder(url("/")).GET());
+        var config = send(HttpRequest.newBuilder(url("/config.json")).GET());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<html");
+        assertThat(GSON.fromJson(config.body(), JsonObject.class).get("apiBaseUrl").getAsString()).isEmpty();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI url(String pathAndQuery) {
+        return URI.create(emulator.baseUrl() + pathAndQuery);
+    }
+
+    private static List<String> strings(JsonElement array) {
+        return array.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList();
+    }
+
+    private static Set<String> nonNullKeys(JsonObject object) {
+        return object.entrySet().stream().filter(entry -> !entry.getValue().isJsonNull()).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    private static JsonObject recordedFixture() throws IOException {
+        try (var stream = Objects.requireNonNull(ApiGatewayEmulatorTest.class.getResourceAsStream("/events/get-counter.json"));
+             var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            return GSON.fromJson(reader, JsonObject.class);
+        }
+    }
+}

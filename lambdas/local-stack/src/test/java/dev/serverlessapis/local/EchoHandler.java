@@ -1,0 +1,29 @@
+package dev.serverlessapis.local;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.google.gson.GsonBuilder;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** Answers with the event it was given, so a test can see exactly what the emulator sends a function. */
+public final class EchoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    static final byte[] BINARY_ANSWER = {0, (byte) 0xFF, 0x10, (byte) 0x80};
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        if (event.getPath().endsWith("/binary")) {
+            return new APIGatewayProxyResponseEvent().withStatusCode(200)
+                    .withHeaders(Map.of("Content-Type", "application/octet-stream"))
+                    .withBody(Base64.getEncoder().encodeToString(BINARY_ANSWER)).withIsBase64Encoded(true);
+        }
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(201)
+                .withHeaders(Map.of("Content-Type", "application/json", "X-Function", context.getFunctionName()))
+                .withMultiValueHeaders(Map.of("Set-Cookie", List.of("a=1", "b=2")))
+                .withBody(new GsonBuilder().serializeNulls().create().toJson(event));
+    }
+}
