@@ -2,6 +2,7 @@ package dev.serverlessapis.endtoend;
 
 import static dev.serverlessapis.endtoend.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
@@ -127,6 +128,25 @@ class UserEndToEndTest {
 
         assertThat(patch.statusCode()).isEqualTo(405);
         assertThat(patch.headers().firstValue("Allow")).contains("DELETE, GET, OPTIONS, POST");
+    }
+
+    @Test
+    void aPreflightFromAnAllowedOriginGetsEachCorsHeaderOnceAndEtagIsExposed() {
+        assumeFalse(TestStack.againstDeployedStage(), "the deployed stage allows its own configured origins");
+        var preflight = http.send(http.to("/users/anyone").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", TestStack.ALLOWED_TEST_ORIGIN).header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type, if-match"));
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().allValues("Access-Control-Allow-Origin")).containsExactly(TestStack.ALLOWED_TEST_ORIGIN);
+        assertThat(preflight.headers().allValues("Vary")).containsExactly("Origin");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).contains("DELETE, GET, OPTIONS, PUT");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                headers -> assertThat(headers).contains("If-Match", "Content-Type"));
+        var read = http.send(http.to("/users/anyone").header("Origin", TestStack.ALLOWED_TEST_ORIGIN).GET());
+        assertThat(read.headers().allValues("Access-Control-Allow-Origin")).containsExactly(TestStack.ALLOWED_TEST_ORIGIN);
+        assertThat(read.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
+                exposed -> assertThat(exposed).contains("ETag", "Location", "Link"));
     }
 
     private HttpResponse<String> deleteAll() {
