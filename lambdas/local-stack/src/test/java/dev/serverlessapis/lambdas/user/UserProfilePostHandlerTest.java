@@ -131,6 +131,7 @@ class UserProfilePostHandlerTest {
         var id = uniqueId();
         assertProblem(create("{\"id\":\"" + id + "\","), 400);
         assertProblem(create("{\"id\":\"" + id + "\"} {}"), 400);
+        assertProblem(send(request("POST", UserApi.COLLECTION, Map.of())), 400);
         var textPlain = withHeader(request("POST", UserApi.COLLECTION, Map.of()), "Content-Type", "text/plain")
                 .withBody("{\"id\":\"" + id + "\"}");
         assertProblem(send(textPlain), 415);
