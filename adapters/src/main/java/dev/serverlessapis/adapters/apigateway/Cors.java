@@ -25,13 +25,13 @@ public final class Cors {
                 .map(String::strip).filter(origin -> !origin.isEmpty()).toList()));
     }
 
+    /** The origin headers are left to {@link #decorate}, which every response gets once. */
     public HttpResponse preflight(HttpRequest request, List<String> methods) {
         var response = HttpResponse.empty(204).withHeaders(Problems.allow(methods));
-        var origin = allowedOrigin(request);
-        if (origin.isEmpty()) {
-            return response.withHeader("Vary", "Origin");
+        if (allowedOrigin(request).isEmpty()) {
+            return response;
         }
-        return decorate(request, response)
+        return response
                 .withHeader("Access-Control-Allow-Methods", String.join(", ", methods))
                 .withHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
                 .withHeader("Access-Control-Max-Age", PREFLIGHT_CACHE_SECONDS);

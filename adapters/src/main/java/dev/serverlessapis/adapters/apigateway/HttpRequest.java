@@ -91,14 +91,14 @@ public final class HttpRequest {
     }
 
     /**
-     * The body as one JSON value. Demands {@code Content-Type: application/json} (415 otherwise), well-formed
+     * The body as one JSON value. Demands a body (400 otherwise), {@code Content-Type: application/json} (415 otherwise), well-formed
      * UTF-8 and strict JSON with nothing after the value (400 otherwise).
      */
     public JsonElement jsonBody() {
-        requireJsonContentType();
         if (!hasBody()) {
             throw new HttpProblem(400, "Bad Request", "The request needs a JSON body.");
         }
+        requireJsonContentType();
         var text = utf8(body);
         try (var reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);

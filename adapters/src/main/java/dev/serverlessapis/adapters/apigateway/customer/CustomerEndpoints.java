@@ -1,0 +1,39 @@
+package dev.serverlessapis.adapters.apigateway.customer;
+
+import dev.serverlessapis.adapters.apigateway.HttpRequest;
+import dev.serverlessapis.adapters.apigateway.HttpResponse;
+import dev.serverlessapis.adapters.apigateway.JsonMembers;
+import dev.serverlessapis.domain.customer.CheckCustomer;
+import dev.serverlessapis.domain.customer.RegisterCustomer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The customers API of the course material: {@code GET} asks whether an id is known, {@code PUT} records one. */
+public final class CustomerEndpoints {
+    public static final String RESOURCE = "/customers";
+
+    private final CheckCustomer checkCustomer;
+    private final RegisterCustomer registerCustomer;
+
+    public CustomerEndpoints(CheckCustomer checkCustomer, RegisterCustomer registerCustomer) {
+        this.checkCustomer = checkCustomer;
+        this.registerCustomer = registerCustomer;
+    }
+
+    public HttpResponse check(HttpRequest request) {
+        var query = CheckCustomer.Query.of(request.query("id").orElse(null));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("id", query.id().value());
+        body.put("customerInDB", checkCustomer.isKnown(query));
+        return HttpResponse.json(200, body);
+    }
+
+    /** Only {@code id} is read from the body, and only it is stored; other members are ignored. */
+    public HttpResponse register(HttpRequest request) {
+        var id = registerCustomer.register(RegisterCustomer.Command.of(JsonMembers.of(request.jsonBody()).get("id")));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("customer", Map.of("id", id.value()));
+        body.put("message", "success");
+        return HttpResponse.json(200, body);
+    }
+}

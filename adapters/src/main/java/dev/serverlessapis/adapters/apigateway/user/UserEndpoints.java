@@ -1,0 +1,100 @@
+package dev.serverlessapis.adapters.apigateway.user;
+
+import dev.serverlessapis.adapters.apigateway.HttpRequest;
+import dev.serverlessapis.adapters.apigateway.HttpResponse;
+import dev.serverlessapis.adapters.apigateway.JsonMembers;
+import dev.serverlessapis.adapters.apigateway.NextPageLink;
+import dev.serverlessapis.domain.user.CreateUserProfile;
+import dev.serverlessapis.domain.user.DeleteAllUserProfiles;
+import dev.serverlessapis.domain.user.DeleteUserProfile;
+import dev.serverlessapis.domain.user.IfMatch;
+import dev.serverlessapis.domain.user.ListUserProfiles;
+import dev.serverlessapis.domain.user.ReadUserProfile;
+import dev.serverlessapis.domain.user.ReplaceUserProfile;
+import dev.serverlessapis.domain.user.StoredProfile;
+import dev.serverlessapis.domain.user.UserProfile;
+import dev.serverlessapis.domain.user.Version;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * User profiles over HTTP. A body is exactly the stored profile; the version travels only as a strong {@code ETag},
+ * and {@code If-Match} on {@code PUT} makes the replace conditional on it.
+ */
+public final class UserEndpoints {
+    public static final String COLLECTION = "/users";
+    public static final String ITEM = "/users/{id}";
+    private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"([1-9][0-9]{0,17})\"");
+
+    private final CreateUserProfile createUserProfile;
+    private final ListUserProfiles listUserProfiles;
+    private final ReadUserProfile readUserProfile;
+    private final ReplaceUserProfile replaceUserProfile;
+    private final DeleteUserProfile deleteUserProfile;
+    private final DeleteAllUserProfiles deleteAllUserProfiles;
+
+    public UserEndpoints(CreateUserProfile createUserProfile, ListUserProfiles listUserProfiles, ReadUserProfile readUserProfile,
+                         ReplaceUserProfile replaceUserProfile, DeleteUserProfile deleteUserProfile,
+                         DeleteAllUserProfiles deleteAllUserProfiles) {
+        this.createUserProfile = createUserProfile;
+        this.listUserProfiles = listUserProfiles;
+        this.readUserProfile = readUserProfile;
+        this.replaceUserProfile = replaceUserProfile;
+        this.deleteUserProfile = deleteUserProfile;
+        this.deleteAllUserProfiles = deleteAllUserProfiles;
+    }
+
+    public HttpResponse create(HttpRequest request) {
+        var stored = createUserProfile.create(CreateUserProfile.Command.of(JsonMembers.of(request.jsonBody())));
+        return withEtag(HttpResponse.json(201, stored.profile().members()), stored)
+                .withHeader("Location", COLLECTION + "/" + URLEncoder.encode(stored.id().value(), StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    public HttpResponse list(HttpRequest request) {
+        var query = ListUserProfiles.Query.of(request.query("email"), request.query("limit"), request.query("cursor"));
+        return NextPageLink.listResponse(request, listUserProfiles.list(query).map(stored -> stored.profile().members()));
+    }
+
+    public HttpResponse read(HttpRequest request) {
+        var stored = readUserProfile.read(ReadUserProfile.Query.of(request.pathParameter("id")));
+        return withEtag(HttpResponse.json(200, stored.profile().members()), stored);
+    }
+
+    public HttpResponse replace(HttpRequest request) {
+        var command = ReplaceUserProfile.Command.of(request.pathParameter("id"), JsonMembers.of(request.jsonBody()),
+                request.header("If-Match").map(UserEndpoints::ifMatch));
+        var stored = replaceUserProfile.replace(command);
+        return withEtag(HttpResponse.json(200, stored.profile().members()), stored);
+    }
+
+    public HttpResponse delete(HttpRequest request) {
+        UserProfile deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(request.pathParameter("id")));
+        return HttpResponse.json(200, deleted.members());
+    }
+
+    public HttpResponse deleteAll(HttpRequest request) {
+        return HttpResponse.json(200, Map.of("deleted", deleteAllUserProfiles.deleteAll()));
+    }
+
+    private static HttpResponse withEtag(HttpResponse response, StoredProfile stored) {
+        return response.withHeader("ETag", "\"" + stored.version().value() + "\"");
+    }
+
+    /** RFC 9110: {@code *}, or a list of entity tags; weak or foreign tags are kept out and so never match. */
+    static IfMatch ifMatch(String header) {
+        if (header.strip().equals("*")) {
+            return IfMatch.ANY;
+        }
+        var versions = new HashSet<Version>();
+        for (var tag : header.split(",")) {
+            var matcher = STRONG_VERSION_TAG.matcher(tag.strip());
+            if (matcher.matches()) {
+                versions.add(new Version(Long.parseLong(matcher.group(1))));
+            }
+        }
+        return IfMatch.anyOf(versions);
+    }
+}

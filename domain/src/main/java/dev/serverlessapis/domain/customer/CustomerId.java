@@ -1,0 +1,25 @@
+package dev.serverlessapis.domain.customer;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+
+/** A customer's id: 1 to 256 characters, not only whitespace. 256 code points always fit DynamoDB's key limit. */
+public record CustomerId(String value) {
+    public static final int MAX_CODE_POINTS = 256;
+
+    public CustomerId {
+        if (value == null || value.isBlank() || value.codePointCount(0, value.length()) > MAX_CODE_POINTS) {
+            throw InvalidInputException.of("id", "must be a string of 1 to " + MAX_CODE_POINTS + " characters, not only whitespace");
+        }
+    }
+
+    /** A JSON member's or query parameter's value as an id; absent, or not a string, is refused. */
+    public static CustomerId of(Object value) {
+        if (value == null) {
+            throw InvalidInputException.of("id", "is required");
+        }
+        if (!(value instanceof String text)) {
+            throw InvalidInputException.of("id", "must be a string");
+        }
+        return new CustomerId(text);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.serverlessapis.domain.user;
+
+import dev.serverlessapis.domain.shared.Page;
+import dev.serverlessapis.domain.shared.PageRequest;
+import java.util.Optional;
+
+/** Lists profiles page by page, or finds the one profile of an email address. */
+public final class ListUserProfiles {
+    private final UserProfiles profiles;
+
+    public ListUserProfiles(UserProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    public Page<StoredProfile> list(Query query) {
+        return query.email()
+                .map(email -> new Page<>(profiles.findByEmail(email).stream().toList(), Optional.<String>empty()))
+                .orElseGet(() -> profiles.list(query.page()));
+    }
+
+    /** With an email, the answer is that address's profile or nothing, on one page; paging is still validated. */
+    public record Query(Optional<Email> email, PageRequest page) {
+        public static Query of(Optional<String> email, Optional<String> limit, Optional<String> cursor) {
+            return new Query(email.map(Email::new), PageRequest.parse(limit, cursor));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.serverlessapis.domain.user;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.StaleVersionException;
+import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Replaces a whole profile. Without {@code If-Match} the replace applies to whatever version is current, deciding again
+ * if a concurrent write slips in; with it, the write happens only while the named version is current.
+ */
+public final class ReplaceUserProfile {
+    static final int ATTEMPTS = 8;
+
+    private final UserProfiles profiles;
+
+    public ReplaceUserProfile(UserProfiles profiles) {
+        this.profiles = profiles;
+    }
+
+    public StoredProfile replace(Command command) {
+        var id = command.replacement().id();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            var current = profiles.find(id).orElseThrow(() -> UserNotFound.withId(id));
+            if (command.ifMatch().isPresent() && !command.ifMatch().get().matches(current.version())) {
+                throw stale(id);
+            }
+            switch (profiles.replace(current, command.replacement())) {
+                case UserProfiles.Replaced replaced -> {
+                    return replaced.stored();
+                }
+                case UserProfiles.EmailTaken taken -> throw EmailTakenConflict.of(command.replacement().email().orElseThrow());
+                case UserProfiles.Changed changed -> {
+                    if (command.ifMatch().isPresent()) {
+                        throw stale(id);
+                    }
+                }
+            }
+        }
+        throw new TemporarilyUnavailableException("user " + id + " kept changing during the replace", null);
+    }
+
+    private static StaleVersionException stale(UserId id) {
+        return new StaleVersionException("User '" + id + "' has changed since the version in If-Match; read it again.");
+    }
+
+    public record Command(UserProfile replacement, Optional<IfMatch> ifMatch) {
+        /** The id comes from the path; the body may repeat it but not name another. */
+        public static Command of(String pathId, Map<String, Object> body, Optional<IfMatch> ifMatch) {
+            var id = new UserId(pathId);
+            if (body.containsKey(UserProfile.ID) && !Objects.equals(body.get(UserProfile.ID), id.value())) {
+                throw InvalidInputException.of(UserProfile.ID, "must be the id in the path, or be left out");
+            }
+            var members = new LinkedHashMap<String, Object>();
+            members.put(UserProfile.ID, id.value());
+            members.putAll(body);
+            return new Command(UserProfile.of(members), ifMatch);
+        }
+    }
+}

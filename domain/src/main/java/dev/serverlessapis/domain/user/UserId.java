@@ -1,0 +1,46 @@
+package dev.serverlessapis.domain.user;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import java.util.UUID;
+
+/**
+ * A profile's id. At most 256 code points, so its UTF-8 form (at most 1024 bytes) always fits DynamoDB's 2048-byte
+ * partition key. No {@code /} or control characters, because it must be addressable as one path segment of
+ * {@code /users/{id}}; and not starting with {@value #RESERVED_PREFIX}, the store's key space for email claims.
+ */
+public record UserId(String value) {
+    public static final int MAX_CODE_POINTS = 256;
+    public static final String RESERVED_PREFIX = "email#";
+
+    public UserId {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.of("id", "must be a non-blank string");
+        }
+        if (value.codePointCount(0, value.length()) > MAX_CODE_POINTS) {
+            throw InvalidInputException.of("id", "must be at most " + MAX_CODE_POINTS + " characters");
+        }
+        if (value.indexOf('/') >= 0 || value.codePoints().anyMatch(Character::isISOControl)) {
+            throw InvalidInputException.of("id", "must not contain '/' or control characters");
+        }
+        if (value.startsWith(RESERVED_PREFIX)) {
+            throw InvalidInputException.of("id", "must not start with '" + RESERVED_PREFIX + "'");
+        }
+    }
+
+    public static UserId generate() {
+        return new UserId(UUID.randomUUID().toString());
+    }
+
+    /** A JSON member's value as an id: anything but a string is refused, naming the field. */
+    static UserId fromMember(Object value) {
+        if (!(value instanceof String text)) {
+            throw InvalidInputException.of("id", "must be a string");
+        }
+        return new UserId(text);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

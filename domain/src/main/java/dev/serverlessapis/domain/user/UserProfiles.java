@@ -1,0 +1,63 @@
+package dev.serverlessapis.domain.user;
+
+import dev.serverlessapis.domain.shared.Page;
+import dev.serverlessapis.domain.shared.PageRequest;
+import java.util.Optional;
+
+/**
+ * Where profiles live. An email address belongs to at most one profile at any moment, also under concurrent writes;
+ * addresses are compared by {@link Email#normalized()}. Writes that depend on what is stored take the
+ * {@link StoredProfile} they were decided on and fail with {@link Changed} if it is no longer current, so a use case
+ * can decide again.
+ */
+public interface UserProfiles {
+
+    /** Stores a new profile at {@link Version#FIRST}, unless its id or its email is taken. */
+    Creation create(UserProfile profile);
+
+    /** The current profile, read consistently. */
+    Optional<StoredProfile> find(UserId id);
+
+    /** The profile whose email is this address, whatever its letter case. */
+    Optional<StoredProfile> findByEmail(Email email);
+
+    /** One page of every profile, in no particular order; no profile is repeated or skipped across pages. */
+    Page<StoredProfile> list(PageRequest page);
+
+    /** Replaces {@code current} with {@code replacement} (same id) at the next version, moving its email claim. */
+    Replacement replace(StoredProfile current, UserProfile replacement);
+
+    /** Deletes {@code current} and frees its email; {@link Changed} if it was changed or deleted meanwhile. */
+    Deletion delete(StoredProfile current);
+
+    /** Deletes every profile and answers how many there were. */
+    long deleteAll();
+
+    sealed interface Creation permits Created, IdTaken, EmailTaken {
+    }
+
+    sealed interface Replacement permits Replaced, EmailTaken, Changed {
+    }
+
+    sealed interface Deletion permits Deleted, Changed {
+    }
+
+    record Created(StoredProfile stored) implements Creation {
+    }
+
+    record Replaced(StoredProfile stored) implements Replacement {
+    }
+
+    record Deleted() implements Deletion {
+    }
+
+    record IdTaken() implements Creation {
+    }
+
+    record EmailTaken() implements Creation, Replacement {
+    }
+
+    /** The stored profile is not the one the write was decided on any more: replaced or deleted meanwhile. */
+    record Changed() implements Replacement, Deletion {
+    }
+}

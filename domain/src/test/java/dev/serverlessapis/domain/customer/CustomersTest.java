@@ -1,0 +1,48 @@
+package dev.serverlessapis.domain.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.Violation;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CustomersTest {
+    private final InMemoryCustomers customers = new InMemoryCustomers();
+    private final CheckCustomer checkCustomer = new CheckCustomer(customers);
+    private final RegisterCustomer registerCustomer = new RegisterCustomer(customers);
+
+    @Test
+    void aRegisteredIdIsKnownAndRegisteringItAgainIsHarmless() {
+        assertThat(checkCustomer.isKnown(CheckCustomer.Query.of("c-1"))).isFalse();
+
+        assertThat(registerCustomer.register(RegisterCustomer.Command.of("c-1")).value()).isEqualTo("c-1");
+        registerCustomer.register(RegisterCustomer.Command.of("c-1"));
+
+        assertThat(checkCustomer.isKnown(CheckCustomer.Query.of("c-1"))).isTrue();
+        assertThat(checkCustomer.isKnown(CheckCustomer.Query.of("c-2"))).isFalse();
+    }
+
+    @Test
+    void idsOfUpTo256CharactersAreAccepted() {
+        assertThat(new CustomerId("x".repeat(256)).value()).hasSize(256);
+        assertThat(new CustomerId(" padded ").value()).isEqualTo(" padded ");
+    }
+
+    static Stream<Object> invalidIds() {
+        return Arrays.stream(new Object[] {null, "", " ", "\t\n", "x".repeat(257), 42, true});
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidIds")
+    void missingEmptyBlankOverlongOrNonStringIdsAreRefusedNamingTheField(Object id) {
+        assertThatThrownBy(() -> RegisterCustomer.Command.of(id))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        invalid -> assertThat(invalid.violations()).extracting(Violation::field).containsExactly("id"));
+        assertThatThrownBy(() -> CheckCustomer.Query.of(id)).isInstanceOf(InvalidInputException.class);
+    }
+}

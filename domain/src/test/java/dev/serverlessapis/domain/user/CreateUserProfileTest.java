@@ -1,0 +1,59 @@
+package dev.serverlessapis.domain.user;
+
+import static dev.serverlessapis.domain.user.ProfileBuilder.aProfile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.serverlessapis.domain.shared.ConflictException;
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CreateUserProfileTest {
+    private final InMemoryUserProfiles profiles = new InMemoryUserProfiles();
+    private final CreateUserProfile createUserProfile = new CreateUserProfile(profiles);
+
+    @Test
+    void storesTheProfileAsSentAtTheFirstVersion() {
+        var members = aProfile().withEmail("ada@example.com").with("score", 1.5).members();
+
+        var stored = createUserProfile.create(CreateUserProfile.Command.of(members));
+
+        assertThat(stored.version()).isEqualTo(Version.FIRST);
+        assertThat(stored.profile().members()).isEqualTo(members);
+        assertThat(profiles.find(new UserId("ada"))).contains(stored);
+    }
+
+    @Test
+    void withoutAnIdAUuidIsGeneratedAndPutFirst() {
+        var stored = createUserProfile.create(CreateUserProfile.Command.of(aProfile().withoutId().members()));
+
+        assertThat(UUID.fromString(stored.id().value())).isNotNull();
+        assertThat(stored.profile().members().keySet()).containsExactly("id", "name");
+    }
+
+    @Test
+    void aTakenIdIsAConflict() {
+        createUserProfile.create(CreateUserProfile.Command.of(aProfile().members()));
+
+        assertThatThrownBy(() -> createUserProfile.create(CreateUserProfile.Command.of(aProfile().withName("Other").members())))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("id 'ada'");
+    }
+
+    @Test
+    void anEmailTakenInAnyLetterCaseIsAConflictAndNothingIsStored() {
+        createUserProfile.create(CreateUserProfile.Command.of(aProfile().withEmail("ada@example.com").members()));
+
+        var sameAddress = CreateUserProfile.Command.of(aProfile().withId("other").withEmail("ADA@example.com").members());
+        assertThatThrownBy(() -> createUserProfile.create(sameAddress))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("ADA@example.com");
+        assertThat(profiles.find(new UserId("other"))).isEmpty();
+    }
+
+    @Test
+    void anInvalidProfileIsRefusedBeforeAnythingIsStored() {
+        assertThatThrownBy(() -> CreateUserProfile.Command.of(aProfile().withEmail("nope").members()))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(profiles.deleteAll()).isZero();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.serverlessapis.domain.user;
+
+import static dev.serverlessapis.domain.user.ProfileBuilder.aProfile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.Violation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UserProfileTest {
+
+    @Test
+    void keepsEveryMemberInTheClientsOrder() {
+        var profile = aProfile().withEmail("Ada@Example.com").with("tags", List.of("x", Map.of("deep", true)))
+                .with("nickname", null).with("名前", "エイダ").build();
+
+        assertThat(profile.members().keySet()).containsExactly("id", "name", "email", "tags", "nickname", "名前");
+        assertThat(profile.members()).containsEntry("tags", List.of("x", Map.of("deep", true)))
+                .containsEntry("nickname", null).containsEntry("名前", "エイダ");
+        assertThat(profile.id()).isEqualTo(new UserId("ada"));
+        assertThat(profile.email()).contains(new Email("Ada@Example.com"));
+    }
+
+    @Test
+    void fiftyMembersAreAcceptedAndFiftyOneRefused() {
+        var builder = aProfile();
+        for (int i = 3; i <= 50; i++) {
+            builder.with("m" + i, i);
+        }
+        assertThat(builder.build().members()).hasSize(50);
+
+        assertThatThrownBy(() -> builder.with("one-too-many", 0).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("body"));
+    }
+
+    @Test
+    void everyInvalidMemberIsReportedAtOnce() {
+        var members = aProfile().with("id", 42).with("email", "not-an-address").with("name", List.of()).members();
+
+        assertThatThrownBy(() -> UserProfile.of(members))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        invalid -> assertThat(fields(invalid)).containsExactlyInAnyOrder("id", "email", "name"));
+    }
+
+    @Test
+    void aNullEmailOrNameIsRefusedRatherThanStored() {
+        assertThatThrownBy(() -> aProfile().with("email", null).build()).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> aProfile().with("name", null).build()).isInstanceOf(InvalidInputException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "a/b", "tab\there", "email#ada@example.com"})
+    void idsThatCannotBeAddressedOrCollideWithEmailClaimsAreRefused(String id) {
+        assertThatThrownBy(() -> new UserId(id))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("id"));
+    }
+
+    @Test
+    void idsAreCountedInCharactersUpTo256() {
+        var emoji = new String(Character.toChars(0x1F30D));
+        assertThat(new UserId(emoji.repeat(256)).value()).hasSize(512);
+        assertThatThrownBy(() -> new UserId("x".repeat(257))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ada", "ada@", "@example.com", "ada@example", "a b@example.com", "ada@@example.com", "ada@.com"})
+    void addressesThatAreNotEmailsAreRefused(String email) {
+        assertThatThrownBy(() -> new Email(email)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void emailsCompareWithoutLetterCase() {
+        assertThat(new Email("Ada@Example.COM").sameAddressAs(new Email("ada@example.com"))).isTrue();
+        assertThat(new Email("x".repeat(64) + "@" + "y".repeat(185) + ".com").value()).hasSize(254);
+        assertThatThrownBy(() -> new Email("x".repeat(64) + "@" + "y".repeat(186) + ".com")).isInstanceOf(InvalidInputException.class);
+    }
+
+    static List<String> fields(InvalidInputException invalid) {
+        return invalid.violations().stream().map(Violation::field).toList();
+    }
+}

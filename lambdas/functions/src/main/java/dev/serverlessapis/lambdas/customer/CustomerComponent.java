@@ -1,0 +1,13 @@
+package dev.serverlessapis.lambdas.customer;
+
+import dagger.Component;
+import dev.serverlessapis.adapters.apigateway.HttpFunction;
+import dev.serverlessapis.lambdas.wiring.AwsModule;
+import dev.serverlessapis.lambdas.wiring.HttpModule;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {AwsModule.class, HttpModule.class, CustomerModule.class})
+interface CustomerComponent {
+    HttpFunction dynamoDbRestApi();
+}

@@ -1,0 +1,17 @@
+package dev.serverlessapis.lambdas.customer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlessapis.adapters.apigateway.HttpFunction;
+
+/** Function {@code dynamodb-rest-api}: {@code GET} and {@code PUT /customers}. */
+public final class DynamoDbRestApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final HttpFunction FUNCTION = DaggerCustomerComponent.create().dynamoDbRestApi();
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return FUNCTION.handle(event);
+    }
+}

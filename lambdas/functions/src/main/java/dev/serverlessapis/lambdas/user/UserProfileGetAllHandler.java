@@ -1,0 +1,17 @@
+package dev.serverlessapis.lambdas.user;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlessapis.adapters.apigateway.HttpFunction;
+
+/** Function {@code user-profile-get-all}: {@code GET /users}. */
+public final class UserProfileGetAllHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final HttpFunction FUNCTION = DaggerUserComponent.create().getAll();
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return FUNCTION.handle(event);
+    }
+}

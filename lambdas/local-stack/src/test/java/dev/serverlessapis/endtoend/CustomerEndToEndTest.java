@@ -1,0 +1,51 @@
+package dev.serverlessapis.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlessapis.local.TestStack;
+import dev.serverlessapis.local.WithTestStack;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@Tag("end-to-end")
+@ExtendWith(WithTestStack.class)
+class CustomerEndToEndTest {
+    private final Http http;
+
+    CustomerEndToEndTest(TestStack stack) {
+        this.http = new Http(stack.apiEndpoint());
+    }
+
+    @Test
+    void aCustomerPutIsThenInTheDb() {
+        var id = "customer " + UUID.randomUUID();
+        var query = "/customers?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+
+        var before = http.get(query);
+        var put = http.sendJson("PUT", "/customers", "{\"id\":\"" + id + "\"}");
+        var after = http.get(query);
+
+        assertThat(before.body()).isEqualTo("{\"id\":\"" + id + "\",\"customerInDB\":false}");
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(put.body()).isEqualTo("{\"customer\":{\"id\":\"" + id + "\"},\"message\":\"success\"}");
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).isEqualTo("{\"id\":\"" + id + "\",\"customerInDB\":true}");
+    }
+
+    @Test
+    void invalidIdsAre400AndOtherMethods405() {
+        assertThat(http.get("/customers").statusCode()).isEqualTo(400);
+        assertThat(http.get("/customers?id=").statusCode()).isEqualTo(400);
+        assertThat(http.get("/customers?id=%20%20").statusCode()).isEqualTo(400);
+        assertThat(http.get("/customers?id=" + "x".repeat(257)).statusCode()).isEqualTo(400);
+        assertThat(http.sendJson("PUT", "/customers", "{}").statusCode()).isEqualTo(400);
+        var post = http.send(http.to("/customers").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).contains("GET, OPTIONS, PUT");
+    }
+}

@@ -1,0 +1,188 @@
+package dev.serverlessapis.endtoend;
+
+import static dev.serverlessapis.endtoend.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.serverlessapis.local.TestStack;
+import dev.serverlessapis.local.WithTestStack;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The user-profile API as a client sees it. On a deployed stage, {@code DELETE /users} needs the stage's API key:
+ * set {@code API_KEY} along with {@code API_ENDPOINT}.
+ */
+@Tag("end-to-end")
+@ExtendWith(WithTestStack.class)
+class UserEndToEndTest {
+    private static final Duration INDEX_CATCH_UP = Duration.ofSeconds(10);
+
+    private final Http http;
+
+    UserEndToEndTest(TestStack stack) {
+        this.http = new Http(stack.apiEndpoint());
+    }
+
+    /** The course's own scenario, with this contract's status codes. */
+    @Test
+    void theCourseScenario() {
+        assertThat(deleteAll().statusCode()).isEqualTo(200);
+
+        var missing = http.get("/users/" + UUID.randomUUID());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+
+        var ada = "{\"id\":\"ada-" + UUID.randomUUID() + "\",\"name\":\"Ada Lovelace\",\"email\":\"ada-" + UUID.randomUUID()
+                + "@example.com\",\"born\":1815,\"interests\":[\"engines\",\"poetry\"]}";
+        var grace = "{\"id\":\"grace-" + UUID.randomUUID() + "\",\"name\":\"Grace Hopper\",\"email\":\"grace-" + UUID.randomUUID()
+                + "@example.com\",\"rank\":\"Rear Admiral\",\"navy\":true}";
+        var adaId = id(ada);
+        var graceId = id(grace);
+        var createdAda = http.sendJson("POST", "/users", ada);
+        assertThat(createdAda.statusCode()).as(createdAda.body()).isEqualTo(201);
+        assertThat(createdAda.headers().firstValue("Location")).contains("/users/" + adaId);
+        assertThat(http.sendJson("POST", "/users", grace).statusCode()).isEqualTo(201);
+        assertThat(http.get("/users/" + adaId).body()).isEqualTo(ada);
+        assertThat(http.get("/users/" + graceId).body()).isEqualTo(grace);
+
+        var newEmail = "grace.hopper-" + UUID.randomUUID() + "@example.com";
+        var replacement = "{\"name\":\"Grace Brewster Hopper\",\"email\":\"" + newEmail + "\"}";
+        var replaced = http.sendJson("PUT", "/users/" + graceId, replacement);
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        var expected = "{\"id\":\"" + graceId + "\",\"name\":\"Grace Brewster Hopper\",\"email\":\"" + newEmail + "\"}";
+        assertThat(replaced.body()).isEqualTo(expected);
+        assertThat(http.get("/users/" + graceId).body()).isEqualTo(expected);
+
+        var found = findByEmail(newEmail);
+        assertThat(found.body()).isEqualTo("[" + expected + "]");
+
+        var deleted = http.send(http.to("/users/" + adaId).DELETE());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(deleted.body()).isEqualTo(ada);
+        assertThat(http.get("/users/" + adaId).statusCode()).isEqualTo(404);
+
+        var all = deleteAll();
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(json(all).getAsJsonObject().get("deleted").getAsLong()).isGreaterThanOrEqualTo(1);
+
+        var empty = http.get("/users");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void aStaleIfMatchIsA412AndTheCurrentEtagWins() {
+        var id = "etag-" + UUID.randomUUID();
+        var created = http.sendJson("POST", "/users", "{\"id\":\"" + id + "\",\"name\":\"v1\"}");
+        var etag = created.headers().firstValue("ETag").orElseThrow();
+
+        var first = http.send(http.to("/users/" + id).header("Content-Type", "application/json").header("If-Match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"v2\"}")));
+        var stale = http.send(http.to("/users/" + id).header("Content-Type", "application/json").header("If-Match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"lost update\"}")));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(etag));
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(json(http.get("/users/" + id)).getAsJsonObject().get("name").getAsString()).isEqualTo("v2");
+    }
+
+    @Test
+    void listsArePagedWithANextLinkAndBadInputIsAProblemNamingTheField() {
+        for (int i = 0; i < 3; i++) {
+            http.sendJson("POST", "/users", "{\"name\":\"paged " + i + "\"}");
+        }
+        var first = http.get("/users?limit=2");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json(first).getAsJsonArray()).hasSize(2);
+        var next = first.headers().firstValue("Link").orElseThrow();
+        assertThat(next).matches("<\\?.*cursor=.*>; rel=\"next\"");
+        var target = next.substring(1, next.indexOf('>'));
+        assertThat(http.get("/users" + target).statusCode()).isEqualTo(200);
+
+        var badLimit = http.get("/users?limit=1000");
+        var badCursor = http.get("/users?cursor=" + URLEncoder.encode("forged.cursor", StandardCharsets.UTF_8));
+        var badBody = http.sendJson("POST", "/users", "{\"email\":\"nope\"}");
+        var notJson = http.send(http.to("/users").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")));
+        var huge = http.sendJson("POST", "/users", "{\"blob\":\"" + "x".repeat(64 * 1024) + "\"}");
+        assertThat(field(badLimit)).isEqualTo("limit");
+        assertThat(field(badCursor)).isEqualTo("cursor");
+        assertThat(field(badBody)).isEqualTo("email");
+        assertThat(notJson.statusCode()).isEqualTo(415);
+        assertThat(huge.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void unservedMethodsAre405WithAllow() {
+        var patch = http.send(http.to("/users").method("PATCH", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(patch.statusCode()).isEqualTo(405);
+        assertThat(patch.headers().firstValue("Allow")).contains("DELETE, GET, OPTIONS, POST");
+    }
+
+    @Test
+    void aPreflightFromAnAllowedOriginGetsEachCorsHeaderOnceAndEtagIsExposed() {
+        assumeFalse(TestStack.againstDeployedStage(), "the deployed stage allows its own configured origins");
+        var preflight = http.send(http.to("/users/anyone").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", TestStack.ALLOWED_TEST_ORIGIN).header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type, if-match"));
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().allValues("Access-Control-Allow-Origin")).containsExactly(TestStack.ALLOWED_TEST_ORIGIN);
+        assertThat(preflight.headers().allValues("Vary")).containsExactly("Origin");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).contains("DELETE, GET, OPTIONS, PUT");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                headers -> assertThat(headers).contains("If-Match", "Content-Type"));
+        var read = http.send(http.to("/users/anyone").header("Origin", TestStack.ALLOWED_TEST_ORIGIN).GET());
+        assertThat(read.headers().allValues("Access-Control-Allow-Origin")).containsExactly(TestStack.ALLOWED_TEST_ORIGIN);
+        assertThat(read.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
+                exposed -> assertThat(exposed).contains("ETag", "Location", "Link"));
+    }
+
+    private HttpResponse<String> deleteAll() {
+        var request = http.to("/users").DELETE();
+        Optional.ofNullable(System.getenv("API_KEY")).filter(key -> !key.isBlank()).ifPresent(key -> request.header("x-api-key", key));
+        return http.send(request);
+    }
+
+    /** The email index catches up with the table within moments on AWS; locally at once. */
+    private HttpResponse<String> findByEmail(String email) {
+        var deadline = Instant.now().plus(INDEX_CATCH_UP);
+        while (true) {
+            var found = http.get("/users?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+            assertThat(found.statusCode()).isEqualTo(200);
+            if (!found.body().equals("[]") || Instant.now().isAfter(deadline)) {
+                return found;
+            }
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private static String id(String profile) {
+        return com.google.gson.JsonParser.parseString(profile).getAsJsonObject().get("id").getAsString();
+    }
+
+    private static String field(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        return json(response).getAsJsonObject().getAsJsonArray("errors").get(0).getAsJsonObject().get("field").getAsString();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.serverlessapis.lambdas.user;
+
+import static dev.serverlessapis.lambdas.user.UserApi.assertProblem;
+import static dev.serverlessapis.lambdas.user.UserApi.body;
+import static dev.serverlessapis.lambdas.user.UserApi.create;
+import static dev.serverlessapis.lambdas.user.UserApi.get;
+import static dev.serverlessapis.lambdas.user.UserApi.ids;
+import static dev.serverlessapis.lambdas.user.UserApi.list;
+import static dev.serverlessapis.lambdas.user.UserApi.replace;
+import static dev.serverlessapis.lambdas.user.UserApi.uniqueEmail;
+import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
+import static dev.serverlessapis.lambdas.user.UserProfilePostHandlerTest.simultaneously;
+import static dev.serverlessapis.local.ProxyEvents.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlessapis.local.TestStack;
+import dev.serverlessapis.local.WithTestStack;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@Tag("handler")
+@ExtendWith(WithTestStack.class)
+class UserProfilePutHandlerTest {
+    private final String id = uniqueId();
+    private final String email = uniqueEmail();
+
+    /** Taking the stack makes sure DynamoDB Local and the functions' settings are up before a handler loads. */
+    UserProfilePutHandlerTest(TestStack stack) {
+        create("{\"id\":\"" + id + "\",\"email\":\"" + email + "\",\"name\":\"before\",\"dropped\":true}");
+    }
+
+    @Test
+    void replacesTheWholeProfileKeepingThePathsIdAndAnswersTheNextEtag() {
+        var response = replace(id, "{\"name\":\"after\",\"tags\":[\"a\"]}");
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo("{\"id\":\"" + id + "\",\"name\":\"after\",\"tags\":[\"a\"]}");
+        assertThat(header(response, "ETag")).contains("\"2\"");
+        assertThat(get(id).getBody()).isEqualTo(response.getBody());
+    }
+
+    @Test
+    void anotherIdInTheBodyIsA400AndChangesNothing() {
+        assertProblem(replace(id, "{\"id\":\"" + uniqueId() + "\",\"name\":\"x\"}"), 400, "id");
+        assertProblem(replace(id, "{\"id\":1}"), 400, "id");
+        assertThat(header(get(id), "ETag")).contains("\"1\"");
+        assertThat(replace(id, "{\"id\":\"" + id + "\"}").getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aStaleIfMatchIsA412AndAMatchingOneApplies() {
+        assertProblem(replace(id, "{\"name\":\"x\"}", "\"2\""), 412);
+        assertProblem(replace(id, "{\"name\":\"x\"}", "W/\"1\""), 412);
+
+        assertThat(replace(id, "{\"name\":\"x\"}", "\"1\"").getStatusCode()).isEqualTo(200);
+        assertThat(replace(id, "{\"name\":\"y\"}", "\"7\", \"2\"").getStatusCode()).isEqualTo(200);
+        assertThat(replace(id, "{\"name\":\"z\"}", "*").getStatusCode()).isEqualTo(200);
+        assertProblem(replace(id, "{\"name\":\"x\"}", "\"1\""), 412);
+        assertThat(body(get(id)).get("name").getAsString()).isEqualTo("z");
+    }
+
+    @Test
+    void aMissingUserIsA404EvenWithIfMatch() {
+        assertProblem(replace(uniqueId(), "{\"name\":\"x\"}"), 404);
+        assertProblem(replace(uniqueId(), "{\"name\":\"x\"}", "\"1\""), 404);
+    }
+
+    @Test
+    void changingTheEmailFreesTheOldOneAndTakesTheNew() {
+        var newEmail = uniqueEmail();
+
+        assertThat(replace(id, "{\"email\":\"" + newEmail + "\"}").getStatusCode()).isEqualTo(200);
+
+        assertThat(ids(list(Map.of("email", newEmail)))).containsExactly(id);
+        assertThat(ids(list(Map.of("email", email)))).isEmpty();
+        assertThat(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}").getStatusCode()).isEqualTo(201);
+        assertProblem(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + newEmail + "\"}"), 409);
+    }
+
+    @Test
+    void droppingTheEmailFreesIt() {
+        assertThat(replace(id, "{\"name\":\"no email now\"}").getStatusCode()).isEqualTo(200);
+
+        assertThat(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}").getStatusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void keepingTheEmailInAnotherLetterCaseKeepsItsClaim() {
+        assertThat(replace(id, "{\"email\":\"" + email.toUpperCase() + "\"}").getStatusCode()).isEqualTo(200);
+
+        assertThat(ids(list(Map.of("email", email)))).containsExactly(id);
+        assertProblem(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}"), 409);
+    }
+
+    @Test
+    void anotherUsersEmailIsA409AndChangesNothing() {
+        var otherEmail = uniqueEmail();
+        create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + otherEmail + "\"}");
+
+        assertProblem(replace(id, "{\"email\":\"" + otherEmail.toUpperCase() + "\"}"), 409);
+        assertThat(body(get(id)).get("email").getAsString()).isEqualTo(email);
+        assertThat(ids(list(Map.of("email", email)))).containsExactly(id);
+    }
+
+    @Test
+    void invalidBodiesAre400AndChangeNothing() {
+        assertProblem(replace(id, "{\"email\":\"nope\"}"), 400, "email");
+        assertProblem(replace(id, "[]"), 400, "body");
+        assertProblem(replace(id, "{"), 400);
+        assertThat(header(get(id), "ETag")).contains("\"1\"");
+    }
+
+    @Test
+    void twentySimultaneousReplacesOfOneVersionGiveOne200AndNineteen412() throws Exception {
+        var statuses = simultaneously(20, i -> replace(id, "{\"name\":\"writer " + i + "\"}", "\"1\""));
+
+        assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
+        assertThat(statuses.stream().filter(status -> status == 412)).hasSize(19);
+        assertThat(header(get(id), "ETag")).contains("\"2\"");
+    }
+
+    @Test
+    void twentyUsersSimultaneouslyTakingOneEmailLeaveItWithExactlyOne() throws Exception {
+        var contested = uniqueEmail();
+        var users = new String[20];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = uniqueId();
+            create("{\"id\":\"" + users[i] + "\",\"email\":\"" + uniqueEmail() + "\"}");
+        }
+
+        var statuses = simultaneously(20, i -> replace(users[i], "{\"email\":\"" + contested + "\"}"));
+
+        assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
+        assertThat(statuses.stream().filter(status -> status == 409)).hasSize(19);
+        assertThat(ids(list(Map.of("email", contested)))).hasSize(1);
+    }
+}
