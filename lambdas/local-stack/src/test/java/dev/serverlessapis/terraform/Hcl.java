@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Just enough of HCL's native syntax to read this project's Terraform: blocks with labels, attributes with their
  * expressions as source text, comments, and strings with nested template interpolations. Expressions are not
- * evaluated: tests compare them with the text they must say.
+ * evaluated: tests compare them with the text they must say. Written here because hcl4j 0.9.4, the Java HCL
+ * library on Maven Central, rejects four of this project's files ({@code for} expressions and parenthesised keys).
  */
 final class Hcl {
     record Block(String type, List<String> labels, Body body) {

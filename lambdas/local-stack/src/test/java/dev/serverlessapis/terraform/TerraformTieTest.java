@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.serverlessapis.adapters.dynamodb.DynamoDbChirps;
+import dev.serverlessapis.adapters.dynamodb.DynamoDbCustomers;
 import dev.serverlessapis.adapters.dynamodb.DynamoDbHitCounters;
+import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.serverlessapis.local.ApiSpec;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,6 +40,37 @@ class TerraformTieTest {
         assertThat(table.sort()).isEmpty();
         assertThat(table.timeToLive()).contains(DynamoDbHitCounters.EXPIRES_AT);
         assertThat(table.seeding().orElseThrow().attributes()).containsOnlyKeys(DynamoDbHitCounters.VALUE);
+    }
+
+    @Test
+    void theUserProfileAdapterUsesTheKeyAndEmailIndexOfItsTableInApiJson() {
+        var table = SPEC.table("user-profiles");
+        assertThat(table.partitionKey().name()).isEqualTo(DynamoDbUserProfiles.ID);
+        assertThat(table.sort()).isEmpty();
+        assertThat(table.indexes()).singleElement().satisfies(index -> {
+            assertThat(index.name()).isEqualTo(DynamoDbUserProfiles.EMAIL_INDEX);
+            assertThat(index.partitionKey().name()).isEqualTo(DynamoDbUserProfiles.EMAIL);
+        });
+    }
+
+    @Test
+    void theChirpAdapterUsesTheKeysAndFeedIndexOfItsTableInApiJson() {
+        var table = SPEC.table("chirp");
+        assertThat(table.partitionKey().name()).isEqualTo(DynamoDbChirps.USER_ID);
+        assertThat(table.sort()).map(ApiSpec.Key::name).contains(DynamoDbChirps.TIMESTAMP);
+        assertThat(table.indexes()).singleElement().satisfies(index -> {
+            assertThat(index.name()).isEqualTo(DynamoDbChirps.FEED_INDEX);
+            assertThat(index.partitionKey().name()).isEqualTo(DynamoDbChirps.DAY);
+            assertThat(index.sort()).map(ApiSpec.Key::name).contains(DynamoDbChirps.TIMESTAMP);
+        });
+    }
+
+    @Test
+    void theCustomerAdapterUsesTheKeyOfItsTableInApiJson() {
+        var table = SPEC.table("customer_ids");
+        assertThat(table.partitionKey().name()).isEqualTo(DynamoDbCustomers.ID);
+        assertThat(table.sort()).isEmpty();
+        assertThat(table.indexes()).isEmpty();
     }
 
     @Test
