@@ -98,30 +98,19 @@ resource "aws_lambda_alias" "live" {
   function_version = aws_lambda_function.this.version
 }
 
-resource "aws_cloudwatch_metric_alarm" "errors" {
-  count               = var.alarms_enabled ? 1 : 0
-  alarm_name          = "${var.name}-errors"
-  alarm_description   = "The function ${var.name} failed invocations."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Errors"
-  dimensions          = { FunctionName = aws_lambda_function.this.function_name }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  threshold           = 0
-  comparison_operator = "GreaterThanThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = var.alarm_actions
-  ok_actions          = var.alarm_actions
-  tags                = var.tags
+locals {
+  alarms = var.alarms_enabled ? {
+    errors    = { metric = "Errors", description = "The function ${var.name} failed invocations." }
+    throttles = { metric = "Throttles", description = "The function ${var.name} was throttled: its reserved concurrency is exhausted." }
+  } : {}
 }
 
-resource "aws_cloudwatch_metric_alarm" "throttles" {
-  count               = var.alarms_enabled ? 1 : 0
-  alarm_name          = "${var.name}-throttles"
-  alarm_description   = "The function ${var.name} was throttled: its reserved concurrency is exhausted."
+resource "aws_cloudwatch_metric_alarm" "this" {
+  for_each            = local.alarms
+  alarm_name          = "${var.name}-${each.key}"
+  alarm_description   = each.value.description
   namespace           = "AWS/Lambda"
-  metric_name         = "Throttles"
+  metric_name         = each.value.metric
   dimensions          = { FunctionName = aws_lambda_function.this.function_name }
   statistic           = "Sum"
   period              = 300

@@ -189,14 +189,13 @@ class HardeningTest {
     @Test
     void SA_ALARMS_1_prodAlarmsOnFunctionErrorsThrottlesAndTheApis5xxRate() {
         assertThat(tfvars(Terraform.environment("prod")).attribute("alarms_enabled")).contains("true");
-        assertThat(resource(FUNCTION, "aws_cloudwatch_metric_alarm", "errors").attribute("metric_name")).contains("\"Errors\"");
-        assertThat(resource(FUNCTION, "aws_cloudwatch_metric_alarm", "throttles").attribute("metric_name")).contains("\"Throttles\"");
+        var functionAlarms = Terraform.locals(FUNCTION).attribute("alarms").orElseThrow();
+        assertThat(functionAlarms).startsWith("var.alarms_enabled ?").contains("metric = \"Errors\"").contains("metric = \"Throttles\"");
+        assertThat(resource(FUNCTION, "aws_cloudwatch_metric_alarm", "this").attribute("for_each")).contains("local.alarms");
         var api = resource(APPLICATION, "aws_cloudwatch_metric_alarm", "api_5xx_rate");
         assertThat(api.attribute("metric_name")).contains("\"5XXError\"");
         assertThat(api.attribute("statistic")).as("the average of 5XXError is the share of 5xx answers").contains("\"Average\"");
-        for (var alarm : java.util.List.of(resource(FUNCTION, "aws_cloudwatch_metric_alarm", "errors"), api)) {
-            assertThat(alarm.attribute("count")).contains("var.alarms_enabled ? 1 : 0");
-        }
+        assertThat(api.attribute("count")).contains("var.alarms_enabled ? 1 : 0");
     }
 
     @Test
