@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * printed, never asserted.
  */
 public final class Bench {
-    private static final int WARMUP = 500;
-    private static final int SEQUENTIAL = 2_000;
-    private static final int CONCURRENT = 4_000;
+    private static final int WARMUP = 300;
+    private static final int SEQUENTIAL = 1_000;
+    private static final int CONCURRENT = 2_000;
     private static final int CLIENTS = 16;
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -41,7 +41,13 @@ public final class Bench {
             var bench = new Bench(stack.baseUrl());
             var scenarios = List.<Scenario>of(
                     new Scenario("POST /counters/cloud-resume", () -> bench.post("/counters/cloud-resume")),
-                    new Scenario("GET  /counters/cloud-resume", () -> bench.get("/counters/cloud-resume")));
+                    new Scenario("GET  /counters/cloud-resume", () -> bench.get("/counters/cloud-resume")),
+                    new Scenario("POST /chirp", () -> bench.postJson("/chirp", "{\"userId\":\"bench\",\"text\":\"benchmark chirp\"}")),
+                    new Scenario("GET  /chirp?userId=bench", () -> bench.get("/chirp?userId=bench")),
+                    new Scenario("GET  /chirp (feed)", () -> bench.get("/chirp")),
+                    new Scenario("POST /users", () -> bench.postJson("/users", "{\"name\":\"Bench\",\"tags\":[1,2,3]}")),
+                    new Scenario("PUT  /customers", () -> bench.putJson("/customers", "{\"id\":\"bench\"}")),
+                    new Scenario("GET  /customers?id=bench", () -> bench.get("/customers?id=bench")));
             report.printf("%-32s %8s %8s %8s %8s %12s%n", "scenario", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s (x" + CLIENTS + ")");
             for (var scenario : scenarios) {
                 bench.repeat(scenario, WARMUP);
@@ -52,6 +58,8 @@ public final class Bench {
                         percentile(latencies, 100), throughput);
             }
         }
+        // DynamoDB Local leaves a non-daemon scheduler thread behind after it stops, which would keep this JVM alive.
+        System.exit(0);
     }
 
     record Scenario(String name, Callable<Integer> request) {
@@ -91,6 +99,19 @@ public final class Bench {
     private int post(String path) throws Exception {
         return client.send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private int postJson(String path, String json) throws Exception {
+        return sendJson("POST", path, json);
+    }
+
+    private int putJson(String path, String json) throws Exception {
+        return sendJson("PUT", path, json);
+    }
+
+    private int sendJson(String method, String path, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private int get(String path) throws Exception {
