@@ -7,8 +7,10 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import dev.serverlessapis.domain.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -54,9 +56,18 @@ public final class HttpRequest {
         return Optional.ofNullable(headers.get(name)).flatMap(values -> values.stream().findFirst());
     }
 
+    /**
+     * A path parameter, percent-decoded: API Gateway's REST proxy passes path parameters as the client encoded them
+     * (unlike query parameters, which it decodes). A {@code +} in a path is a plus, not a space.
+     */
     public String pathParameter(String name) {
-        return Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name))
+        var raw = Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name))
                 .orElseThrow(() -> new IllegalStateException("route " + resource() + " has no path parameter " + name));
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw InvalidInputException.of(name, "is not valid percent-encoding in the path");
+        }
     }
 
     /** The first value of a query parameter; API Gateway has already percent-decoded it. */

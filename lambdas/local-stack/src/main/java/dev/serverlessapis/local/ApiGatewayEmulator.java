@@ -140,7 +140,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
         return new APIGatewayProxyRequestEvent()
                 .withResource(match.template())
-                .withPath(uri.getPath())
+                .withPath(uri.getRawPath())
                 .withHttpMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
                 .withHeaders(headers.isEmpty() ? null : headers)
                 .withMultiValueHeaders(multiHeaders.isEmpty() ? null : multiHeaders)

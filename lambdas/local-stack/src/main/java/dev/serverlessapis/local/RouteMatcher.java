@@ -1,7 +1,5 @@
 package dev.serverlessapis.local;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Matches a request path to a route template the way API Gateway does: one segment per {@code {parameter}},
- * and a literal segment beats a parameter.
+ * a literal segment beats a parameter, and parameters are handed over as the client percent-encoded them.
  */
 final class RouteMatcher {
     record Match(String template, Map<String, String> pathParameters) {
@@ -35,7 +33,7 @@ final class RouteMatcher {
             var matches = true;
             for (int i = 0; i < parts.size() && matches; i++) {
                 var part = parts.get(i);
-                var segment = URLDecoder.decode(segments.get(i).replace("+", "%2B"), StandardCharsets.UTF_8);
+                var segment = segments.get(i);
                 if (part.startsWith("{") && part.endsWith("}")) {
                     matches = !segment.isEmpty();
                     parameters.put(part.substring(1, part.length() - 1), segment);

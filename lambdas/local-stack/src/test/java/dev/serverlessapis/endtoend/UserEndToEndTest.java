@@ -33,6 +33,22 @@ class UserEndToEndTest {
         this.http = new Http(stack.apiEndpoint());
     }
 
+    /** API Gateway hands path parameters over still percent-encoded; the id must survive the trip both ways. */
+    @Test
+    void anIdThatNeedsPercentEncodingRoundTripsThroughItsLocation() {
+        var id = "été x+1% " + UUID.randomUUID();
+        var profile = "{\"id\":\"" + id + "\",\"name\":\"Encoded\"}";
+
+        var created = http.sendJson("POST", "/users", profile);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(location).doesNotContain(" ", "é");
+
+        assertThat(http.get(location).body()).isEqualTo(profile);
+        assertThat(http.send(http.to(location).DELETE()).statusCode()).isEqualTo(200);
+        assertThat(http.get(location).statusCode()).isEqualTo(404);
+    }
+
     /** The course's own scenario, with this contract's status codes. */
     @Test
     void theCourseScenario() {

@@ -53,9 +53,9 @@ class ApiGatewayEmulatorTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(event.get("resource").getAsString()).isEqualTo("/echo/{id}");
-        assertThat(event.get("path").getAsString()).isEqualTo("/echo/a b");
+        assertThat(event.get("path").getAsString()).as("REST APIs pass the path still encoded").isEqualTo("/echo/a%20b");
         assertThat(event.get("httpMethod").getAsString()).isEqualTo("POST");
-        assertThat(event.getAsJsonObject("pathParameters").get("id").getAsString()).isEqualTo("a b");
+        assertThat(event.getAsJsonObject("pathParameters").get("id").getAsString()).isEqualTo("a%20b");
         assertThat(event.getAsJsonObject("queryStringParameters").get("tag").getAsString()).isEqualTo("y");
         assertThat(event.getAsJsonObject("queryStringParameters").get("q").getAsString()).isEqualTo("café");
         assertThat(strings(event.getAsJsonObject("multiValueQueryStringParameters").get("tag"))).containsExactly("x", "y");
