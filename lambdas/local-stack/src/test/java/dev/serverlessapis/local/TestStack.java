@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The emulator starts only when an end-to-end test first asks for it; with {@code API_ENDPOINT} set, end-to-end tests
  * go to that deployed stage instead and nothing local is started for them.
  */
-public final class TestStack implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+public final class TestStack implements AutoCloseable {
     private static TestStack instance;
 
     private final LocalDynamoDb dynamoDb;
