@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -92,7 +91,7 @@ public final class DynamoDbHitCounters implements HitCounters {
                 if (attempt == TRANSACTION_ATTEMPTS) {
                     throw new TemporarilyUnavailableException("the counter stayed contended", cancelled);
                 }
-                backOff(attempt);
+                DynamoDbCalls.backOff(attempt);
             }
         }
     }
@@ -146,15 +145,6 @@ public final class DynamoDbHitCounters implements HitCounters {
 
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5L << Math.min(attempt, 5)));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new TemporarilyUnavailableException("interrupted while the counter was contended", interrupted);
-        }
     }
 
     private static Map<String, AttributeValue> counterKey(CounterName name) {

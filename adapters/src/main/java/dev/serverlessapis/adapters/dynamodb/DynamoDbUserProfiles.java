@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -228,7 +227,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         int fruitless = 0;
         for (int call = 1; !pending.isEmpty(); call++) {
             if (call > 1) {
-                backOff(call);
+                DynamoDbCalls.backOff(call);
             }
             var requests = pending;
             var written = call("delete users", () -> dynamoDb.batchWriteItem(batch -> batch.requestItems(Map.of(table, requests))));
@@ -272,7 +271,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
                 if (attempt == ATTEMPTS) {
                     throw new TemporarilyUnavailableException("DynamoDB could not " + what + " now: contended", cancelled);
                 }
-                backOff(attempt);
+                DynamoDbCalls.backOff(attempt);
             }
         }
     }
@@ -329,14 +328,5 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     private static AttributeValue version(Version version) {
         return AttributeValue.fromN(Long.toString(version.value()));
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new TemporarilyUnavailableException("interrupted while DynamoDB was contended", interrupted);
-        }
     }
 }
