@@ -2,6 +2,7 @@ package dev.serverlessapis.adapters.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
@@ -121,6 +122,15 @@ public final class HttpRequest {
         } catch (JsonParseException | IOException | IllegalStateException malformed) {
             throw new HttpProblem(400, "Bad Request", "The body is not well-formed JSON.");
         }
+    }
+
+    /** The body as a JSON object: any other JSON value is a 400 naming {@code body}. */
+    public JsonObject jsonObjectBody() {
+        var body = jsonBody();
+        if (!body.isJsonObject()) {
+            throw InvalidInputException.of("body", "must be a JSON object");
+        }
+        return body.getAsJsonObject();
     }
 
     /** A body is only understood as JSON; saying otherwise, or saying nothing, is refused. */

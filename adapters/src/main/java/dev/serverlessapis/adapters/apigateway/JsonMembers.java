@@ -2,10 +2,9 @@ package dev.serverlessapis.adapters.apigateway;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.ToNumberPolicy;
 import com.google.gson.reflect.TypeToken;
-import dev.serverlessapis.domain.shared.InvalidInputException;
 import java.util.Map;
 
 /**
@@ -21,10 +20,7 @@ public final class JsonMembers {
     private JsonMembers() {
     }
 
-    public static Map<String, Object> of(JsonElement body) {
-        if (!body.isJsonObject()) {
-            throw InvalidInputException.of("body", "must be a JSON object");
-        }
+    public static Map<String, Object> of(JsonObject body) {
         return MEMBERS_GSON.fromJson(body, MEMBERS);
     }
 }

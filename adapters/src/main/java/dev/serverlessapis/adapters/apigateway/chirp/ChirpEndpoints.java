@@ -1,8 +1,6 @@
 package dev.serverlessapis.adapters.apigateway.chirp;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.serverlessapis.adapters.apigateway.HttpProblem;
 import dev.serverlessapis.adapters.apigateway.HttpRequest;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
 import dev.serverlessapis.adapters.apigateway.NextPageLink;
@@ -31,7 +29,7 @@ public final class ChirpEndpoints {
     }
 
     public HttpResponse post(HttpRequest request) {
-        var body = asObject(request.jsonBody());
+        var body = request.jsonObjectBody();
         var violations = new ArrayList<Violation>();
         body.keySet().stream().filter(member -> !MEMBERS.contains(member)).sorted().forEach(member -> violations.add(
                 new Violation(member, "is not part of a chirp: send only userId and text (the server assigns timestamp)")));
@@ -46,13 +44,6 @@ public final class ChirpEndpoints {
     public HttpResponse list(HttpRequest request) {
         var query = ListChirps.Query.of(request.query("userId"), request.query("limit"), request.query("cursor"));
         return NextPageLink.listResponse(request, listChirps.list(query).map(ChirpEndpoints::asJson));
-    }
-
-    private static JsonObject asObject(JsonElement body) {
-        if (!body.isJsonObject()) {
-            throw new HttpProblem(400, "Bad Request", "The body must be a JSON object: {\"userId\": ..., \"text\": ...}.");
-        }
-        return body.getAsJsonObject();
     }
 
     /** The member's string, or null (reported by the domain as missing); a value of another JSON type is a violation. */

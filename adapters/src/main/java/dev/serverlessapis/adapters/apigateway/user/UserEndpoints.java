@@ -48,7 +48,7 @@ public final class UserEndpoints {
     }
 
     public HttpResponse create(HttpRequest request) {
-        var stored = createUserProfile.create(CreateUserProfile.Command.of(JsonMembers.of(request.jsonBody())));
+        var stored = createUserProfile.create(CreateUserProfile.Command.of(JsonMembers.of(request.jsonObjectBody())));
         return withEtag(HttpResponse.json(201, stored.profile().members()), stored)
                 .withHeader("Location", COLLECTION + "/" + URLEncoder.encode(stored.id().value(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
@@ -64,7 +64,7 @@ public final class UserEndpoints {
     }
 
     public HttpResponse replace(HttpRequest request) {
-        var command = ReplaceUserProfile.Command.of(request.pathParameter("id"), JsonMembers.of(request.jsonBody()),
+        var command = ReplaceUserProfile.Command.of(request.pathParameter("id"), JsonMembers.of(request.jsonObjectBody()),
                 request.header("If-Match").map(UserEndpoints::ifMatch));
         var stored = replaceUserProfile.replace(command);
         return withEtag(HttpResponse.json(200, stored.profile().members()), stored);
