@@ -2,8 +2,6 @@ package dev.serverlessapis.adapters.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +31,7 @@ public final class HttpFunction {
         if (request != null) {
             response = cors.decorate(request, response);
         }
-        return toEvent(response.withHeader("Cache-Control", "no-store"));
+        return response.withHeader("Cache-Control", "no-store").toProxyResponse();
     }
 
     private HttpResponse dispatch(HttpRequest request) {
@@ -59,14 +57,5 @@ public final class HttpFunction {
 
     private static String requestIdOf(APIGatewayProxyRequestEvent event) {
         return event.getRequestContext() == null ? "unknown" : event.getRequestContext().getRequestId();
-    }
-
-    private static APIGatewayProxyResponseEvent toEvent(HttpResponse response) {
-        var multi = new LinkedHashMap<String, List<String>>(response.headers());
-        return new APIGatewayProxyResponseEvent()
-                .withStatusCode(response.status())
-                .withMultiValueHeaders(multi)
-                .withBody(response.body().orElse(null))
-                .withIsBase64Encoded(false);
     }
 }

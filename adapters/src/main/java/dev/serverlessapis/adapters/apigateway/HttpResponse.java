@@ -1,5 +1,6 @@
 package dev.serverlessapis.adapters.apigateway;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,15 @@ public record HttpResponse(int status, Map<String, List<String>> headers, Option
         var copy = new LinkedHashMap<String, List<String>>(headers);
         copy.put("Content-Type", List.of(contentType));
         return new HttpResponse(status, copy, body);
+    }
+
+    /** This response as the Lambda proxy integration expects it back; every header travels as a multi-value one. */
+    public APIGatewayProxyResponseEvent toProxyResponse() {
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withMultiValueHeaders(new LinkedHashMap<>(headers))
+                .withBody(body.orElse(null))
+                .withIsBase64Encoded(false);
     }
 
     public Optional<String> header(String name) {

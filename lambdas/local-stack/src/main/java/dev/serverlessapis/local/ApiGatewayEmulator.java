@@ -3,8 +3,8 @@ package dev.serverlessapis.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.google.gson.Gson;
 import com.sun.net.httpserver.HttpExchange;
+import dev.serverlessapis.adapters.apigateway.Problems;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +63,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     /** Loads every function's handler class, which builds its Dagger graph, then listens on 127.0.0.1. */
     public static ApiGatewayEmulator start(ApiSpec spec, int port, StaticPage page) {
         var handlers = new LinkedHashMap<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>>();
-        spec.functions().forEach(function -> handlers.put(function.name(), instantiate(function.handlerClass())));
+        spec.functions().forEach(function -> handlers.put(function.name(), function.newHandler()));
         try {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
             var emulator = new ApiGatewayEmulator(spec, handlers, page, server);
@@ -192,16 +192,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
     }
 
+    /** The problem document of the gateway responses Terraform configures, from the functions' own {@link Problems}. */
     static APIGatewayProxyResponseEvent problem(int status, String title, String detail) {
-        var document = new LinkedHashMap<String, Object>();
-        document.put("type", "about:blank");
-        document.put("title", title);
-        document.put("status", status);
-        document.put("detail", detail);
-        var body = new Gson().toJson(document);
-        return new APIGatewayProxyResponseEvent().withStatusCode(status)
-                .withHeaders(Map.of("Content-Type", "application/problem+json; charset=utf-8"))
-                .withBody(body);
+        return Problems.problem(status, title, detail, Map.of()).toProxyResponse();
     }
 
     /** Empty when the body is larger than API Gateway accepts. */
@@ -243,15 +236,5 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private static String decode(String text) {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> instantiate(String className) {
-        try {
-            return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                    Class.forName(className).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException missing) {
-            throw new IllegalStateException("api.json names handler " + className + ", which cannot be instantiated", missing);
-        }
     }
 }

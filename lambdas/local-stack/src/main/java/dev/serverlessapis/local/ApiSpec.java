@@ -1,5 +1,8 @@
 package dev.serverlessapis.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -54,6 +57,18 @@ public record ApiSpec(List<Table> tables, List<Function> functions, List<Route> 
         /** The class part of {@code package.Class::method}. */
         public String handlerClass() {
             return handler.split("::", 2)[0];
+        }
+
+        /** A new instance of the handler class, as the Lambda runtime makes one per execution environment. */
+        @SuppressWarnings("unchecked")
+        public RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> newHandler() {
+            try {
+                return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                        Class.forName(handlerClass()).getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException missing) {
+                throw new IllegalStateException("api.json names handler " + handlerClass() + " for " + name
+                        + ", which cannot be instantiated", missing);
+            }
         }
     }
 

@@ -17,12 +17,13 @@ public final class Functions {
     private static final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> HANDLERS =
             new ConcurrentHashMap<>();
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final ApiSpec SPEC = ApiSpec.load();
 
     private Functions() {
     }
 
     public static APIGatewayProxyResponseEvent invoke(String function, APIGatewayProxyRequestEvent event) {
-        var handler = HANDLERS.computeIfAbsent(function, Functions::instantiate);
+        var handler = HANDLERS.computeIfAbsent(function, name -> SPEC.function(name).newHandler());
         CURRENT.set(function);
         try {
             return handler.handleRequest(event, new LocalContext(
@@ -36,16 +37,5 @@ public final class Functions {
     /** The function running on this thread, if any. */
     public static Optional<String> current() {
         return Optional.ofNullable(CURRENT.get());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> instantiate(String function) {
-        var className = ApiSpec.load().function(function).handlerClass();
-        try {
-            return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                    Class.forName(className).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException missing) {
-            throw new IllegalStateException("api.json names handler " + className + " for " + function, missing);
-        }
     }
 }
