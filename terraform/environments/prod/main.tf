@@ -13,20 +13,19 @@ provider "aws" {
 module "application" {
   source = "../../modules/application"
 
-  project                    = var.project
-  environment                = var.environment
-  package_file               = "${path.root}/../../../lambdas/functions/target/functions-lambda.jar"
-  page_directory             = "${path.root}/../../../lambdas/page"
-  counters                   = var.counters
-  allowed_origins            = var.allowed_origins
-  memory_size                = var.memory_size
-  function_timeout           = var.function_timeout
-  reserved_concurrency       = var.reserved_concurrency
-  log_retention_days         = var.log_retention_days
-  throttling_rate_limit      = var.throttling_rate_limit
-  throttling_burst_limit     = var.throttling_burst_limit
-  deletion_protection        = var.deletion_protection
-  alarms_enabled             = var.alarms_enabled
-  alarm_emails               = var.alarm_emails
-  manage_api_gateway_account = var.manage_api_gateway_account
+  project                = var.project
+  environment            = var.environment
+  package_file           = "${path.root}/../../../lambdas/functions/target/functions-lambda.jar"
+  page_directory         = "${path.root}/../../../lambdas/page"
+  counters               = var.counters
+  allowed_origins        = var.allowed_origins
+  memory_size            = var.memory_size
+  function_timeout       = var.function_timeout
+  reserved_concurrency   = var.reserved_concurrency
+  log_retention_days     = var.log_retention_days
+  throttling_rate_limit  = var.throttling_rate_limit
+  throttling_burst_limit = var.throttling_burst_limit
+  deletion_protection    = var.deletion_protection
+  alarms_enabled         = var.alarms_enabled
+  alarm_emails           = var.alarm_emails
 }

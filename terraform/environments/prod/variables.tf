@@ -39,7 +39,8 @@ variable "function_timeout" {
 
 variable "reserved_concurrency" {
   type        = number
-  description = "Concurrent executions reserved for each function."
+  default     = null
+  description = "Concurrent executions reserved for each function, or null (the default) for none; make doctor checks the account's limit."
 }
 
 variable "log_retention_days" {
@@ -70,10 +71,5 @@ variable "alarms_enabled" {
 variable "alarm_emails" {
   type        = list(string)
   default     = []
-  description = "Addresses that get the alarms (each confirms by email)."
-}
-
-variable "manage_api_gateway_account" {
-  type        = bool
-  description = "Whether this environment sets API Gateway's account-wide CloudWatch logging role (exactly one environment per account and region)."
+  description = "Addresses that get the alarms (each confirms by email); at least one where alarms_enabled is true."
 }

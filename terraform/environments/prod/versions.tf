@@ -1,14 +1,16 @@
 terraform {
   required_version = ">= 1.10"
 
+  # Exact versions: the AWS provider is the one tfcheck's schema describes (6.25.0); several later 6.x releases
+  # reject a global secondary index with a hash key only (email-index). Change them together, after a test apply.
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "~> 6.25"
+      version = "6.25.0"
     }
     random = {
       source  = "hashicorp/random"
-      version = "~> 3.7"
+      version = "3.7.2"
     }
   }
 

@@ -1,7 +1,49 @@
+# The alarm topic is encrypted with a key of its own: CloudWatch cannot publish to a topic under the AWS managed key
+# alias/aws/sns, whose policy does not let CloudWatch use it (and cannot be changed), so every alarm would fail silently.
+data "aws_iam_policy_document" "alarm_key" {
+  statement {
+    sid       = "AccountAdministersTheKey"
+    actions   = ["kms:*"]
+    resources = ["*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+
+  # The statement AWS documents for alarms on encrypted topics, without conditions, which it does not document for this use.
+  statement {
+    sid       = "CloudWatchPublishesEncryptedAlarms"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_kms_key" "alarms" {
+  count                   = var.alarms_enabled ? 1 : 0
+  description             = "Encrypts the ${local.prefix} alarm topic; CloudWatch may use it to publish alarms."
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = data.aws_iam_policy_document.alarm_key.json
+  tags                    = local.tags
+}
+
+resource "aws_kms_alias" "alarms" {
+  count         = var.alarms_enabled ? 1 : 0
+  name          = "alias/${local.prefix}-alarms"
+  target_key_id = aws_kms_key.alarms[0].key_id
+}
+
 resource "aws_sns_topic" "alarms" {
   count             = var.alarms_enabled ? 1 : 0
   name              = "${local.prefix}-alarms"
-  kms_master_key_id = "alias/aws/sns"
+  kms_master_key_id = aws_kms_key.alarms[0].arn
   tags              = local.tags
 }
 

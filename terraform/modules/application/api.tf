@@ -67,7 +67,8 @@ resource "aws_api_gateway_stage" "this" {
     })
   }
 
-  depends_on = [aws_api_gateway_account.this, aws_cloudwatch_log_group.api_execution]
+  # Access and execution logs need API Gateway's account-wide logging role, set by terraform/account (make doctor checks).
+  depends_on = [aws_cloudwatch_log_group.api_execution]
 }
 
 resource "aws_api_gateway_method_settings" "all" {
@@ -132,33 +133,28 @@ resource "aws_api_gateway_usage_plan_key" "admin" {
   usage_plan_id = aws_api_gateway_usage_plan.admin.id
 }
 
-# API Gateway needs one role per account and region to write logs. Only one environment of an account manages it
-# (var.manage_api_gateway_account); see the README.
-resource "aws_iam_role" "api_gateway_logs" {
-  count       = var.manage_api_gateway_account ? 1 : 0
-  name        = "${local.prefix}-api-gateway-logs"
-  description = "Lets API Gateway write access and execution logs in this account and region."
-  tags        = local.tags
+# API Gateway's account-wide logging role moved to terraform/account: a state that still holds it forgets it here
+# instead of destroying it (which would reset logging for every API of the account and region).
+removed {
+  from = aws_api_gateway_account.this
 
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "apigateway.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
+  lifecycle {
+    destroy = false
+  }
 }
 
-resource "aws_iam_role_policy_attachment" "api_gateway_logs" {
-  count      = var.manage_api_gateway_account ? 1 : 0
-  role       = aws_iam_role.api_gateway_logs[0].name
-  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"
+removed {
+  from = aws_iam_role_policy_attachment.api_gateway_logs
+
+  lifecycle {
+    destroy = false
+  }
 }
 
-resource "aws_api_gateway_account" "this" {
-  count               = var.manage_api_gateway_account ? 1 : 0
-  cloudwatch_role_arn = aws_iam_role.api_gateway_logs[0].arn
+removed {
+  from = aws_iam_role.api_gateway_logs
 
-  depends_on = [aws_iam_role_policy_attachment.api_gateway_logs]
+  lifecycle {
+    destroy = false
+  }
 }

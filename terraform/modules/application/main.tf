@@ -50,7 +50,16 @@ locals {
     timeoutInMillis     = 29000
   } }
 
-  problem_headers = { "gatewayresponse.header.Content-Type" = "'application/problem+json'" }
+  # API Gateway's own answers (no route, missing API key, throttled, too large, default 4XX and 5XX) carry CORS headers
+  # too, so a page on an allowed origin can read them. A gateway response cannot test the origin against a list, so it
+  # echoes the request's Origin: that reveals nothing, since these bodies are generic errors holding no one's data and
+  # credentials are never allowed. The functions' own answers keep the exact allow list (ALLOWED_ORIGINS).
+  gateway_response_headers = {
+    "gatewayresponse.header.Content-Type"                = "'application/problem+json'"
+    "gatewayresponse.header.Access-Control-Allow-Origin" = "method.request.header.Origin"
+    "gatewayresponse.header.Vary"                        = "'Origin'"
+    "gatewayresponse.header.Cache-Control"               = "'no-store'"
+  }
   gateway_responses = {
     MISSING_AUTHENTICATION_TOKEN = { status = 404, title = "Not Found", detail = "No route matches this method and path." }
     RESOURCE_NOT_FOUND           = { status = 404, title = "Not Found", detail = "No route matches this method and path." }
@@ -73,13 +82,13 @@ locals {
     "x-amazon-apigateway-gateway-responses" = merge(
       { for type, response in local.gateway_responses : type => {
         statusCode         = tostring(response.status)
-        responseParameters = local.problem_headers
+        responseParameters = local.gateway_response_headers
         responseTemplates = { "application/json" = jsonencode({
           type = "about:blank", title = response.title, status = response.status, detail = response.detail
         }) }
       } },
       { for type in ["DEFAULT_4XX", "DEFAULT_5XX"] : type => {
-        responseParameters = local.problem_headers
+        responseParameters = local.gateway_response_headers
         # $context.error.messageString is already a quoted JSON string; a 5xx carries the request id.
         responseTemplates = { "application/json" = "{\"type\":\"about:blank\",\"title\":$context.error.messageString,\"requestId\":\"$context.requestId\"}" }
       } },

@@ -3,7 +3,7 @@ module "site" {
 
   name              = local.prefix
   page_directory    = var.page_directory
-  api_domain_name   = "${aws_api_gateway_rest_api.this.id}.execute-api.${local.region}.amazonaws.com"
+  api_domain_name   = "${aws_api_gateway_rest_api.this.id}.execute-api.${local.region}.${data.aws_partition.current.dns_suffix}"
   api_stage_name    = local.stage_name
   api_path_patterns = local.api_path_patterns
   tags              = local.tags

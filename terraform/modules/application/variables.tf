@@ -16,6 +16,12 @@ variable "environment" {
     condition     = can(regex("^[a-z][a-z0-9]{1,9}$", var.environment))
     error_message = "Use 2 to 10 lowercase letters or digits, starting with a letter."
   }
+
+  # The site's bucket is named "<project>-<environment>-site-" plus 26 characters chosen by Terraform, within S3's 63.
+  validation {
+    condition     = length("${var.project}-${var.environment}") <= 31
+    error_message = "project and environment together, with the dash between them, must be at most 31 characters: the site's bucket name must fit S3's 63."
+  }
 }
 
 variable "package_file" {
@@ -53,7 +59,8 @@ variable "function_timeout" {
 
 variable "reserved_concurrency" {
   type        = number
-  description = "Concurrent executions reserved for each function; the account keeps at least 100 unreserved."
+  default     = null
+  description = "Concurrent executions reserved for each function, or null (the default) for none. Reservations must leave the account its minimum unreserved (100, or all of a new account's 10): make doctor checks."
 }
 
 variable "alias_name" {
@@ -90,18 +97,23 @@ variable "alarms_enabled" {
 variable "alarm_emails" {
   type        = list(string)
   default     = []
-  description = "Addresses subscribed to the alarm topic (each must confirm by email)."
+  description = "Addresses subscribed to the alarm topic (each must confirm by email); at least one where alarms are on."
+
+  validation {
+    condition     = !var.alarms_enabled || length(var.alarm_emails) > 0
+    error_message = "alarms_enabled is true but alarm_emails is empty, so no one would hear an alarm: add at least one address."
+  }
+
+  validation {
+    condition     = alltrue([for email in var.alarm_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", email))])
+    error_message = "Every entry of alarm_emails must be an email address."
+  }
 }
 
 variable "api_5xx_rate_threshold" {
   type        = number
   default     = 0.01
   description = "The share of requests answered with a 5xx (0 to 1) above which the API alarms."
-}
-
-variable "manage_api_gateway_account" {
-  type        = bool
-  description = "Whether this environment sets API Gateway's account-wide CloudWatch logging role (one environment per account and region)."
 }
 
 variable "tags" {

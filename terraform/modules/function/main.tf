@@ -66,7 +66,7 @@ resource "aws_lambda_function" "this" {
   source_code_hash               = filebase64sha256(var.package_file)
   memory_size                    = var.memory_size
   timeout                        = var.timeout
-  reserved_concurrent_executions = var.reserved_concurrency
+  reserved_concurrent_executions = coalesce(var.reserved_concurrency, -1) # -1: no reservation, the unreserved pool
   # Every change publishes a version; SnapStart snapshots published versions, and the alias serves the newest.
   publish = true
   tags    = var.tags
@@ -101,7 +101,7 @@ resource "aws_lambda_alias" "live" {
 locals {
   alarms = var.alarms_enabled ? {
     errors    = { metric = "Errors", description = "The function ${var.name} failed invocations." }
-    throttles = { metric = "Throttles", description = "The function ${var.name} was throttled: its reserved concurrency is exhausted." }
+    throttles = { metric = "Throttles", description = "The function ${var.name} was throttled: its reserved concurrency, or the account's, is exhausted." }
   } : {}
 }
 

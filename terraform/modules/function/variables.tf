@@ -42,11 +42,12 @@ variable "timeout" {
 
 variable "reserved_concurrency" {
   type        = number
-  description = "Concurrent executions reserved for (and capping) the function."
+  default     = null
+  description = "Concurrent executions reserved for (and capping) the function; null (the default) reserves none, so the function draws on the account's unreserved pool. The account must keep its minimum unreserved (100, or all of a new account's 10), which make doctor checks."
 
   validation {
-    condition     = var.reserved_concurrency >= 1
-    error_message = "Reserve at least one concurrent execution: 0 disables the function, -1 leaves it uncapped."
+    condition     = var.reserved_concurrency == null ? true : var.reserved_concurrency >= 1
+    error_message = "Reserve at least one concurrent execution, or null for none: 0 would disable the function."
   }
 }
 

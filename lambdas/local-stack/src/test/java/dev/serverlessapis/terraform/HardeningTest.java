@@ -9,6 +9,7 @@ import static dev.serverlessapis.terraform.Terraform.resources;
 import static dev.serverlessapis.terraform.Terraform.tfvars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlessapis.local.ApiSpec;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ class HardeningTest {
     private static final Path TABLE = module("table");
     private static final Path FUNCTION = module("function");
     private static final Path APPLICATION = module("application");
+    private static final ApiSpec SPEC = ApiSpec.load();
+    /** Tested with email-index, a global secondary index with a hash key only, which 6.29 to 6.34 at least reject. */
+    private static final String PINNED_AWS_PROVIDER = "6.25.0";
 
     @Test
     void CKV_AWS_28_tablesHavePointInTimeRecovery() {
@@ -53,14 +57,17 @@ class HardeningTest {
     }
 
     @Test
-    void CKV_AWS_115_functionsHaveReservedConcurrency() {
+    void CKV_AWS_115_prodReservesConcurrencyWhileDevLeavesItUnreservedForANewAccountsLimitOfTen() {
         assertThat(resource(FUNCTION, "aws_lambda_function", "this").attribute("reserved_concurrent_executions"))
-                .contains("var.reserved_concurrency");
-        assertThat(named(FUNCTION, "variable", "reserved_concurrency").block("validation").attribute("condition"))
-                .contains("var.reserved_concurrency >= 1");
-        for (var environment : environments()) {
-            assertThat(number(tfvars(environment), "reserved_concurrency")).as(environment.toString()).isGreaterThanOrEqualTo(1);
+                .as("null becomes -1, the provider's value for no reservation").contains("coalesce(var.reserved_concurrency, -1)");
+        for (var folder : java.util.List.of(FUNCTION, APPLICATION, Terraform.environment("dev"), Terraform.environment("prod"))) {
+            assertThat(named(folder, "variable", "reserved_concurrency").attribute("default")).as(folder.toString()).contains("null");
         }
+        assertThat(named(FUNCTION, "variable", "reserved_concurrency").block("validation").attribute("condition"))
+                .contains("var.reserved_concurrency == null ? true : var.reserved_concurrency >= 1");
+        assertThat(tfvars(Terraform.environment("dev")).attribute("reserved_concurrency"))
+                .as("a new account (limit 10) refuses any reservation").isEmpty();
+        assertThat(number(tfvars(Terraform.environment("prod")), "reserved_concurrency")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -199,20 +206,150 @@ class HardeningTest {
     }
 
     @Test
-    void SA_STATE_1_eachEnvironmentHasItsOwnLockedStateAndPinnedVersions() {
-        for (var environment : environments()) {
-            var terraform = Terraform.all(environment, "terraform").getFirst().body();
-            var backend = terraform.blocks("backend").getFirst();
-            assertThat(backend.label(0)).isEqualTo("s3");
-            assertThat(backend.body().attribute("use_lockfile")).contains("true");
-            assertThat(backend.body().attribute("key")).contains("\"serverless-apis/" + environment.getFileName() + "/terraform.tfstate\"");
-            assertThat(terraform.attribute("required_version")).contains("\">= 1.10\"");
-            assertThat(terraform.block("required_providers").attribute("aws").orElseThrow()).contains("\"hashicorp/aws\"").contains("\"~> 6.25\"");
+    void SA_ALARMS_2_theAlarmTopicIsEncryptedWithAKeyWhosePolicyLetsCloudWatchPublish() {
+        assertThat(resource(APPLICATION, "aws_sns_topic", "alarms").attribute("kms_master_key_id"))
+                .as("alias/aws/sns does not let CloudWatch use it, so alarms would never arrive").contains("aws_kms_key.alarms[0].arn");
+        var key = resource(APPLICATION, "aws_kms_key", "alarms");
+        assertThat(key.attribute("policy")).contains("data.aws_iam_policy_document.alarm_key.json");
+        assertThat(key.attribute("enable_key_rotation")).contains("true");
+        assertThat(key.attribute("count")).contains("var.alarms_enabled ? 1 : 0");
+        var cloudWatch = Terraform.data(APPLICATION, "aws_iam_policy_document", "alarm_key").blocks("statement").stream()
+                .filter(statement -> statement.body().blocks("principals").stream()
+                        .anyMatch(principal -> principal.body().attribute("identifiers").orElseThrow().equals("[\"cloudwatch.amazonaws.com\"]")))
+                .toList();
+        assertThat(cloudWatch).singleElement().satisfies(statement -> {
+            assertThat(statement.body().attribute("actions")).contains("[\"kms:Decrypt\", \"kms:GenerateDataKey*\"]");
+            assertThat(statement.body().attribute("effect")).as("Allow, the default").isEmpty();
+        });
+        for (var folder : Terraform.configurationFolders()) {
+            for (var topic : resources(folder, "aws_sns_topic")) {
+                assertThat(topic.body().attribute("kms_master_key_id").orElse("")).as(folder + " " + topic.label(1)).doesNotContain("alias/aws/");
+            }
         }
     }
 
     @Test
-    void SA_STYLE_1_everyVariableIsTypedAndDescribedEveryOutputDescribedAndTfvarsOnlyInEnvironments() throws Exception {
+    void SA_ALARMS_3_alarmsCannotBeTurnedOnWithoutAnAddressToNotify() {
+        var conditions = named(APPLICATION, "variable", "alarm_emails").blocks("validation").stream()
+                .map(validation -> validation.body().attribute("condition").orElseThrow()).toList();
+        assertThat(conditions).contains("!var.alarms_enabled || length(var.alarm_emails) > 0");
+        assertThat(resource(APPLICATION, "aws_sns_topic_subscription", "alarm_emails").attribute("protocol")).contains("\"email\"");
+        // VariableValidationTest has terraform itself refuse alarms_enabled = true with no address.
+    }
+
+    @Test
+    void SA_ACCOUNT_1_accountWideSettingsLiveInTheirOwnRootSoDestroyingAnEnvironmentKeepsThem() {
+        for (var folder : Terraform.configurationFolders()) {
+            if (!folder.equals(Terraform.account())) {
+                assertThat(resources(folder, "aws_api_gateway_account")).as(folder.toString()).isEmpty();
+                assertThat(Terraform.all(folder, "variable")).as(folder.toString())
+                        .noneMatch(variable -> variable.label(0).equals("manage_api_gateway_account"));
+            }
+        }
+        assertThat(resource(Terraform.account(), "aws_api_gateway_account", "this").attribute("cloudwatch_role_arn"))
+                .contains("aws_iam_role.api_gateway_logs.arn");
+        assertThat(resource(Terraform.account(), "aws_iam_role_policy_attachment", "api_gateway_logs").attribute("policy_arn").orElseThrow())
+                .endsWith(":iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs\"");
+        // A state that still holds them from before forgets them rather than destroying (and so resetting) them.
+        var forgotten = Terraform.all(APPLICATION, "removed").stream()
+                .filter(removed -> removed.body().block("lifecycle").attribute("destroy").equals(java.util.Optional.of("false")))
+                .map(removed -> removed.body().attribute("from").orElseThrow()).toList();
+        assertThat(forgotten).containsExactlyInAnyOrder("aws_api_gateway_account.this", "aws_iam_role.api_gateway_logs",
+                "aws_iam_role_policy_attachment.api_gateway_logs");
+    }
+
+    @Test
+    void SA_API_3_apiGatewaysOwnErrorsCarryCorsHeadersSoAnAllowedPageCanReadThem() {
+        var headers = locals(APPLICATION).attribute("gateway_response_headers").orElseThrow();
+        assertThat(headers).contains("\"gatewayresponse.header.Access-Control-Allow-Origin\" = \"method.request.header.Origin\"")
+                .contains("\"gatewayresponse.header.Vary\"                        = \"'Origin'\"")
+                .contains("\"gatewayresponse.header.Content-Type\"                = \"'application/problem+json'\"")
+                .doesNotContain("Access-Control-Allow-Credentials");
+        var openapi = locals(APPLICATION).attribute("openapi").orElseThrow();
+        var gatewayResponses = openapi.substring(openapi.indexOf("\"x-amazon-apigateway-gateway-responses\""), openapi.indexOf("components = {"));
+        assertThat(gatewayResponses.split("responseParameters").length - 1).as("both groups of gateway responses").isEqualTo(2);
+        assertThat(gatewayResponses.split("responseParameters = local.gateway_response_headers").length - 1).isEqualTo(2);
+        assertThat(gatewayResponses).contains("for type in [\"DEFAULT_4XX\", \"DEFAULT_5XX\"]");
+        var specific = locals(APPLICATION).attribute("gateway_responses").orElseThrow();
+        for (var type : java.util.List.of("INVALID_API_KEY", "THROTTLED", "REQUEST_TOO_LARGE", "MISSING_AUTHENTICATION_TOKEN")) {
+            assertThat(specific).contains(type + " ");
+        }
+    }
+
+    @Test
+    void SA_API_4_theStageStaysReachableOnItsExecuteApiHostWhichIsCloudFrontsOrigin() {
+        assertThat(resource(APPLICATION, "aws_api_gateway_rest_api", "this").attribute("disable_execute_api_endpoint"))
+                .as("CloudFront forwards the API paths to the execute-api host; README, 'Hardening', says why it stays open").isEmpty();
+        assertThat(named(APPLICATION, "module", "site").attribute("api_domain_name").orElseThrow())
+                .startsWith("\"${aws_api_gateway_rest_api.this.id}.execute-api.");
+    }
+
+    @Test
+    void SA_NAMES_1_everyNameBuiltFromProjectAndEnvironmentFitsItsAwsLimit() {
+        var prefixLimit = Pattern.compile("length\\(\"\\$\\{var.project}-\\$\\{var.environment}\"\\) <= (\\d+)");
+        var limit = named(APPLICATION, "variable", "environment").blocks("validation").stream()
+                .map(validation -> prefixLimit.matcher(validation.body().attribute("condition").orElseThrow()))
+                .filter(java.util.regex.Matcher::matches).map(matcher -> Integer.parseInt(matcher.group(1)))
+                .findFirst().orElseThrow(() -> new AssertionError("environment has no validation of the prefix's length"));
+        // S3 bucket_prefix takes at most 37 characters (Terraform appends 26 of its own up to the 63 of a bucket name).
+        assertThat(limit + "-site-".length()).as("the site's bucket prefix").isLessThanOrEqualTo(37);
+        var siteName = named(module("site"), "variable", "name").block("validation").attribute("condition").orElseThrow();
+        assertThat(siteName).as("the site accepts every prefix the application allows").contains("{0," + (limit - 1) + "}");
+        var longestFunction = SPEC.functions().stream().mapToInt(function -> function.name().length()).max().orElseThrow();
+        assertThat(limit + 1 + longestFunction).as("function and role names (64 at most)").isLessThanOrEqualTo(64);
+        var longestTable = SPEC.tables().stream().mapToInt(table -> table.name().length()).max().orElseThrow();
+        assertThat(limit + 1 + longestTable).as("table names (255 at most)").isLessThanOrEqualTo(255);
+    }
+
+    @Test
+    void SA_PARTITION_1_hostNamesTakeTheirSuffixFromThePartitionNotAHardCodedAmazonawsCom() throws Exception {
+        var builtHost = Pattern.compile("\"[^\"]*\\$\\{[^\"]*\\.amazonaws\\.com[^\"]*\"");
+        for (var folder : Terraform.configurationFolders()) {
+            try (var files = java.nio.file.Files.list(folder)) {
+                for (var file : files.filter(file -> file.toString().endsWith(".tf")).toList()) {
+                    assertThat(builtHost.matcher(Terraform.read(file)).find()).as(file + " builds a host name on a fixed amazonaws.com").isFalse();
+                }
+            }
+        }
+        assertThat(named(APPLICATION, "module", "site").attribute("api_domain_name").orElseThrow())
+                .contains("${data.aws_partition.current.dns_suffix}");
+    }
+
+    @Test
+    void SA_STATE_1_eachRootHasItsOwnLockedStateAndPinnedVersions() {
+        for (var root : Terraform.roots()) {
+            var terraform = Terraform.all(root, "terraform").getFirst().body();
+            var backend = terraform.blocks("backend").getFirst();
+            assertThat(backend.label(0)).isEqualTo("s3");
+            assertThat(backend.body().attribute("use_lockfile")).contains("true");
+            assertThat(backend.body().attribute("key")).contains("\"serverless-apis/" + root.getFileName() + "/terraform.tfstate\"");
+            assertThat(terraform.attribute("required_version")).contains("\">= 1.10\"");
+        }
+    }
+
+    @Test
+    void SA_STATE_2_everyRootPinsTheExactAwsProviderThatTfchecksSchemaDescribes() {
+        for (var root : Terraform.roots()) {
+            var providers = Terraform.all(root, "terraform").getFirst().body().block("required_providers");
+            assertThat(providers.attribute("aws").orElseThrow()).as(root.toString())
+                    .contains("\"hashicorp/aws\"").contains("version = \"" + PINNED_AWS_PROVIDER + "\"");
+            providers.attributes().forEach((provider, requirement) -> assertThat(requirement).as(root + " " + provider)
+                    .containsPattern("version = \"\\d+\\.\\d+\\.\\d+\""));
+        }
+        // The modules accept the pinned version: a floor within the same major version.
+        for (var module : java.util.List.of(TABLE, FUNCTION, APPLICATION)) {
+            assertThat(Terraform.all(module, "terraform").getFirst().body().block("required_providers").attribute("aws").orElseThrow())
+                    .as(module.toString()).contains("\"~> 6.25\"");
+        }
+        var schema = Terraform.ROOT.getParent().getParent().resolve("shared/tools/tfcheck/aws-provider.schema.json");
+        if (java.nio.file.Files.exists(schema)) {
+            assertThat(Terraform.read(schema)).as("tfcheck checks against the provider the roots pin")
+                    .contains("\"version\":\"" + PINNED_AWS_PROVIDER + "\"");
+        }
+    }
+
+    @Test
+    void SA_STYLE_1_everyVariableIsTypedAndDescribedEveryOutputDescribedAndTfvarsOnlyInRoots() throws Exception {
         for (var folder : Terraform.configurationFolders()) {
             for (var file : java.util.List.of("main.tf", "variables.tf", "outputs.tf", "versions.tf")) {
                 assertThat(folder.resolve(file)).as("HashiCorp layout").exists();
@@ -224,7 +361,7 @@ class HardeningTest {
                 assertThat(output.body().attributes()).as(folder + " output " + output.label(0)).containsKey("description");
             }
             assertThat(folder.resolve("terraform.tfvars").toFile().exists()).as(folder.toString())
-                    .isEqualTo(folder.getParent().getFileName().toString().equals("environments"));
+                    .isEqualTo(Terraform.roots().contains(folder));
         }
     }
 

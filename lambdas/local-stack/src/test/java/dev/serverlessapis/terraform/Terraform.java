@@ -24,6 +24,19 @@ final class Terraform {
         return folders(ROOT.resolve("environments"));
     }
 
+    /** The account-wide settings, applied once per account and region before any environment. */
+    static Path account() {
+        return ROOT.resolve("account");
+    }
+
+    /** Every root configuration: the account settings and each environment. */
+    static List<Path> roots() {
+        var roots = new ArrayList<Path>();
+        roots.add(account());
+        roots.addAll(environments());
+        return roots;
+    }
+
     static List<Path> configurationFolders() {
         try (Stream<Path> files = Files.walk(ROOT)) {
             return files.filter(file -> file.toString().endsWith(".tf")).map(Path::getParent).distinct().sorted()
@@ -46,6 +59,12 @@ final class Terraform {
         return blocks(folder).stream()
                 .filter(block -> block.type().equals("resource") && block.label(0).equals(type) && block.label(1).equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError(folder + " has no resource " + type + "." + name)).body();
+    }
+
+    static Hcl.Body data(Path folder, String type, String name) {
+        return blocks(folder).stream()
+                .filter(block -> block.type().equals("data") && block.label(0).equals(type) && block.label(1).equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(folder + " has no data " + type + "." + name)).body();
     }
 
     static List<Hcl.Block> resources(Path folder, String type) {

@@ -1,0 +1,107 @@
+package dev.serverlessapis.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The variables' validation blocks, evaluated by terraform itself: each module's variables.tf alone (it declares no
+ * resource, so no provider is needed) planned with the values a user could set. Skipped where no terraform binary
+ * is on the PATH; `make validate` and tfcheck do not evaluate validations.
+ */
+class VariableValidationTest {
+    private static final Map<String, String> APPLICATION_REQUIRED = Map.of(
+            "project", "\"serverless-apis\"", "environment", "\"dev\"", "package_file", "\"functions.jar\"",
+            "page_directory", "\"page\"", "memory_size", "1024", "log_retention_days", "14",
+            "throttling_rate_limit", "20", "throttling_burst_limit", "40", "deletion_protection", "false",
+            "alarms_enabled", "false");
+    private static final Map<String, String> FUNCTION_REQUIRED = Map.of(
+            "name", "\"serverless-apis-dev-getHitCount\"", "handler", "\"a.B::handleRequest\"", "package_file", "\"functions.jar\"",
+            "environment", "{}", "memory_size", "1024", "timeout", "10", "log_retention_days", "14",
+            "table_arn", "\"arn:aws:dynamodb:eu-west-1:123456789012:table/t\"", "table_actions", "[\"dynamodb:GetItem\"]",
+            "alarms_enabled", "false");
+
+    private static String terraform;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void findTerraform() {
+        terraform = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(folder -> Path.of(folder, "terraform")).filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
+    }
+
+    @Test
+    void alarmsOnWithoutAnyAddressAreRefused() throws Exception {
+        var refused = plan("application", APPLICATION_REQUIRED, Map.of("alarms_enabled", "true"));
+        assertThat(refused.status()).isNotZero();
+        assertThat(refused.output()).contains("alarms_enabled is true but alarm_emails is empty");
+        assertThat(plan("application", APPLICATION_REQUIRED, Map.of("alarms_enabled", "true", "alarm_emails", "[\"ops@example.org\"]")).status()).isZero();
+        assertThat(plan("application", APPLICATION_REQUIRED, Map.of("alarm_emails", "[\"not an address\"]")).output())
+                .contains("Every entry of alarm_emails must be an email address");
+    }
+
+    @Test
+    void aProjectAndEnvironmentTooLongForTheSitesBucketAreRefusedBeforeAnythingIsCreated() throws Exception {
+        var longest = plan("application", APPLICATION_REQUIRED, Map.of("project", "\"" + "p".repeat(20) + "\"", "environment", "\"e" + "0".repeat(9) + "\""));
+        assertThat(longest.status()).as("20 + 1 + 10 = 31 characters fit").isZero();
+        var over = plan("application", APPLICATION_REQUIRED, Map.of("project", "\"" + "p".repeat(21) + "\"", "environment", "\"e" + "0".repeat(9) + "\""));
+        assertThat(over.status()).as("21 + 1 + 10 = 32 characters do not").isNotZero();
+        assertThat(over.output()).contains("must be at most 31 characters");
+    }
+
+    @Test
+    void reservedConcurrencyIsOptionalButNeverZero() throws Exception {
+        assertThat(plan("function", FUNCTION_REQUIRED, Map.of()).status()).as("null: unreserved").isZero();
+        assertThat(plan("function", FUNCTION_REQUIRED, Map.of("reserved_concurrency", "5")).status()).isZero();
+        var zero = plan("function", FUNCTION_REQUIRED, Map.of("reserved_concurrency", "0"));
+        assertThat(zero.status()).isNotZero();
+        assertThat(zero.output()).contains("0 would disable the function");
+        assertThat(plan("application", APPLICATION_REQUIRED, Map.of()).status()).as("the application passes null on").isZero();
+    }
+
+    record Plan(int status, String output) {
+    }
+
+    /** terraform plan of the module's variables.tf alone, with these values (HCL expressions) for its variables. */
+    private Plan plan(String module, Map<String, String> required, Map<String, String> values) throws IOException, InterruptedException {
+        assumeTrue(terraform != null, "no terraform binary on the PATH, so validations are not evaluated here");
+        var folder = Files.createTempDirectory(work, module);
+        Files.copy(Terraform.module(module).resolve("variables.tf"), folder.resolve("variables.tf"));
+        var all = new LinkedHashMap<>(required);
+        all.putAll(values);
+        Files.writeString(folder.resolve("test.auto.tfvars"), all.entrySet().stream()
+                .map(entry -> entry.getKey() + " = " + entry.getValue()).collect(Collectors.joining("\n", "", "\n")));
+        Files.writeString(folder.resolve("none.tfrc"), "");
+        var init = run(folder, "init", "-input=false", "-no-color", "-backend=false");
+        assertThat(init.status()).as(init.output()).isZero();
+        return run(folder, "plan", "-input=false", "-no-color", "-refresh=false");
+    }
+
+    private static Plan run(Path folder, String... arguments) throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<String>();
+        command.add(terraform);
+        command.addAll(java.util.List.of(arguments));
+        var process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        // No update check (checkpoint-api.hashicorp.com): nothing leaves the machine.
+        process.environment().put("CHECKPOINT_DISABLE", "1");
+        process.environment().put("TF_IN_AUTOMATION", "1");
+        process.environment().put("TF_CLI_CONFIG_FILE", folder.resolve("none.tfrc").toString());
+        var started = process.start();
+        var output = new String(started.getInputStream().readAllBytes());
+        assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // terraform wraps its messages at 80 columns: compare them as one line.
+        return new Plan(started.exitValue(), output.replaceAll("\\s+", " "));
+    }
+}
