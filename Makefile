@@ -13,9 +13,10 @@ MVN := ./mvnw -B -ntp
 LOCAL_STACK := lambdas/local-stack
 LAMBDA_PACKAGE := lambdas/functions/target/functions-lambda.jar
 ENV ?=
-TF_DIR = terraform/environments/$(ENV)
+# ENV=account is the account-wide settings (terraform/account), applied once per account and region before any environment.
+TF_DIR = $(if $(filter account,$(ENV)),terraform/account,terraform/environments/$(ENV))
 
-.PHONY: help run test test-handlers test-end-to-end package bench deploy destroy validate clean check-java check-env check-terraform check-aws
+.PHONY: help run test test-handlers test-end-to-end package bench doctor deploy destroy validate clean check-java check-env check-backend check-terraform check-aws
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -48,8 +49,10 @@ bench: check-java ## Measure latency and throughput of the local stack (see READ
 	  dev.serverlessapis.local.Bench
 
 check-env:
-	@[ -n "$(ENV)" ] || { echo "Say which environment: make $(MAKECMDGOALS) ENV=dev (one of: $$(ls terraform/environments | tr '\n' ' '))" >&2; exit 1; }
-	@[ -d "$(TF_DIR)" ] || { echo "No environment '$(ENV)': terraform/environments has $$(ls terraform/environments | tr '\n' ' ')" >&2; exit 1; }
+	@[ -n "$(ENV)" ] || { echo "Say which environment: make $(MAKECMDGOALS) ENV=dev (one of: account $$(ls terraform/environments | tr '\n' ' '))" >&2; exit 1; }
+	@[ -d "$(TF_DIR)" ] || { echo "No environment '$(ENV)': terraform/environments has $$(ls terraform/environments | tr '\n' ' ')(and ENV=account is the account settings)" >&2; exit 1; }
+
+check-backend: check-env
 	@[ -f "$(TF_DIR)/backend.hcl" ] || { echo "No $(TF_DIR)/backend.hcl: copy $(TF_DIR)/backend.hcl.example and name your Terraform state bucket in it (README, 'Deploy')." >&2; exit 1; }
 
 check-terraform:
@@ -59,20 +62,20 @@ check-aws: check-terraform
 	@{ [ -n "$$AWS_ACCESS_KEY_ID" ] || [ -n "$$AWS_PROFILE" ] || [ -f "$${AWS_SHARED_CREDENTIALS_FILE:-$$HOME/.aws/credentials}" ] || [ -f "$${AWS_CONFIG_FILE:-$$HOME/.aws/config}" ]; } || \
 	  { echo "No AWS credentials found: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), e.g. after 'aws configure' or 'aws sso login'. See README, 'Deploy'." >&2; exit 1; }
 
-deploy: check-terraform check-env check-aws package ## Package the functions and apply terraform/environments/$(ENV)
-	terraform -chdir=$(TF_DIR) init -input=false -backend-config=backend.hcl
-	terraform -chdir=$(TF_DIR) apply -input=false
-	@echo "API:  $$(terraform -chdir=$(TF_DIR) output -raw api_url)"
-	@echo "Site: $$(terraform -chdir=$(TF_DIR) output -raw site_url)"
+doctor: check-env ## Check, without changing anything, what a deploy of ENV needs (tools, credentials, state bucket, quotas), one line each with its fix
+	@scripts/doctor $(TF_DIR)
 
-destroy: check-terraform check-env check-aws ## Destroy every resource of terraform/environments/$(ENV)
-	terraform -chdir=$(TF_DIR) init -input=false -backend-config=backend.hcl
-	terraform -chdir=$(TF_DIR) destroy -input=false
+deploy: check-env ## Doctor, then plan ENV to a file, apply it once confirmed (AUTO_APPROVE=1 in CI), wait for the functions and smoke-test the stage
+	@$(if $(filter account,$(ENV)),,$(MAKE) --no-print-directory package)
+	scripts/deploy $(TF_DIR)
 
-validate: ## terraform fmt -check and validate for every environment (where terraform is installed)
+destroy: check-backend check-aws ## Plan the destruction of ENV to a file and apply it once confirmed (AUTO_APPROVE=1 in CI)
+	scripts/deploy --destroy $(TF_DIR)
+
+validate: ## terraform fmt -check and validate for the account settings and every environment (where terraform is installed)
 	@command -v terraform >/dev/null || { echo "terraform is not installed, so nothing was validated: install it (https://developer.hashicorp.com/terraform/install) or run ../shared/tools/tfcheck/tfcheck terraform for the offline check." >&2; exit 1; }
 	terraform fmt -check -recursive terraform
-	@for env in terraform/environments/*/; do \
+	@for env in terraform/account/ terraform/environments/*/; do \
 	  echo "== $$env"; \
 	  terraform -chdir=$$env init -backend=false -input=false >/dev/null || { echo "terraform init failed in $$env: it needs to download the providers once (network access to registry.terraform.io)." >&2; exit 1; }; \
 	  terraform -chdir=$$env validate || exit 1; \

@@ -1,0 +1,179 @@
+package dev.serverlessapis.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlessapis.local.ApiSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * make doctor (scripts/doctor) with terraform and aws stood in for: it says what it could and could not check, and
+ * each failure the deploy review found is one FAIL line that carries its fix.
+ */
+class DoctorTest {
+    private static final String ACCOUNT = "123456789012";
+
+    @TempDir
+    Path work;
+
+    private Path environment;
+    private FakeCommands fakes;
+
+    /** A dev environment that is ready: a state bucket named, and an AWS that answers every check well. */
+    private void ready(String name) throws IOException {
+        environment = Files.createDirectories(work.resolve(name));
+        Files.copy(Terraform.environment(name).resolve("terraform.tfvars"), environment.resolve("terraform.tfvars"));
+        Files.writeString(environment.resolve("backend.hcl"), "bucket = \"state-" + ACCOUNT + "\"\nregion = \"eu-west-1\"\n");
+        fakes = new FakeCommands(Files.createDirectories(work.resolve("fakes")))
+                .environment("AWS_PROFILE", "test")
+                .answer("terraform", "version -json", "{\"terraform_version\":\"1.11.4\",\"platform\":\"linux_amd64\"}")
+                .answer("aws", "--version", "aws-cli/2.22.0 Python/3.12.6 Linux/6.8 exe/x86_64")
+                .answer("aws", "sts get-caller-identity", ACCOUNT + "\tarn:aws:iam::" + ACCOUNT + ":user/ada")
+                .answer("aws", "s3api get-bucket-location", "eu-west-1")
+                .answer("aws", "s3api get-bucket-versioning", "Enabled")
+                .answer("aws", "lambda get-account-settings", "1000\t1000")
+                .answer("aws", "lambda get-function-concurrency", 254, "",
+                        "An error occurred (ResourceNotFoundException) when calling the GetFunctionConcurrency operation: Function not found")
+                .answer("aws", "apigateway get-account", "arn:aws:iam::" + ACCOUNT + ":role/serverless-apis-api-gateway-logs-eu-west-1");
+    }
+
+    private FakeCommands.Run doctor() throws IOException, InterruptedException {
+        return fakes.run("doctor", environment.toString());
+    }
+
+    @Test
+    void aReadyEnvironmentPassesEveryCheckAndExitsZero() throws Exception {
+        ready("dev");
+        var run = doctor();
+        assertThat(run.status()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).doesNotContain("FAIL").doesNotContain("SKIP")
+                .contains("ok    AWS identity arn:aws:iam::" + ACCOUNT + ":user/ada in account " + ACCOUNT)
+                .contains("ok    state bucket state-" + ACCOUNT + " is versioned")
+                .contains("ok    Lambda concurrency: no reservation, the 10 functions share the account's 1000 unreserved of 1000")
+                .contains("ok    API Gateway's logging role in eu-west-1 is arn:aws:iam::");
+        assertThat(run.lastLine()).isEqualTo("doctor: dev is ready to deploy (10 checks passed).");
+    }
+
+    @Test
+    void withoutCredentialsItSaysWhatItCouldAndCouldNotCheckCallsNoAwsServiceAndFails() throws Exception {
+        ready("dev");
+        fakes.environment("AWS_PROFILE", "");
+        var run = doctor();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stdout()).contains("ok    terraform 1.11.4").contains("ok    AWS CLI 2.22.0").contains("ok    region eu-west-1")
+                .contains("FAIL  no AWS credentials: run aws configure or aws sso login")
+                .contains("SKIP  could not check the caller's identity, the state bucket's existence, region and versioning, "
+                        + "the account's Lambda concurrency and API Gateway's logging role without credentials.");
+        assertThat(run.lastLine()).isEqualTo("doctor: dev is not ready to deploy: 1 failed, 1 could not run; fix the FAIL lines above and run make doctor again.");
+        assertThat(fakes.calls()).as("nothing but local version queries").containsExactly("terraform version -json", "aws --version");
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                failure("terraform missing", fakes -> fakes.without("terraform"), "terraform is not installed: install Terraform 1.10 or newer"),
+                failure("terraform too old", fakes -> fakes.answer("terraform", "version -json", "{\"terraform_version\":\"1.9.8\"}"),
+                        "terraform 1.9.8 is older than 1.10"),
+                failure("AWS CLI too old", fakes -> fakes.answer("aws", "--version", "aws-cli/1.18.69 Python/3.8"),
+                        "the AWS CLI is 1.18.69, too old for the waiter deploy uses: install version 2"),
+                failure("credentials expired", fakes -> fakes.answer("aws", "sts get-caller-identity", 254, "",
+                        "\nAn error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired"),
+                        "AWS refused the credentials (An error occurred (ExpiredToken)"),
+                failure("state bucket missing", fakes -> fakes.answer("aws", "s3api get-bucket-location", 254, "",
+                        "An error occurred (NoSuchBucket) when calling the GetBucketLocation operation: The specified bucket does not exist"),
+                        "state bucket state-" + ACCOUNT + " does not exist: aws s3api create-bucket --bucket state-" + ACCOUNT + " --region eu-west-1"),
+                failure("state bucket forbidden", fakes -> fakes.answer("aws", "s3api get-bucket-location", 254, "",
+                        "An error occurred (AccessDenied) when calling the GetBucketLocation operation: Access Denied"),
+                        "state bucket state-" + ACCOUNT + " is not reachable with this identity (An error occurred (AccessDenied)"),
+                failure("state bucket in another region", fakes -> fakes.answer("aws", "s3api get-bucket-location", "None"),
+                        "state bucket state-" + ACCOUNT + " is in us-east-1, but backend.hcl says eu-west-1"),
+                failure("state bucket not versioned", fakes -> fakes.answer("aws", "s3api get-bucket-versioning", "None"),
+                        "state bucket state-" + ACCOUNT + " is not versioned: aws s3api put-bucket-versioning --bucket state-" + ACCOUNT),
+                failure("no logging role", fakes -> fakes.answer("aws", "apigateway get-account", "None"),
+                        "API Gateway in eu-west-1 has no CloudWatch logging role, which the stage's logs need: make deploy ENV=account first"),
+                failure("limits unreadable", fakes -> fakes.answer("aws", "lambda get-account-settings", 254, "",
+                        "An error occurred (AccessDeniedException) when calling the GetAccountSettings operation"),
+                        "could not read the account's Lambda limits in eu-west-1"));
+    }
+
+    private static Arguments failure(String name, Consumer<FakeCommands> change, String message) {
+        return Arguments.of(name, change, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void eachFailureIsOneLineWithItsFix(String name, Consumer<FakeCommands> change, String message) throws Exception {
+        ready("dev");
+        change.accept(fakes);
+        var run = doctor();
+        assertThat(run.status()).as(run.stdout()).isEqualTo(1);
+        assertThat(run.lines().stream().filter(line -> line.startsWith("FAIL"))).as(run.stdout())
+                .singleElement().asString().contains(message);
+        assertThat(run.lastLine()).startsWith("doctor: dev is not ready to deploy: 1 failed");
+    }
+
+    @Test
+    void aReservationTheAccountCannotSpareFailsWithTheNumbersAndBothFixes() throws Exception {
+        ready("dev");
+        Files.writeString(environment.resolve("terraform.tfvars"), "reserved_concurrency = 5\n", java.nio.file.StandardOpenOption.APPEND);
+        fakes.answer("aws", "lambda get-account-settings", "10\t10");
+        var run = doctor();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAIL  Lambda concurrency: dev reserves 10 x 5 = 50, but the account can spare 0 (limit 10, 10 unreserved, "
+                + "10 must stay unreserved): remove reserved_concurrency from " + environment.resolve("terraform.tfvars")
+                + ", or request a higher limit in Service Quotas (AWS Lambda, Concurrent executions).");
+    }
+
+    @Test
+    void whatTheEnvironmentsFunctionsAlreadyReserveCountsAsSpareSoARedeployPasses() throws Exception {
+        ready("prod");
+        Files.writeString(environment.resolve("terraform.tfvars"),
+                Files.readString(environment.resolve("terraform.tfvars")).replace("alarm_emails = []", "alarm_emails = [\"ops@example.org\"]"));
+        // prod reserves 10 x 50 = 500 and holds them already: 500 of 1000 are unreserved, 100 must stay so.
+        fakes.answer("aws", "lambda get-account-settings", "1000\t500").answer("aws", "lambda get-function-concurrency", "50");
+        var run = doctor();
+        assertThat(run.stdout()).contains("ok    Lambda concurrency: prod reserves 10 x 50 = 500 of the 900 the account can spare (limit 1000)");
+        assertThat(run.status()).as(run.stdout()).isZero();
+        var asked = fakes.calls().stream().filter(call -> call.contains("get-function-concurrency"))
+                .map(call -> call.replaceAll(".*--function-name (\\S+).*", "$1")).toList();
+        assertThat(asked).as("the functions api.json defines, by their AWS names").containsExactlyInAnyOrderElementsOf(
+                ApiSpec.load().functions().stream().map(function -> "serverless-apis-prod-" + function.name()).toList());
+    }
+
+    @Test
+    void alarmsOnWithoutAnAddressFailBeforeAnyAwsCall() throws Exception {
+        ready("prod");
+        var run = doctor();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAIL  alarms_enabled = true but alarm_emails is empty, so no one would hear an alarm: add an address to "
+                + environment.resolve("terraform.tfvars"));
+    }
+
+    @Test
+    void aMissingBackendFileSaysWhichExampleToCopy() throws Exception {
+        ready("dev");
+        Files.delete(environment.resolve("backend.hcl"));
+        var run = doctor();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAIL  no " + environment.resolve("backend.hcl") + ": copy " + environment.resolve("backend.hcl.example"));
+    }
+
+    @Test
+    void theAccountRootIsCheckedForItsOwnNeedsOnly() throws Exception {
+        ready("dev");
+        environment = Files.createDirectories(work.resolve("account"));
+        Files.copy(Terraform.account().resolve("terraform.tfvars"), environment.resolve("terraform.tfvars"));
+        Files.writeString(environment.resolve("backend.hcl"), "bucket = \"state-" + ACCOUNT + "\"\nregion = \"eu-west-1\"\n");
+        var run = doctor();
+        assertThat(run.status()).as(run.stdout()).isZero();
+        assertThat(fakes.calls()).noneMatch(call -> call.contains("lambda") || call.contains("apigateway"));
+        assertThat(run.lastLine()).isEqualTo("doctor: account is ready to deploy (7 checks passed).");
+    }
+}
