@@ -38,6 +38,17 @@ variable "counters" {
   type        = list(string)
   default     = ["cloud-resume"]
   description = "The hit counters to provision, each starting at 0; any other counter name is a 404."
+
+  # The domain's CounterName pattern: a counter the API could never address must not be provisioned.
+  validation {
+    condition     = alltrue([for name in var.counters : can(regex("^[A-Za-z0-9_.-]{1,64}$", name))])
+    error_message = "Every counter name is 1 to 64 characters of letters, digits, '_', '.' or '-'."
+  }
+
+  validation {
+    condition     = length(distinct(var.counters)) == length(var.counters)
+    error_message = "Each counter is listed once."
+  }
 }
 
 variable "allowed_origins" {

@@ -102,6 +102,15 @@ class TerraformTieTest {
     }
 
     @Test
+    void theCountersVariableAcceptsExactlyTheNamesTheDomainsCounterNameAccepts() {
+        var conditions = named(APPLICATION, "variable", "counters").blocks("validation").stream()
+                .map(validation -> validation.body().attribute("condition").orElseThrow()).toList();
+        assertThat(conditions).contains("alltrue([for name in var.counters : can(regex(\"^"
+                + dev.serverlessapis.domain.counter.CounterName.PATTERN.pattern() + "$\", name))])");
+        // VariableValidationTest has terraform refuse a name outside the pattern.
+    }
+
+    @Test
     void theApplicationModuleReadsApiJsonAndBuildsTablesFunctionsRoutesAndPermissionsFromIt() {
         var locals = locals(APPLICATION);
         assertThat(locals.attribute("api")).contains("jsondecode(file(\"${path.module}/api.json\"))");

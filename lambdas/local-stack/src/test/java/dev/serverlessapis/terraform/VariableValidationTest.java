@@ -62,6 +62,17 @@ class VariableValidationTest {
     }
 
     @Test
+    void onlyCounterNamesTheApiCanAddressAreProvisionedEachOnce() throws Exception {
+        assertThat(plan("application", APPLICATION_REQUIRED, Map.of("counters", "[\"cloud-resume\", \"a_b.C-9\", \"" + "x".repeat(64) + "\"]")).status()).isZero();
+        for (var refused : java.util.List.of("\"cloud resume\"", "\"\"", "\"" + "x".repeat(65) + "\"", "\"caf\u00e9\"")) {
+            var run = plan("application", APPLICATION_REQUIRED, Map.of("counters", "[" + refused + "]"));
+            assertThat(run.status()).as(refused).isNotZero();
+            assertThat(run.output()).contains("Every counter name is 1 to 64 characters");
+        }
+        assertThat(plan("application", APPLICATION_REQUIRED, Map.of("counters", "[\"a\", \"a\"]")).output()).contains("Each counter is listed once.");
+    }
+
+    @Test
     void reservedConcurrencyIsOptionalButNeverZero() throws Exception {
         assertThat(plan("function", FUNCTION_REQUIRED, Map.of()).status()).as("null: unreserved").isZero();
         assertThat(plan("function", FUNCTION_REQUIRED, Map.of("reserved_concurrency", "5")).status()).isZero();
