@@ -1,3 +1,11 @@
+locals {
+  # The site (CloudFront) forwards every API path to the stage, so the page calls the API on its own origin.
+  api_path_patterns = distinct(flatten([for path in local.paths : [
+    "/${split("/", trimprefix(path, "/"))[0]}",
+    "/${split("/", trimprefix(path, "/"))[0]}/*",
+  ]]))
+}
+
 module "site" {
   source = "../site"
 
