@@ -5,61 +5,70 @@ resource "aws_cloudwatch_log_group" "logs" {
   tags              = var.tags
 }
 
-resource "aws_iam_role" "role" {
-  name        = var.name
-  description = "Runs the function ${var.name}: only the DynamoDB actions it performs, on its own table and indexes."
-  tags        = var.tags
+data "aws_iam_policy_document" "assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
 
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "lambda.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  name               = var.name
+  description        = "Runs the function ${var.name}: only the DynamoDB actions it performs, on its own table and indexes."
+  assume_role_policy = data.aws_iam_policy_document.assume_role.json
+  tags               = var.tags
+}
+
+moved {
+  from = aws_iam_role.role
+  to   = aws_iam_role.this
+}
+
+data "aws_iam_policy_document" "permissions" {
+  statement {
+    sid       = "OwnTable"
+    actions   = var.table_actions
+    resources = [var.table_arn]
+  }
+
+  dynamic "statement" {
+    for_each = length(var.index_actions) > 0 ? [var.index_actions] : []
+
+    content {
+      sid       = "OwnIndexes"
+      actions   = statement.value
+      resources = var.index_arns
+    }
+  }
+
+  statement {
+    sid       = "OwnLogGroup"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.logs.arn}:*"]
+  }
+
+  # X-Ray's write actions support no resource-level restriction.
+  statement {
+    sid       = "Tracing"
+    actions   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+    resources = ["*"]
+  }
 }
 
 resource "aws_iam_role_policy" "permissions" {
-  name = "least-privilege"
-  role = aws_iam_role.role.id
-
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = concat(
-      [{
-        Sid      = "OwnTable"
-        Effect   = "Allow"
-        Action   = var.table_actions
-        Resource = [var.table_arn]
-      }],
-      [for actions in [var.index_actions] : {
-        Sid      = "OwnIndexes"
-        Effect   = "Allow"
-        Action   = actions
-        Resource = var.index_arns
-      } if length(actions) > 0],
-      [{
-        Sid      = "OwnLogGroup"
-        Effect   = "Allow"
-        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = ["${aws_cloudwatch_log_group.logs.arn}:*"]
-      }],
-      [{
-        # X-Ray's write actions support no resource-level restriction.
-        Sid      = "Tracing"
-        Effect   = "Allow"
-        Action   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
-        Resource = ["*"]
-      }],
-    )
-  })
+  name   = "least-privilege"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.permissions.json
 }
 
 resource "aws_lambda_function" "this" {
   function_name                  = var.name
   description                    = var.description
-  role                           = aws_iam_role.role.arn
+  role                           = aws_iam_role.this.arn
   runtime                        = "java21"
   handler                        = var.handler
   filename                       = var.package_file

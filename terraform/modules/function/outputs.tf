@@ -25,7 +25,7 @@ output "alias_invoke_arn" {
 
 output "role_arn" {
   description = "The function's own role."
-  value       = aws_iam_role.role.arn
+  value       = aws_iam_role.this.arn
 }
 
 output "log_group_name" {

@@ -53,7 +53,8 @@ class HardeningTest {
     void CKV_AWS_50_functionsTraceWithXRay() {
         var function = resource(FUNCTION, "aws_lambda_function", "this");
         assertThat(function.block("tracing_config").attribute("mode")).contains("\"Active\"");
-        assertThat(Terraform.read(FUNCTION.resolve("main.tf"))).contains("\"xray:PutTraceSegments\", \"xray:PutTelemetryRecords\"");
+        assertThat(Terraform.data(FUNCTION, "aws_iam_policy_document", "permissions").blocks("statement"))
+                .anyMatch(statement -> statement.body().attribute("actions").equals(java.util.Optional.of("[\"xray:PutTraceSegments\", \"xray:PutTelemetryRecords\"]")));
     }
 
     @Test
@@ -177,11 +178,16 @@ class HardeningTest {
         var function = resource(FUNCTION, "aws_lambda_function", "this");
         assertThat(function.block("logging_config").attribute("log_group")).contains("aws_cloudwatch_log_group.logs.name");
         assertThat(resource(FUNCTION, "aws_cloudwatch_log_group", "logs").attribute("name")).contains("\"/aws/lambda/${var.name}\"");
-        var policy = resource(FUNCTION, "aws_iam_role_policy", "permissions").attribute("policy").orElseThrow();
-        assertThat(policy).contains("Action   = [\"logs:CreateLogStream\", \"logs:PutLogEvents\"]")
-                .contains("Resource = [\"${aws_cloudwatch_log_group.logs.arn}:*\"]")
-                .doesNotContain("logs:CreateLogGroup")
-                .doesNotContain("arn:aws:logs");
+        var statements = Terraform.data(FUNCTION, "aws_iam_policy_document", "permissions").blocks("statement");
+        var logs = statements.stream().filter(statement -> statement.body().attribute("sid").equals(java.util.Optional.of("\"OwnLogGroup\""))).toList();
+        assertThat(logs).singleElement().satisfies(statement -> {
+            assertThat(statement.body().attribute("actions")).contains("[\"logs:CreateLogStream\", \"logs:PutLogEvents\"]");
+            assertThat(statement.body().attribute("resources")).contains("[\"${aws_cloudwatch_log_group.logs.arn}:*\"]");
+        });
+        for (var statement : statements) {
+            assertThat(statement.body().attribute("actions").orElseThrow()).doesNotContain("logs:CreateLogGroup");
+            assertThat(statement.body().attribute("resources").orElseThrow()).doesNotContain("arn:aws:logs");
+        }
     }
 
     @Test
@@ -313,6 +319,46 @@ class HardeningTest {
         }
         assertThat(named(APPLICATION, "module", "site").attribute("api_domain_name").orElseThrow())
                 .contains("${data.aws_partition.current.dns_suffix}");
+    }
+
+    @Test
+    void SA_STYLE_3_policiesAreWrittenOneWayAsPolicyDocumentsAndEachModulesSingleRoleIsNamedThis() {
+        for (var folder : Terraform.configurationFolders()) {
+            for (var block : Terraform.blocks(folder)) {
+                for (var attribute : java.util.List.of("policy", "assume_role_policy")) {
+                    block.body().attribute(attribute).ifPresent(value -> assertThat(value).as(folder + " " + block.labels() + " " + attribute)
+                            .matches("data\\.aws_iam_policy_document\\.[a-z_]+\\.json"));
+                }
+            }
+            var roles = resources(folder, "aws_iam_role");
+            if (roles.size() == 1 && folder.getParent().getFileName().toString().equals("modules")) {
+                assertThat(roles.getFirst().label(1)).as(folder.toString()).isEqualTo("this");
+            }
+        }
+        assertThat(resource(FUNCTION, "aws_iam_role", "this").attribute("assume_role_policy")).contains("data.aws_iam_policy_document.assume_role.json");
+    }
+
+    @Test
+    void SA_STYLE_4_everyModuleHasAReadmeWithAUsageExampleAndARowPerInputAndOutput() {
+        for (var module : java.util.List.of("table", "function", "site", "application")) {
+            var folder = module(module);
+            var readme = Terraform.read(folder.resolve("README.md"));
+            assertThat(readme).as(module).startsWith("# " + module + "\n").contains("## Usage").contains("module \"" + module + "\" {")
+                    .contains("## Inputs").contains("## Outputs");
+            var rows = readme.lines().filter(line -> line.startsWith("| `")).toList();
+            for (var variable : Terraform.all(folder, "variable")) {
+                var name = variable.label(0);
+                var row = rows.stream().filter(line -> line.startsWith("| `" + name + "` |")).findFirst();
+                assertThat(row).as(module + " README input " + name).isPresent();
+                assertThat(row.orElseThrow().endsWith("| required |")).as(module + " README: is " + name + " required?")
+                        .isEqualTo(variable.body().attribute("default").isEmpty());
+            }
+            for (var output : Terraform.all(folder, "output")) {
+                assertThat(rows).as(module + " README output " + output.label(0)).anyMatch(line -> line.startsWith("| `" + output.label(0) + "` |"));
+            }
+            var documented = Terraform.all(folder, "variable").size() + Terraform.all(folder, "output").size();
+            assertThat(rows).as(module + ": no row for an input or output that is gone").hasSize(documented);
+        }
     }
 
     @Test

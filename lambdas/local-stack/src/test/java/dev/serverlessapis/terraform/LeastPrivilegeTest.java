@@ -59,14 +59,25 @@ class LeastPrivilegeTest {
         assertThat(Terraform.named(Terraform.module("table"), "output", "index_arns").attribute("value"))
                 .contains("{ for index in var.global_secondary_indexes : index.name => \"${aws_dynamodb_table.this.arn}/index/${index.name}\" }");
 
-        var policy = Terraform.resource(Terraform.module("function"), "aws_iam_role_policy", "permissions").attribute("policy").orElseThrow();
-        assertThat(policy)
-                .contains("Action   = var.table_actions\n        Resource = [var.table_arn]")
-                .contains("Action   = actions\n        Resource = var.index_arns")
-                .doesNotContain("dynamodb:*")
-                .doesNotContain("\"dynamodb:");
-        var statements = policy.split("Sid").length - 1;
-        assertThat(statements).as("own table, own indexes, own log group, tracing: nothing else").isEqualTo(4);
+        var function = Terraform.module("function");
+        assertThat(Terraform.resource(function, "aws_iam_role_policy", "permissions").attribute("policy"))
+                .contains("data.aws_iam_policy_document.permissions.json");
+        var document = Terraform.data(function, "aws_iam_policy_document", "permissions");
+        var statements = document.blocks("statement");
+        assertThat(statements).as("own table, own log group, tracing").hasSize(3);
+        var table = statements.getFirst().body();
+        assertThat(table.attribute("actions")).contains("var.table_actions");
+        assertThat(table.attribute("resources")).contains("[var.table_arn]");
+        var indexes = document.blocks("dynamic").stream().filter(block -> block.label(0).equals("statement")).toList();
+        assertThat(indexes).as("own indexes, where the function acts on any").singleElement().satisfies(block -> {
+            assertThat(block.body().attribute("for_each")).contains("length(var.index_actions) > 0 ? [var.index_actions] : []");
+            assertThat(block.body().block("content").attribute("actions")).contains("statement.value");
+            assertThat(block.body().block("content").attribute("resources")).contains("var.index_arns");
+        });
+        for (var statement : statements) {
+            assertThat(statement.body().attribute("effect")).as("Allow only").isEmpty();
+            assertThat(statement.body().attribute("actions").orElseThrow()).doesNotContain("dynamodb:");
+        }
         assertThat(Terraform.resources(Terraform.module("function"), "aws_iam_role_policy_attachment")).isEmpty();
         assertThat(Terraform.resources(Terraform.module("function"), "aws_iam_role_policy")).hasSize(1);
     }
