@@ -76,6 +76,20 @@ class DoctorTest {
         assertThat(fakes.calls()).as("nothing but local version queries").containsExactly("terraform version -json", "aws --version");
     }
 
+    @Test
+    void withoutNetworkItSaysAwsCouldNotBeReachedRatherThanBlamingTheCredentials() throws Exception {
+        ready("dev");
+        fakes.answer("aws", "sts get-caller-identity", 255, "",
+                "\nCould not connect to the endpoint URL: \"https://sts.eu-west-1.amazonaws.com/\"");
+        var run = doctor();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stdout()).doesNotContain("FAIL")
+                .contains("SKIP  could not reach AWS (Could not connect to the endpoint URL: \"https://sts.eu-west-1.amazonaws.com/\"), "
+                        + "so the credentials and the caller's identity");
+        assertThat(run.lastLine()).isEqualTo("doctor: dev is not ready to deploy: 0 failed, 1 could not run; let the SKIP lines above run (credentials, network) and run make doctor again.");
+        assertThat(fakes.calls()).noneMatch(call -> call.contains("s3api") || call.contains("lambda"));
+    }
+
     static Stream<Arguments> failures() {
         return Stream.of(
                 failure("terraform missing", fakes -> fakes.without("terraform"), "terraform is not installed: install Terraform 1.10 or newer"),
