@@ -10,6 +10,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * the Lambda package seeing the local stack, cycles between modules) is not asked again, since the compiler refuses
  * such code before any rule could see it.
  */
-@AnalyzeClasses(packages = "dev.serverlessapis", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.serverlessapis",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
     private static final String DOMAIN = "dev.serverlessapis.domain..";
     private static final String DYNAMODB_ADAPTER = "dev.serverlessapis.adapters.dynamodb..";
@@ -119,6 +121,14 @@ class ArchitectureTest {
     static final ArchRule adapter_packages_are_free_of_cycles = slices().matching("dev.serverlessapis.adapters.(**)")
             .should().beFreeOfCycles()
             .because("each adapter package must be understandable on its own");
+
+    /** The adapters' test-jar (proxy events and their helpers) is on this classpath: test code, not the architecture. */
+    public static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     /** A use case: a top-level domain class built on a port (an interface of the domain). */
     private static DescribedPredicate<JavaClass> areUseCases() {

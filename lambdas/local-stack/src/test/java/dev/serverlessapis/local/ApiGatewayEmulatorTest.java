@@ -71,13 +71,13 @@ class ApiGatewayEmulatorTest {
     }
 
     @Test
-    void fillsEveryFieldARecordedApiGatewayEventHas() throws Exception {
-        var recorded = recordedFixture();
+    void fillsEveryFieldOfTheDocumentedPathParametersEvent() throws Exception {
+        var documented = documentedEvent();
         var emulated = GSON.fromJson(send(HttpRequest.newBuilder(url("/echo/1?x=1")).GET()).body(), JsonObject.class);
 
-        assertThat(nonNullKeys(emulated)).containsAll(nonNullKeys(recorded).stream().filter(key -> !key.equals("body")).toList());
+        assertThat(nonNullKeys(emulated)).containsAll(nonNullKeys(documented).stream().filter(key -> !key.equals("body")).toList());
         assertThat(nonNullKeys(emulated.getAsJsonObject("requestContext")))
-                .containsAll(nonNullKeys(recorded.getAsJsonObject("requestContext")));
+                .containsAll(nonNullKeys(documented.getAsJsonObject("requestContext")));
     }
 
     @Test
@@ -147,8 +147,8 @@ class ApiGatewayEmulatorTest {
                 .collect(Collectors.toSet());
     }
 
-    private static JsonObject recordedFixture() throws IOException {
-        try (var stream = Objects.requireNonNull(ApiGatewayEmulatorTest.class.getResourceAsStream("/events/get-counter.json"));
+    private static JsonObject documentedEvent() throws IOException {
+        try (var stream = Objects.requireNonNull(ApiGatewayEmulatorTest.class.getResourceAsStream("/events/path-parameters.json"));
              var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             return GSON.fromJson(reader, JsonObject.class);
         }

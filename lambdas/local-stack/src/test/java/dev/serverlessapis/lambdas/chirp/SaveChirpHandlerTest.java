@@ -1,14 +1,14 @@
 package dev.serverlessapis.lambdas.chirp;
 
-import static dev.serverlessapis.local.ProxyEvents.json;
-import static dev.serverlessapis.local.ProxyEvents.request;
-import static dev.serverlessapis.local.ProxyEvents.withJsonBody;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.JsonObject;
 import dev.serverlessapis.local.Functions;
-import dev.serverlessapis.local.ProxyEvents;
+import dev.serverlessapis.adapters.apigateway.ProxyEvents;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static dev.serverlessapis.lambdas.user.UserApi.ids;
 import static dev.serverlessapis.lambdas.user.UserApi.list;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueEmail;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
-import static dev.serverlessapis.local.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlessapis.local.TestStack;

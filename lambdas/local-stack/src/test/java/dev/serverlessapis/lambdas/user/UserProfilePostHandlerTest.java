@@ -7,9 +7,9 @@ import static dev.serverlessapis.lambdas.user.UserApi.get;
 import static dev.serverlessapis.lambdas.user.UserApi.send;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueEmail;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
-import static dev.serverlessapis.local.ProxyEvents.header;
-import static dev.serverlessapis.local.ProxyEvents.request;
-import static dev.serverlessapis.local.ProxyEvents.withHeader;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;

@@ -10,7 +10,7 @@ import static dev.serverlessapis.lambdas.user.UserApi.replace;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueEmail;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
 import static dev.serverlessapis.lambdas.user.UserProfilePostHandlerTest.simultaneously;
-import static dev.serverlessapis.local.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlessapis.local.TestStack;
