@@ -117,7 +117,8 @@ class FetchChirpsHandlerTest {
 
     private static String post(String userId, String text) {
         var response = Functions.invoke("chirp_save_chirp",
-                withJsonBody(request("POST", "/chirp", Map.of()), "{\"userId\":\"" + userId + "\",\"text\":\"" + text + "\"}"));
+                withJsonBody(request("POST", "/chirp", Map.of()), """
+                        {"userId":"%s","text":"%s"}""".formatted(userId, text)));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return text;
     }

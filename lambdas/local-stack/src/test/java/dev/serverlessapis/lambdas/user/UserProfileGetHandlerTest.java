@@ -27,7 +27,8 @@ class UserProfileGetHandlerTest {
     @Test
     void readsTheProfileWithItsVersionAsEtag() {
         var id = uniqueId();
-        var sent = "{\"id\":\"" + id + "\",\"name\":\"Grace\",\"langs\":[\"COBOL\"]}";
+        var sent = """
+                {"id":"%s","name":"Grace","langs":["COBOL"]}""".formatted(id);
         create(sent);
 
         var response = get(id);
