@@ -18,11 +18,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
+import dev.serverlessapis.adapters.apigateway.HttpResponse;
+import dev.serverlessapis.adapters.apigateway.Problems;
 import dev.serverlessapis.domain.shared.DomainException;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -89,6 +92,12 @@ class ArchitectureTest {
             .should(notCatchDomainExceptions())
             .because("one place (Problems, reached from HttpFunction) maps each domain exception to a status and a "
                     + "problem document; an endpoint that catches one would answer differently from the rest");
+
+    @ArchTest
+    static final ArchRule only_problems_writes_problem_documents = noClasses()
+            .that().doNotHaveFullyQualifiedName(Problems.class.getName())
+            .should().callMethod(HttpResponse.class, "replacingContentType", String.class)
+            .because("every application/problem+json document has the same members, written in one place");
 
     @ArchTest
     static final ArchRule dynamodb_adapters_are_named_after_their_port = classes()
@@ -177,30 +186,24 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaClass> notCatchSdkFailures() {
-        return new ArchCondition<>("not catch an SDK failure") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                var inDynamoDbAdapter = type.getPackageName().startsWith("dev.serverlessapis.adapters.dynamodb");
-                type.getCodeUnits().stream().flatMap(codeUnit -> codeUnit.getTryCatchBlocks().stream()).forEach(block ->
-                        block.getCaughtThrowables().stream()
-                                .filter(caught -> caught.isAssignableTo(SdkException.class)
-                                        ? SDK_ANSWERS.stream().noneMatch(caught::isEquivalentTo)
-                                        // Within the adapter, catching RuntimeException or Exception would catch SDK failures too.
-                                        : inDynamoDbAdapter && caught.isAssignableFrom(SdkException.class))
-                                .forEach(caught -> events.add(SimpleConditionEvent.violated(block,
-                                        block.getOwner().getFullName() + " catches " + caught.getName() + " in "
-                                                + block.getSourceCodeLocation()))));
-            }
-        };
+        return notCatch("an SDK failure", (type, caught) -> caught.isAssignableTo(SdkException.class)
+                ? SDK_ANSWERS.stream().noneMatch(caught::isEquivalentTo)
+                // Within the adapter, catching RuntimeException or Exception would catch SDK failures too.
+                : type.getPackageName().startsWith("dev.serverlessapis.adapters.dynamodb") && caught.isAssignableFrom(SdkException.class));
     }
 
     private static ArchCondition<JavaClass> notCatchDomainExceptions() {
-        return new ArchCondition<>("not catch a domain exception") {
+        return notCatch("a domain exception", (type, caught) -> caught.isAssignableTo(DomainException.class));
+    }
+
+    /** Read from the bytecode's exception tables: every try-catch block of every method, constructor and lambda. */
+    private static ArchCondition<JavaClass> notCatch(String what, BiPredicate<JavaClass, JavaClass> forbidden) {
+        return new ArchCondition<>("not catch " + what) {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
                 type.getCodeUnits().stream().flatMap(codeUnit -> codeUnit.getTryCatchBlocks().stream()).forEach(block ->
                         block.getCaughtThrowables().stream()
-                                .filter(caught -> caught.isAssignableTo(DomainException.class))
+                                .filter(caught -> forbidden.test(type, caught))
                                 .forEach(caught -> events.add(SimpleConditionEvent.violated(block,
                                         block.getOwner().getFullName() + " catches " + caught.getName() + " in "
                                                 + block.getSourceCodeLocation()))));
