@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.Violation;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +31,44 @@ class HttpRequestTest {
         assertThatThrownBy(() -> request(raw).pathParameter("id"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         invalid -> assertThat(invalid.violations()).extracting(Violation::field).containsExactly("id"));
+    }
+
+    @Test
+    void aJsonBodyIsReadAsTheObjectItIs() {
+        var body = new HttpRequest(ProxyEvents.event("json-body")).jsonObjectBody();
+
+        assertThat(body.get("userId").getAsString()).isEqualTo("ada");
+        assertThat(body.get("text").getAsString()).isEqualTo("Hello from API Gateway");
+    }
+
+    @Test
+    void aBase64BodyIsDecodedBeforeItIsRead() {
+        var request = new HttpRequest(ProxyEvents.event("base64-body"));
+
+        assertThat(request.bodySize()).isEqualTo("""
+                {"id":"customer-42"}""".length());
+        assertThat(request.jsonObjectBody().get("id").getAsString()).isEqualTo("customer-42");
+    }
+
+    @Test
+    void aRepeatedQueryParameterKeepsEveryValueAndQueryAnswersTheFirst() {
+        var request = new HttpRequest(ProxyEvents.event("multi-value-query"));
+
+        assertThat(request.queryValues("tag")).containsExactly("first", "second");
+        assertThat(request.query("tag")).hasValue("first");
+        assertThat(request.query("userId")).hasValue("grace");
+        assertThat(request.queryParameters()).containsOnlyKeys("userId", "limit", "tag");
+    }
+
+    @Test
+    void theEventsRequestIdAndHeadersAreRead() {
+        var event = ProxyEvents.event("cognito-authorizer");
+        var request = new HttpRequest(event);
+
+        assertThat(request.requestId()).isEqualTo(event.getRequestContext().getRequestId());
+        assertThat(request.header("authorization")).as("header names are case-insensitive")
+                .isEqualTo(java.util.Optional.of(event.getHeaders().get("Authorization")));
+        assertThat(request.pathParameter("id")).isEqualTo("ada");
     }
 
     private static HttpRequest request(String rawId) {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /** The port's contract in a few lines, for use-case tests; the DynamoDB adapter is tested against DynamoDB Local. */
-final class InMemoryChirps implements Chirps {
+public final class InMemoryChirps implements Chirps {
     private static final Comparator<Chirp> NEWEST_FIRST = Comparator.comparingLong(Chirp::timestamp)
             .thenComparing(chirp -> chirp.userId().value()).reversed();
 

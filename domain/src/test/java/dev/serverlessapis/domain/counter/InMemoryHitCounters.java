@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The port's contract in a few lines, for use-case tests; the DynamoDB adapter is tested against DynamoDB Local. */
-final class InMemoryHitCounters implements HitCounters {
+public final class InMemoryHitCounters implements HitCounters {
     private final Map<CounterName, Long> values = new HashMap<>();
     private final Map<IdempotencyKey, CounterReading> answered = new HashMap<>();
 
-    InMemoryHitCounters provision(String name, long value) {
+    public InMemoryHitCounters provision(String name, long value) {
         values.put(new CounterName(name), value);
         return this;
     }

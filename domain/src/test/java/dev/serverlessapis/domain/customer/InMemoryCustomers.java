@@ -3,7 +3,7 @@ package dev.serverlessapis.domain.customer;
 import java.util.HashSet;
 import java.util.Set;
 
-final class InMemoryCustomers implements Customers {
+public final class InMemoryCustomers implements Customers {
     private final Set<CustomerId> ids = new HashSet<>();
 
     @Override

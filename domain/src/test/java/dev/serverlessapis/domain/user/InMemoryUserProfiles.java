@@ -12,18 +12,18 @@ import java.util.TreeMap;
  * The port's contract in a few lines, for use-case tests; the DynamoDB adapter is tested against DynamoDB Local.
  * {@link #beforeNextWrite} lets a test slip a concurrent write in between a use case's read and its write.
  */
-final class InMemoryUserProfiles implements UserProfiles {
+public final class InMemoryUserProfiles implements UserProfiles {
     private final TreeMap<String, StoredProfile> profiles = new TreeMap<>();
     private final Deque<Runnable> interleaved = new ArrayDeque<>();
 
-    InMemoryUserProfiles with(UserProfile... stored) {
+    public InMemoryUserProfiles with(UserProfile... stored) {
         for (var profile : stored) {
             profiles.put(profile.id().value(), new StoredProfile(profile, Version.FIRST));
         }
         return this;
     }
 
-    void beforeNextWrite(Runnable concurrentWrite) {
+    public void beforeNextWrite(Runnable concurrentWrite) {
         interleaved.add(concurrentWrite);
     }
 

@@ -4,43 +4,43 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Test data: a valid profile unless a test says otherwise. */
-final class ProfileBuilder {
+public final class ProfileBuilder {
     private final Map<String, Object> members = new LinkedHashMap<>();
 
     private ProfileBuilder() {
     }
 
-    static ProfileBuilder aProfile() {
+    public static ProfileBuilder aProfile() {
         return new ProfileBuilder().withId("ada").withName("Ada Lovelace");
     }
 
-    ProfileBuilder withId(String id) {
+    public ProfileBuilder withId(String id) {
         return with(UserProfile.ID, id);
     }
 
-    ProfileBuilder withoutId() {
+    public ProfileBuilder withoutId() {
         members.remove(UserProfile.ID);
         return this;
     }
 
-    ProfileBuilder withEmail(String email) {
+    public ProfileBuilder withEmail(String email) {
         return with(UserProfile.EMAIL, email);
     }
 
-    ProfileBuilder withName(String name) {
+    public ProfileBuilder withName(String name) {
         return with(UserProfile.NAME, name);
     }
 
-    ProfileBuilder with(String member, Object value) {
+    public ProfileBuilder with(String member, Object value) {
         members.put(member, value);
         return this;
     }
 
-    Map<String, Object> members() {
+    public Map<String, Object> members() {
         return new LinkedHashMap<>(members);
     }
 
-    UserProfile build() {
+    public UserProfile build() {
         return UserProfile.of(members());
     }
 }

@@ -32,7 +32,8 @@ class ChirpEndToEndTest {
 
     @Test
     void aPostedChirpIsReturnedAsStoredAndListedForItsUserAndInTheFeed() throws InterruptedException {
-        var posted = http.sendJson("POST", "/chirp", "{\"userId\":\"" + user + "\",\"text\":\"Hello, \u00e9t\u00e9 \uD83C\uDF1E\"}");
+        var posted = http.sendJson("POST", "/chirp", """
+                {"userId":"%s","text":"Hello, \u00e9t\u00e9 \uD83C\uDF1E"}""".formatted(user));
 
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         assertThat(posted.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
@@ -53,7 +54,8 @@ class ChirpEndToEndTest {
     void pagesFollowTheLinkHeaderToTheEndNewestFirst() {
         var texts = new ArrayList<String>();
         for (int i = 0; i < 5; i++) {
-            var response = http.sendJson("POST", "/chirp", "{\"userId\":\"" + user + "\",\"text\":\"page test " + i + "\"}");
+            var response = http.sendJson("POST", "/chirp", """
+                    {"userId":"%s","text":"page test %s"}""".formatted(user, i));
             assertThat(response.statusCode()).isEqualTo(201);
             texts.addFirst("page test " + i);
         }
@@ -74,7 +76,8 @@ class ChirpEndToEndTest {
 
     @Test
     void invalidInputIsAProblemNamingTheField() {
-        var blank = http.sendJson("POST", "/chirp", "{\"userId\":\"" + user + "\",\"text\":\" \"}");
+        var blank = http.sendJson("POST", "/chirp", """
+                {"userId":"%s","text":" "}""".formatted(user));
         var badUser = http.get("/chirp?userId=" + URLEncoder.encode("not a handle", StandardCharsets.UTF_8));
         var badCursor = http.get("/chirp?cursor=forged");
 

@@ -27,14 +27,18 @@ class CustomerEndToEndTest {
         var query = "/customers?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
 
         var before = http.get(query);
-        var put = http.sendJson("PUT", "/customers", "{\"id\":\"" + id + "\"}");
+        var put = http.sendJson("PUT", "/customers", """
+                {"id":"%s"}""".formatted(id));
         var after = http.get(query);
 
-        assertThat(before.body()).isEqualTo("{\"id\":\"" + id + "\",\"customerInDB\":false}");
+        assertThat(before.body()).isEqualTo("""
+                {"id":"%s","customerInDB":false}""".formatted(id));
         assertThat(put.statusCode()).isEqualTo(200);
-        assertThat(put.body()).isEqualTo("{\"customer\":{\"id\":\"" + id + "\"},\"message\":\"success\"}");
+        assertThat(put.body()).isEqualTo("""
+                {"customer":{"id":"%s"},"message":"success"}""".formatted(id));
         assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(after.body()).isEqualTo("{\"id\":\"" + id + "\",\"customerInDB\":true}");
+        assertThat(after.body()).isEqualTo("""
+                {"id":"%s","customerInDB":true}""".formatted(id));
     }
 
     @Test
@@ -43,7 +47,8 @@ class CustomerEndToEndTest {
         assertThat(http.get("/customers?id=").statusCode()).isEqualTo(400);
         assertThat(http.get("/customers?id=%20%20").statusCode()).isEqualTo(400);
         assertThat(http.get("/customers?id=" + "x".repeat(257)).statusCode()).isEqualTo(400);
-        assertThat(http.sendJson("PUT", "/customers", "{}").statusCode()).isEqualTo(400);
+        assertThat(http.sendJson("PUT", "/customers", """
+                {}""").statusCode()).isEqualTo(400);
         var post = http.send(http.to("/customers").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).contains("GET, OPTIONS, PUT");

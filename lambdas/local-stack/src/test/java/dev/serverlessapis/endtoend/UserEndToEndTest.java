@@ -37,7 +37,8 @@ class UserEndToEndTest {
     @Test
     void anIdThatNeedsPercentEncodingRoundTripsThroughItsLocation() {
         var id = "été x+1% " + UUID.randomUUID();
-        var profile = "{\"id\":\"" + id + "\",\"name\":\"Encoded\"}";
+        var profile = """
+                {"id":"%s","name":"Encoded"}""".formatted(id);
 
         var created = http.sendJson("POST", "/users", profile);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -58,10 +59,10 @@ class UserEndToEndTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 
-        var ada = "{\"id\":\"ada-" + UUID.randomUUID() + "\",\"name\":\"Ada Lovelace\",\"email\":\"ada-" + UUID.randomUUID()
-                + "@example.com\",\"born\":1815,\"interests\":[\"engines\",\"poetry\"]}";
-        var grace = "{\"id\":\"grace-" + UUID.randomUUID() + "\",\"name\":\"Grace Hopper\",\"email\":\"grace-" + UUID.randomUUID()
-                + "@example.com\",\"rank\":\"Rear Admiral\",\"navy\":true}";
+        var ada = """
+                {"id":"ada-%s","name":"Ada Lovelace","email":"ada-%s@example.com","born":1815,"interests":["engines","poetry"]}""".formatted(UUID.randomUUID(), UUID.randomUUID());
+        var grace = """
+                {"id":"grace-%s","name":"Grace Hopper","email":"grace-%s@example.com","rank":"Rear Admiral","navy":true}""".formatted(UUID.randomUUID(), UUID.randomUUID());
         var adaId = id(ada);
         var graceId = id(grace);
         var createdAda = http.sendJson("POST", "/users", ada);
@@ -72,10 +73,12 @@ class UserEndToEndTest {
         assertThat(http.get("/users/" + graceId).body()).isEqualTo(grace);
 
         var newEmail = "grace.hopper-" + UUID.randomUUID() + "@example.com";
-        var replacement = "{\"name\":\"Grace Brewster Hopper\",\"email\":\"" + newEmail + "\"}";
+        var replacement = """
+                {"name":"Grace Brewster Hopper","email":"%s"}""".formatted(newEmail);
         var replaced = http.sendJson("PUT", "/users/" + graceId, replacement);
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
-        var expected = "{\"id\":\"" + graceId + "\",\"name\":\"Grace Brewster Hopper\",\"email\":\"" + newEmail + "\"}";
+        var expected = """
+                {"id":"%s","name":"Grace Brewster Hopper","email":"%s"}""".formatted(graceId, newEmail);
         assertThat(replaced.body()).isEqualTo(expected);
         assertThat(http.get("/users/" + graceId).body()).isEqualTo(expected);
 
@@ -99,13 +102,16 @@ class UserEndToEndTest {
     @Test
     void aStaleIfMatchIsA412AndTheCurrentEtagWins() {
         var id = "etag-" + UUID.randomUUID();
-        var created = http.sendJson("POST", "/users", "{\"id\":\"" + id + "\",\"name\":\"v1\"}");
+        var created = http.sendJson("POST", "/users", """
+                {"id":"%s","name":"v1"}""".formatted(id));
         var etag = created.headers().firstValue("ETag").orElseThrow();
 
         var first = http.send(http.to("/users/" + id).header("Content-Type", "application/json").header("If-Match", etag)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"v2\"}")));
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"v2"}""")));
         var stale = http.send(http.to("/users/" + id).header("Content-Type", "application/json").header("If-Match", etag)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"lost update\"}")));
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"lost update"}""")));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(etag));
@@ -116,7 +122,8 @@ class UserEndToEndTest {
     @Test
     void listsArePagedWithANextLinkAndBadInputIsAProblemNamingTheField() {
         for (int i = 0; i < 3; i++) {
-            http.sendJson("POST", "/users", "{\"name\":\"paged " + i + "\"}");
+            http.sendJson("POST", "/users", """
+                    {"name":"paged %s"}""".formatted(i));
         }
         var first = http.get("/users?limit=2");
         assertThat(first.statusCode()).isEqualTo(200);
@@ -128,9 +135,11 @@ class UserEndToEndTest {
 
         var badLimit = http.get("/users?limit=1000");
         var badCursor = http.get("/users?cursor=" + URLEncoder.encode("forged.cursor", StandardCharsets.UTF_8));
-        var badBody = http.sendJson("POST", "/users", "{\"email\":\"nope\"}");
+        var badBody = http.sendJson("POST", "/users", """
+                {"email":"nope"}""");
         var notJson = http.send(http.to("/users").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")));
-        var huge = http.sendJson("POST", "/users", "{\"blob\":\"" + "x".repeat(64 * 1024) + "\"}");
+        var huge = http.sendJson("POST", "/users", """
+                {"blob":"%s"}""".formatted("x".repeat(64 * 1024)));
         assertThat(field(badLimit)).isEqualTo("limit");
         assertThat(field(badCursor)).isEqualTo("cursor");
         assertThat(field(badBody)).isEqualTo("email");

@@ -48,7 +48,8 @@ class ApiGatewayEmulatorTest {
         var response = send(HttpRequest.newBuilder(url("/echo/a%20b?tag=x&tag=y&q=caf%C3%A9"))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("X-Multi", "one").header("X-Multi", "two")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"héllo\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"text":"héllo"}""")));
         var event = GSON.fromJson(response.body(), JsonObject.class);
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -60,7 +61,8 @@ class ApiGatewayEmulatorTest {
         assertThat(event.getAsJsonObject("queryStringParameters").get("q").getAsString()).isEqualTo("café");
         assertThat(strings(event.getAsJsonObject("multiValueQueryStringParameters").get("tag"))).containsExactly("x", "y");
         assertThat(strings(event.getAsJsonObject("multiValueHeaders").get("X-multi"))).containsExactly("one", "two");
-        assertThat(event.get("body").getAsString()).isEqualTo("{\"text\":\"héllo\"}");
+        assertThat(event.get("body").getAsString()).isEqualTo("""
+                {"text":"héllo"}""");
         assertThat(event.get("isBase64Encoded").getAsBoolean()).isFalse();
         var context = event.getAsJsonObject("requestContext");
         assertThat(context.get("requestId").getAsString()).matches("[0-9a-f-]{36}");
@@ -71,13 +73,13 @@ class ApiGatewayEmulatorTest {
     }
 
     @Test
-    void fillsEveryFieldARecordedApiGatewayEventHas() throws Exception {
-        var recorded = recordedFixture();
+    void fillsEveryFieldOfTheDocumentedPathParametersEvent() throws Exception {
+        var documented = documentedEvent();
         var emulated = GSON.fromJson(send(HttpRequest.newBuilder(url("/echo/1?x=1")).GET()).body(), JsonObject.class);
 
-        assertThat(nonNullKeys(emulated)).containsAll(nonNullKeys(recorded).stream().filter(key -> !key.equals("body")).toList());
+        assertThat(nonNullKeys(emulated)).containsAll(nonNullKeys(documented).stream().filter(key -> !key.equals("body")).toList());
         assertThat(nonNullKeys(emulated.getAsJsonObject("requestContext")))
-                .containsAll(nonNullKeys(recorded.getAsJsonObject("requestContext")));
+                .containsAll(nonNullKeys(documented.getAsJsonObject("requestContext")));
     }
 
     @Test
@@ -147,8 +149,8 @@ class ApiGatewayEmulatorTest {
                 .collect(Collectors.toSet());
     }
 
-    private static JsonObject recordedFixture() throws IOException {
-        try (var stream = Objects.requireNonNull(ApiGatewayEmulatorTest.class.getResourceAsStream("/events/get-counter.json"));
+    private static JsonObject documentedEvent() throws IOException {
+        try (var stream = Objects.requireNonNull(ApiGatewayEmulatorTest.class.getResourceAsStream("/events/path-parameters.json"));
              var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             return GSON.fromJson(reader, JsonObject.class);
         }

@@ -42,11 +42,14 @@ public final class Bench {
             var scenarios = List.<Scenario>of(
                     new Scenario("POST /counters/cloud-resume", () -> bench.post("/counters/cloud-resume")),
                     new Scenario("GET  /counters/cloud-resume", () -> bench.get("/counters/cloud-resume")),
-                    new Scenario("POST /chirp", () -> bench.postJson("/chirp", "{\"userId\":\"bench\",\"text\":\"benchmark chirp\"}")),
+                    new Scenario("POST /chirp", () -> bench.postJson("/chirp", """
+                            {"userId":"bench","text":"benchmark chirp"}""")),
                     new Scenario("GET  /chirp?userId=bench", () -> bench.get("/chirp?userId=bench")),
                     new Scenario("GET  /chirp (feed)", () -> bench.get("/chirp")),
-                    new Scenario("POST /users", () -> bench.postJson("/users", "{\"name\":\"Bench\",\"tags\":[1,2,3]}")),
-                    new Scenario("PUT  /customers", () -> bench.putJson("/customers", "{\"id\":\"bench\"}")),
+                    new Scenario("POST /users", () -> bench.postJson("/users", """
+                            {"name":"Bench","tags":[1,2,3]}""")),
+                    new Scenario("PUT  /customers", () -> bench.putJson("/customers", """
+                            {"id":"bench"}""")),
                     new Scenario("GET  /customers?id=bench", () -> bench.get("/customers?id=bench")));
             report.printf("%-32s %8s %8s %8s %8s %12s%n", "scenario", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s (x" + CLIENTS + ")");
             for (var scenario : scenarios) {

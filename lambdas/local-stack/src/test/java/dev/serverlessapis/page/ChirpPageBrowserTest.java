@@ -16,15 +16,18 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,12 +35,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The page in a real, headless Chromium against the local stack: what a person does, and what they see. Needs the
+ * The page in a real, headless Chromium against the local stack: what a person does, and what they see, one behaviour
+ * per test. One Chromium serves the class; each test opens the page afresh under a handle of its own. Needs the
  * Debian packages {@code chromium} and {@code chromium-driver} (or {@code -Dchromium=} and {@code -Dchromedriver=});
  * without them it is skipped, saying why.
  */
 @Tag("browser")
 @ExtendWith(WithTestStack.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChirpPageBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
@@ -45,15 +50,16 @@ class ChirpPageBrowserTest {
     private static final Pattern VISITS = Pattern.compile("Visits: ([\\d,.\\s\u00a0\u202f]+)");
 
     private final TestStack stack;
-    private final String handle = "browser_" + UUID.randomUUID().toString().substring(0, 6);
-    private WebDriver browser;
+    private ChromeDriver browser;
     private Path profile;
+    private String handle;
+    private Http api;
 
     ChirpPageBrowserTest(TestStack stack) {
         this.stack = stack;
     }
 
-    @BeforeEach
+    @BeforeAll
     void startChromium() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver "
@@ -67,9 +73,18 @@ class ChirpPageBrowserTest {
         // An explicit driver means Selenium Manager is never asked to find or download one.
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        api = new Http(stack.apiEndpoint());
     }
 
-    @AfterEach
+    @BeforeEach
+    void openThePageAsSomeoneNew() {
+        handle = "browser_" + UUID.randomUUID().toString().substring(0, 6);
+        browser.get(stack.apiEndpoint() + "/");
+        browser.executeScript("localStorage.clear()");
+        browser.navigate().refresh();
+    }
+
+    @AfterAll
     void stopChromium() throws IOException {
         if (browser != null) {
             browser.quit();
@@ -82,28 +97,23 @@ class ChirpPageBrowserTest {
     }
 
     @Test
-    void aPersonPostsSeesTheirChirpFollowsAHandlePagesThroughSeesNewChirpsArriveAndTheVisitCounterMoves() throws IOException {
-        var site = stack.apiEndpoint().toString();
-        browser.get(site + "/");
-        var firstVisit = visits();
-
+    void aPostedChirpAppearsInTheFeedUnderItsHandleAndTheComposerEmpties() {
         var text = "Hello from Chromium, " + handle + ", \u00e7a chante \u2713";
-        type(By.id("handle"), handle);
-        type(By.id("text"), text);
-        browser.findElement(By.id("post")).click();
+        var posted = post(text);
 
-        var posted = waitFor(driver -> driver.findElements(By.cssSelector("#feed > li")).stream()
-                .filter(item -> item.findElement(By.className("text")).getText().equals(text)).findFirst().orElse(null));
         assertThat(posted.findElement(By.className("handle")).getText()).isEqualTo("@" + handle);
         assertThat(browser.findElement(By.id("text")).getAttribute("value")).isEmpty();
         assertThat(browser.findElement(By.id("compose-error")).isDisplayed()).isFalse();
+    }
 
-        var api = new Http(stack.apiEndpoint());
+    @Test
+    void followingAHandleShowsOnlyTheirChirpsTwentyAtATimeUntilNoneRemain() {
         for (int i = 1; i <= 24; i++) {
-            assertThat(api.sendJson("POST", "/chirp", "{\"userId\":\"" + handle + "\",\"text\":\"older " + i + "\"}").statusCode())
-                    .isEqualTo(201);
+            postElsewhere(handle, "older " + i);
         }
-        posted.findElement(By.className("handle")).click();
+        var newest = post("newest of " + handle);
+
+        newest.findElement(By.className("handle")).click();
         waitFor(ExpectedConditions.textToBe(By.id("feed-heading"), "Chirps by @" + handle));
         assertThat(browser.getCurrentUrl()).endsWith("?user=" + handle);
         waitFor(driver -> chirpsShown() == 20);
@@ -111,34 +121,73 @@ class ChirpPageBrowserTest {
         waitFor(driver -> chirpsShown() == 25);
         assertThat(browser.findElements(By.cssSelector("#feed .handle"))).allSatisfy(link -> assertThat(link.getText()).isEqualTo("@" + handle));
         assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aReloadCountsAVisitAndRemembersTheHandle() {
+        var firstVisit = visits();
+        post("remember me, " + handle);
 
         browser.navigate().refresh();
+
         assertThat(visits()).isGreaterThan(firstVisit);
         assertThat(browser.findElement(By.id("handle")).getAttribute("value")).as("the handle is remembered").isEqualTo(handle);
+    }
 
+    @Test
+    void aChirpOver280CharactersShowsAnErrorThatEditingClears() {
+        type(By.id("handle"), handle);
         browser.findElement(By.id("text")).sendKeys("x".repeat(281));
         browser.findElement(By.id("post")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
-        browser.findElement(By.id("text")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        assertThat(browser.findElement(By.id("compose-error")).isDisplayed()).as("editing clears the error").isFalse();
 
-        var refused = ((ChromeDriver) browser).executeAsyncScript("""
+        browser.findElement(By.id("text")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+
+        assertThat(browser.findElement(By.id("compose-error")).isDisplayed()).as("editing clears the error").isFalse();
+    }
+
+    @Test
+    void thePagesApiClientReportsEveryFieldTheServerRefused() {
+        var refused = browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 import('./api.js').then((api) => api.postChirp('not a handle', ' '))
                     .then(() => done('accepted'), (error) => done(error.name + ': ' + error.message));""");
-        assertThat(refused).asString().contains("userId", "text").doesNotContain("accepted");
 
+        assertThat(refused).asString().contains("userId", "text").doesNotContain("accepted");
+    }
+
+    @Test
+    void fromAUsersFeedEveryonesFeedShowsAChirpPostedElsewhereWithoutAReload() throws IOException {
+        browser.get(stack.apiEndpoint() + "/?user=" + handle);
+        waitFor(ExpectedConditions.textToBe(By.id("feed-heading"), "Chirps by @" + handle));
         browser.findElement(By.id("everyone")).click();
         waitFor(ExpectedConditions.textToBe(By.id("feed-heading"), "Everyone’s chirps"));
         var fromElsewhere = "Posted elsewhere by " + handle;
-        assertThat(api.sendJson("POST", "/chirp", "{\"userId\":\"someone_else\",\"text\":\"" + fromElsewhere + "\"}").statusCode())
-                .isEqualTo(201);
+
+        postElsewhere("someone_else", fromElsewhere);
+
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver ->
                 driver.findElement(By.cssSelector("#feed > li:first-child .text")).getText().equals(fromElsewhere));
         Files.createDirectories(SCREENSHOT.getParent());
-        var png = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+        var png = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(SCREENSHOT)).isPositive();
+    }
+
+    /** Posts through the page as {@link #handle} and answers the feed item that shows it. */
+    private WebElement post(String text) {
+        type(By.id("handle"), handle);
+        type(By.id("text"), text);
+        browser.findElement(By.id("post")).click();
+        return waitFor(driver -> driver.findElements(By.cssSelector("#feed > li")).stream()
+                .filter(item -> item.findElement(By.className("text")).getText().equals(text)).findFirst().orElse(null));
+    }
+
+    /** Posts through the API, as another browser would. */
+    private void postElsewhere(String userId, String text) {
+        var body = """
+                {"userId": "%s", "text": "%s"}""".formatted(userId, text);
+        assertThat(api.sendJson("POST", "/chirp", body).statusCode()).isEqualTo(201);
     }
 
     private long visits() {
@@ -164,5 +213,4 @@ class ChirpPageBrowserTest {
     private <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
     }
-
 }

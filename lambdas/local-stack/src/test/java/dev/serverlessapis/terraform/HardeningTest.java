@@ -141,7 +141,8 @@ class HardeningTest {
 
     @Test
     void SA_API_2_deleteAllUsersNeedsTheStagesApiKeyWhoseValueStaysOutOfTheRepoAndOutputs() {
-        assertThat(locals(APPLICATION).attribute("api_key_routes")).contains("[\"DELETE /users\"]");
+        assertThat(locals(APPLICATION).attribute("api_key_routes")).contains("""
+                ["DELETE /users"]""");
         assertThat(locals(APPLICATION).attribute("openapi").orElseThrow())
                 .contains("\"x-amazon-apigateway-api-key-source\" = \"HEADER\"")
                 .contains("contains(local.api_key_routes, \"${route.method} ${route.path}\")")

@@ -1,10 +1,10 @@
 package dev.serverlessapis.lambdas.chirp;
 
-import static dev.serverlessapis.local.ProxyEvents.header;
-import static dev.serverlessapis.local.ProxyEvents.json;
-import static dev.serverlessapis.local.ProxyEvents.request;
-import static dev.serverlessapis.local.ProxyEvents.withJsonBody;
-import static dev.serverlessapis.local.ProxyEvents.withQuery;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -117,7 +117,8 @@ class FetchChirpsHandlerTest {
 
     private static String post(String userId, String text) {
         var response = Functions.invoke("chirp_save_chirp",
-                withJsonBody(request("POST", "/chirp", Map.of()), "{\"userId\":\"" + userId + "\",\"text\":\"" + text + "\"}"));
+                withJsonBody(request("POST", "/chirp", Map.of()), """
+                        {"userId":"%s","text":"%s"}""".formatted(userId, text)));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return text;
     }

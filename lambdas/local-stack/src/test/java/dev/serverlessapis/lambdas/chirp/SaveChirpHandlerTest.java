@@ -1,14 +1,14 @@
 package dev.serverlessapis.lambdas.chirp;
 
-import static dev.serverlessapis.local.ProxyEvents.json;
-import static dev.serverlessapis.local.ProxyEvents.request;
-import static dev.serverlessapis.local.ProxyEvents.withJsonBody;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.JsonObject;
 import dev.serverlessapis.local.Functions;
-import dev.serverlessapis.local.ProxyEvents;
+import dev.serverlessapis.adapters.apigateway.ProxyEvents;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import java.util.ArrayList;
@@ -36,7 +36,8 @@ class SaveChirpHandlerTest {
     @Test
     void aPostedChirpIs201WithTheStoredChirpStampedByTheServer() {
         var before = System.currentTimeMillis();
-        var response = post("{\"userId\":\"" + user + "\",\"text\":\"hello \uD83D\uDC26\"}");
+        var response = post("""
+                {"userId":"%s","text":"hello \uD83D\uDC26"}""".formatted(user));
         var after = System.currentTimeMillis();
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
@@ -54,7 +55,8 @@ class SaveChirpHandlerTest {
         try (var pool = Executors.newFixedThreadPool(100)) {
             var futures = new ArrayList<Future<APIGatewayProxyResponseEvent>>();
             for (int i = 0; i < 100; i++) {
-                var body = "{\"userId\":\"" + user + "\",\"text\":\"chirp " + i + "\"}";
+                var body = """
+                        {"userId":"%s","text":"chirp %s"}""".formatted(user, i);
                 futures.add(pool.submit((Callable<APIGatewayProxyResponseEvent>) () -> post(body)));
             }
             for (var future : futures) {
@@ -70,9 +72,11 @@ class SaveChirpHandlerTest {
     @Test
     void textOf280CodePointsIsAcceptedAnd281IsA400NamingText() {
         var emoji280 = "\uD83D\uDC26".repeat(280);
-        assertThat(post("{\"userId\":\"" + user + "\",\"text\":\"" + emoji280 + "\"}").getStatusCode()).isEqualTo(201);
+        assertThat(post("""
+                {"userId":"%s","text":"%s"}""".formatted(user, emoji280)).getStatusCode()).isEqualTo(201);
 
-        var tooLong = post("{\"userId\":\"" + user + "\",\"text\":\"" + "x".repeat(281) + "\"}");
+        var tooLong = post("""
+                {"userId":"%s","text":"%s"}""".formatted(user, "x".repeat(281)));
         assertThat(tooLong.getStatusCode()).isEqualTo(400);
         assertThat(fields(tooLong)).containsExactly("text");
         assertThat(storedTexts()).containsExactly(emoji280);
@@ -80,12 +84,18 @@ class SaveChirpHandlerTest {
 
     @Test
     void invalidBodiesAre400sNamingEveryBadFieldAndStoreNothing() {
-        assertThat(fields(post("{\"userId\":\"has space\",\"text\":\"   \"}"))).containsExactly("userId", "text");
-        assertThat(fields(post("{\"text\":\"who am I\"}"))).containsExactly("userId");
-        assertThat(fields(post("{\"userId\":\"" + user + "\",\"text\":42}"))).containsExactly("text");
-        assertThat(fields(post("{\"userId\":\"" + user + "\",\"text\":\"hi\",\"timestamp\":1}"))).containsExactly("timestamp");
-        assertThat(fields(post("[\"not an object\"]"))).containsExactly("body");
-        assertThat(post("{\"userId\":").getStatusCode()).isEqualTo(400);
+        assertThat(fields(post("""
+                {"userId":"has space","text":"   "}"""))).containsExactly("userId", "text");
+        assertThat(fields(post("""
+                {"text":"who am I"}"""))).containsExactly("userId");
+        assertThat(fields(post("""
+                {"userId":"%s","text":42}""".formatted(user)))).containsExactly("text");
+        assertThat(fields(post("""
+                {"userId":"%s","text":"hi","timestamp":1}""".formatted(user)))).containsExactly("timestamp");
+        assertThat(fields(post("""
+                ["not an object"]"""))).containsExactly("body");
+        assertThat(post("""
+                {"userId":""").getStatusCode()).isEqualTo(400);
         assertThat(storedTexts()).isEmpty();
     }
 

@@ -1,15 +1,15 @@
 package dev.serverlessapis.lambdas.counter;
 
-import static dev.serverlessapis.local.ProxyEvents.header;
-import static dev.serverlessapis.local.ProxyEvents.json;
-import static dev.serverlessapis.local.ProxyEvents.request;
-import static dev.serverlessapis.local.ProxyEvents.withHeader;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.serverlessapis.local.Functions;
-import dev.serverlessapis.local.ProxyEvents;
+import dev.serverlessapis.adapters.apigateway.ProxyEvents;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import java.util.ArrayList;
@@ -39,8 +39,8 @@ class GetHitCountHandlerTest {
     }
 
     @Test
-    void theRecordedEventReadsTheSeededCounter() {
-        var response = invoke(ProxyEvents.recorded("get-counter"));
+    void thePathParametersEventReadsTheCloudResumeCounter() {
+        var response = invoke(ProxyEvents.event("path-parameters"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response).getAsJsonObject().get("name").getAsString()).isEqualTo("cloud-resume");

@@ -1,11 +1,11 @@
 package dev.serverlessapis.lambdas.customer;
 
-import static dev.serverlessapis.local.ProxyEvents.header;
-import static dev.serverlessapis.local.ProxyEvents.json;
-import static dev.serverlessapis.local.ProxyEvents.request;
-import static dev.serverlessapis.local.ProxyEvents.withHeader;
-import static dev.serverlessapis.local.ProxyEvents.withJsonBody;
-import static dev.serverlessapis.local.ProxyEvents.withQuery;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -36,17 +36,22 @@ class DynamoDbRestApiHandlerTest {
 
     @Test
     void anUnknownIdIsNotInTheDbUntilPutAndPuttingItAgainIsHarmless() {
-        assertThat(check(id).getBody()).isEqualTo("{\"id\":\"" + id + "\",\"customerInDB\":false}");
+        assertThat(check(id).getBody()).isEqualTo("""
+                {"id":"%s","customerInDB":false}""".formatted(id));
 
-        var put = put("{\"id\":\"" + id + "\"}");
-        var again = put("{\"id\":\"" + id + "\"}");
+        var put = put("""
+                {"id":"%s"}""".formatted(id));
+        var again = put("""
+                {"id":"%s"}""".formatted(id));
 
         assertThat(put.getStatusCode()).isEqualTo(200);
-        assertThat(put.getBody()).isEqualTo("{\"customer\":{\"id\":\"" + id + "\"},\"message\":\"success\"}");
+        assertThat(put.getBody()).isEqualTo("""
+                {"customer":{"id":"%s"},"message":"success"}""".formatted(id));
         assertThat(again.getBody()).isEqualTo(put.getBody());
         var check = check(id);
         assertThat(check.getStatusCode()).isEqualTo(200);
-        assertThat(check.getBody()).isEqualTo("{\"id\":\"" + id + "\",\"customerInDB\":true}");
+        assertThat(check.getBody()).isEqualTo("""
+                {"id":"%s","customerInDB":true}""".formatted(id));
         assertThat(stack.dynamoDb().scan(scan -> scan.tableName("customer_ids")).items())
                 .filteredOn(item -> item.get("id").s().equals(id)).hasSize(1);
     }
@@ -55,7 +60,8 @@ class DynamoDbRestApiHandlerTest {
     void idsKeepTheirUnicodeAndUpTo256Characters() {
         var unicode = "客户-" + "é".repeat(240) + UUID.randomUUID().toString().substring(0, 13);
 
-        assertThat(put("{\"id\":\"" + unicode + "\"}").getStatusCode()).isEqualTo(200);
+        assertThat(put("""
+                {"id":"%s"}""".formatted(unicode)).getStatusCode()).isEqualTo(200);
         assertThat(json(check(unicode)).getAsJsonObject().get("customerInDB").getAsBoolean()).isTrue();
     }
 
@@ -63,7 +69,8 @@ class DynamoDbRestApiHandlerTest {
     @ValueSource(strings = {"", " ", "\t"})
     void anEmptyOrBlankIdIsA400OnBothMethods(String blank) {
         assertProblem(check(blank), 400);
-        assertProblem(put("{\"id\":\"" + blank.replace("\t", "\\t") + "\"}"), 400);
+        assertProblem(put("""
+                {"id":"%s"}""".formatted(blank.replace("\t", "\\t"))), 400);
     }
 
     @Test
@@ -71,21 +78,29 @@ class DynamoDbRestApiHandlerTest {
         var overlong = id + "x".repeat(257);
         assertProblem(invoke(request("GET", RESOURCE, Map.of())), 400);
         assertProblem(check(overlong), 400);
-        assertProblem(put("{\"id\":\"" + overlong + "\"}"), 400);
-        assertProblem(put("{}"), 400);
-        assertProblem(put("{\"id\":42}"), 400);
-        assertProblem(put("{\"id\":null}"), 400);
-        assertProblem(put("[\"" + id + "\"]"), 400, "body");
+        assertProblem(put("""
+                {"id":"%s"}""".formatted(overlong)), 400);
+        assertProblem(put("""
+                {}"""), 400);
+        assertProblem(put("""
+                {"id":42}"""), 400);
+        assertProblem(put("""
+                {"id":null}"""), 400);
+        assertProblem(put("""
+                ["%s"]""".formatted(id)), 400, "body");
         assertThat(stack.dynamoDb().scan(scan -> scan.tableName("customer_ids")).items())
                 .noneMatch(item -> item.get("id").s().startsWith(id));
     }
 
     @Test
     void malformedJsonWrongMediaTypeAndOversizedBodiesAreRefused() {
-        assertThat(put("{\"id\":").getStatusCode()).isEqualTo(400);
-        var text = withHeader(request("PUT", RESOURCE, Map.of()), "Content-Type", "text/plain").withBody("{\"id\":\"" + id + "\"}");
+        assertThat(put("""
+                {"id":""").getStatusCode()).isEqualTo(400);
+        var text = withHeader(request("PUT", RESOURCE, Map.of()), "Content-Type", "text/plain").withBody("""
+                {"id":"%s"}""".formatted(id));
         assertThat(invoke(text).getStatusCode()).isEqualTo(415);
-        assertThat(put("{\"id\":\"" + id + "\",\"pad\":\"" + "x".repeat(65 * 1024) + "\"}").getStatusCode()).isEqualTo(413);
+        assertThat(put("""
+                {"id":"%s","pad":"%s"}""".formatted(id, "x".repeat(65 * 1024))).getStatusCode()).isEqualTo(413);
         assertThat(json(check(id)).getAsJsonObject().get("customerInDB").getAsBoolean()).isFalse();
     }
 

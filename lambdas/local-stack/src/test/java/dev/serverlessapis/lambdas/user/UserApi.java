@@ -1,11 +1,11 @@
 package dev.serverlessapis.lambdas.user;
 
-import static dev.serverlessapis.local.ProxyEvents.header;
-import static dev.serverlessapis.local.ProxyEvents.json;
-import static dev.serverlessapis.local.ProxyEvents.request;
-import static dev.serverlessapis.local.ProxyEvents.withHeader;
-import static dev.serverlessapis.local.ProxyEvents.withJsonBody;
-import static dev.serverlessapis.local.ProxyEvents.withQuery;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;

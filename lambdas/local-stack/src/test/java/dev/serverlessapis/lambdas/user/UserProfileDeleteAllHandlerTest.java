@@ -39,12 +39,14 @@ class UserProfileDeleteAllHandlerTest {
         for (int i = 0; i < 23; i++) {
             var id = uniqueId();
             created.add(id);
-            assertThat(create("{\"id\":\"" + id + "\",\"blob\":\"" + large + "\"}").getStatusCode()).isEqualTo(201);
+            assertThat(create("""
+                    {"id":"%s","blob":"%s"}""".formatted(id, large)).getStatusCode()).isEqualTo(201);
         }
         for (int i = 0; i < 40; i++) {
             var id = uniqueId();
             created.add(id);
-            assertThat(create("{\"id\":\"" + id + "\",\"email\":\"" + uniqueEmail() + "\"}").getStatusCode()).isEqualTo(201);
+            assertThat(create("""
+                    {"id":"%s","email":"%s"}""".formatted(id, uniqueEmail())).getStatusCode()).isEqualTo(201);
         }
 
         assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).doesNotHaveDuplicates()

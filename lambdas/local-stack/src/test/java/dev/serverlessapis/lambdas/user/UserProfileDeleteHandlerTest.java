@@ -32,7 +32,8 @@ class UserProfileDeleteHandlerTest {
     void answersTheDeletedProfileAndFreesItsEmail() {
         var id = uniqueId();
         var email = uniqueEmail();
-        var sent = "{\"id\":\"" + id + "\",\"email\":\"" + email + "\",\"n\":10.0}";
+        var sent = """
+                {"id":"%s","email":"%s","n":10.0}""".formatted(id, email);
         create(sent);
 
         var response = delete(id);
@@ -43,13 +44,15 @@ class UserProfileDeleteHandlerTest {
         assertThat(ids(list(Map.of("email", email)))).isEmpty();
         assertThat(stack.dynamoDb().getItem(read -> read.tableName("user-profiles")
                 .key(Map.of("id", AttributeValue.fromS("email#" + email)))).hasItem()).isFalse();
-        assertThat(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}").getStatusCode()).isEqualTo(201);
+        assertThat(create("""
+                {"id":"%s","email":"%s"}""".formatted(uniqueId(), email)).getStatusCode()).isEqualTo(201);
     }
 
     @Test
     void aMissingUserIsA404AndSoIsASecondDelete() {
         var id = uniqueId();
-        create("{\"id\":\"" + id + "\"}");
+        create("""
+                {"id":"%s"}""".formatted(id));
 
         assertThat(delete(id).getStatusCode()).isEqualTo(200);
         assertProblem(delete(id), 404);
@@ -60,7 +63,8 @@ class UserProfileDeleteHandlerTest {
     @Test
     void ofTenSimultaneousDeletesExactlyOneAnswersTheProfile() throws Exception {
         var id = uniqueId();
-        create("{\"id\":\"" + id + "\",\"email\":\"" + uniqueEmail() + "\"}");
+        create("""
+                {"id":"%s","email":"%s"}""".formatted(id, uniqueEmail()));
 
         var statuses = simultaneously(10, i -> delete(id));
 

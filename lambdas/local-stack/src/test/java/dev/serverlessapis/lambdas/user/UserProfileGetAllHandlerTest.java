@@ -6,7 +6,7 @@ import static dev.serverlessapis.lambdas.user.UserApi.ids;
 import static dev.serverlessapis.lambdas.user.UserApi.list;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueEmail;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
-import static dev.serverlessapis.local.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlessapis.local.TestStack;
@@ -38,7 +38,9 @@ class UserProfileGetAllHandlerTest {
         for (int i = 0; i < 11; i++) {
             var id = uniqueId();
             mine.add(id);
-            create("{\"id\":\"" + id + "\"" + (i % 2 == 0 ? ",\"email\":\"" + uniqueEmail() + "\"" : "") + "}");
+            create("""
+                    {"id":"%s"%s}""".formatted(id, i % 2 == 0 ? """
+                    ,"email":"%s\"""".formatted(uniqueEmail()) : ""));
         }
 
         var seen = walk(Map.of("limit", "3"));
@@ -49,7 +51,8 @@ class UserProfileGetAllHandlerTest {
     @Test
     void pagesHoldAtMostTheLimitAndTheDefaultIs25() {
         for (int i = 0; i < 26; i++) {
-            create("{\"id\":\"" + uniqueId() + "\"}");
+            create("""
+                    {"id":"%s"}""".formatted(uniqueId()));
         }
 
         assertThat(ids(list(Map.of()))).hasSize(25);
@@ -61,7 +64,8 @@ class UserProfileGetAllHandlerTest {
     void anEmailFindsItsProfileWhateverTheLetterCase() {
         var id = uniqueId();
         var email = uniqueEmail();
-        create("{\"id\":\"" + id + "\",\"email\":\"" + email + "\"}");
+        create("""
+                {"id":"%s","email":"%s"}""".formatted(id, email));
 
         assertThat(ids(list(Map.of("email", email.toUpperCase())))).containsExactly(id);
         assertThat(ids(list(Map.of("email", uniqueEmail())))).isEmpty();

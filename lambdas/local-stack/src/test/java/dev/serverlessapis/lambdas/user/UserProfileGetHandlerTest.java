@@ -5,8 +5,8 @@ import static dev.serverlessapis.lambdas.user.UserApi.create;
 import static dev.serverlessapis.lambdas.user.UserApi.get;
 import static dev.serverlessapis.lambdas.user.UserApi.send;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
-import static dev.serverlessapis.local.ProxyEvents.header;
-import static dev.serverlessapis.local.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlessapis.local.TestStack;
@@ -27,7 +27,8 @@ class UserProfileGetHandlerTest {
     @Test
     void readsTheProfileWithItsVersionAsEtag() {
         var id = uniqueId();
-        var sent = "{\"id\":\"" + id + "\",\"name\":\"Grace\",\"langs\":[\"COBOL\"]}";
+        var sent = """
+                {"id":"%s","name":"Grace","langs":["COBOL"]}""".formatted(id);
         create(sent);
 
         var response = get(id);

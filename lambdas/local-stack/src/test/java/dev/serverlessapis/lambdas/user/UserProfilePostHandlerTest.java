@@ -7,9 +7,9 @@ import static dev.serverlessapis.lambdas.user.UserApi.get;
 import static dev.serverlessapis.lambdas.user.UserApi.send;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueEmail;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
-import static dev.serverlessapis.local.ProxyEvents.header;
-import static dev.serverlessapis.local.ProxyEvents.request;
-import static dev.serverlessapis.local.ProxyEvents.withHeader;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -42,9 +42,8 @@ class UserProfilePostHandlerTest {
     @Test
     void createsTheProfileAndAnswersItExactlyAsSentWithLocationAndEtag() {
         var id = uniqueId();
-        var sent = "{\"id\":\"" + id + "\",\"name\":\"Zoë 李\",\"email\":\"" + uniqueEmail() + "\",\"score\":1.50,"
-                + "\"big\":123456789012345678901234567890,\"exp\":1e3,\"nothing\":null,\"ok\":false,\"emoji\":\"🌍\","
-                + "\"nested\":{\"list\":[1,\"two\",{\"three\":[]}],\"empty\":{}},\"html\":\"<b>&</b>\"}";
+        var sent = """
+                {"id":"%s","name":"Zoë 李","email":"%s","score":1.50,"big":123456789012345678901234567890,"exp":1e3,"nothing":null,"ok":false,"emoji":"🌍","nested":{"list":[1,"two",{"three":[]}],"empty":{}},"html":"<b>&</b>"}""".formatted(id, uniqueEmail());
 
         var response = create(sent);
 
@@ -59,50 +58,68 @@ class UserProfilePostHandlerTest {
 
     @Test
     void withoutAnIdAUuidIsGeneratedAndTheLocationNamesIt() {
-        var response = create("{\"name\":\"anonymous\"}");
+        var response = create("""
+                {"name":"anonymous"}""");
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         var id = body(response).get("id").getAsString();
         assertThat(UUID.fromString(id)).isNotNull();
         assertThat(header(response, "Location")).contains("/users/" + id);
-        assertThat(response.getBody()).isEqualTo("{\"id\":\"" + id + "\",\"name\":\"anonymous\"}");
+        assertThat(response.getBody()).isEqualTo("""
+                {"id":"%s","name":"anonymous"}""".formatted(id));
     }
 
     @Test
     void anExistingIdIsA409AndTheStoredProfileIsUntouched() {
         var id = uniqueId();
-        create("{\"id\":\"" + id + "\",\"name\":\"first\"}");
+        create("""
+                {"id":"%s","name":"first"}""".formatted(id));
 
-        assertProblem(create("{\"id\":\"" + id + "\",\"name\":\"second\"}"), 409);
+        assertProblem(create("""
+                {"id":"%s","name":"second"}""".formatted(id)), 409);
         assertThat(body(get(id)).get("name").getAsString()).isEqualTo("first");
     }
 
     @Test
     void anEmailTakenInAnotherLetterCaseIsA409AndNothingIsWritten() {
         var email = uniqueEmail();
-        create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}");
+        create("""
+                {"id":"%s","email":"%s"}""".formatted(uniqueId(), email));
         var second = uniqueId();
 
-        assertProblem(create("{\"id\":\"" + second + "\",\"email\":\"" + email.toUpperCase() + "\"}"), 409);
+        assertProblem(create("""
+                {"id":"%s","email":"%s"}""".formatted(second, email.toUpperCase())), 409);
         assertThat(get(second).getStatusCode()).isEqualTo(404);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{\"id\":42}|id",
-            "{\"id\":null}|id",
-            "{\"id\":\"\"}|id",
-            "{\"id\":\"a/b\"}|id",
-            "{\"id\":\"email#x@example.com\"}|id",
-            "{\"email\":\"not an email\"}|email",
-            "{\"email\":7}|email",
-            "{\"name\":{\"first\":\"Ada\"}}|name",
-            "[{\"id\":\"x\"}]|body",
+            """
+                    {"id":42}|id""",
+            """
+                    {"id":null}|id""",
+            """
+                    {"id":""}|id""",
+            """
+                    {"id":"a/b"}|id""",
+            """
+                    {"id":"email#x@example.com"}|id""",
+            """
+                    {"email":"not an email"}|email""",
+            """
+                    {"email":7}|email""",
+            """
+                    {"name":{"first":"Ada"}}|name""",
+            """
+                    [{"id":"x"}]|body""",
             "\"just a string\"|body",
-            "{\"id\":false,\"email\":\"bad\",\"name\":1}|id,email,name"})
+            """
+                    {"id":false,"email":"bad","name":1}|id,email,name"""})
     void invalidProfilesAre400NamingEachFieldAndWriteNothing(String caseText) {
         var parts = caseText.split("\\|");
-        var bodyText = parts[0].replace("\"id\":\"x\"", "\"id\":\"" + uniqueId() + "\"");
+        var bodyText = parts[0].replace("""
+                "id":"x\"""", """
+                "id":"%s\"""".formatted(uniqueId()));
 
         assertProblem(create(bodyText), 400, parts[1].split(","));
     }
@@ -112,30 +129,39 @@ class UserProfilePostHandlerTest {
         var prefix = UUID.randomUUID().toString();
         var longest = prefix + "é".repeat(256 - prefix.length());
 
-        assertProblem(create("{\"id\":\"" + longest + "x\"}"), 400, "id");
-        assertThat(create("{\"id\":\"" + longest + "\"}").getStatusCode()).isEqualTo(201);
+        assertProblem(create("""
+                {"id":"%sx"}""".formatted(longest)), 400, "id");
+        assertThat(create("""
+                {"id":"%s"}""".formatted(longest)).getStatusCode()).isEqualTo(201);
     }
 
     @Test
     void fiftyMembersAreStoredAndFiftyOneAreA400() {
         var id = uniqueId();
-        var fifty = IntStream.range(1, 50).mapToObj(i -> "\"m" + i + "\":" + i).collect(Collectors.joining(","));
+        var fifty = IntStream.range(1, 50).mapToObj(i -> """
+                "m%s":%s""".formatted(i, i)).collect(Collectors.joining(","));
 
-        assertProblem(create("{\"id\":\"" + id + "\"," + fifty + ",\"m50\":50}"), 400, "body");
+        assertProblem(create("""
+                {"id":"%s",%s,"m50":50}""".formatted(id, fifty)), 400, "body");
         assertThat(get(id).getStatusCode()).isEqualTo(404);
-        assertThat(create("{\"id\":\"" + id + "\"," + fifty + "}").getStatusCode()).isEqualTo(201);
+        assertThat(create("""
+                {"id":"%s",%s}""".formatted(id, fifty)).getStatusCode()).isEqualTo(201);
     }
 
     @Test
     void malformedJsonWrongMediaTypeAndOversizedBodiesAreRefused() {
         var id = uniqueId();
-        assertProblem(create("{\"id\":\"" + id + "\","), 400);
-        assertProblem(create("{\"id\":\"" + id + "\"} {}"), 400);
+        assertProblem(create("""
+                {"id":"%s",""".formatted(id)), 400);
+        assertProblem(create("""
+                {"id":"%s"} {}""".formatted(id)), 400);
         assertProblem(send(request("POST", UserApi.COLLECTION, Map.of())), 400);
         var textPlain = withHeader(request("POST", UserApi.COLLECTION, Map.of()), "Content-Type", "text/plain")
-                .withBody("{\"id\":\"" + id + "\"}");
+                .withBody("""
+                        {"id":"%s"}""".formatted(id));
         assertProblem(send(textPlain), 415);
-        assertProblem(create("{\"id\":\"" + id + "\",\"blob\":\"" + "x".repeat(64 * 1024) + "\"}"), 413);
+        assertProblem(create("""
+                {"id":"%s","blob":"%s"}""".formatted(id, "x".repeat(64 * 1024))), 413);
         assertThat(get(id).getStatusCode()).isEqualTo(404);
     }
 
@@ -143,10 +169,12 @@ class UserProfilePostHandlerTest {
     void noServerAttributeIsStoredInTheProfileAndEmailClaimsAreNotProfiles() {
         var id = uniqueId();
         var email = uniqueEmail();
-        create("{\"id\":\"" + id + "\",\"email\":\"" + email + "\"}");
+        create("""
+                {"id":"%s","email":"%s"}""".formatted(id, email));
 
         var item = stack.dynamoDb().getItem(read -> read.tableName("user-profiles").key(Map.of("id", AttributeValue.fromS(id)))).item();
-        assertThat(item.get("profile").s()).isEqualTo("{\"id\":\"" + id + "\",\"email\":\"" + email + "\"}");
+        assertThat(item.get("profile").s()).isEqualTo("""
+                {"id":"%s","email":"%s"}""".formatted(id, email));
         assertThat(item.get("email").s()).isEqualTo(email);
         var claim = stack.dynamoDb().getItem(read -> read.tableName("user-profiles")
                 .key(Map.of("id", AttributeValue.fromS("email#" + email)))).item();
@@ -157,7 +185,8 @@ class UserProfilePostHandlerTest {
     @Test
     void twentySimultaneousCreatesWithOneEmailGiveOne201AndNineteen409() throws Exception {
         var email = uniqueEmail();
-        var statuses = simultaneously(20, i -> create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + (i % 2 == 0 ? email : email.toUpperCase()) + "\"}"));
+        var statuses = simultaneously(20, i -> create("""
+                {"id":"%s","email":"%s"}""".formatted(uniqueId(), (i % 2 == 0 ? email : email.toUpperCase()))));
 
         assertThat(statuses.stream().filter(status -> status == 201)).hasSize(1);
         assertThat(statuses.stream().filter(status -> status == 409)).hasSize(19);
@@ -167,7 +196,8 @@ class UserProfilePostHandlerTest {
     @Test
     void twentySimultaneousCreatesWithOneIdGiveOne201AndNineteen409() throws Exception {
         var id = uniqueId();
-        var statuses = simultaneously(20, i -> create("{\"id\":\"" + id + "\",\"email\":\"" + uniqueEmail() + "\"}"));
+        var statuses = simultaneously(20, i -> create("""
+                {"id":"%s","email":"%s"}""".formatted(id, uniqueEmail())));
 
         assertThat(statuses.stream().filter(status -> status == 201)).hasSize(1);
         assertThat(statuses.stream().filter(status -> status == 409)).hasSize(19);

@@ -10,7 +10,7 @@ import static dev.serverlessapis.lambdas.user.UserApi.replace;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueEmail;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
 import static dev.serverlessapis.lambdas.user.UserProfilePostHandlerTest.simultaneously;
-import static dev.serverlessapis.local.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlessapis.local.TestStack;
@@ -28,85 +28,109 @@ class UserProfilePutHandlerTest {
 
     /** Taking the stack makes sure DynamoDB Local and the functions' settings are up before a handler loads. */
     UserProfilePutHandlerTest(TestStack stack) {
-        create("{\"id\":\"" + id + "\",\"email\":\"" + email + "\",\"name\":\"before\",\"dropped\":true}");
+        create("""
+                {"id":"%s","email":"%s","name":"before","dropped":true}""".formatted(id, email));
     }
 
     @Test
     void replacesTheWholeProfileKeepingThePathsIdAndAnswersTheNextEtag() {
-        var response = replace(id, "{\"name\":\"after\",\"tags\":[\"a\"]}");
+        var response = replace(id, """
+                {"name":"after","tags":["a"]}""");
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        assertThat(response.getBody()).isEqualTo("{\"id\":\"" + id + "\",\"name\":\"after\",\"tags\":[\"a\"]}");
+        assertThat(response.getBody()).isEqualTo("""
+                {"id":"%s","name":"after","tags":["a"]}""".formatted(id));
         assertThat(header(response, "ETag")).contains("\"2\"");
         assertThat(get(id).getBody()).isEqualTo(response.getBody());
     }
 
     @Test
     void anotherIdInTheBodyIsA400AndChangesNothing() {
-        assertProblem(replace(id, "{\"id\":\"" + uniqueId() + "\",\"name\":\"x\"}"), 400, "id");
-        assertProblem(replace(id, "{\"id\":1}"), 400, "id");
+        assertProblem(replace(id, """
+                {"id":"%s","name":"x"}""".formatted(uniqueId())), 400, "id");
+        assertProblem(replace(id, """
+                {"id":1}"""), 400, "id");
         assertThat(header(get(id), "ETag")).contains("\"1\"");
-        assertThat(replace(id, "{\"id\":\"" + id + "\"}").getStatusCode()).isEqualTo(200);
+        assertThat(replace(id, """
+                {"id":"%s"}""".formatted(id)).getStatusCode()).isEqualTo(200);
     }
 
     @Test
     void aStaleIfMatchIsA412AndAMatchingOneApplies() {
-        assertProblem(replace(id, "{\"name\":\"x\"}", "\"2\""), 412);
-        assertProblem(replace(id, "{\"name\":\"x\"}", "W/\"1\""), 412);
+        assertProblem(replace(id, """
+                {"name":"x"}""", "\"2\""), 412);
+        assertProblem(replace(id, """
+                {"name":"x"}""", "W/\"1\""), 412);
 
-        assertThat(replace(id, "{\"name\":\"x\"}", "\"1\"").getStatusCode()).isEqualTo(200);
-        assertThat(replace(id, "{\"name\":\"y\"}", "\"7\", \"2\"").getStatusCode()).isEqualTo(200);
-        assertThat(replace(id, "{\"name\":\"z\"}", "*").getStatusCode()).isEqualTo(200);
-        assertProblem(replace(id, "{\"name\":\"x\"}", "\"1\""), 412);
+        assertThat(replace(id, """
+                {"name":"x"}""", "\"1\"").getStatusCode()).isEqualTo(200);
+        assertThat(replace(id, """
+                {"name":"y"}""", "\"7\", \"2\"").getStatusCode()).isEqualTo(200);
+        assertThat(replace(id, """
+                {"name":"z"}""", "*").getStatusCode()).isEqualTo(200);
+        assertProblem(replace(id, """
+                {"name":"x"}""", "\"1\""), 412);
         assertThat(body(get(id)).get("name").getAsString()).isEqualTo("z");
     }
 
     @Test
     void aMissingUserIsA404EvenWithIfMatch() {
-        assertProblem(replace(uniqueId(), "{\"name\":\"x\"}"), 404);
-        assertProblem(replace(uniqueId(), "{\"name\":\"x\"}", "\"1\""), 404);
+        assertProblem(replace(uniqueId(), """
+                {"name":"x"}"""), 404);
+        assertProblem(replace(uniqueId(), """
+                {"name":"x"}""", "\"1\""), 404);
     }
 
     @Test
     void changingTheEmailFreesTheOldOneAndTakesTheNew() {
         var newEmail = uniqueEmail();
 
-        assertThat(replace(id, "{\"email\":\"" + newEmail + "\"}").getStatusCode()).isEqualTo(200);
+        assertThat(replace(id, """
+                {"email":"%s"}""".formatted(newEmail)).getStatusCode()).isEqualTo(200);
 
         assertThat(ids(list(Map.of("email", newEmail)))).containsExactly(id);
         assertThat(ids(list(Map.of("email", email)))).isEmpty();
-        assertThat(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}").getStatusCode()).isEqualTo(201);
-        assertProblem(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + newEmail + "\"}"), 409);
+        assertThat(create("""
+                {"id":"%s","email":"%s"}""".formatted(uniqueId(), email)).getStatusCode()).isEqualTo(201);
+        assertProblem(create("""
+                {"id":"%s","email":"%s"}""".formatted(uniqueId(), newEmail)), 409);
     }
 
     @Test
     void droppingTheEmailFreesIt() {
-        assertThat(replace(id, "{\"name\":\"no email now\"}").getStatusCode()).isEqualTo(200);
+        assertThat(replace(id, """
+                {"name":"no email now"}""").getStatusCode()).isEqualTo(200);
 
-        assertThat(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}").getStatusCode()).isEqualTo(201);
+        assertThat(create("""
+                {"id":"%s","email":"%s"}""".formatted(uniqueId(), email)).getStatusCode()).isEqualTo(201);
     }
 
     @Test
     void keepingTheEmailInAnotherLetterCaseKeepsItsClaim() {
-        assertThat(replace(id, "{\"email\":\"" + email.toUpperCase() + "\"}").getStatusCode()).isEqualTo(200);
+        assertThat(replace(id, """
+                {"email":"%s"}""".formatted(email.toUpperCase())).getStatusCode()).isEqualTo(200);
 
         assertThat(ids(list(Map.of("email", email)))).containsExactly(id);
-        assertProblem(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}"), 409);
+        assertProblem(create("""
+                {"id":"%s","email":"%s"}""".formatted(uniqueId(), email)), 409);
     }
 
     @Test
     void anotherUsersEmailIsA409AndChangesNothing() {
         var otherEmail = uniqueEmail();
-        create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + otherEmail + "\"}");
+        create("""
+                {"id":"%s","email":"%s"}""".formatted(uniqueId(), otherEmail));
 
-        assertProblem(replace(id, "{\"email\":\"" + otherEmail.toUpperCase() + "\"}"), 409);
+        assertProblem(replace(id, """
+                {"email":"%s"}""".formatted(otherEmail.toUpperCase())), 409);
         assertThat(body(get(id)).get("email").getAsString()).isEqualTo(email);
         assertThat(ids(list(Map.of("email", email)))).containsExactly(id);
     }
 
     @Test
     void invalidBodiesAre400AndChangeNothing() {
-        assertProblem(replace(id, "{\"email\":\"nope\"}"), 400, "email");
+        assertProblem(replace(id, """
+                {"email":"nope"}"""), 400, "email");
         assertProblem(replace(id, "[]"), 400, "body");
         assertProblem(replace(id, "{"), 400);
         assertThat(header(get(id), "ETag")).contains("\"1\"");
@@ -114,7 +138,8 @@ class UserProfilePutHandlerTest {
 
     @Test
     void twentySimultaneousReplacesOfOneVersionGiveOne200AndNineteen412() throws Exception {
-        var statuses = simultaneously(20, i -> replace(id, "{\"name\":\"writer " + i + "\"}", "\"1\""));
+        var statuses = simultaneously(20, i -> replace(id, """
+                {"name":"writer %s"}""".formatted(i), "\"1\""));
 
         assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
         assertThat(statuses.stream().filter(status -> status == 412)).hasSize(19);
@@ -127,10 +152,12 @@ class UserProfilePutHandlerTest {
         var users = new String[20];
         for (int i = 0; i < users.length; i++) {
             users[i] = uniqueId();
-            create("{\"id\":\"" + users[i] + "\",\"email\":\"" + uniqueEmail() + "\"}");
+            create("""
+                    {"id":"%s","email":"%s"}""".formatted(users[i], uniqueEmail()));
         }
 
-        var statuses = simultaneously(20, i -> replace(users[i], "{\"email\":\"" + contested + "\"}"));
+        var statuses = simultaneously(20, i -> replace(users[i], """
+                {"email":"%s"}""".formatted(contested)));
 
         assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
         assertThat(statuses.stream().filter(status -> status == 409)).hasSize(19);

@@ -1,4 +1,4 @@
-package dev.serverlessapis.local;
+package dev.serverlessapis.adapters.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Recorded API Gateway proxy events (under {@code src/test/resources/events}) as test fixtures, adjusted per test:
- * the shape is API Gateway's own, only method, route, parameters and body change.
+ * API Gateway REST proxy events as test fixtures: the files under {@code src/test/resources/events}, each in the shape
+ * of AWS's documented examples (see the README there), one per kind of request; adjusted per test, where only method,
+ * route, parameters and body change.
  */
 public final class ProxyEvents {
     private static final Gson GSON = new Gson();
@@ -25,7 +26,8 @@ public final class ProxyEvents {
     private ProxyEvents() {
     }
 
-    public static APIGatewayProxyRequestEvent recorded(String name) {
+    /** The event {@code events/<name>.json}, with a fresh request id. */
+    public static APIGatewayProxyRequestEvent event(String name) {
         try (var stream = Objects.requireNonNull(ProxyEvents.class.getResourceAsStream("/events/" + name + ".json"), name);
              var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             var event = GSON.fromJson(reader, APIGatewayProxyRequestEvent.class);
@@ -36,9 +38,9 @@ public final class ProxyEvents {
         }
     }
 
-    /** A recorded event turned into another request on another route. */
+    /** The path-parameters event turned into another request on another route. */
     public static APIGatewayProxyRequestEvent request(String method, String resource, Map<String, String> pathParameters) {
-        var event = recorded("get-counter");
+        var event = event("path-parameters");
         var path = resource;
         for (var parameter : pathParameters.entrySet()) {
             path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());

@@ -1,0 +1,111 @@
+package dev.serverlessapis.adapters.apigateway.user;
+
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlessapis.adapters.apigateway.HttpFunction;
+import dev.serverlessapis.adapters.apigateway.HttpLayer;
+import dev.serverlessapis.adapters.apigateway.ProxyEvents;
+import dev.serverlessapis.adapters.apigateway.Route;
+import dev.serverlessapis.domain.user.CreateUserProfile;
+import dev.serverlessapis.domain.user.DeleteAllUserProfiles;
+import dev.serverlessapis.domain.user.DeleteUserProfile;
+import dev.serverlessapis.domain.user.InMemoryUserProfiles;
+import dev.serverlessapis.domain.user.ListUserProfiles;
+import dev.serverlessapis.domain.user.ReadUserProfile;
+import dev.serverlessapis.domain.user.ReplaceUserProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UserEndpointsTest {
+    private static final String ADA = """
+            {"id": "ada", "name": "Ada Lovelace", "email": "ada@example.com"}""";
+
+    private final InMemoryUserProfiles profiles = new InMemoryUserProfiles();
+    private final UserEndpoints endpoints = new UserEndpoints(new CreateUserProfile(profiles), new ListUserProfiles(profiles),
+            new ReadUserProfile(profiles), new ReplaceUserProfile(profiles), new DeleteUserProfile(profiles),
+            new DeleteAllUserProfiles(profiles));
+    private final HttpFunction function = HttpLayer.function(Map.of(
+            Route.of("POST", UserEndpoints.COLLECTION), endpoints::create,
+            Route.of("GET", UserEndpoints.COLLECTION), endpoints::list,
+            Route.of("DELETE", UserEndpoints.COLLECTION), endpoints::deleteAll,
+            Route.of("GET", UserEndpoints.ITEM), endpoints::read,
+            Route.of("PUT", UserEndpoints.ITEM), endpoints::replace,
+            Route.of("DELETE", UserEndpoints.ITEM), endpoints::delete));
+
+    @Test
+    void aCreatedProfileIsA201WithItsLocationAndVersionTag() {
+        var created = create(ADA);
+
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        assertThat(header(created, "Location")).hasValue("/users/ada");
+        assertThat(header(created, "ETag")).hasValue("\"1\"");
+        assertThat(json(created).getAsJsonObject().get("email").getAsString()).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void aReplaceWithAStaleIfMatchIsA412AndOneWithTheCurrentTagIsApplied() {
+        create(ADA);
+        var body = """
+                {"id": "ada", "name": "Countess of Lovelace"}""";
+
+        var stale = function.handle(withHeader(replace(body), "If-Match", "\"7\""));
+        var current = function.handle(withHeader(replace(body), "If-Match", "\"1\""));
+
+        assertThat(stale.getStatusCode()).isEqualTo(412);
+        assertThat(current.getStatusCode()).as(current.getBody()).isEqualTo(200);
+        assertThat(header(current, "ETag")).hasValue("\"2\"");
+        assertThat(json(read("ada")).getAsJsonObject().get("name").getAsString()).isEqualTo("Countess of Lovelace");
+    }
+
+    @Test
+    void aSecondProfileWithTheSameEmailIsA409() {
+        create(ADA);
+
+        var taken = create("""
+                {"id": "imposter", "name": "Not Ada", "email": "ada@example.com"}""");
+
+        assertThat(taken.getStatusCode()).isEqualTo(409);
+        assertThat(read("imposter").getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeletedProfileIsAnsweredOnceAndThenNotFound() {
+        create(ADA);
+
+        var deleted = function.handle(request("DELETE", UserEndpoints.ITEM, Map.of("id", "ada")));
+
+        assertThat(deleted.getStatusCode()).isEqualTo(200);
+        assertThat(json(deleted).getAsJsonObject().get("id").getAsString()).isEqualTo("ada");
+        assertThat(read("ada").getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAuthorizerContextWithCognitoClaimsChangesNothingAboutWhatIsServed() {
+        create(ADA);
+
+        var withClaims = function.handle(ProxyEvents.event("cognito-authorizer"));
+        var without = read("ada");
+
+        assertThat(withClaims.getStatusCode()).isEqualTo(200);
+        assertThat(withClaims.getBody()).isEqualTo(without.getBody());
+        assertThat(header(withClaims, "ETag")).isEqualTo(header(without, "ETag"));
+    }
+
+    private APIGatewayProxyResponseEvent create(String json) {
+        return function.handle(withJsonBody(request("POST", UserEndpoints.COLLECTION, Map.of()), json));
+    }
+
+    private com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent replace(String json) {
+        return withJsonBody(request("PUT", UserEndpoints.ITEM, Map.of("id", "ada")), json);
+    }
+
+    private APIGatewayProxyResponseEvent read(String id) {
+        return function.handle(request("GET", UserEndpoints.ITEM, Map.of("id", id)));
+    }
+}
