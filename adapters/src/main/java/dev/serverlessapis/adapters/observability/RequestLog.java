@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param function        the function's name in api.json, e.g. {@code chirp_save_chirp}
  * @param route           the route template API Gateway matched, e.g. {@code /users/{id}}; {@code -} when none matched
+ * @param method          the HTTP method; {@code -} when the event had none
  * @param apiRequestId    API Gateway's request id: the one a client sees in a 5xx problem document
  * @param lambdaRequestId Lambda's request id of the invocation (Lambda's own log lines carry it as {@code requestId})
  * @param traceId         the X-Ray trace id, where the invocation is traced
@@ -20,11 +21,11 @@ public record RequestLog(String function, String route, String method, int statu
                          String apiRequestId, String lambdaRequestId, Optional<String> traceId, boolean coldStart,
                          Optional<String> callerId) {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern ROUTE = Pattern.compile("-|(/[A-Za-z0-9_.{}+-]*){1,16}");
-    private static final Pattern METHOD = Pattern.compile("[A-Z]{1,10}");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final Pattern ROUTE = Pattern.compile("-|(/[A-Za-z0-9_.{}+-]*){1,16}");
+    static final Pattern METHOD = Pattern.compile("-|[A-Z]{1,10}");
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern TRACE = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
-    private static final Pattern CALLER = Pattern.compile("[A-Za-z0-9_.:|-]{1,128}");
+    static final Pattern CALLER = Pattern.compile("[A-Za-z0-9_.:|-]{1,128}");
 
     public RequestLog {
         require("function", function, NAME);
