@@ -129,7 +129,7 @@ resource "aws_cloudwatch_dashboard" "this" {
         height = 4
         properties = {
           title  = "Alarms"
-          alarms = concat(values(aws_cloudwatch_metric_alarm.function_5xx)[*].arn, values(aws_cloudwatch_metric_alarm.latency_p99)[*].arn, aws_cloudwatch_metric_alarm.dynamodb_throttles[*].arn)
+          alarms = concat(values(aws_cloudwatch_metric_alarm.function)[*].arn, aws_cloudwatch_metric_alarm.dynamodb_throttles[*].arn)
         }
     }] : [])
   })

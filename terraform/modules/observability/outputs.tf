@@ -11,8 +11,7 @@ output "dashboard_arn" {
 output "alarm_arns" {
   description = "The ARNs of the alarms, by name; empty where alarms are off."
   value = merge(
-    { for alarm in values(aws_cloudwatch_metric_alarm.function_5xx) : alarm.alarm_name => alarm.arn },
-    { for alarm in values(aws_cloudwatch_metric_alarm.latency_p99) : alarm.alarm_name => alarm.arn },
+    { for alarm in values(aws_cloudwatch_metric_alarm.function) : alarm.alarm_name => alarm.arn },
     { for alarm in aws_cloudwatch_metric_alarm.dynamodb_throttles : alarm.alarm_name => alarm.arn },
   )
 }

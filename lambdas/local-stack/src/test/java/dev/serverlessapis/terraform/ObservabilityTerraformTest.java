@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ObservabilityTerraformTest {
     private static final Path OBSERVABILITY = module("observability");
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
-    private static final Pattern METRIC_REFERENCE = Pattern.compile("local\\.metrics\\.([a-z_]+)|metric = \"([a-z_]+)\"");
-    private static final Pattern CLOSED_VALUE = Pattern.compile("\\b(Outcome|Event)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern METRIC_REFERENCE = Pattern.compile("local\\.metrics\\.([a-z_]+)|metric\\s+=\\s+\"([a-z_]+)\"");
+    private static final Pattern CLOSED_VALUE = Pattern.compile("\\b(?i)(outcome|event)\\s*=\\s*\"([^\"]*)\"");
 
     /** One entry of the module's {@code local.metrics}: a metric name and the dimension names it is read under. */
     record Entry(String name, List<String> dimensions) {
@@ -63,7 +63,8 @@ class ObservabilityTerraformTest {
                 "an event the code emits missing from the dashboard", List.of("\"ProfileCreated\", ", ""),
                 "an event value the code does not emit", List.of("Event = \"DynamoDbThrottle\"", "Event = \"Throttled\""),
                 "an outcome value the code does not emit", List.of("Outcome = \"4xx\"", "Outcome = \"4XX\""),
-                "a metric the catalogue of the module does not have", List.of("local.metrics.latency.name", "local.metrics.duration.name"),
+                "an alarm on an outcome the code does not emit", List.of("outcome             = \"5xx\"", "outcome             = \"500\""),
+                "a metric the catalogue of the module does not have", List.of("metric              = \"latency\"", "metric              = \"duration\""),
                 "a metric written around the catalogue", List.of("metric_name         = local.metrics.events.name", "metric_name         = \"Events\"\n  namespace2 = \"ServerlessApis\""));
         for (var drift : drifts.entrySet()) {
             var copy = Files.createDirectories(copies.resolve(drift.getKey().replace(' ', '-')));
@@ -83,19 +84,30 @@ class ObservabilityTerraformTest {
 
     @Test
     void thereAreAlarmsForFunctions5xxSlowP99AndDynamoDbThrottlesOnTheAlarmTopic() {
-        for (var name : List.of("function_5xx", "latency_p99", "dynamodb_throttles")) {
+        for (var name : List.of("function", "dynamodb_throttles")) {
             var alarm = resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", name);
             assertThat(alarm.attribute("alarm_actions")).as(name).contains("local.alarm_actions");
             assertThat(alarm.attribute("ok_actions")).as(name).contains("local.alarm_actions");
             assertThat(alarm.attribute("treat_missing_data")).as(name).contains("\"notBreaching\"");
-            assertThat(alarm.attribute("count").or(() -> alarm.attribute("for_each")).orElseThrow()).as(name).startsWith("var.alarms_enabled ?");
         }
-        assertThat(locals(OBSERVABILITY).attribute("alarm_actions")).contains("var.alarm_topic_arn == null ? [] : [var.alarm_topic_arn]");
-        var p99 = resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "latency_p99");
-        assertThat(p99.attribute("extended_statistic")).contains("\"p99\"");
-        assertThat(p99.attribute("evaluate_low_sample_count_percentiles")).as("a quiet night never pages").contains("\"ignore\"");
-        assertThat(resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "function_5xx").attribute("dimensions").orElseThrow())
-                .contains("Outcome = \"5xx\"");
+        assertThat(resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "function").attribute("for_each")).contains("local.function_alarms");
+        assertThat(resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "dynamodb_throttles").attribute("count"))
+                .contains("var.alarms_enabled ? 1 : 0");
+        var locals = locals(OBSERVABILITY);
+        assertThat(locals.attribute("alarm_actions")).contains("var.alarm_topic_arn == null ? [] : [var.alarm_topic_arn]");
+        var perFunction = locals.attribute("function_alarms").orElseThrow();
+        assertThat(perFunction).startsWith("var.alarms_enabled ? merge([for function in var.functions : {");
+        var serverErrors = perFunction.substring(perFunction.indexOf("\"${function}-5xx\" = {"), perFunction.indexOf("\"${function}-latency-p99\" = {"));
+        var p99 = perFunction.substring(perFunction.indexOf("\"${function}-latency-p99\" = {"));
+        assertThat(attributes(serverErrors)).containsEntry("metric", "\"requests_by_outcome\"").containsEntry("outcome", "\"5xx\"")
+                .containsEntry("statistic", "\"Sum\"").containsEntry("comparison_operator", "\"GreaterThanOrEqualToThreshold\"");
+        assertThat(attributes(p99)).containsEntry("metric", "\"latency\"").containsEntry("extended_statistic", "\"p99\"")
+                .containsEntry("evaluation_periods", "3").containsEntry("statistic", "null");
+        assertThat(attributes(p99)).as("a quiet night never pages").containsEntry("low_sample_count", "\"ignore\"");
+        var resource = resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "function");
+        assertThat(resource.attribute("extended_statistic")).contains("each.value.extended_statistic");
+        assertThat(resource.attribute("evaluate_low_sample_count_percentiles")).contains("each.value.low_sample_count");
+        assertThat(resource.attribute("datapoints_to_alarm")).contains("each.value.evaluation_periods");
     }
 
     @Test
@@ -153,20 +165,20 @@ class ObservabilityTerraformTest {
             problems.add("the dashboard's events " + shown + " are not the code's " + events);
         }
         CLOSED_VALUE.matcher(text).results().forEach(match -> {
-            var allowed = match.group(1).equals("Outcome") ? outcomes : events;
+            var allowed = match.group(1).equalsIgnoreCase("outcome") ? outcomes : events;
             if (!allowed.contains(match.group(2))) {
                 problems.add(match.group(1) + " = \"" + match.group(2) + "\" is not a value the code emits");
             }
         });
 
+        var metricOfAlarm = Pattern.compile("local\\.metrics(\\.[a-z_]+|\\[each\\.value\\.metric\\])\\.name");
         for (var alarm : Terraform.resources(folder, "aws_cloudwatch_metric_alarm")) {
             var body = alarm.body();
-            var metricName = body.attribute("metric_name").orElse("");
-            var key = Pattern.compile("local\\.metrics\\.([a-z_]+)\\.name").matcher(metricName);
-            if (!body.attribute("namespace").orElse("").equals("local.namespace") || !key.matches()) {
+            var accessor = metricOfAlarm.matcher(body.attribute("metric_name").orElse(""));
+            if (!body.attribute("namespace").orElse("").equals("local.namespace") || !accessor.matches()) {
                 problems.add("alarm " + alarm.label(1) + " does not read a metric of local.metrics in local.namespace");
-            } else if (!body.attribute("dimensions").orElse("").contains("for dimension in local.metrics." + key.group(1) + ".dimensions")) {
-                problems.add("alarm " + alarm.label(1) + " does not take its dimensions from local.metrics." + key.group(1));
+            } else if (!body.attribute("dimensions").orElse("").contains("for dimension in local.metrics" + accessor.group(1) + ".dimensions")) {
+                problems.add("alarm " + alarm.label(1) + " does not take its dimensions from local.metrics" + accessor.group(1));
             }
         }
         return problems;
@@ -181,6 +193,14 @@ class ObservabilityTerraformTest {
             result.put(key, new Entry(strings(entry.attribute("name").orElse("")).stream().findFirst().orElse(""),
                     strings(entry.attribute("dimensions").orElse(""))));
         });
+        return result;
+    }
+
+    /** The {@code name = value} lines of one object's text, values as written. */
+    private static Map<String, String> attributes(String objectText) {
+        var result = new LinkedHashMap<String, String>();
+        Pattern.compile("(?m)^\\s*([a-z_]+)\\s+=\\s+(.+?)\\s*$").matcher(objectText).results()
+                .forEach(match -> result.putIfAbsent(match.group(1), match.group(2)));
         return result;
     }
 
