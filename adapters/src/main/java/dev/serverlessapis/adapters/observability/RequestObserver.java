@@ -1,0 +1,61 @@
+package dev.serverlessapis.adapters.observability;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * What a function does after each request: its log line, its failure's line for a 5xx, and its EMF document, all
+ * from the same {@link RequestLog}. Built once per function by the wiring; the HTTP layer calls {@link #completed}
+ * once per request. It never fails the request it observes: a field that does not have its shape is logged as
+ * {@code -} instead.
+ */
+public final class RequestObserver {
+    private static final Pattern TRACE_ROOT = Pattern.compile("Root=(1-[0-9a-f]{8}-[0-9a-f]{24})");
+
+    private final String function;
+    private final RequestLogger logger;
+    private final EmfMetrics metrics;
+    private final ColdStart coldStart;
+    private final Supplier<Optional<String>> traceHeader;
+
+    public RequestObserver(String function, RequestLogger logger, EmfMetrics metrics, ColdStart coldStart,
+                           Supplier<Optional<String>> traceHeader) {
+        this.function = function;
+        this.logger = logger;
+        this.metrics = metrics;
+        this.coldStart = coldStart;
+        this.traceHeader = traceHeader;
+    }
+
+    /**
+     * @param startedNanos    {@link System#nanoTime()} when the handler received the event
+     * @param lambdaRequestId the invocation's {@code Context.getAwsRequestId()}
+     * @param callerId        the authenticated caller's id, where the request has one
+     * @param failure         the defect behind a 5xx, logged with its stack trace
+     */
+    public void completed(APIGatewayProxyRequestEvent event, String lambdaRequestId, long startedNanos, int status,
+                          Optional<String> callerId, Optional<Throwable> failure) {
+        var context = Optional.ofNullable(event.getRequestContext());
+        var request = new RequestLog(function,
+                shaped(event.getResource(), RequestLog.ROUTE),
+                shaped(Optional.ofNullable(event.getHttpMethod()).map(method -> method.toUpperCase(java.util.Locale.ROOT)).orElse(null), RequestLog.METHOD),
+                status < 100 || status > 599 ? 502 : status,
+                Math.max(0, (System.nanoTime() - startedNanos) / 1_000_000),
+                shaped(context.map(APIGatewayProxyRequestEvent.ProxyRequestContext::getRequestId).orElse(null), RequestLog.ID),
+                shaped(lambdaRequestId, RequestLog.ID),
+                traceHeader.get().map(TRACE_ROOT::matcher).filter(java.util.regex.Matcher::find).map(match -> match.group(1)),
+                coldStart.take(),
+                callerId.filter(id -> RequestLog.CALLER.matcher(id).matches()));
+        logger.request(request);
+        if (status >= 500) {
+            failure.ifPresent(thrown -> logger.failure(request, thrown));
+        }
+        metrics.request(request);
+    }
+
+    private static String shaped(String value, Pattern shape) {
+        return value != null && shape.matcher(value).matches() ? value : "-";
+    }
+}

@@ -1,0 +1,237 @@
+package dev.serverlessapis.adapters.observability;
+
+import static dev.serverlessapis.adapters.observability.RequestLoggerTest.CLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+
+/**
+ * The interceptor on a real SDK client whose HTTP layer answers as DynamoDB does (success, throttling), sending to a
+ * real UDP socket on loopback that stands for the X-Ray daemon. {@code DynamoDbTracingLocalTest} in the local stack
+ * runs the same interceptor against DynamoDB Local.
+ */
+class XRayDynamoDbTracingTest {
+    static final String HEADER = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+
+    private final DatagramSocket daemonSocket = daemonSocket();
+    private final AtomicReference<String> header = new AtomicReference<>(HEADER);
+    private final List<String> metrics = new ArrayList<>();
+    private final XRayDaemon daemon = XRayDaemon.at(Optional.of("127.0.0.1:" + daemonSocket.getLocalPort()));
+
+    @AfterEach
+    void close() {
+        daemon.close();
+        daemonSocket.close();
+    }
+
+    @Test
+    void aSuccessfulCallIsOneSubsegmentOfTheFunctionsSegmentWithTableOperationAndStatus() throws Exception {
+        try (var dynamoDb = client(new Answers(List.of(200)))) {
+            dynamoDb.getItem(get -> get.tableName("serverless-apis-dev-chirp").key(Map.of("userId", AttributeValue.fromS("ada@example.com"))));
+        }
+
+        var datagram = receive();
+        assertThat(datagram).startsWith("{\"format\": \"json\", \"version\": 1}\n");
+        var segment = segment(datagram);
+        assertThat(segment.keySet()).containsExactly("name", "id", "trace_id", "parent_id", "type", "namespace",
+                "start_time", "end_time", "aws", "http");
+        assertThat(segment.get("name").getAsString()).isEqualTo("DynamoDB");
+        assertThat(segment.get("id").getAsString()).matches("[0-9a-f]{16}");
+        assertThat(segment.get("trace_id").getAsString()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
+        assertThat(segment.get("parent_id").getAsString()).isEqualTo("53995c3f42cd8ad8");
+        assertThat(segment.get("type").getAsString()).isEqualTo("subsegment");
+        assertThat(segment.get("namespace").getAsString()).isEqualTo("aws");
+        assertThat(segment.get("start_time").getAsDouble()).isEqualTo(CLOCK.millis() / 1000.0);
+        assertThat(segment.get("end_time").getAsDouble()).isEqualTo(CLOCK.millis() / 1000.0);
+        assertThat(segment.getAsJsonObject("aws").toString()).isEqualTo("{\"operation\":\"GetItem\",\"region\":\"eu-west-1\","
+                + "\"request_id\":\"REQUEST0\",\"table_name\":\"serverless-apis-dev-chirp\",\"retries\":0}");
+        assertThat(segment.getAsJsonObject("http").toString()).isEqualTo("{\"response\":{\"status\":200}}");
+        assertThat(datagram).doesNotContain("ada@example.com").doesNotContain("userId");
+        assertThat(nothingMore()).isTrue();
+        assertThat(metrics).isEmpty();
+    }
+
+    @Test
+    void aCallThrottledUntilTheRetriesRanOutIsMarkedThrottledWithItsRetriesAndCountedAsMetrics() throws Exception {
+        var answers = new Answers(List.of(400, 400, 400));
+        try (var dynamoDb = client(answers)) {
+            assertThatThrownBy(() -> dynamoDb.putItem(put -> put.tableName("serverless-apis-dev-hit-counters")
+                    .item(Map.of("counter-name", AttributeValue.fromS("cloud-resume")))))
+                    .isInstanceOf(ProvisionedThroughputExceededException.class);
+        }
+
+        var segment = segment(receive());
+        assertThat(answers.calls.get()).isEqualTo(3);
+        assertThat(segment.getAsJsonObject("aws").get("operation").getAsString()).isEqualTo("PutItem");
+        assertThat(segment.getAsJsonObject("aws").get("table_name").getAsString()).isEqualTo("serverless-apis-dev-hit-counters");
+        assertThat(segment.getAsJsonObject("aws").get("retries").getAsInt()).isEqualTo(2);
+        assertThat(segment.getAsJsonObject("http").toString()).isEqualTo("{\"response\":{\"status\":400}}");
+        assertThat(segment.get("throttle").getAsBoolean()).isTrue();
+        assertThat(segment.get("error").getAsBoolean()).isTrue();
+        assertThat(segment.has("fault")).isFalse();
+        assertThat(segment.getAsJsonObject("cause").getAsJsonArray("exceptions").get(0).getAsJsonObject().get("type").getAsString())
+                .isEqualTo("ProvisionedThroughputExceededException");
+        assertThat(nothingMore()).isTrue();
+        assertThat(metrics).hasSize(2);
+        assertThat(metrics.get(0)).contains("\"Event\":\"DynamoDbRetry\",\"Events\":2");
+        assertThat(metrics.get(1)).contains("\"Event\":\"DynamoDbThrottle\",\"Events\":1");
+    }
+
+    @Test
+    void aRetryThatSucceedsIsOneSubsegmentWithItsRetryCounted() throws Exception {
+        try (var dynamoDb = client(new Answers(List.of(400, 200)))) {
+            dynamoDb.getItem(get -> get.tableName("t").key(Map.of("id", AttributeValue.fromS("x"))));
+        }
+
+        var segment = segment(receive());
+        assertThat(segment.getAsJsonObject("aws").get("retries").getAsInt()).isEqualTo(1);
+        assertThat(segment.has("throttle")).isFalse();
+        assertThat(segment.has("error")).isFalse();
+        assertThat(nothingMore()).isTrue();
+        assertThat(metrics).singleElement().asString().contains("\"Event\":\"DynamoDbRetry\",\"Events\":1");
+    }
+
+    @Test
+    void anUnsampledOrAbsentTraceSendsNothing() throws Exception {
+        try (var dynamoDb = client(new Answers(List.of(200, 200)))) {
+            header.set(HEADER.replace("Sampled=1", "Sampled=0"));
+            dynamoDb.getItem(get -> get.tableName("t").key(Map.of("id", AttributeValue.fromS("x"))));
+            header.set(null);
+            dynamoDb.getItem(get -> get.tableName("t").key(Map.of("id", AttributeValue.fromS("x"))));
+        }
+
+        assertThat(nothingMore()).isTrue();
+    }
+
+    @Test
+    void eachCallHasItsOwnSubsegmentId() throws Exception {
+        try (var dynamoDb = client(new Answers(List.of(200, 200, 200)))) {
+            for (var i = 0; i < 3; i++) {
+                dynamoDb.getItem(get -> get.tableName("t").key(Map.of("id", AttributeValue.fromS("x"))));
+            }
+        }
+
+        var ids = List.of(segment(receive()), segment(receive()), segment(receive())).stream().map(s -> s.get("id").getAsString()).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    private DynamoDbClient client(Answers answers) {
+        var tracing = new XRayDynamoDbTracing(() -> Optional.ofNullable(header.get()), daemon, CLOCK);
+        var retries = new DynamoDbRetryMetrics(new EmfMetrics("serverless-apis-dev", metrics::add, CLOCK));
+        return DynamoDbClient.builder()
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(answers)
+                .overrideConfiguration(configuration -> configuration
+                        .retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(tracing)
+                        .addExecutionInterceptor(retries))
+                .build();
+    }
+
+    private static DatagramSocket daemonSocket() {
+        try {
+            var socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+            socket.setSoTimeout(2000);
+            return socket;
+        } catch (java.io.IOException unavailable) {
+            throw new java.io.UncheckedIOException(unavailable);
+        }
+    }
+
+    private String receive() throws Exception {
+        var packet = new DatagramPacket(new byte[65_536], 65_536);
+        daemonSocket.receive(packet);
+        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+    }
+
+    private boolean nothingMore() throws Exception {
+        daemonSocket.setSoTimeout(200);
+        try {
+            receive();
+            return false;
+        } catch (SocketTimeoutException none) {
+            return true;
+        }
+    }
+
+    private static JsonObject segment(String datagram) {
+        var lines = datagram.split("\n", 2);
+        assertThat(lines).hasSize(2);
+        assertThat(JsonParser.parseString(lines[0]).getAsJsonObject().toString()).isEqualTo("{\"format\":\"json\",\"version\":1}");
+        return JsonParser.parseString(lines[1]).getAsJsonObject();
+    }
+
+    /** Answers each request with the next status: 200 as an empty read, 400 as DynamoDB's throttling error. */
+    private static final class Answers implements SdkHttpClient {
+        private final List<Integer> statuses;
+        final AtomicInteger calls = new AtomicInteger();
+
+        Answers(List<Integer> statuses) {
+            this.statuses = statuses;
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() {
+                    var index = calls.getAndIncrement();
+                    var status = statuses.get(index);
+                    var body = (status == 200 ? "{}"
+                            : "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\",\"message\":\"slow down\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    return HttpExecuteResponse.builder()
+                            .response(SdkHttpResponse.builder().statusCode(status)
+                                    .putHeader("Content-Type", "application/x-amz-json-1.0")
+                                    .putHeader("x-amzn-RequestId", "REQUEST" + index)
+                                    .putHeader("Content-Length", Integer.toString(body.length)).build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
+                            .build();
+                }
+
+                @Override
+                public void abort() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String clientName() {
+            return "Answers";
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.serverlessapis.adapters.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.serverlessapis.lambdas.wiring.Configuration;
+import dev.serverlessapis.local.LocalDynamoDb;
+import dev.serverlessapis.local.TestStack;
+import dev.serverlessapis.local.WithTestStack;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The tracing interceptor on a client like the functions', against DynamoDB Local, sending to a real UDP socket on
+ * loopback in the X-Ray daemon's place: one subsegment per call, with the table, operation and outcome.
+ */
+@Tag("handler")
+@ExtendWith(WithTestStack.class)
+class DynamoDbTracingLocalTest {
+    private static final String HEADER = "Root=1-6955b900-0123456789abcdef01234567;Parent=1234567890abcdef;Sampled=1";
+
+    private final TestStack stack;
+
+    DynamoDbTracingLocalTest(TestStack stack) {
+        this.stack = stack;
+    }
+
+    @Test
+    void eachCallIsOneSubsegmentWithItsTableOperationStatusAndNoItemData() throws Exception {
+        var table = stack.spec().table("chirp").name();
+        var user = "trace-" + UUID.randomUUID();
+        var segments = traced(dynamoDb -> {
+            dynamoDb.putItem(put -> put.tableName(table).item(Map.of("userId", AttributeValue.fromS(user),
+                    "timestamp", AttributeValue.fromN("1"), "day", AttributeValue.fromS("2020-01-02"), "text", AttributeValue.fromS("secret text"))));
+            dynamoDb.getItem(get -> get.tableName(table).key(Map.of("userId", AttributeValue.fromS(user), "timestamp", AttributeValue.fromN("1"))));
+            dynamoDb.query(query -> query.tableName(table).indexName("feed-by-day").keyConditionExpression("#d = :d")
+                    .expressionAttributeNames(Map.of("#d", "day")).expressionAttributeValues(Map.of(":d", AttributeValue.fromS("2020-01-02"))));
+            dynamoDb.batchWriteItem(batch -> batch.requestItems(Map.of(table, List.of(WriteRequest.builder().putRequest(PutRequest.builder()
+                    .item(Map.of("userId", AttributeValue.fromS(user), "timestamp", AttributeValue.fromN("2"))).build()).build()))));
+        }, 4);
+
+        assertThat(segments).extracting(segment -> segment.getAsJsonObject("aws").get("operation").getAsString())
+                .containsExactly("PutItem", "GetItem", "Query", "BatchWriteItem");
+        assertThat(segments).allSatisfy(segment -> {
+            assertThat(segment.get("type").getAsString()).isEqualTo("subsegment");
+            assertThat(segment.get("name").getAsString()).isEqualTo("DynamoDB");
+            assertThat(segment.get("trace_id").getAsString()).isEqualTo("1-6955b900-0123456789abcdef01234567");
+            assertThat(segment.get("parent_id").getAsString()).isEqualTo("1234567890abcdef");
+            assertThat(segment.getAsJsonObject("aws").get("table_name").getAsString()).isEqualTo(table);
+            assertThat(segment.getAsJsonObject("aws").get("region").getAsString()).isEqualTo(LocalDynamoDb.REGION);
+            assertThat(segment.getAsJsonObject("aws").get("request_id").getAsString()).isNotBlank();
+            assertThat(segment.getAsJsonObject("aws").get("retries").getAsInt()).isZero();
+            assertThat(segment.getAsJsonObject("http").getAsJsonObject("response").get("status").getAsInt()).isEqualTo(200);
+            assertThat(segment.get("end_time").getAsDouble()).isGreaterThanOrEqualTo(segment.get("start_time").getAsDouble());
+            assertThat(segment.has("error") || segment.has("fault") || segment.has("throttle")).isFalse();
+            assertThat(segment.toString()).doesNotContain(user).doesNotContain("secret text").doesNotContain("2020-01-02");
+        });
+        assertThat(segments).extracting(segment -> segment.get("id").getAsString()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCallOnAMissingTableIsOneSubsegmentMarkedAsAnError() throws Exception {
+        var segments = traced(dynamoDb -> assertThatThrownBy(() -> dynamoDb.getItem(get -> get.tableName("no-such-table")
+                .key(Map.of("id", AttributeValue.fromS("x"))))).isInstanceOf(ResourceNotFoundException.class), 1);
+
+        var segment = segments.getFirst();
+        assertThat(segment.getAsJsonObject("aws").get("table_name").getAsString()).isEqualTo("no-such-table");
+        assertThat(segment.getAsJsonObject("http").getAsJsonObject("response").get("status").getAsInt()).isEqualTo(400);
+        assertThat(segment.get("error").getAsBoolean()).isTrue();
+        assertThat(segment.has("fault")).isFalse();
+        assertThat(segment.has("throttle")).isFalse();
+        assertThat(segment.getAsJsonObject("cause").getAsJsonArray("exceptions").get(0).getAsJsonObject().get("type").getAsString())
+                .isEqualTo("ResourceNotFoundException");
+    }
+
+    private interface Calls {
+        void make(DynamoDbClient dynamoDb);
+    }
+
+    /** Makes the calls on a traced client and returns the subsegments the daemon socket received, exactly {@code expected}. */
+    private List<JsonObject> traced(Calls calls, int expected) throws Exception {
+        try (var socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             var daemon = XRayDaemon.at(Optional.of("127.0.0.1:" + socket.getLocalPort()));
+             var dynamoDb = DynamoDbClient.builder()
+                     .endpointOverride(URI.create(new Configuration().required(Configuration.DYNAMODB_ENDPOINT)))
+                     .region(Region.of(LocalDynamoDb.REGION))
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                     .httpClient(UrlConnectionHttpClient.create())
+                     .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(
+                             new XRayDynamoDbTracing(() -> Optional.of(HEADER), daemon, Clock.systemUTC())))
+                     .build()) {
+            calls.make(dynamoDb);
+            var segments = new ArrayList<JsonObject>();
+            socket.setSoTimeout(2000);
+            for (var i = 0; i < expected; i++) {
+                segments.add(segment(socket));
+            }
+            socket.setSoTimeout(300);
+            assertThatThrownBy(() -> segment(socket)).as("no more subsegments than calls").isInstanceOf(SocketTimeoutException.class);
+            return segments;
+        }
+    }
+
+    private static JsonObject segment(DatagramSocket socket) throws Exception {
+        var packet = new DatagramPacket(new byte[65_536], 65_536);
+        socket.receive(packet);
+        var text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("{\"format\": \"json\", \"version\": 1}\n");
+        return JsonParser.parseString(text.substring(text.indexOf('\n') + 1)).getAsJsonObject();
+    }
+}

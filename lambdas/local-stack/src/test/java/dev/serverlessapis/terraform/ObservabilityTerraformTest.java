@@ -1,0 +1,228 @@
+package dev.serverlessapis.terraform;
+
+import static dev.serverlessapis.terraform.Terraform.locals;
+import static dev.serverlessapis.terraform.Terraform.module;
+import static dev.serverlessapis.terraform.Terraform.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlessapis.adapters.observability.Dimension;
+import dev.serverlessapis.adapters.observability.Event;
+import dev.serverlessapis.adapters.observability.Metric;
+import dev.serverlessapis.adapters.observability.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard and alarms of {@code terraform/modules/observability} read only metrics the code publishes (the
+ * {@link Metric} catalogue, by name and dimension set) and show every one of them, with the closed dimensions' values
+ * the code's enums define. The check is a function of the module's folder, so it is also shown to catch drift.
+ */
+class ObservabilityTerraformTest {
+    private static final Path OBSERVABILITY = module("observability");
+    private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern METRIC_REFERENCE = Pattern.compile("local\\.metrics\\.([a-z_]+)|metric\\s+=\\s+\"([a-z_]+)\"");
+    private static final Pattern CLOSED_VALUE = Pattern.compile("\\b(?i)(outcome|event)\\s*=\\s*\"([^\"]*)\"");
+
+    /** One entry of the module's {@code local.metrics}: a metric name and the dimension names it is read under. */
+    record Entry(String name, List<String> dimensions) {
+    }
+
+    @Test
+    void theDashboardAndAlarmsReadExactlyTheMetricsTheCodeEmits() {
+        assertThat(problems(OBSERVABILITY)).isEmpty();
+    }
+
+    @Test
+    void theModulesCatalogueIsTheCodesByNameAndDimensions() {
+        var expected = new LinkedHashMap<String, Entry>();
+        expected.put("requests", new Entry("Requests", List.of("Service", "Function")));
+        expected.put("requests_by_outcome", new Entry("Requests", List.of("Service", "Function", "Outcome")));
+        expected.put("latency", new Entry("Latency", List.of("Service", "Function")));
+        expected.put("cold_starts", new Entry("ColdStarts", List.of("Service", "Function")));
+        expected.put("events", new Entry("Events", List.of("Service", "Event")));
+        assertThat(entries(OBSERVABILITY)).isEqualTo(expected);
+    }
+
+    @Test
+    void driftIsCaught(@TempDir Path copies) throws IOException {
+        var drifts = Map.of(
+                "a renamed metric", List.of("name       = \"Latency\"", "name       = \"LatencyMs\""),
+                "a dimension the code does not publish the metric under", List.of("dimensions = [\"Service\", \"Event\"]", "dimensions = [\"Event\"]"),
+                "an event the code emits missing from the dashboard", List.of("\"ProfileCreated\", ", ""),
+                "an event value the code does not emit", List.of("Event = \"DynamoDbThrottle\"", "Event = \"Throttled\""),
+                "an outcome value the code does not emit", List.of("Outcome = \"4xx\"", "Outcome = \"4XX\""),
+                "an alarm on an outcome the code does not emit", List.of("outcome             = \"5xx\"", "outcome             = \"500\""),
+                "a metric the catalogue of the module does not have", List.of("metric              = \"latency\"", "metric              = \"duration\""),
+                "a metric written around the catalogue", List.of("metric_name         = local.metrics.events.name", "metric_name         = \"Events\"\n  namespace2 = \"ServerlessApis\""));
+        for (var drift : drifts.entrySet()) {
+            var copy = Files.createDirectories(copies.resolve(drift.getKey().replace(' ', '-')));
+            var changed = false;
+            try (Stream<Path> files = Files.list(OBSERVABILITY)) {
+                for (var file : files.filter(f -> f.toString().endsWith(".tf")).toList()) {
+                    var text = Files.readString(file);
+                    var mutated = text.replace(drift.getValue().get(0), drift.getValue().get(1));
+                    changed |= !mutated.equals(text);
+                    Files.writeString(copy.resolve(file.getFileName()), mutated);
+                }
+            }
+            assertThat(changed).as("the drift '%s' applies to the module", drift.getKey()).isTrue();
+            assertThat(problems(copy)).as(drift.getKey()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void thereAreAlarmsForFunctions5xxSlowP99AndDynamoDbThrottlesOnTheAlarmTopic() {
+        for (var name : List.of("function", "dynamodb_throttles")) {
+            var alarm = resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", name);
+            assertThat(alarm.attribute("alarm_actions")).as(name).contains("local.alarm_actions");
+            assertThat(alarm.attribute("ok_actions")).as(name).contains("local.alarm_actions");
+            assertThat(alarm.attribute("treat_missing_data")).as(name).contains("\"notBreaching\"");
+        }
+        assertThat(resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "function").attribute("for_each")).contains("local.function_alarms");
+        assertThat(resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "dynamodb_throttles").attribute("count"))
+                .contains("var.alarms_enabled ? 1 : 0");
+        var locals = locals(OBSERVABILITY);
+        assertThat(locals.attribute("alarm_actions")).contains("var.alarm_topic_arn == null ? [] : [var.alarm_topic_arn]");
+        var perFunction = locals.attribute("function_alarms").orElseThrow();
+        assertThat(perFunction).startsWith("var.alarms_enabled ? merge([for function in var.functions : {");
+        var serverErrors = perFunction.substring(perFunction.indexOf("\"${function}-5xx\" = {"), perFunction.indexOf("\"${function}-latency-p99\" = {"));
+        var p99 = perFunction.substring(perFunction.indexOf("\"${function}-latency-p99\" = {"));
+        assertThat(attributes(serverErrors)).containsEntry("metric", "\"requests_by_outcome\"").containsEntry("outcome", "\"5xx\"")
+                .containsEntry("statistic", "\"Sum\"").containsEntry("comparison_operator", "\"GreaterThanOrEqualToThreshold\"");
+        assertThat(attributes(p99)).containsEntry("metric", "\"latency\"").containsEntry("extended_statistic", "\"p99\"")
+                .containsEntry("evaluation_periods", "3").containsEntry("statistic", "null");
+        assertThat(attributes(p99)).as("a quiet night never pages").containsEntry("low_sample_count", "\"ignore\"");
+        var resource = resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "function");
+        assertThat(resource.attribute("extended_statistic")).contains("each.value.extended_statistic");
+        assertThat(resource.attribute("evaluate_low_sample_count_percentiles")).contains("each.value.low_sample_count");
+        assertThat(resource.attribute("datapoints_to_alarm")).contains("each.value.evaluation_periods");
+    }
+
+    @Test
+    void savedQueriesFindOneRequestByEitherIdAndTheSlowestRequests() {
+        var byId = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "request_by_id");
+        assertThat(byId.attribute("name")).contains("\"${var.service}/one-request-by-id\"");
+        assertThat(byId.attribute("log_group_names")).contains("var.log_group_names");
+        assertThat(byId.attribute("query_string").orElseThrow()).contains("filter apiRequestId = ").contains(" or requestId = ");
+        var slowest = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "slowest_requests");
+        assertThat(slowest.attribute("query_string").orElseThrow()).contains("sort latencyMs desc").contains("limit 50");
+    }
+
+    /** Everything that does not agree between the module in {@code folder} and the code's catalogue. */
+    static List<String> problems(Path folder) {
+        var problems = new ArrayList<String>();
+        var locals = locals(folder);
+        var text = source(folder);
+        if (!locals.attribute("namespace").orElse("").equals("\"" + Metric.NAMESPACE + "\"")) {
+            problems.add("local.namespace is not " + Metric.NAMESPACE);
+        }
+        var occurrences = text.split(Pattern.quote("\"" + Metric.NAMESPACE + "\""), -1).length - 1;
+        if (occurrences != 1) {
+            problems.add("the namespace is written " + occurrences + " times: every metric must come from local.namespace and local.metrics");
+        }
+
+        var emitted = new HashSet<Entry>();
+        for (var metric : Metric.values()) {
+            for (var set : metric.dimensionSets()) {
+                emitted.add(new Entry(metric.cloudWatchName(), set.stream().map(Dimension::cloudWatchName).toList()));
+            }
+        }
+        var entries = entries(folder);
+        entries.forEach((key, entry) -> {
+            if (!emitted.contains(entry)) {
+                problems.add("local.metrics." + key + " " + entry + " is not published by the code");
+            }
+        });
+        emitted.stream().filter(entry -> !entries.containsValue(entry))
+                .forEach(entry -> problems.add("the code publishes " + entry + ", which the dashboard does not read"));
+        var referenced = METRIC_REFERENCE.matcher(text).results()
+                .map(match -> match.group(1) != null ? match.group(1) : match.group(2)).distinct().toList();
+        referenced.stream().filter(key -> !entries.containsKey(key))
+                .forEach(key -> problems.add("local.metrics." + key + " is read but not in the module's catalogue"));
+        entries.keySet().stream().filter(key -> !referenced.contains(key))
+                .forEach(key -> problems.add("local.metrics." + key + " is on no widget or alarm"));
+
+        var outcomes = Arrays.stream(Outcome.values()).map(Outcome::value).toList();
+        var events = Arrays.stream(Event.values()).map(Event::value).toList();
+        if (!strings(locals.attribute("outcomes").orElse("")).equals(outcomes)) {
+            problems.add("local.outcomes is not " + outcomes);
+        }
+        var shown = new ArrayList<>(strings(locals.attribute("domain_events").orElse("")));
+        shown.addAll(strings(locals.attribute("dynamodb_events").orElse("")));
+        if (!Set.copyOf(shown).equals(Set.copyOf(events)) || shown.size() != events.size()) {
+            problems.add("the dashboard's events " + shown + " are not the code's " + events);
+        }
+        CLOSED_VALUE.matcher(text).results().forEach(match -> {
+            var allowed = match.group(1).equalsIgnoreCase("outcome") ? outcomes : events;
+            if (!allowed.contains(match.group(2))) {
+                problems.add(match.group(1) + " = \"" + match.group(2) + "\" is not a value the code emits");
+            }
+        });
+
+        var metricOfAlarm = Pattern.compile("local\\.metrics(\\.[a-z_]+|\\[each\\.value\\.metric\\])\\.name");
+        for (var alarm : Terraform.resources(folder, "aws_cloudwatch_metric_alarm")) {
+            var body = alarm.body();
+            var accessor = metricOfAlarm.matcher(body.attribute("metric_name").orElse(""));
+            if (!body.attribute("namespace").orElse("").equals("local.namespace") || !accessor.matches()) {
+                problems.add("alarm " + alarm.label(1) + " does not read a metric of local.metrics in local.namespace");
+            } else if (!body.attribute("dimensions").orElse("").contains("for dimension in local.metrics" + accessor.group(1) + ".dimensions")) {
+                problems.add("alarm " + alarm.label(1) + " does not take its dimensions from local.metrics" + accessor.group(1));
+            }
+        }
+        return problems;
+    }
+
+    /** {@code local.metrics}, parsed: each entry's {@code name} and {@code dimensions}. */
+    static Map<String, Entry> entries(Path folder) {
+        var result = new LinkedHashMap<String, Entry>();
+        var metrics = Hcl.parse(inside(locals(folder).attribute("metrics").orElse("{}")));
+        metrics.attributes().forEach((key, value) -> {
+            var entry = Hcl.parse(inside(value));
+            result.put(key, new Entry(strings(entry.attribute("name").orElse("")).stream().findFirst().orElse(""),
+                    strings(entry.attribute("dimensions").orElse(""))));
+        });
+        return result;
+    }
+
+    /** The {@code name = value} lines of one object's text, values as written. */
+    private static Map<String, String> attributes(String objectText) {
+        var result = new LinkedHashMap<String, String>();
+        Pattern.compile("(?m)^\\s*([a-z_]+)\\s+=\\s+(.+?)\\s*$").matcher(objectText).results()
+                .forEach(match -> result.putIfAbsent(match.group(1), match.group(2)));
+        return result;
+    }
+
+    private static String inside(String braced) {
+        var text = braced.trim();
+        if (!text.startsWith("{") || !text.endsWith("}")) {
+            throw new AssertionError("expected an object: " + text);
+        }
+        return text.substring(1, text.length() - 1);
+    }
+
+    private static List<String> strings(String expression) {
+        return STRING.matcher(expression).results().map(match -> match.group(1)).toList();
+    }
+
+    private static String source(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            var text = new StringBuilder();
+            files.filter(file -> file.toString().endsWith(".tf")).sorted().forEach(file -> text.append(Terraform.read(file)).append('\n'));
+            return text.toString();
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+}

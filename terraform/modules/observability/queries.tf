@@ -1,0 +1,30 @@
+# Saved Logs Insights queries, in a folder named after the deployment. The request and failure lines carry both
+# request ids: apiRequestId is the one a client sees in a problem document, requestId is Lambda's (its START/END/REPORT
+# lines and the EMF documents carry it too).
+resource "aws_cloudwatch_query_definition" "request_by_id" {
+  name            = "${var.service}/one-request-by-id"
+  log_group_names = var.log_group_names
+  query_string = join("\n", [
+    "# Replace the id below with the request id from the client's response (or Lambda's request id).",
+    "fields @timestamp, level, message, function, route, method, status, latencyMs, coldStart, traceId, errorType, stackTrace.0",
+    "| filter apiRequestId = \"paste-the-request-id-here\" or requestId = \"paste-the-request-id-here\" or record.requestId = \"paste-the-request-id-here\"",
+    "| sort @timestamp asc",
+  ])
+}
+
+resource "aws_cloudwatch_query_definition" "slowest_requests" {
+  name            = "${var.service}/slowest-requests"
+  log_group_names = var.log_group_names
+  query_string = join("\n", [
+    "fields @timestamp, function, method, route, status, latencyMs, coldStart, apiRequestId, traceId",
+    "| filter ispresent(latencyMs)",
+    "| sort latencyMs desc",
+    "| limit 50",
+  ])
+}
+
+resource "aws_cloudwatch_query_definition" "recent_failures" {
+  name            = "${var.service}/recent-failures"
+  log_group_names = var.log_group_names
+  query_string    = local.failures_query
+}
