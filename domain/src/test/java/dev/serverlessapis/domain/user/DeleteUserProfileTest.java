@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.shared.NotFoundException;
+import dev.serverlessapis.domain.shared.StaleVersionException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeleteUserProfileTest {
@@ -30,6 +32,28 @@ class DeleteUserProfileTest {
         var deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of("ada"));
 
         assertThat(deleted.members()).containsEntry("name", "newer");
+    }
+
+    @Test
+    void ifMatchDeletesOnlyTheVersionItNames() {
+        var stale = DeleteUserProfile.Command.of("ada", Optional.of(IfMatch.anyOf(Set.of(new Version(2)))));
+        assertThatThrownBy(() -> deleteUserProfile.delete(stale)).isInstanceOf(StaleVersionException.class);
+        assertThat(profiles.find(ada.id())).isPresent();
+
+        var current = DeleteUserProfile.Command.of("ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
+        assertThat(deleteUserProfile.delete(current)).isEqualTo(ada);
+        assertThat(profiles.find(ada.id())).isEmpty();
+    }
+
+    @Test
+    void ifMatchFailsWhenAWriteSlipsInBetweenTheReadAndTheDelete() {
+        var replace = new ReplaceUserProfile(profiles);
+        profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of("ada", Map.of("name", "newer"), Optional.empty())));
+
+        var command = DeleteUserProfile.Command.of("ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
+
+        assertThatThrownBy(() -> deleteUserProfile.delete(command)).isInstanceOf(StaleVersionException.class);
+        assertThat(profiles.find(ada.id()).orElseThrow().profile().members()).containsEntry("name", "newer");
     }
 
     @Test

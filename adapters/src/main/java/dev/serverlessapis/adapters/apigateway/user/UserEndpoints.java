@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * User profiles over HTTP. A body is exactly the stored profile; the version travels only as a strong {@code ETag},
- * and {@code If-Match} on {@code PUT} makes the replace conditional on it.
+ * and {@code If-Match} on {@code PUT} and {@code DELETE} makes the write conditional on it.
  */
 public final class UserEndpoints {
     public static final String COLLECTION = "/users";
@@ -71,7 +71,8 @@ public final class UserEndpoints {
     }
 
     public HttpResponse delete(HttpRequest request) {
-        UserProfile deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(request.pathParameter("id")));
+        UserProfile deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(request.pathParameter("id"),
+                request.header("If-Match").map(UserEndpoints::ifMatch)));
         return HttpResponse.json(200, deleted.members());
     }
 
