@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.shared.NotFoundException;
 import dev.serverlessapis.domain.shared.StaleVersionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,9 +67,17 @@ class DeleteUserProfileTest {
 
     @Test
     void deleteAllAnswersHowManyProfilesThereWere() {
-        var deleteAll = new DeleteAllUserProfiles(profiles);
+        var deleteAll = new DeleteAllUserProfiles(profiles, Clock.systemUTC(), Duration.ofSeconds(5));
 
-        assertThat(deleteAll.deleteAll()).isEqualTo(2);
-        assertThat(deleteAll.deleteAll()).isZero();
+        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(2, false));
+        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(0, false));
+    }
+
+    @Test
+    void deleteAllStopsAtItsTimeBudgetAfterProgressAndSaysMoreRemain() {
+        var deleteAll = new DeleteAllUserProfiles(profiles, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ZERO);
+
+        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(1, true));
+        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(1, false));
     }
 }

@@ -17,7 +17,7 @@ import dev.serverlessapis.domain.user.Version;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -77,7 +77,11 @@ public final class UserEndpoints {
     }
 
     public HttpResponse deleteAll(HttpRequest request) {
-        return HttpResponse.json(200, Map.of("deleted", deleteAllUserProfiles.deleteAll()));
+        var sweep = deleteAllUserProfiles.deleteAll();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("deleted", sweep.deleted());
+        body.put("more", sweep.more());
+        return HttpResponse.json(200, body);
     }
 
     private static HttpResponse withEtag(HttpResponse response, StoredProfile stored) {
