@@ -38,9 +38,7 @@ class HttpRequestTest {
             "{\"n\":{\"x\":1,\"x\":2}}|n.x",
             "{\"a\":[{\"k\":1,\"k\":1}]}|a[0].k"})
     void anObjectWithADuplicateMemberIsA400NamingIt(String json, String field) {
-        assertThatThrownBy(() -> withBody(json).jsonObjectBody())
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        invalid -> assertThat(invalid.violations()).extracting(Violation::field).containsExactly(field));
+        assertRefusedNaming(json, field);
     }
 
     @ParameterizedTest
@@ -50,6 +48,10 @@ class HttpRequestTest {
             "{\"tags\":[\"ok\",\"\\udc00\"]}|tags[1]",
             "{\"\\ud800\":1}|body"})
     void textThatIsNotValidUnicodeIsA400NamingWhereItIs(String json, String field) {
+        assertRefusedNaming(json, field);
+    }
+
+    private static void assertRefusedNaming(String json, String field) {
         assertThatThrownBy(() -> withBody(json).jsonObjectBody())
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         invalid -> assertThat(invalid.violations()).extracting(Violation::field).containsExactly(field));

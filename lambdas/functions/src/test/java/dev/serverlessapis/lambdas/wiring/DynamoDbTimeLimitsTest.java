@@ -59,14 +59,9 @@ class DynamoDbTimeLimitsTest {
             System.setProperty(AwsModule.CALL_TIMEOUT, "600");
             System.setProperty(AwsModule.MAX_ATTEMPTS, "2");
 
-            var started = System.nanoTime();
-            var response = readAUser();
-            var elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-            System.out.printf("stalled store, 200 ms attempts in a 600 ms call: %d after %d ms%n", response.getStatusCode(), elapsed.toMillis());
-            assertUnavailable(response);
+            var elapsed = timedUnavailableRead("stalled store, 200 ms attempts in a 600 ms call");
             assertThat(elapsed).as("it did not hang").isLessThan(Duration.ofSeconds(20));
-            assertThat(stalled.connections()).as("the SDK retried once on a new connection").isGreaterThanOrEqualTo(1);
+            assertThat(stalled.connections()).as("the request reached the store").isPositive();
         }
     }
 
@@ -75,12 +70,7 @@ class DynamoDbTimeLimitsTest {
         try (var stalled = new StalledStore()) {
             configure("http://127.0.0.1:" + stalled.port());
 
-            var started = System.nanoTime();
-            var response = readAUser();
-            var elapsed = Duration.ofNanos(System.nanoTime() - started);
-
-            System.out.printf("stalled store, default limits: %d after %d ms%n", response.getStatusCode(), elapsed.toMillis());
-            assertUnavailable(response);
+            var elapsed = timedUnavailableRead("stalled store, default limits");
             assertThat(elapsed).as("inside Terraform's 10 s function timeout").isLessThan(Duration.ofSeconds(10));
         }
     }
@@ -117,6 +107,16 @@ class DynamoDbTimeLimitsTest {
                     .withPathParameters(Map.of("id", "ada"))
                     .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("test-request")));
         }
+    }
+
+    /** Reads a user, prints how long the 503 took, and answers that time. */
+    private static Duration timedUnavailableRead(String situation) {
+        var started = System.nanoTime();
+        var response = readAUser();
+        var elapsed = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("%s: %d after %d ms%n", situation, response.getStatusCode(), elapsed.toMillis());
+        assertUnavailable(response);
+        return elapsed;
     }
 
     private static void assertUnavailable(APIGatewayProxyResponseEvent response) {
