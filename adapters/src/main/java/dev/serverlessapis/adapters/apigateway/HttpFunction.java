@@ -31,7 +31,7 @@ public final class HttpFunction {
         if (request != null) {
             response = cors.decorate(request, response);
         }
-        return response.withHeader("Cache-Control", "no-store").toProxyResponse();
+        return response.withHeader("Cache-Control", "no-store").withHeader("X-Content-Type-Options", "nosniff").toProxyResponse();
     }
 
     private HttpResponse dispatch(HttpRequest request) {

@@ -43,7 +43,7 @@ public final class ReplaceUserProfile {
         throw new TemporarilyUnavailableException("user " + id + " kept changing during the replace", null);
     }
 
-    private static StaleVersionException stale(UserId id) {
+    static StaleVersionException stale(UserId id) {
         return new StaleVersionException("User '" + id + "' has changed since the version in If-Match; read it again.");
     }
 

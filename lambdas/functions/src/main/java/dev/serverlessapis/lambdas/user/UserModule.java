@@ -18,6 +18,8 @@ import dev.serverlessapis.domain.user.ReadUserProfile;
 import dev.serverlessapis.domain.user.ReplaceUserProfile;
 import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.lambdas.wiring.Configuration;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -27,6 +29,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Module
 public final class UserModule {
     static final String TABLE_VARIABLE = "USER_PROFILES_TABLE";
+    /**
+     * How long one {@code DELETE /users} call keeps deleting before it answers {@code "more": true}. With one SDK call's
+     * own timeout after it, this stays inside the function's timeout (10 s by default in Terraform).
+     */
+    static final String DELETE_ALL_BUDGET_VARIABLE = "DELETE_ALL_TIME_BUDGET_MS";
+    static final Duration DEFAULT_DELETE_ALL_BUDGET = Duration.ofSeconds(4);
 
     private UserModule() {
     }
@@ -39,9 +47,11 @@ public final class UserModule {
     }
 
     @Provides
-    static UserEndpoints endpoints(UserProfiles profiles) {
+    static UserEndpoints endpoints(UserProfiles profiles, Clock clock, Configuration configuration) {
+        var deleteAllBudget = configuration.optional(DELETE_ALL_BUDGET_VARIABLE).map(Long::parseLong).map(Duration::ofMillis)
+                .orElse(DEFAULT_DELETE_ALL_BUDGET);
         return new UserEndpoints(new CreateUserProfile(profiles), new ListUserProfiles(profiles), new ReadUserProfile(profiles),
-                new ReplaceUserProfile(profiles), new DeleteUserProfile(profiles), new DeleteAllUserProfiles(profiles));
+                new ReplaceUserProfile(profiles), new DeleteUserProfile(profiles), new DeleteAllUserProfiles(profiles, clock, deleteAllBudget));
     }
 
     @Provides
