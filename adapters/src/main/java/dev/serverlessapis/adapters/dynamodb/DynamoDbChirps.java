@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -118,9 +119,9 @@ public final class DynamoDbChirps implements Chirps {
      */
     @Override
     public Page<Chirp> everyone(PageRequest page) {
-        var insideDay = page.cursor().flatMap(this::insideDay);
-        var betweenDays = page.cursor().filter(cursor -> insideDay.isEmpty()).map(cursor -> cursors.decode(cursor, BETWEEN_DAYS_CURSOR));
-        var resumeDay = insideDay.or(() -> betweenDays).map(key -> LocalDate.parse(key.get(DAY).s()));
+        var resumeKey = page.cursor().map(cursor -> cursors.decode(cursor, List.of(FEED_CURSOR, BETWEEN_DAYS_CURSOR)));
+        var insideDay = resumeKey.filter(key -> key.keySet().equals(FEED_CURSOR));
+        var resumeDay = resumeKey.map(key -> LocalDate.parse(key.get(DAY).s()));
         var days = new MarkedDays(resumeDay);
         var items = new ArrayList<Chirp>();
         Map<String, AttributeValue> start = insideDay.orElse(null);
@@ -142,15 +143,6 @@ public final class DynamoDbChirps implements Chirps {
             }
         }
         return new Page<>(items, Optional.empty());
-    }
-
-    /** A cursor that stopped inside a day is the index's key; one that stopped between days names only the day. */
-    private Optional<Map<String, AttributeValue>> insideDay(String cursor) {
-        try {
-            return Optional.of(cursors.decode(cursor, FEED_CURSOR));
-        } catch (InvalidInputException notInsideADay) {
-            return Optional.empty();
-        }
     }
 
     private QueryResponse readDay(LocalDate day, Map<String, AttributeValue> start, int limit) {

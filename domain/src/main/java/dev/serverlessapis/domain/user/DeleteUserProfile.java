@@ -20,7 +20,7 @@ public final class DeleteUserProfile {
         for (int attempt = 1; attempt <= ReplaceUserProfile.ATTEMPTS; attempt++) {
             var current = profiles.find(command.id()).orElseThrow(() -> UserNotFound.withId(command.id()));
             if (command.ifMatch().isPresent() && !command.ifMatch().get().matches(current.version())) {
-                throw ReplaceUserProfile.stale(command.id());
+                throw StaleProfile.withId(command.id());
             }
             if (profiles.delete(current) instanceof UserProfiles.Deleted) {
                 return current.profile();
