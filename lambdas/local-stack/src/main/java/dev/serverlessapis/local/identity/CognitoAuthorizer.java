@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -32,6 +33,8 @@ import java.util.Set;
  */
 public final class CognitoAuthorizer {
     private static final int NO_CLOCK_SKEW = 0;
+    private static final int JWKS_TIMEOUT_MILLIS = 5_000;
+    private static final int JWKS_MAX_BYTES = 64 * 1024;
 
     private final DefaultJWTProcessor<SecurityContext> processor;
 
@@ -75,7 +78,7 @@ public final class CognitoAuthorizer {
         try {
             return new Allowed(AuthorizerClaims.of(processor.process(token.get(), null)));
         } catch (ParseException | BadJOSEException | JOSEException refused) {
-            return new Refused(refused.getMessage());
+            return new Refused(refused.getClass().getSimpleName() + ": " + refused.getMessage());
         }
     }
 
@@ -93,7 +96,9 @@ public final class CognitoAuthorizer {
 
     private static JWKSource<SecurityContext> keysOf(URI jwks) {
         try {
-            return JWKSourceBuilder.create(jwks.toURL()).retrying(false).build();
+            // The library's default half-second timeouts fail a busy machine's first fetch, and then every token with it.
+            return JWKSourceBuilder.create(jwks.toURL(), new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_MAX_BYTES))
+                    .retrying(true).build();
         } catch (MalformedURLException notAUrl) {
             throw new IllegalArgumentException("the JWKS address is not a URL: " + jwks, notAUrl);
         }
