@@ -56,7 +56,8 @@ final class LocalLogin {
                 return signIn(request).map(routes::invoke).orElseGet(LocalLogin::handleRefused);
             }
             if (request.getMethod().equals("POST") && path.equals(tokenPath)) {
-                return tokenRequestRefusal(request).orElseGet(() -> routes.invoke(request));
+                return tokenRequestRefusal(request).map(refusal -> readableAcrossOrigins(request, refusal))
+                        .orElseGet(() -> routes.invoke(request));
             }
             return routes.invoke(request);
         };
@@ -95,6 +96,16 @@ final class LocalLogin {
             }
         }
         return Optional.empty();
+    }
+
+    /** The page reads the token endpoint's answers with fetch: refusals carry CORS as the issuer's own answers do. */
+    private static OAuth2HttpResponse readableAcrossOrigins(OAuth2HttpRequest request, OAuth2HttpResponse response) {
+        var origin = request.getHeaders().get("Origin");
+        if (origin == null) {
+            return response;
+        }
+        var headers = response.getHeaders().newBuilder().set("Access-Control-Allow-Origin", origin).build();
+        return new OAuth2HttpResponse(headers, response.getStatus(), response.getBody(), null);
     }
 
     static List<String> groupsOf(String commaSeparated) {

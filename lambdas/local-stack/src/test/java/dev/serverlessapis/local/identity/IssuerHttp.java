@@ -27,11 +27,15 @@ final class IssuerHttp {
     }
 
     static HttpResponse<String> postForm(URI uri, Map<String, String> form) {
+        return postForm(uri, form, "Accept", "*/*");
+    }
+
+    static HttpResponse<String> postForm(URI uri, Map<String, String> form, String headerName, String headerValue) {
         var body = form.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header(headerName, headerValue)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 

@@ -97,6 +97,13 @@ class LocalIssuerTest {
     }
 
     @Test
+    void thePageCanReadARefusalAcrossOrigins() {
+        var refused = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "implicit"), "Origin", "http://127.0.0.1:3000");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).contains("http://127.0.0.1:3000");
+    }
+
+    @Test
     void thePagesCodeFlowWithPkceSignsInAsTheHandleTypedWithTheAdminBox() throws Exception {
         var verifier = "a-code-verifier-of-at-least-forty-three-characters-0123456789";
         var authorize = authorizeUri(challengeOf(verifier));
