@@ -1,0 +1,57 @@
+package dev.serverlessapis.adapters.apigateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.serverlessapis.domain.shared.Caller;
+import dev.serverlessapis.domain.shared.UnauthenticatedException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who is calling, read from the claims API Gateway's Cognito user pool authorizer verified and put in
+ * {@code requestContext.authorizer.claims}: every value a string, {@code cognito:groups} one string of the group names
+ * joined by commas (for example {@code "admins,editors"}). The handle is {@code cognito:username}. A request without
+ * claims went through no authorizer: its caller is anonymous, and the domain decides whether that is enough.
+ */
+public final class CognitoClaims {
+    public static final String HANDLE = "cognito:username";
+    public static final String GROUPS = "cognito:groups";
+
+    private CognitoClaims() {
+    }
+
+    public static Caller callerOf(APIGatewayProxyRequestEvent event) {
+        var claims = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
+                .map(authorizer -> authorizer.get("claims"))
+                .filter(Map.class::isInstance)
+                .map(map -> (Map<?, ?>) map);
+        if (claims.isEmpty()) {
+            return Caller.anonymous();
+        }
+        var tokenUse = text(claims.get(), "token_use");
+        if (tokenUse.isPresent() && !tokenUse.get().equals("id")) {
+            throw new UnauthenticatedException("Sign in with an ID token; this one is a " + tokenUse.get() + " token.");
+        }
+        var handle = text(claims.get(), HANDLE).filter(value -> !value.isBlank())
+                .orElseThrow(() -> new UnauthenticatedException("The token names no user; sign in with an ID token of this API's user pool."));
+        return Caller.signedIn(handle, groups(text(claims.get(), GROUPS).orElse("")));
+    }
+
+    /**
+     * The comma-joined names; a bracketed, space-separated form ({@code "[admins editors]"}, what HTTP APIs send) is
+     * read too, so a change on AWS's side fails towards fewer rights, never more. Cognito group names hold no spaces.
+     */
+    private static List<String> groups(String joined) {
+        var names = joined.strip();
+        if (names.startsWith("[") && names.endsWith("]")) {
+            names = names.substring(1, names.length() - 1);
+        }
+        return Arrays.stream(names.split("[,\\s]+")).filter(name -> !name.isEmpty()).toList();
+    }
+
+    private static Optional<String> text(Map<?, ?> claims, String name) {
+        return Optional.ofNullable(claims.get(name)).map(Object::toString);
+    }
+}
