@@ -2,7 +2,6 @@ package dev.serverlessapis.adapters.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.domain.shared.Caller;
-import dev.serverlessapis.domain.shared.UnauthenticatedException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,9 @@ public final class CognitoClaims {
         if (claims.isEmpty()) {
             return Caller.anonymous();
         }
-        var tokenUse = text(claims.get(), "token_use");
-        if (tokenUse.isPresent() && !tokenUse.get().equals("id")) {
-            throw new UnauthenticatedException("Sign in with an ID token; this one is a " + tokenUse.get() + " token.");
-        }
-        var handle = text(claims.get(), HANDLE).filter(value -> !value.isBlank())
-                .orElseThrow(() -> new UnauthenticatedException("The token names no user; sign in with an ID token of this API's user pool."));
-        return Caller.signedIn(handle, groups(text(claims.get(), GROUPS).orElse("")));
+        var idToken = text(claims.get(), "token_use").map("id"::equals).orElse(true);
+        var handle = text(claims.get(), HANDLE).filter(name -> idToken);
+        return Caller.identified(handle, groups(text(claims.get(), GROUPS).orElse("")));
     }
 
     /**

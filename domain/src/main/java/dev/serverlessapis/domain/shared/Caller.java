@@ -1,6 +1,7 @@
 package dev.serverlessapis.domain.shared;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +19,15 @@ public sealed interface Caller permits Caller.Anonymous, Caller.SignedIn {
 
     static Caller signedIn(String handle, Collection<String> groups) {
         return new SignedIn(handle, Set.copyOf(groups));
+    }
+
+    /**
+     * The person a verified sign-in names; one that names nobody (no handle, or a credential that is not a sign-in of
+     * a person, such as an access token) is refused as {@link UnauthenticatedException}.
+     */
+    static Caller identified(Optional<String> handle, Collection<String> groups) {
+        return signedIn(handle.filter(value -> !value.isBlank()).orElseThrow(() -> new UnauthenticatedException(
+                "The sign-in names no person; sign in again with an ID token of this API's user pool.")), groups);
     }
 
     /** The signed-in person, or {@link UnauthenticatedException} naming what needed a sign-in. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CallerTest {
@@ -15,6 +16,14 @@ class CallerTest {
         assertThat(Caller.signedIn("ada", List.of("editors", "admins")).requireSignedIn("x").isAdmin()).isTrue();
         assertThat(Caller.signedIn("bob", List.of()).requireSignedIn("x").isAdmin()).isFalse();
         assertThat(Caller.signedIn("bob", List.of("Admins", "admin", "admins-x")).requireSignedIn("x").isAdmin()).isFalse();
+    }
+
+    @Test
+    void aVerifiedSignInThatNamesNobodyIsUnauthenticated() {
+        assertThat(Caller.identified(Optional.of("ada"), List.of("admins"))).isEqualTo(Caller.signedIn("ada", List.of("admins")));
+        for (var nobody : List.of(Optional.<String>empty(), Optional.of(""), Optional.of("  "))) {
+            assertThatThrownBy(() -> Caller.identified(nobody, List.of("admins"))).isExactlyInstanceOf(UnauthenticatedException.class);
+        }
     }
 
     @Test
