@@ -2,17 +2,23 @@
 
 export class ApiError extends Error {}
 
-let base = null;
+/** The API refused the sign-in (none, or expired): the person must sign in (again). */
+export class SignInNeeded extends ApiError {}
 
-/** The API's base URL from config.json: empty means this page's own origin. */
-async function apiBase() {
-  if (base === null) {
+let settings = null;
+
+/** config.json: the API's base URL (empty: this page's own origin) and where to sign in. */
+export async function config() {
+  if (settings === null) {
     const response = await fetch('config.json', { cache: 'no-store' });
     if (!response.ok) throw new ApiError(`The page's configuration could not be loaded (HTTP ${response.status}).`);
-    const config = await response.json();
-    base = new URL(config.apiBaseUrl || '/', location.href);
+    settings = await response.json();
   }
-  return base;
+  return settings;
+}
+
+async function apiBase() {
+  return new URL((await config()).apiBaseUrl || '/', location.href);
 }
 
 async function call(path, options = {}) {
@@ -24,6 +30,7 @@ async function call(path, options = {}) {
     throw new ApiError('The chirp service could not be reached. Check your connection and try again.');
   }
   const body = await response.json().catch(() => null);
+  if (response.status === 401) throw new SignInNeeded(body?.detail || 'Sign in to do this.');
   if (!response.ok) throw new ApiError(describe(response, body));
   return { body, next: nextLink(response, url) };
 }
@@ -51,11 +58,14 @@ export function nextPage(url) {
   return call(url);
 }
 
-export async function postChirp(userId, text) {
+/** Posts under the handle of the ID token's person; the body's userId, when given, must be that handle. */
+export async function postChirp(idToken, text, userId) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (idToken) headers.Authorization = `Bearer ${idToken}`;
   const { body } = await call('chirp', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userId, text }),
+    headers,
+    body: JSON.stringify(userId === undefined ? { text } : { userId, text }),
   });
   return body;
 }

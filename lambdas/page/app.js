@@ -1,13 +1,14 @@
-import { ApiError, countVisit, listChirps, nextPage, postChirp } from './api.js';
+import { ApiError, SignInNeeded, countVisit, listChirps, nextPage, postChirp } from './api.js';
+import * as auth from './auth.js';
 
 const MAX_LENGTH = 280;
 const REFRESH_MS = 10_000;
-const HANDLE_KEY = 'chirps.handle';
+// The draft outlives a trip to the sign-in page (sessionStorage: this tab only).
+const DRAFT_KEY = 'chirps.draft';
 const HANDLE = /^[A-Za-z0-9_.-]{1,64}$/;
 
 const $ = (id) => document.getElementById(id);
 const form = $('compose');
-const handle = $('handle');
 const text = $('text');
 const feed = $('feed');
 const more = $('more');
@@ -151,11 +152,26 @@ function updateCount() {
   count.classList.toggle('over', left < 0);
 }
 
+/** Who is signed in, shown beside the composer with the matching button. */
+function showAccount(note) {
+  const person = auth.current();
+  const signedIn = person && !person.expired;
+  $('signed-in-as').textContent = note || (signedIn ? `Signed in as @${person.handle}`
+    : person ? 'Your sign-in has expired: sign in again to chirp (your draft is kept).'
+      : 'Not signed in: anyone can read, only people signed in can chirp.');
+  $('sign-in').hidden = Boolean(signedIn);
+  $('sign-out').hidden = !signedIn;
+}
+
+function askToSignIn(message) {
+  const error = $('compose-error');
+  error.textContent = message;
+  error.hidden = false;
+  showAccount();
+  $('sign-in').focus();
+}
+
 function invalid() {
-  if (!HANDLE.test(handle.value)) {
-    handle.focus();
-    return 'Your handle must be 1 to 64 letters, digits, “_”, “.” or “-”.';
-  }
   const length = lengthOf(text.value.trim());
   if (!length) {
     text.focus();
@@ -177,24 +193,44 @@ form.addEventListener('submit', async (event) => {
     error.hidden = false;
     return;
   }
+  const person = auth.current();
+  if (!person || person.expired) {
+    askToSignIn(person ? 'Your sign-in has expired. Sign in again to post this chirp; your draft is kept.'
+      : 'Sign in to chirp; your draft is kept.');
+    return;
+  }
   clearError(error);
   const button = $('post');
   button.disabled = true;
   button.textContent = 'Posting…';
   try {
-    localStorage.setItem(HANDLE_KEY, handle.value);
-    const chirp = await postChirp(handle.value, text.value.trim());
+    const chirp = await postChirp(person.token, text.value.trim());
     text.value = '';
+    sessionStorage.removeItem(DRAFT_KEY);
     updateCount();
     if (!state.user || state.user === chirp.userId) add([chirp], 'top');
     $('feed-status').textContent = 'Your chirp was posted.';
     text.focus();
   } catch (failure) {
-    showError(error, failure);
+    if (failure instanceof SignInNeeded) {
+      auth.expire();
+      askToSignIn('Your sign-in is no longer accepted. Sign in again to post this chirp; your draft is kept.');
+    } else {
+      showError(error, failure);
+    }
   } finally {
     button.disabled = false;
     button.textContent = 'Chirp';
   }
+});
+
+$('sign-in').addEventListener('click', () => {
+  sessionStorage.setItem(DRAFT_KEY, text.value);
+  auth.signIn().catch((failure) => showError($('compose-error'), failure));
+});
+
+$('sign-out').addEventListener('click', () => {
+  auth.signOut().then(() => showAccount(), (failure) => showError($('compose-error'), failure));
 });
 
 feed.addEventListener('click', (event) => {
@@ -232,10 +268,18 @@ more.addEventListener('click', async () => {
 
 window.addEventListener('popstate', () => load(currentUser()));
 document.addEventListener('visibilitychange', refresh);
-text.addEventListener('input', () => { updateCount(); clearError($('compose-error')); });
-handle.addEventListener('input', () => clearError($('compose-error')));
-handle.value = localStorage.getItem(HANDLE_KEY) || '';
+text.addEventListener('input', () => {
+  updateCount();
+  clearError($('compose-error'));
+  sessionStorage.setItem(DRAFT_KEY, text.value);
+});
+text.value = sessionStorage.getItem(DRAFT_KEY) || '';
 updateCount();
+auth.completeSignIn()
+  .catch((failure) => showError($('compose-error'), failure))
+  .then(() => auth.available())
+  .then((offered) => (offered ? showAccount() : showAccount('Sign-in is not configured for this page: reading only.')))
+  .catch((failure) => showError($('compose-error'), failure));
 load(currentUser());
 setInterval(refresh, REFRESH_MS);
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * {@code Access-Control-Allow-Origin}, so the browser withholds the response from that page.
  */
 public final class Cors {
-    private static final String ALLOWED_HEADERS = "Content-Type, If-Match, Idempotency-Key, X-Api-Key";
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, Idempotency-Key";
     private static final String EXPOSED_HEADERS = "ETag, Location, Link";
     private static final String PREFLIGHT_CACHE_SECONDS = "600";
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,6 +48,11 @@ public final class HttpRequest {
         return Optional.ofNullable(event.getRequestContext())
                 .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getRequestId)
                 .orElse("unknown");
+    }
+
+    /** Who is calling, from the claims API Gateway's authorizer verified; anonymous on a public route. */
+    public Caller caller() {
+        return CognitoClaims.callerOf(event);
     }
 
     public Optional<String> header(String name) {

@@ -1,10 +1,12 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import dev.serverlessapis.domain.shared.ConflictException;
+import dev.serverlessapis.domain.shared.ForbiddenException;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.NotFoundException;
 import dev.serverlessapis.domain.shared.StaleVersionException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import dev.serverlessapis.domain.shared.UnauthenticatedException;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,9 @@ public final class Problems {
                     .withHeaders(problem.headers());
             case InvalidInputException invalid -> problem(400, "Bad Request", invalid.getMessage(), Map.of("errors",
                     invalid.violations().stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList()));
+            case UnauthenticatedException nobody -> problem(401, "Unauthorized", nobody.getMessage(), Map.of())
+                    .withHeader("WWW-Authenticate", "Bearer");
+            case ForbiddenException forbidden -> problem(403, "Forbidden", forbidden.getMessage(), Map.of());
             case NotFoundException notFound -> problem(404, "Not Found", notFound.getMessage(), Map.of());
             case ConflictException conflict -> problem(409, "Conflict", conflict.getMessage(), Map.of());
             case StaleVersionException stale -> problem(412, "Precondition Failed", stale.getMessage(), Map.of());

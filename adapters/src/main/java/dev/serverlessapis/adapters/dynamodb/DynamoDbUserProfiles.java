@@ -11,6 +11,7 @@ import dev.serverlessapis.domain.shared.Page;
 import dev.serverlessapis.domain.shared.PageRequest;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import dev.serverlessapis.domain.user.Email;
+import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.StoredProfile;
 import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfile;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Profiles in table {@code user-profiles}. A profile item holds the client's JSON text ({@code profile}), its
- * {@code version} and, when it has one, its email in lower case ({@code email}, the key of index {@code email-index}).
+ * {@code version}, its owner's handle ({@code created-by}, beside the text so it is never part of the body) and, when
+ * it has one, its email in lower case ({@code email}, the key of index {@code email-index}).
  *
  * <p>A secondary index cannot keep emails unique, so each email is also claimed by a second kind of item in the same
  * table, key {@code email#<lower-case email>}, holding its {@code owner}'s id. The claim is written, moved and freed in
@@ -50,6 +52,8 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     public static final String VERSION = "version";
     public static final String EMAIL = "email";
     public static final String OWNER = "owner";
+    /** The handle of the person who created the profile: beside the profile's JSON text, never in it. */
+    public static final String CREATED_BY = "created-by";
     public static final String EMAIL_INDEX = "email-index";
     /** Items a delete-all call scans at a time: the unit of work it checks its deadline after. */
     static final int SWEEP_PAGE = 100;
@@ -74,8 +78,8 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     }
 
     @Override
-    public Creation create(UserProfile profile) {
-        var stored = new StoredProfile(profile, Version.FIRST);
+    public Creation create(UserProfile profile, ProfileOwner owner) {
+        var stored = new StoredProfile(profile, Version.FIRST, Optional.of(owner));
         var putProfile = Put.builder().tableName(table).item(item(stored))
                 .conditionExpression("attribute_not_exists(#id)")
                 .expressionAttributeNames(Map.of("#id", ID))
@@ -146,7 +150,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     @Override
     public Replacement replace(StoredProfile current, UserProfile replacement) {
-        var next = new StoredProfile(replacement, current.version().next());
+        var next = current.replacedBy(replacement);
         var putProfile = Put.builder().tableName(table).item(item(next))
                 .conditionExpression("#version = :current")
                 .expressionAttributeNames(Map.of("#version", VERSION))
@@ -408,12 +412,14 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         item.put(PROFILE, AttributeValue.fromS(DOCUMENTS.toJson(stored.profile().members())));
         item.put(VERSION, version(stored.version()));
         stored.profile().email().ifPresent(email -> item.put(EMAIL, AttributeValue.fromS(email.normalized())));
+        stored.owner().ifPresent(owner -> item.put(CREATED_BY, AttributeValue.fromS(owner.handle())));
         return item;
     }
 
     private static StoredProfile stored(Map<String, AttributeValue> item) {
         var members = DOCUMENTS.fromJson(item.get(PROFILE).s(), MEMBERS);
-        return new StoredProfile(UserProfile.of(members), new Version(Long.parseLong(item.get(VERSION).n())));
+        var owner = Optional.ofNullable(item.get(CREATED_BY)).map(AttributeValue::s).map(ProfileOwner::new);
+        return new StoredProfile(UserProfile.of(members), new Version(Long.parseLong(item.get(VERSION).n())), owner);
     }
 
     private static Map<String, AttributeValue> key(String id) {

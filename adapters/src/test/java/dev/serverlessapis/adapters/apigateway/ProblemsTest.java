@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.serverlessapis.domain.shared.ConflictException;
+import dev.serverlessapis.domain.shared.ForbiddenException;
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.UnauthenticatedException;
 import dev.serverlessapis.domain.shared.NotFoundException;
 import dev.serverlessapis.domain.shared.StaleVersionException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
@@ -36,6 +38,17 @@ class ProblemsTest {
                 .get("detail").getAsString()).isEqualTo("email taken");
         assertThat(document(Problems.toResponse(new StaleVersionException("changed"), REQUEST_ID), 412, "Precondition Failed")
                 .get("detail").getAsString()).isEqualTo("changed");
+    }
+
+    @Test
+    void nobodySignedInIsA401ThatAsksForABearerTokenAndNotYoursIsA403() {
+        var unauthenticated = Problems.toResponse(new UnauthenticatedException("Sign in to post a chirp."), REQUEST_ID);
+        var forbidden = Problems.toResponse(new ForbiddenException("admins only"), REQUEST_ID);
+
+        assertThat(document(unauthenticated, 401, "Unauthorized").get("detail").getAsString()).isEqualTo("Sign in to post a chirp.");
+        assertThat(header(unauthenticated, "WWW-Authenticate")).hasValue("Bearer");
+        assertThat(document(forbidden, 403, "Forbidden").get("detail").getAsString()).isEqualTo("admins only");
+        assertThat(header(forbidden, "WWW-Authenticate")).isEmpty();
     }
 
     @Test

@@ -55,6 +55,30 @@ public final class ProxyEvents {
         return event;
     }
 
+    /**
+     * The event as API Gateway passes it after its Cognito authorizer let {@code handle} through: the ID token's
+     * claims in {@code requestContext.authorizer.claims}, every value a string and the groups comma-joined, as in
+     * {@code events/cognito-authorizer.json}.
+     */
+    public static APIGatewayProxyRequestEvent signedIn(APIGatewayProxyRequestEvent event, String handle, String... groups) {
+        var claims = new HashMap<String, Object>();
+        claims.put("sub", UUID.nameUUIDFromBytes(handle.getBytes(StandardCharsets.UTF_8)).toString());
+        claims.put("cognito:username", handle);
+        claims.put("token_use", "id");
+        if (groups.length > 0) {
+            claims.put("cognito:groups", String.join(",", groups));
+        }
+        var authorizer = new HashMap<String, Object>();
+        authorizer.put("claims", claims);
+        event.getRequestContext().setAuthorizer(authorizer);
+        return event;
+    }
+
+    /** Signed in as {@code root}, a member of {@code admins}. */
+    public static APIGatewayProxyRequestEvent asAdmin(APIGatewayProxyRequestEvent event) {
+        return signedIn(event, "root", "admins");
+    }
+
     public static APIGatewayProxyRequestEvent withHeader(APIGatewayProxyRequestEvent event, String name, String value) {
         var headers = new HashMap<>(Optional.ofNullable(event.getHeaders()).orElse(Map.of()));
         headers.put(name, value);

@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.Deadline;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,20 @@ public final class DeleteAllUserProfiles {
         this.budget = budget;
     }
 
-    public UserProfiles.Sweep deleteAll() {
+    public UserProfiles.Sweep deleteAll(Command command) {
+        Objects.requireNonNull(command, "command");
         return profiles.deleteAll(Deadline.in(budget, clock));
+    }
+
+    /** Deleting everyone's data is for admins only. */
+    public record Command(Caller.SignedIn admin) {
+        public Command {
+            Objects.requireNonNull(admin, "admin");
+        }
+
+        public static Command of(Caller caller) {
+            ProfileAccess.requireMayDeleteAll(caller);
+            return new Command((Caller.SignedIn) caller);
+        }
     }
 }

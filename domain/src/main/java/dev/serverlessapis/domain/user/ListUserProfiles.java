@@ -1,10 +1,12 @@
 package dev.serverlessapis.domain.user;
 
+import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.Page;
 import dev.serverlessapis.domain.shared.PageRequest;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Lists profiles page by page, or finds the one profile of an email address. */
+/** Lists profiles page by page, or finds the one profile of an email address; for admins only. */
 public final class ListUserProfiles {
     private final UserProfiles profiles;
 
@@ -20,7 +22,18 @@ public final class ListUserProfiles {
 
     /** With an email, the answer is that address's profile or nothing, on one page; paging is still validated. */
     public record Query(Optional<Email> email, PageRequest page) {
-        public static Query of(Optional<String> email, Optional<String> limit, Optional<String> cursor) {
+        public Query {
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(page, "page");
+        }
+
+        /** Listing and finding by email are for admins only, checked before anything else. */
+        public static Query of(Caller caller, Optional<String> email, Optional<String> limit, Optional<String> cursor) {
+            if (email.isPresent()) {
+                ProfileAccess.requireMayFindByEmail(caller);
+            } else {
+                ProfileAccess.requireMayList(caller);
+            }
             return new Query(email.map(Email::new), PageRequest.parse(limit, cursor));
         }
     }

@@ -1,6 +1,9 @@
 package dev.serverlessapis.domain.user;
 
-/** Reads one profile as currently stored. */
+import dev.serverlessapis.domain.shared.Caller;
+import java.util.Objects;
+
+/** Reads one profile as currently stored, for its owner or an admin; to anyone else it does not exist. */
 public final class ReadUserProfile {
     private final UserProfiles profiles;
 
@@ -9,12 +12,21 @@ public final class ReadUserProfile {
     }
 
     public StoredProfile read(Query query) {
-        return profiles.find(query.id()).orElseThrow(() -> UserNotFound.withId(query.id()));
+        var stored = profiles.find(query.id()).orElseThrow(() -> UserNotFound.withId(query.id()));
+        ProfileAccess.requireOwnerOrAdmin(query.reader(), query.id(), stored.owner());
+        return stored;
     }
 
-    public record Query(UserId id) {
-        public static Query of(String id) {
-            return new Query(new UserId(id));
+    public record Query(Caller.SignedIn reader, UserId id) {
+        public Query {
+            Objects.requireNonNull(reader, "reader");
+            Objects.requireNonNull(id, "id");
+        }
+
+        /** A sign-in is required before anything, so whether an id exists is told only to someone signed in. */
+        public static Query of(Caller caller, String id) {
+            var reader = ProfileAccess.signedIn(caller, "read a profile");
+            return new Query(reader, new UserId(id));
         }
     }
 }

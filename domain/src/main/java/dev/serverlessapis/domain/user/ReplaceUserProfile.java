@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Replaces a whole profile. Without {@code If-Match} the replace applies to whatever version is current, deciding again
- * if a concurrent write slips in; with it, the write happens only while the named version is current.
+ * if a concurrent write slips in; with it, the write happens only while the named version is current. Only the
+ * profile's owner or an admin may replace it, and that is decided before {@code If-Match}, so nobody else can probe
+ * a profile's version with 412s.
  */
 public final class ReplaceUserProfile {
     static final int ATTEMPTS = 8;
@@ -24,6 +27,7 @@ public final class ReplaceUserProfile {
         var id = command.replacement().id();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             var current = profiles.find(id).orElseThrow(() -> UserNotFound.withId(id));
+            ProfileAccess.requireOwnerOrAdmin(command.writer(), id, current.owner());
             if (command.ifMatch().isPresent() && !command.ifMatch().get().matches(current.version())) {
                 throw StaleProfile.withId(id);
             }
@@ -42,9 +46,19 @@ public final class ReplaceUserProfile {
         throw new TemporarilyUnavailableException("user " + id + " kept changing during the replace", null);
     }
 
-    public record Command(UserProfile replacement, Optional<IfMatch> ifMatch) {
-        /** The id comes from the path; the body may repeat it but not name another. */
-        public static Command of(String pathId, Map<String, Object> body, Optional<IfMatch> ifMatch) {
+    public record Command(Caller.SignedIn writer, UserProfile replacement, Optional<IfMatch> ifMatch) {
+        public Command {
+            Objects.requireNonNull(writer, "writer");
+            Objects.requireNonNull(replacement, "replacement");
+            Objects.requireNonNull(ifMatch, "ifMatch");
+        }
+
+        /**
+         * The id comes from the path; the body may repeat it but not name another. A sign-in is required before
+         * anything else is looked at.
+         */
+        public static Command of(Caller caller, String pathId, Map<String, Object> body, Optional<IfMatch> ifMatch) {
+            var writer = ProfileAccess.signedIn(caller, "replace a profile");
             var id = new UserId(pathId);
             if (body.containsKey(UserProfile.ID) && !Objects.equals(body.get(UserProfile.ID), id.value())) {
                 throw InvalidInputException.of(UserProfile.ID, "must be the id in the path, or be left out");
@@ -52,7 +66,7 @@ public final class ReplaceUserProfile {
             var members = new LinkedHashMap<String, Object>();
             members.put(UserProfile.ID, id.value());
             members.putAll(body);
-            return new Command(UserProfile.of(members), ifMatch);
+            return new Command(writer, UserProfile.of(members), ifMatch);
         }
     }
 }

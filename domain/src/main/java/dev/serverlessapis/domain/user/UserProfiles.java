@@ -13,8 +13,8 @@ import java.util.Optional;
  */
 public interface UserProfiles {
 
-    /** Stores a new profile at {@link Version#FIRST}, unless its id or its email is taken. */
-    Creation create(UserProfile profile);
+    /** Stores a new profile at {@link Version#FIRST}, owned by {@code owner}, unless its id or its email is taken. */
+    Creation create(UserProfile profile, ProfileOwner owner);
 
     /** The current profile, read consistently. */
     Optional<StoredProfile> find(UserId id);
@@ -25,7 +25,10 @@ public interface UserProfiles {
     /** One page of every profile, in no particular order; no profile is repeated or skipped across pages. */
     Page<StoredProfile> list(PageRequest page);
 
-    /** Replaces {@code current} with {@code replacement} (same id) at the next version, moving its email claim. */
+    /**
+     * Replaces {@code current} with {@code replacement} (same id) at the next version, moving its email claim; the
+     * owner stays.
+     */
     Replacement replace(StoredProfile current, UserProfile replacement);
 
     /** Deletes {@code current} and frees its email; {@link Changed} if it was changed or deleted meanwhile. */

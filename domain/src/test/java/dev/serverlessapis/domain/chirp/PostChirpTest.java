@@ -1,13 +1,18 @@
 package dev.serverlessapis.domain.chirp;
 
+import static dev.serverlessapis.domain.shared.Callers.ANONYMOUS;
+import static dev.serverlessapis.domain.shared.Callers.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.serverlessapis.domain.shared.ForbiddenException;
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.UnauthenticatedException;
 import dev.serverlessapis.domain.shared.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostChirpTest {
@@ -18,16 +23,16 @@ class PostChirpTest {
 
     @Test
     void aChirpIsStampedWithTheServersClock() {
-        var chirp = postChirp.post(PostChirp.Command.of("ada", "hello"));
+        var chirp = postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), "hello"));
 
         assertThat(chirp).isEqualTo(new Chirp(new UserId("ada"), NOW.toEpochMilli(), new ChirpText("hello")));
     }
 
     @Test
     void twoChirpsOfOneUserInOneMillisecondBothSurviveOnNeighbouringTimestamps() {
-        var first = postChirp.post(PostChirp.Command.of("ada", "one"));
-        var second = postChirp.post(PostChirp.Command.of("ada", "two"));
-        var other = postChirp.post(PostChirp.Command.of("bob", "mine"));
+        var first = postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), "one"));
+        var second = postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), "two"));
+        var other = postChirp.post(PostChirp.Command.of(person("bob"), Optional.empty(), "mine"));
 
         assertThat(second.timestamp()).isEqualTo(first.timestamp() + 1);
         assertThat(other.timestamp()).isEqualTo(NOW.toEpochMilli());
@@ -35,10 +40,26 @@ class PostChirpTest {
     }
 
     @Test
-    void everyInvalidFieldIsReportedAndNothingIsStored() {
-        assertThatThrownBy(() -> postChirp.post(PostChirp.Command.of("no spaces", " ")))
+    void anInvalidTextIsReportedAndNothingIsStored() {
+        assertThatThrownBy(() -> postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), " ")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
-                        invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("userId", "text"));
+                        invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("text"));
+        assertThat(chirps.everyone(PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void theChirpIsPostedUnderTheCallersHandleWhichTheBodyMayRepeat() {
+        var chirp = postChirp.post(PostChirp.Command.of(person("ada"), Optional.of("ada"), "hello"));
+
+        assertThat(chirp.userId()).isEqualTo(new UserId("ada"));
+    }
+
+    @Test
+    void nobodySignedInAndSomebodyElsesHandleAreRefusedBeforeTheTextIsLookedAt() {
+        assertThatThrownBy(() -> PostChirp.Command.of(ANONYMOUS, Optional.empty(), " "))
+                .isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Optional.of("bob"), " "))
+                .isInstanceOf(ForbiddenException.class);
         assertThat(chirps.everyone(PageRequest.first(10)).items()).isEmpty();
     }
 }

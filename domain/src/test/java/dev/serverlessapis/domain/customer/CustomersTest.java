@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.customer;
 
+import static dev.serverlessapis.domain.shared.Callers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +21,8 @@ class CustomersTest {
     void aRegisteredIdIsKnownAndRegisteringItAgainIsHarmless() {
         assertThat(checkCustomer.isKnown(CheckCustomer.Query.of("c-1"))).isFalse();
 
-        assertThat(registerCustomer.register(RegisterCustomer.Command.of("c-1")).value()).isEqualTo("c-1");
-        registerCustomer.register(RegisterCustomer.Command.of("c-1"));
+        assertThat(registerCustomer.register(RegisterCustomer.Command.of(ADMIN, "c-1")).value()).isEqualTo("c-1");
+        registerCustomer.register(RegisterCustomer.Command.of(ADMIN, "c-1"));
 
         assertThat(checkCustomer.isKnown(CheckCustomer.Query.of("c-1"))).isTrue();
         assertThat(checkCustomer.isKnown(CheckCustomer.Query.of("c-2"))).isFalse();
@@ -40,9 +41,18 @@ class CustomersTest {
     @ParameterizedTest
     @MethodSource("invalidIds")
     void missingEmptyBlankOverlongOrNonStringIdsAreRefusedNamingTheField(Object id) {
-        assertThatThrownBy(() -> RegisterCustomer.Command.of(id))
+        assertThatThrownBy(() -> RegisterCustomer.Command.of(ADMIN, id))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         invalid -> assertThat(invalid.violations()).extracting(Violation::field).containsExactly("id"));
         assertThatThrownBy(() -> CheckCustomer.Query.of(id)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void onlyAnAdminMayRegisterAndThatIsCheckedBeforeTheId() {
+        assertThatThrownBy(() -> RegisterCustomer.Command.of(dev.serverlessapis.domain.shared.Callers.person("ada"), null))
+                .isInstanceOf(dev.serverlessapis.domain.shared.ForbiddenException.class);
+        assertThatThrownBy(() -> RegisterCustomer.Command.of(dev.serverlessapis.domain.shared.Callers.ANONYMOUS, "c-1"))
+                .isInstanceOf(dev.serverlessapis.domain.shared.UnauthenticatedException.class);
+        assertThat(checkCustomer.isKnown(CheckCustomer.Query.of("c-1"))).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import static dev.serverlessapis.domain.shared.Callers.ADMIN;
 import static dev.serverlessapis.domain.user.ProfileBuilder.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +20,7 @@ class CreateUserProfileTest {
     void storesTheProfileAsSentAtTheFirstVersion() {
         var members = aProfile().withEmail("ada@example.com").with("score", 1.5).members();
 
-        var stored = createUserProfile.create(CreateUserProfile.Command.of(members));
+        var stored = createUserProfile.create(CreateUserProfile.Command.of(ADMIN, members));
 
         assertThat(stored.version()).isEqualTo(Version.FIRST);
         assertThat(stored.profile().members()).isEqualTo(members);
@@ -28,7 +29,7 @@ class CreateUserProfileTest {
 
     @Test
     void withoutAnIdAUuidIsGeneratedAndPutFirst() {
-        var stored = createUserProfile.create(CreateUserProfile.Command.of(aProfile().withoutId().members()));
+        var stored = createUserProfile.create(CreateUserProfile.Command.of(ADMIN, aProfile().withoutId().members()));
 
         assertThat(UUID.fromString(stored.id().value())).isNotNull();
         assertThat(stored.profile().members().keySet()).containsExactly("id", "name");
@@ -36,17 +37,17 @@ class CreateUserProfileTest {
 
     @Test
     void aTakenIdIsAConflict() {
-        createUserProfile.create(CreateUserProfile.Command.of(aProfile().members()));
+        createUserProfile.create(CreateUserProfile.Command.of(ADMIN, aProfile().members()));
 
-        assertThatThrownBy(() -> createUserProfile.create(CreateUserProfile.Command.of(aProfile().withName("Other").members())))
+        assertThatThrownBy(() -> createUserProfile.create(CreateUserProfile.Command.of(ADMIN, aProfile().withName("Other").members())))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("id 'ada'");
     }
 
     @Test
     void anEmailTakenInAnyLetterCaseIsAConflictAndNothingIsStored() {
-        createUserProfile.create(CreateUserProfile.Command.of(aProfile().withEmail("ada@example.com").members()));
+        createUserProfile.create(CreateUserProfile.Command.of(ADMIN, aProfile().withEmail("ada@example.com").members()));
 
-        var sameAddress = CreateUserProfile.Command.of(aProfile().withId("other").withEmail("ADA@example.com").members());
+        var sameAddress = CreateUserProfile.Command.of(ADMIN, aProfile().withId("other").withEmail("ADA@example.com").members());
         assertThatThrownBy(() -> createUserProfile.create(sameAddress))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("ADA@example.com");
         assertThat(profiles.find(new UserId("other"))).isEmpty();
@@ -54,7 +55,7 @@ class CreateUserProfileTest {
 
     @Test
     void anInvalidProfileIsRefusedBeforeAnythingIsStored() {
-        assertThatThrownBy(() -> CreateUserProfile.Command.of(aProfile().withEmail("nope").members()))
+        assertThatThrownBy(() -> CreateUserProfile.Command.of(ADMIN, aProfile().withEmail("nope").members()))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(profiles.list(PageRequest.parse(Optional.empty(), Optional.empty())).items()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import static dev.serverlessapis.domain.shared.Callers.ADMIN;
 import static dev.serverlessapis.domain.user.ProfileBuilder.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,29 +23,29 @@ class DeleteUserProfileTest {
 
     @Test
     void answersTheDeletedProfileAndFreesItsEmail() {
-        assertThat(deleteUserProfile.delete(DeleteUserProfile.Command.of("ada"))).isEqualTo(ada);
+        assertThat(deleteUserProfile.delete(DeleteUserProfile.Command.of(ADMIN, "ada"))).isEqualTo(ada);
 
         assertThat(profiles.find(ada.id())).isEmpty();
-        assertThat(profiles.create(aProfile().withId("new").withEmail("ADA@example.com").build())).isInstanceOf(UserProfiles.Created.class);
+        assertThat(profiles.create(aProfile().withId("new").withEmail("ADA@example.com").build(), new ProfileOwner("root"))).isInstanceOf(UserProfiles.Created.class);
     }
 
     @Test
     void answersTheVersionItReallyDeletedWhenAWriteSlipsIn() {
         var replace = new ReplaceUserProfile(profiles);
-        profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of("ada", Map.of("name", "newer"), Optional.empty())));
+        profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of(ADMIN, "ada", Map.of("name", "newer"), Optional.empty())));
 
-        var deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of("ada"));
+        var deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(ADMIN, "ada"));
 
         assertThat(deleted.members()).containsEntry("name", "newer");
     }
 
     @Test
     void ifMatchDeletesOnlyTheVersionItNames() {
-        var stale = DeleteUserProfile.Command.of("ada", Optional.of(IfMatch.anyOf(Set.of(new Version(2)))));
+        var stale = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(new Version(2)))));
         assertThatThrownBy(() -> deleteUserProfile.delete(stale)).isInstanceOf(StaleVersionException.class);
         assertThat(profiles.find(ada.id())).isPresent();
 
-        var current = DeleteUserProfile.Command.of("ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
+        var current = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
         assertThat(deleteUserProfile.delete(current)).isEqualTo(ada);
         assertThat(profiles.find(ada.id())).isEmpty();
     }
@@ -52,9 +53,9 @@ class DeleteUserProfileTest {
     @Test
     void ifMatchFailsWhenAWriteSlipsInBetweenTheReadAndTheDelete() {
         var replace = new ReplaceUserProfile(profiles);
-        profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of("ada", Map.of("name", "newer"), Optional.empty())));
+        profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of(ADMIN, "ada", Map.of("name", "newer"), Optional.empty())));
 
-        var command = DeleteUserProfile.Command.of("ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
+        var command = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
 
         assertThatThrownBy(() -> deleteUserProfile.delete(command)).isInstanceOf(StaleVersionException.class);
         assertThat(profiles.find(ada.id()).orElseThrow().profile().members()).containsEntry("name", "newer");
@@ -62,22 +63,22 @@ class DeleteUserProfileTest {
 
     @Test
     void aMissingProfileIsNotFound() {
-        assertThatThrownBy(() -> deleteUserProfile.delete(DeleteUserProfile.Command.of("nobody"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> deleteUserProfile.delete(DeleteUserProfile.Command.of(ADMIN, "nobody"))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void deleteAllAnswersHowManyProfilesThereWere() {
         var deleteAll = new DeleteAllUserProfiles(profiles, Clock.systemUTC(), Duration.ofSeconds(5));
 
-        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(2, false));
-        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(0, false));
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN))).isEqualTo(new UserProfiles.Sweep(2, false));
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN))).isEqualTo(new UserProfiles.Sweep(0, false));
     }
 
     @Test
     void deleteAllStopsAtItsTimeBudgetAfterProgressAndSaysMoreRemain() {
         var deleteAll = new DeleteAllUserProfiles(profiles, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ZERO);
 
-        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(1, true));
-        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(1, false));
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN))).isEqualTo(new UserProfiles.Sweep(1, true));
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN))).isEqualTo(new UserProfiles.Sweep(1, false));
     }
 }

@@ -17,9 +17,17 @@ public final class InMemoryUserProfiles implements UserProfiles {
     private final TreeMap<String, StoredProfile> profiles = new TreeMap<>();
     private final Deque<Runnable> interleaved = new ArrayDeque<>();
 
+    /** Profiles stored as if before ownership was kept: without an owner, so the admins' alone. */
     public InMemoryUserProfiles with(UserProfile... stored) {
         for (var profile : stored) {
-            profiles.put(profile.id().value(), new StoredProfile(profile, Version.FIRST));
+            profiles.put(profile.id().value(), new StoredProfile(profile, Version.FIRST, Optional.empty()));
+        }
+        return this;
+    }
+
+    public InMemoryUserProfiles owned(ProfileOwner owner, UserProfile... stored) {
+        for (var profile : stored) {
+            profiles.put(profile.id().value(), new StoredProfile(profile, Version.FIRST, Optional.of(owner)));
         }
         return this;
     }
@@ -29,14 +37,14 @@ public final class InMemoryUserProfiles implements UserProfiles {
     }
 
     @Override
-    public synchronized Creation create(UserProfile profile) {
+    public synchronized Creation create(UserProfile profile, ProfileOwner owner) {
         if (profiles.containsKey(profile.id().value())) {
             return new IdTaken();
         }
         if (emailTakenByAnother(profile)) {
             return new EmailTaken();
         }
-        var stored = new StoredProfile(profile, Version.FIRST);
+        var stored = new StoredProfile(profile, Version.FIRST, Optional.of(owner));
         profiles.put(profile.id().value(), stored);
         return new Created(stored);
     }
@@ -70,7 +78,7 @@ public final class InMemoryUserProfiles implements UserProfiles {
         if (emailTakenByAnother(replacement)) {
             return new EmailTaken();
         }
-        var next = new StoredProfile(replacement, current.version().next());
+        var next = current.replacedBy(replacement);
         profiles.put(replacement.id().value(), next);
         return new Replaced(next);
     }

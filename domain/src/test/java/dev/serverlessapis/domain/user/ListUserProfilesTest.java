@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import static dev.serverlessapis.domain.shared.Callers.ADMIN;
 import static dev.serverlessapis.domain.user.ProfileBuilder.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +22,7 @@ class ListUserProfilesTest {
         var seen = new ArrayList<String>();
         Optional<String> cursor = Optional.empty();
         do {
-            var page = listUserProfiles.list(ListUserProfiles.Query.of(Optional.empty(), Optional.of("2"), cursor));
+            var page = listUserProfiles.list(ListUserProfiles.Query.of(ADMIN, Optional.empty(), Optional.of("2"), cursor));
             assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
             page.items().forEach(stored -> seen.add(stored.id().value()));
             cursor = page.nextCursor();
@@ -32,8 +33,8 @@ class ListUserProfilesTest {
 
     @Test
     void anEmailFindsItsOneProfileInAnyLetterCaseOrNone() {
-        var found = listUserProfiles.list(ListUserProfiles.Query.of(Optional.of("C@Example.COM"), Optional.empty(), Optional.empty()));
-        var none = listUserProfiles.list(ListUserProfiles.Query.of(Optional.of("z@example.com"), Optional.empty(), Optional.empty()));
+        var found = listUserProfiles.list(ListUserProfiles.Query.of(ADMIN, Optional.of("C@Example.COM"), Optional.empty(), Optional.empty()));
+        var none = listUserProfiles.list(ListUserProfiles.Query.of(ADMIN, Optional.of("z@example.com"), Optional.empty(), Optional.empty()));
 
         assertThat(found.items()).extracting(stored -> stored.id().value()).containsExactly("c");
         assertThat(found.nextCursor()).isEmpty();
@@ -42,9 +43,9 @@ class ListUserProfilesTest {
 
     @Test
     void anInvalidEmailOrLimitIsRefusedNamingIt() {
-        assertThatThrownBy(() -> ListUserProfiles.Query.of(Optional.of("nope"), Optional.empty(), Optional.empty()))
+        assertThatThrownBy(() -> ListUserProfiles.Query.of(ADMIN, Optional.of("nope"), Optional.empty(), Optional.empty()))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(UserProfileTest.fields(invalid)).containsExactly("email"));
-        assertThatThrownBy(() -> ListUserProfiles.Query.of(Optional.empty(), Optional.of("101"), Optional.empty()))
+        assertThatThrownBy(() -> ListUserProfiles.Query.of(ADMIN, Optional.empty(), Optional.of("101"), Optional.empty()))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(UserProfileTest.fields(invalid)).containsExactly("limit"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import static dev.serverlessapis.domain.shared.Callers.ADMIN;
 import static dev.serverlessapis.domain.user.ProfileBuilder.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +14,7 @@ class ReadUserProfileTest {
 
     @Test
     void readsTheStoredProfileAndItsVersion() {
-        var stored = readUserProfile.read(ReadUserProfile.Query.of("ada"));
+        var stored = readUserProfile.read(ReadUserProfile.Query.of(ADMIN, "ada"));
 
         assertThat(stored.profile()).isEqualTo(ada);
         assertThat(stored.version()).isEqualTo(Version.FIRST);
@@ -21,7 +22,7 @@ class ReadUserProfileTest {
 
     @Test
     void aMissingProfileIsNotFound() {
-        assertThatThrownBy(() -> readUserProfile.read(ReadUserProfile.Query.of("nobody")))
+        assertThatThrownBy(() -> readUserProfile.read(ReadUserProfile.Query.of(ADMIN, "nobody")))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("nobody");
     }
 }

@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import static dev.serverlessapis.domain.shared.Callers.ADMIN;
 import static dev.serverlessapis.domain.user.ProfileBuilder.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,13 +77,13 @@ class ReplaceUserProfileTest {
 
     @Test
     void aMissingProfileIsNotFoundWithOrWithoutIfMatch() {
-        assertThatThrownBy(() -> replaceUserProfile.replace(ReplaceUserProfile.Command.of("nobody", Map.of(), Optional.empty())))
+        assertThatThrownBy(() -> replaceUserProfile.replace(ReplaceUserProfile.Command.of(ADMIN, "nobody", Map.of(), Optional.empty())))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> replaceUserProfile.replace(ReplaceUserProfile.Command.of("nobody", Map.of(), Optional.of(IfMatch.ANY))))
+        assertThatThrownBy(() -> replaceUserProfile.replace(ReplaceUserProfile.Command.of(ADMIN, "nobody", Map.of(), Optional.of(IfMatch.ANY))))
                 .isInstanceOf(NotFoundException.class);
     }
 
     private static ReplaceUserProfile.Command command(Map<String, Object> body, Optional<IfMatch> ifMatch) {
-        return ReplaceUserProfile.Command.of("ada", body, ifMatch);
+        return ReplaceUserProfile.Command.of(ADMIN, "ada", body, ifMatch);
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
 import dev.serverlessapis.adapters.apigateway.Problems;
+import dev.serverlessapis.local.identity.CognitoAuthorizer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,25 +49,30 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers;
     private final RouteMatcher matcher;
     private final StaticPage page;
+    private final CognitoAuthorizer authorizer;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     private ApiGatewayEmulator(ApiSpec spec, Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers,
-                               StaticPage page, HttpServer server) {
+                               StaticPage page, CognitoAuthorizer authorizer, HttpServer server) {
         this.spec = spec;
         this.handlers = handlers;
         this.matcher = new RouteMatcher(List.copyOf(spec.fallbackFunctionByPath().keySet()));
         this.page = page;
+        this.authorizer = authorizer;
         this.server = server;
     }
 
-    /** Loads every function's handler class, which builds its Dagger graph, then listens on 127.0.0.1. */
-    public static ApiGatewayEmulator start(ApiSpec spec, int port, StaticPage page) {
+    /**
+     * Loads every function's handler class, which builds its Dagger graph, then listens on 127.0.0.1. Routes that
+     * api.json marks {@code signed-in} go through {@code authorizer} first, as API Gateway's Cognito authorizer.
+     */
+    public static ApiGatewayEmulator start(ApiSpec spec, int port, StaticPage page, CognitoAuthorizer authorizer) {
         var handlers = new LinkedHashMap<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>>();
         spec.functions().forEach(function -> handlers.put(function.name(), function.newHandler()));
         try {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-            var emulator = new ApiGatewayEmulator(spec, handlers, page, server);
+            var emulator = new ApiGatewayEmulator(spec, handlers, page, authorizer, server);
             server.setExecutor(emulator.executor);
             server.createContext("/", emulator::exchange);
             server.start();
@@ -109,17 +115,35 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                     .orElseGet(() -> write(exchange, problem(404, "Not Found", "No route matches this path.")));
         }
         var event = event(exchange, match.get(), body.get());
-        var function = functionFor(event.getHttpMethod(), match.get().template());
+        var route = routeFor(event.getHttpMethod(), match.get().template());
+        if (route.map(ApiSpec.Route::needsSignIn).orElse(false)) {
+            switch (authorizer.authorize(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")))) {
+                case CognitoAuthorizer.Allowed allowed -> event.getRequestContext().setAuthorizer(Map.of("claims", allowed.claims()));
+                case CognitoAuthorizer.Refused refused -> {
+                    System.out.printf("authorizer refused %s %s: %s%n", event.getHttpMethod(), event.getPath(), refused.reason());
+                    return write(exchange, gatewayResponse(exchange, CognitoAuthorizer.unauthorized()));
+                }
+            }
+        }
+        var function = route.map(ApiSpec.Route::function).orElse(spec.fallbackFunctionByPath().get(match.get().template()));
         var response = handlers.get(function).handleRequest(event, new LocalContext(event.getRequestContext().getRequestId(), function));
         return write(exchange, response);
     }
 
-    private String functionFor(String method, String template) {
+    /** The route api.json declares; none for other methods (405) and preflights, which need no authorizer. */
+    private Optional<ApiSpec.Route> routeFor(String method, String template) {
         return spec.routes().stream()
                 .filter(route -> route.path().equals(template) && route.method().equals(method))
-                .map(ApiSpec.Route::function)
-                .findFirst()
-                .orElse(spec.fallbackFunctionByPath().get(template));
+                .findFirst();
+    }
+
+    /** Gateway responses carry the headers Terraform gives them: the request's Origin echoed, never cached. */
+    private static APIGatewayProxyResponseEvent gatewayResponse(HttpExchange exchange, APIGatewayProxyResponseEvent response) {
+        var headers = new LinkedHashMap<String, String>(Optional.ofNullable(response.getHeaders()).orElse(Map.of()));
+        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Origin")).ifPresent(origin -> headers.put("Access-Control-Allow-Origin", origin));
+        headers.put("Vary", "Origin");
+        headers.put("Cache-Control", "no-store");
+        return response.withHeaders(headers);
     }
 
     private APIGatewayProxyRequestEvent event(HttpExchange exchange, RouteMatcher.Match match, byte[] body) {

@@ -72,7 +72,24 @@ public record ApiSpec(List<Table> tables, List<Function> functions, List<Route> 
         }
     }
 
-    public record Route(String method, String path, String function) {
+    /**
+     * {@code caller} is {@code public} (no authorizer: the function sees no claims) or {@code signed-in} (the Cognito
+     * authorizer must let the request through first, and passes the verified claims).
+     */
+    public record Route(String method, String path, String function, String caller) {
+        public static final String PUBLIC = "public";
+        public static final String SIGNED_IN = "signed-in";
+
+        public Route {
+            if (!PUBLIC.equals(caller) && !SIGNED_IN.equals(caller)) {
+                throw new IllegalArgumentException("api.json route " + method + " " + path + " has caller '" + caller
+                        + "'; say '" + PUBLIC + "' or '" + SIGNED_IN + "'");
+            }
+        }
+
+        public boolean needsSignIn() {
+            return SIGNED_IN.equals(caller);
+        }
     }
 
     public static ApiSpec load() {

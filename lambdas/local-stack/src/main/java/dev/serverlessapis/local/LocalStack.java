@@ -1,27 +1,34 @@
 package dev.serverlessapis.local;
 
 import dev.serverlessapis.lambdas.wiring.Configuration;
+import dev.serverlessapis.local.identity.CognitoAuthorizer;
+import dev.serverlessapis.local.identity.LocalIssuer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole system on one machine, nothing of the cloud: DynamoDB Local, the tables of {@code api.json}, and every
- * function behind the API Gateway emulator, with the page at {@code /}. {@code make run} starts it.
+ * function behind the API Gateway emulator, with the page at {@code /}, and a local sign-in issuer standing in for
+ * the Cognito user pool. {@code make run} starts it.
  */
 public final class LocalStack implements AutoCloseable {
     /** Only for signing page cursors locally; on AWS each environment gets its own secret from Terraform. */
     static final String LOCAL_CURSOR_KEY = "local-stack-cursor-signing-key";
 
     private final LocalDynamoDb dynamoDb;
+    private final LocalIssuer issuer;
     private final ApiGatewayEmulator emulator;
 
-    private LocalStack(LocalDynamoDb dynamoDb, ApiGatewayEmulator emulator) {
+    private LocalStack(LocalDynamoDb dynamoDb, LocalIssuer issuer, ApiGatewayEmulator emulator) {
         this.dynamoDb = dynamoDb;
+        this.issuer = issuer;
         this.emulator = emulator;
     }
 
@@ -30,21 +37,34 @@ public final class LocalStack implements AutoCloseable {
      * @param dataDirectory where DynamoDB Local keeps its files; empty for in memory
      * @param extraOrigins  origins allowed by CORS besides the page's own
      * @param counters      the counters to provision; empty for api.json's defaults
+     * @param issuerPort    the local sign-in issuer's port, 0 for any free one
      */
-    public record Settings(int port, Optional<Path> dataDirectory, List<String> extraOrigins, Optional<List<String>> counters) {
+    public record Settings(int port, Optional<Path> dataDirectory, List<String> extraOrigins, Optional<List<String>> counters,
+                           int issuerPort) {
     }
 
     public static LocalStack start(Settings settings) {
         var spec = ApiSpec.load();
         var dynamoDb = LocalDynamoDb.start(settings.dataDirectory());
+        LocalIssuer issuer = null;
         try {
             new TableProvisioner(dynamoDb.client()).provision(spec, settings.counters().map(list -> Map.of("counters", list)).orElse(Map.of()));
             configureFunctions(spec, dynamoDb.endpoint(), settings);
-            return new LocalStack(dynamoDb, ApiGatewayEmulator.start(spec, settings.port(), new StaticPage()));
+            issuer = LocalIssuer.start(settings.issuerPort(), LocalIssuer.newSigningKey(), Clock.systemUTC());
+            var page = StaticPage.signingInAt(issuer.issuer(), issuer.authorizationEndpoint(), issuer.tokenEndpoint(), LocalIssuer.PAGE_CLIENT_ID);
+            return new LocalStack(dynamoDb, issuer, ApiGatewayEmulator.start(spec, settings.port(), page, authorizerOf(issuer)));
         } catch (RuntimeException failedToStart) {
+            if (issuer != null) {
+                issuer.close();
+            }
             dynamoDb.close();
             throw failedToStart;
         }
+    }
+
+    /** What API Gateway's Cognito authorizer is on AWS: tokens of the page's app client, from this issuer. */
+    public static CognitoAuthorizer authorizerOf(LocalIssuer issuer) {
+        return new CognitoAuthorizer(issuer.issuer(), issuer.jwks(), Set.of(LocalIssuer.PAGE_CLIENT_ID), Clock.systemUTC());
     }
 
     /**
@@ -73,9 +93,14 @@ public final class LocalStack implements AutoCloseable {
         return dynamoDb;
     }
 
+    public LocalIssuer issuer() {
+        return issuer;
+    }
+
     @Override
     public void close() {
         emulator.close();
+        issuer.close();
         dynamoDb.close();
     }
 
@@ -84,7 +109,8 @@ public final class LocalStack implements AutoCloseable {
                 Integer.parseInt(setting("PORT").orElse("3000")),
                 Optional.of(Path.of(setting("DATA_DIR").orElse(".data"))),
                 setting("ALLOWED_ORIGINS").map(list -> List.of(list.split(","))).orElse(List.of()),
-                setting("COUNTERS").map(list -> List.of(list.split(","))));
+                setting("COUNTERS").map(list -> List.of(list.split(","))),
+                Integer.parseInt(setting("ISSUER_PORT").orElse("0")));
         var started = System.nanoTime();
         var stack = start(settings);
         var stopped = new CountDownLatch(1);
@@ -95,6 +121,10 @@ public final class LocalStack implements AutoCloseable {
         }, "local-stack-shutdown"));
         System.out.printf("Local stack ready in %d ms at http://127.0.0.1:%d/ (data in %s). Ctrl-C stops it.%n",
                 (System.nanoTime() - started) / 1_000_000, stack.baseUrl().getPort(), settings.dataDirectory().orElseThrow());
+        System.out.printf("Local sign-in (anyone, any handle, no password; local only): issuer %s%n"
+                        + "  a token for scripts: curl -s -d grant_type=password -d client_id=%s -d scope=openid -d username=ada"
+                        + " -d password=local [-d groups=admins] %s | jq -r .id_token%n",
+                stack.issuer().issuer(), LocalIssuer.PAGE_CLIENT_ID, stack.issuer().tokenEndpoint());
         stopped.await();
     }
 

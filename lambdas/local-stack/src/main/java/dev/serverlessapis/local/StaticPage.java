@@ -1,10 +1,13 @@
 package dev.serverlessapis.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The chirp page's files (from {@code lambdas/page}, packaged under {@code page/}), and the {@code config.json} that
- * on AWS Terraform writes beside them. Locally the API is on the page's own origin, so its base URL is empty.
+ * on AWS Terraform writes beside them. Locally the API is on the page's own origin, so its base URL is empty, and the
+ * page signs in at the local issuer.
  */
 public final class StaticPage {
     private static final Map<String, String> CONTENT_TYPES = Map.of(
@@ -24,19 +28,43 @@ public final class StaticPage {
             "png", "image/png",
             "ico", "image/x-icon",
             "txt", "text/plain; charset=utf-8");
-    private static final String LOCAL_CONFIG = "{\"apiBaseUrl\":\"\"}";
+    private static final Gson GSON = new Gson();
     /**
      * The page is one flat folder of named files: a single path segment with a known extension. Anything else, the
      * folder itself ({@code /.}) included, is not a file of the page, and the class loader would list a folder.
      */
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*\\.[a-z]+");
 
+    private final String config;
+
+    /** No sign-in: the page can read but offers no way to post. */
+    public StaticPage() {
+        this(Map.of("apiBaseUrl", ""));
+    }
+
+    /** {@code config} is what the page's {@code config.json} says, as Terraform writes it on AWS. */
+    public StaticPage(Map<String, String> config) {
+        this.config = GSON.toJson(config);
+    }
+
+    /** The page signs in at this issuer (the local one, all on 127.0.0.1) as app client {@code clientId}. */
+    public static StaticPage signingInAt(URI issuer, URI authorizationEndpoint, URI tokenEndpoint, String clientId) {
+        var config = new LinkedHashMap<String, String>();
+        config.put("apiBaseUrl", "");
+        config.put("issuer", issuer.toString());
+        config.put("authorizationEndpoint", authorizationEndpoint.toString());
+        config.put("tokenEndpoint", tokenEndpoint.toString());
+        config.put("logoutEndpoint", "");
+        config.put("clientId", clientId);
+        return new StaticPage(config);
+    }
+
     Optional<APIGatewayProxyResponseEvent> serve(String method, String path) {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return Optional.empty();
         }
         if (path.equals("/config.json")) {
-            return Optional.of(file("json", LOCAL_CONFIG.getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(file("json", config.getBytes(StandardCharsets.UTF_8)));
         }
         var name = path.equals("/") ? "index.html" : path.substring(1);
         if (!FILE_NAME.matcher(name).matches() || !CONTENT_TYPES.containsKey(extension(name))) {

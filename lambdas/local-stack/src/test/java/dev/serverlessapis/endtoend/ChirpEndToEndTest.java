@@ -27,7 +27,7 @@ class ChirpEndToEndTest {
     private final String user = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
 
     ChirpEndToEndTest(TestStack stack) {
-        this.http = new Http(stack.apiEndpoint());
+        this.http = new Http(stack.apiEndpoint()).signedIn(stack.idToken(user, false));
     }
 
     @Test

@@ -18,7 +18,7 @@ class CustomerEndToEndTest {
     private final Http http;
 
     CustomerEndToEndTest(TestStack stack) {
-        this.http = new Http(stack.apiEndpoint());
+        this.http = new Http(stack.apiEndpoint()).signedIn(stack.idToken("course-admin", true));
     }
 
     @Test

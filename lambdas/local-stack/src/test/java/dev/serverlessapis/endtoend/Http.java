@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A small HTTP client for end-to-end tests: the API as any client sees it, locally or on a deployed stage. */
 public final class Http {
@@ -16,9 +17,20 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
+    private final Optional<String> idToken;
 
     public Http(URI base) {
+        this(base, Optional.empty());
+    }
+
+    private Http(URI base, Optional<String> idToken) {
         this.base = base;
+        this.idToken = idToken;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <idToken>} with every request. */
+    public Http signedIn(String idToken) {
+        return new Http(base, Optional.of(idToken));
     }
 
     public URI base() {
@@ -26,7 +38,9 @@ public final class Http {
     }
 
     public HttpRequest.Builder to(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30));
+        var request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30));
+        idToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return request;
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {

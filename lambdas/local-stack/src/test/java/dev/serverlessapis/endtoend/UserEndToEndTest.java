@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The user-profile API as a client sees it. On a deployed stage, {@code DELETE /users} needs the stage's API key:
- * set {@code API_KEY} along with {@code API_ENDPOINT}.
+ * The user-profile API as a client sees it: the course's own scenario, run as an admin (who may do everything it
+ * does, listing and deleting all included). Who else may do what is {@link IdentityEndToEndTest}'s.
  */
 @Tag("end-to-end")
 @ExtendWith(WithTestStack.class)
@@ -30,7 +30,7 @@ class UserEndToEndTest {
     private final Http http;
 
     UserEndToEndTest(TestStack stack) {
-        this.http = new Http(stack.apiEndpoint());
+        this.http = new Http(stack.apiEndpoint()).signedIn(stack.idToken("course-admin", true));
     }
 
     /** API Gateway hands path parameters over still percent-encoded; the id must survive the trip both ways. */

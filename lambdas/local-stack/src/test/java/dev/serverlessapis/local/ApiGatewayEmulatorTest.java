@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.serverlessapis.local.identity.LocalIssuer;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +30,65 @@ class ApiGatewayEmulatorTest {
     private static final Gson GSON = new Gson();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static ApiGatewayEmulator emulator;
+    private static LocalIssuer issuer;
 
     @BeforeAll
     static void start() {
         var spec = new ApiSpec(List.of(), List.of(new ApiSpec.Function("echo", EchoHandler.class.getName() + "::handleRequest",
                 "none", List.of(), List.of())), List.of(
-                new ApiSpec.Route("POST", "/echo/{id}", "echo"),
-                new ApiSpec.Route("GET", "/echo/{id}", "echo"),
-                new ApiSpec.Route("GET", "/echo/binary", "echo")));
-        emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage());
+                new ApiSpec.Route("POST", "/echo/{id}", "echo", ApiSpec.Route.PUBLIC),
+                new ApiSpec.Route("GET", "/echo/{id}", "echo", ApiSpec.Route.PUBLIC),
+                new ApiSpec.Route("PUT", "/echo/{id}", "echo", ApiSpec.Route.SIGNED_IN),
+                new ApiSpec.Route("GET", "/echo/binary", "echo", ApiSpec.Route.PUBLIC)));
+        issuer = LocalIssuer.start(0, LocalIssuer.newSigningKey(), Clock.systemUTC());
+        emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage(), LocalStack.authorizerOf(issuer));
     }
 
     @AfterAll
     static void stop() {
         emulator.close();
+        issuer.close();
+    }
+
+    @Test
+    void aSignedInRouteRefusesARequestWithoutAValidTokenAsTheCognitoAuthorizerDoesWithCors() throws Exception {
+        for (var authorization : List.of("", "Bearer not-a-token")) {
+            var request = HttpRequest.newBuilder(url("/echo/x")).header("Origin", "https://page.example")
+                    .PUT(HttpRequest.BodyPublishers.noBody());
+            if (!authorization.isEmpty()) {
+                request.header("Authorization", authorization);
+            }
+            var response = send(request);
+
+            assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("https://page.example");
+            assertThat(GSON.fromJson(response.body(), JsonObject.class).get("status").getAsInt()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aSignedInRouteGetsTheVerifiedClaimsInApiGatewaysShapeAndAPublicRouteNone() throws Exception {
+        var token = LocalTokens.passwordGrant(issuer, "ada", true);
+
+        var signedIn = GSON.fromJson(send(HttpRequest.newBuilder(url("/echo/x")).header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.noBody())).body(), JsonObject.class);
+        var bare = GSON.fromJson(send(HttpRequest.newBuilder(url("/echo/x")).header("Authorization", token)
+                .PUT(HttpRequest.BodyPublishers.noBody())).body(), JsonObject.class);
+        var publicRoute = GSON.fromJson(send(HttpRequest.newBuilder(url("/echo/x")).header("Authorization", "Bearer " + token)
+                .GET()).body(), JsonObject.class);
+
+        var claims = signedIn.getAsJsonObject("requestContext").getAsJsonObject("authorizer").getAsJsonObject("claims");
+        assertThat(claims.get("cognito:username").getAsString()).isEqualTo("ada");
+        assertThat(claims.get("cognito:groups").getAsString()).isEqualTo("admins");
+        assertThat(claims.get("token_use").getAsString()).isEqualTo("id");
+        assertThat(claims.entrySet()).allSatisfy(claim -> assertThat(claim.getValue().isJsonPrimitive()
+                && claim.getValue().getAsJsonPrimitive().isString()).as(claim.getKey()).isTrue());
+        assertThat(bare.getAsJsonObject("requestContext").getAsJsonObject("authorizer").getAsJsonObject("claims")
+                .get("cognito:username").getAsString()).isEqualTo("ada");
+        var publicContext = publicRoute.getAsJsonObject("requestContext");
+        assertThat(publicContext.get("authorizer") == null || publicContext.get("authorizer").isJsonNull()).isTrue();
     }
 
     @Test

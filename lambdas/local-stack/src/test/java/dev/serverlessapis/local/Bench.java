@@ -28,17 +28,20 @@ public final class Bench {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI base;
+    /** An admin's ID token for the routes that need a sign-in: the emulator verifies it on each request. */
+    private final String idToken;
 
-    private Bench(URI base) {
+    private Bench(URI base, String idToken) {
         this.base = base;
+        this.idToken = idToken;
     }
 
     public static void main(String[] arguments) throws Exception {
         var report = System.out;
         // The emulator logs every request to standard output; a benchmark's million lines would drown the figures.
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try (var stack = LocalStack.start(new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty()))) {
-            var bench = new Bench(stack.baseUrl());
+        try (var stack = LocalStack.start(new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), 0))) {
+            var bench = new Bench(stack.baseUrl(), LocalTokens.passwordGrant(stack.issuer(), "bench", true));
             var scenarios = List.<Scenario>of(
                     new Scenario("POST /counters/cloud-resume", () -> bench.post("/counters/cloud-resume")),
                     new Scenario("GET  /counters/cloud-resume", () -> bench.get("/counters/cloud-resume")),
@@ -114,6 +117,7 @@ public final class Bench {
 
     private int sendJson(String method, String path, String json) throws Exception {
         return client.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + idToken)
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

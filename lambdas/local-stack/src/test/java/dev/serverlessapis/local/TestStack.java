@@ -1,6 +1,9 @@
 package dev.serverlessapis.local;
 
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.serverlessapis.local.identity.LocalIssuer;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,12 +21,14 @@ public final class TestStack implements AutoCloseable {
     private final LocalDynamoDb dynamoDb;
     private final ApiSpec spec = ApiSpec.load();
     private ApiGatewayEmulator emulator;
+    private LocalIssuer issuer;
+    private final RSAKey signingKey = LocalIssuer.newSigningKey();
 
     private TestStack() {
         dynamoDb = LocalDynamoDb.start(Optional.empty());
         new TableProvisioner(dynamoDb.client()).provision(spec, java.util.Map.of());
         LocalStack.configureFunctions(spec, dynamoDb.endpoint(), new LocalStack.Settings(0, Optional.empty(),
-                List.of(ALLOWED_TEST_ORIGIN), Optional.empty()));
+                List.of(ALLOWED_TEST_ORIGIN), Optional.empty(), 0));
     }
 
     /** The one origin that CORS allows in tests besides none. */
@@ -53,9 +58,39 @@ public final class TestStack implements AutoCloseable {
             return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         }
         if (emulator == null) {
-            emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage());
+            var signIn = issuer();
+            var page = StaticPage.signingInAt(signIn.issuer(), signIn.authorizationEndpoint(), signIn.tokenEndpoint(), LocalIssuer.PAGE_CLIENT_ID);
+            emulator = ApiGatewayEmulator.start(spec, 0, page, LocalStack.authorizerOf(signIn));
         }
         return emulator.baseUrl();
+    }
+
+    /** The local sign-in issuer whose tokens the emulator's authorizer accepts. */
+    public synchronized LocalIssuer issuer() {
+        if (issuer == null) {
+            issuer = LocalIssuer.start(0, signingKey, Clock.systemUTC());
+        }
+        return issuer;
+    }
+
+    /** The local issuer's key, for tests that sign tokens breaking one rule each. */
+    public RSAKey signingKey() {
+        return signingKey;
+    }
+
+    /**
+     * An ID token for {@code handle} (in {@code admins} when {@code admin}), from the local issuer's password grant,
+     * as the README's curl gets one. Against a deployed stage, the tokens of {@code make token} are read from
+     * {@code TOKEN_ADMIN} (admin) and {@code TOKEN_USER} (anyone else): the handle is then the token's, not
+     * {@code handle}.
+     */
+    public String idToken(String handle, boolean admin) {
+        if (againstDeployedStage()) {
+            var name = admin ? "TOKEN_ADMIN" : "TOKEN_USER";
+            return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank()).orElseThrow(() ->
+                    new IllegalStateException("against API_ENDPOINT, set " + name + " to an ID token: make token ENV=... NAME=..."));
+        }
+        return LocalTokens.passwordGrant(issuer(), handle, admin);
     }
 
     public static boolean againstDeployedStage() {
@@ -66,6 +101,9 @@ public final class TestStack implements AutoCloseable {
     public synchronized void close() {
         if (emulator != null) {
             emulator.close();
+        }
+        if (issuer != null) {
+            issuer.close();
         }
         dynamoDb.close();
     }

@@ -80,7 +80,7 @@ class ChirpPageBrowserTest {
     void openThePageAsSomeoneNew() {
         handle = "browser_" + UUID.randomUUID().toString().substring(0, 6);
         browser.get(stack.apiEndpoint() + "/");
-        browser.executeScript("localStorage.clear()");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear()");
         browser.navigate().refresh();
     }
 
@@ -97,7 +97,8 @@ class ChirpPageBrowserTest {
     }
 
     @Test
-    void aPostedChirpAppearsInTheFeedUnderItsHandleAndTheComposerEmpties() {
+    void signedInThroughTheLocalLoginPageAPostedChirpAppearsUnderTheTokensHandleAndTheComposerEmpties() {
+        signIn();
         var text = "Hello from Chromium, " + handle + ", \u00e7a chante \u2713";
         var posted = post(text);
 
@@ -111,6 +112,7 @@ class ChirpPageBrowserTest {
         for (int i = 1; i <= 24; i++) {
             postElsewhere(handle, "older " + i);
         }
+        signIn();
         var newest = post("newest of " + handle);
 
         newest.findElement(By.className("handle")).click();
@@ -124,19 +126,52 @@ class ChirpPageBrowserTest {
     }
 
     @Test
-    void aReloadCountsAVisitAndRemembersTheHandle() {
+    void aReloadCountsAVisitAndKeepsTheSignIn() {
         var firstVisit = visits();
+        signIn();
         post("remember me, " + handle);
 
         browser.navigate().refresh();
 
         assertThat(visits()).isGreaterThan(firstVisit);
-        assertThat(browser.findElement(By.id("handle")).getAttribute("value")).as("the handle is remembered").isEqualTo(handle);
+        waitFor(ExpectedConditions.textToBe(By.id("signed-in-as"), "Signed in as @" + handle));
+    }
+
+    @Test
+    void afterSigningOutThePostFormRefusesAndAsksToSignIn() {
+        signIn();
+        post("before signing out, " + handle);
+
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        type(By.id("text"), "after signing out");
+        browser.findElement(By.id("post")).click();
+
+        var refusal = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
+        assertThat(refusal.getText()).startsWith("Sign in to chirp");
+        assertThat(browser.findElement(By.id("text")).getAttribute("value")).isEqualTo("after signing out");
+        assertThat(Http.json(api.get("/chirp?userId=" + handle)).getAsJsonArray()).hasSize(1);
+    }
+
+    @Test
+    void whenTheSignInExpiresThePageAsksToSignInAgainAndKeepsTheDraft() {
+        signIn();
+        browser.executeScript("sessionStorage.setItem('chirps.idToken', arguments[0])", expiredToken(handle));
+        var draft = "written while the token ran out, " + handle;
+        type(By.id("text"), draft);
+        browser.findElement(By.id("post")).click();
+
+        var refusal = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
+        assertThat(refusal.getText()).contains("expired", "draft is kept");
+        signIn();
+        assertThat(browser.findElement(By.id("text")).getAttribute("value")).as("the draft survives signing in again").isEqualTo(draft);
+        browser.findElement(By.id("post")).click();
+        waitFor(driver -> driver.findElements(By.cssSelector("#feed > li")).stream()
+                .anyMatch(item -> item.findElement(By.className("text")).getText().equals(draft)));
     }
 
     @Test
     void aChirpOver280CharactersShowsAnErrorThatEditingClears() {
-        type(By.id("handle"), handle);
         browser.findElement(By.id("text")).sendKeys("x".repeat(281));
         browser.findElement(By.id("post")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
@@ -150,8 +185,9 @@ class ChirpPageBrowserTest {
     void thePagesApiClientReportsEveryFieldTheServerRefused() {
         var refused = browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                import('./api.js').then((api) => api.postChirp('not a handle', ' '))
-                    .then(() => done('accepted'), (error) => done(error.name + ': ' + error.message));""");
+                import('./api.js').then((api) => api.postChirp(arguments[0], 42, 7))
+                    .then(() => done('accepted'), (error) => done(error.name + ': ' + error.message));""",
+                stack.idToken(handle, false));
 
         assertThat(refused).asString().contains("userId", "text").doesNotContain("accepted");
     }
@@ -174,20 +210,47 @@ class ChirpPageBrowserTest {
         assertThat(Files.size(SCREENSHOT)).isPositive();
     }
 
-    /** Posts through the page as {@link #handle} and answers the feed item that shows it. */
-    private WebElement post(String text) {
+    /** Signs in as {@link #handle} through the page's button and the local issuer's login page, as a person would. */
+    private void signIn() {
+        browser.findElement(By.id("sign-in")).click();
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("local-only")));
         type(By.id("handle"), handle);
+        browser.findElement(By.id("sign-in")).click();
+        waitFor(ExpectedConditions.textToBe(By.id("signed-in-as"), "Signed in as @" + handle));
+    }
+
+    /** An ID token of the local issuer for {@code who}, properly signed, whose exp has just passed. */
+    private String expiredToken(String who) {
+        try {
+            var now = java.time.Instant.now();
+            var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                    .issuer(stack.issuer().issuer().toString()).audience(dev.serverlessapis.local.identity.LocalIssuer.PAGE_CLIENT_ID)
+                    .subject(UUID.randomUUID().toString()).claim("token_use", "id").claim("cognito:username", who)
+                    .issueTime(java.util.Date.from(now.minusSeconds(3600))).expirationTime(java.util.Date.from(now.minusSeconds(1)))
+                    .build();
+            var key = stack.signingKey();
+            var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                    .keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException unsignable) {
+            throw new IllegalStateException(unsignable);
+        }
+    }
+
+    /** Posts through the page, signed in as {@link #handle}, and answers the feed item that shows it. */
+    private WebElement post(String text) {
         type(By.id("text"), text);
         browser.findElement(By.id("post")).click();
         return waitFor(driver -> driver.findElements(By.cssSelector("#feed > li")).stream()
                 .filter(item -> item.findElement(By.className("text")).getText().equals(text)).findFirst().orElse(null));
     }
 
-    /** Posts through the API, as another browser would. */
+    /** Posts through the API as {@code userId}, signed in, as another browser would. */
     private void postElsewhere(String userId, String text) {
         var body = """
                 {"userId": "%s", "text": "%s"}""".formatted(userId, text);
-        assertThat(api.sendJson("POST", "/chirp", body).statusCode()).isEqualTo(201);
+        assertThat(api.signedIn(stack.idToken(userId, false)).sendJson("POST", "/chirp", body).statusCode()).isEqualTo(201);
     }
 
     private long visits() {

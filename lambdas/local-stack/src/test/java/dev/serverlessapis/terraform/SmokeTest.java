@@ -22,14 +22,14 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 /**
  * The smoke test deploy runs against a new stage (scripts/smoke, scripts/smoke-requests): one request per function,
  * each answered by that function and changing nothing. Run here against the local stack, whose functions are the
- * same handler classes; with API_ENDPOINT (and API_KEY) set, against that deployed stage.
+ * same handler classes, signed in as an admin; with API_ENDPOINT (and TOKEN_ADMIN) set, against that deployed stage.
  */
 @Tag("end-to-end")
 @ExtendWith(WithTestStack.class)
 class SmokeTest {
     private static final ApiSpec SPEC = ApiSpec.load();
 
-    record SmokeRequest(String function, int status, String method, String pathAndQuery) {
+    record SmokeRequest(String function, int status, String caller, String method, String pathAndQuery) {
         String path() {
             return pathAndQuery.replaceFirst("\\?.*", "");
         }
@@ -49,8 +49,8 @@ class SmokeTest {
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.split("\t"))
                 .map(fields -> {
-                    assertThat(fields).as(String.join("|", fields)).hasSize(6);
-                    return new SmokeRequest(fields[0], Integer.parseInt(fields[1]), fields[2], fields[3]);
+                    assertThat(fields).as(String.join("|", fields)).hasSize(7);
+                    return new SmokeRequest(fields[0], Integer.parseInt(fields[1]), fields[2], fields[3], fields[4]);
                 }).toList();
     }
 
@@ -61,10 +61,23 @@ class SmokeTest {
                 .containsExactlyInAnyOrderElementsOf(SPEC.functions().stream().map(ApiSpec.Function::name).toList());
         for (var request : requests) {
             assertThat(SPEC.routes()).as(request.toString()).anyMatch(route -> route.function().equals(request.function())
-                    && route.method().equals(request.method())
+                    && route.method().equals(request.method()) && route.caller().equals(request.caller())
                     && Pattern.matches(route.path().replaceAll("\\{[^}]+}", "[^/]+"), request.path()));
             assertThat(request.status()).as("a function's own answer, never a failure").isBetween(200, 499);
         }
+    }
+
+    @Test
+    void withoutATokenEverySignedInRouteAnswersTheAuthorizers401AndEveryPublicOneItsFunction() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "the smoke test needs curl");
+        var before = items();
+        var run = new FakeCommands(work).environment("SMOKE_ATTEMPTS", "1").run("smoke", stack.apiEndpoint().toString());
+        assertThat(run.status()).as(run.stdout()).isZero();
+        var signedIn = requests().stream().filter(request -> request.caller().equals(ApiSpec.Route.SIGNED_IN)).map(SmokeRequest::function).toList();
+        assertThat(signedIn).isNotEmpty();
+        assertThat(run.lines().stream().filter(line -> line.startsWith("ok") && line.endsWith("-> 401")).map(line -> line.split("\\s+")[1]))
+                .containsExactlyInAnyOrderElementsOf(signedIn);
+        assertThat(items()).as("items per table").isEqualTo(before);
     }
 
     @Test
@@ -92,12 +105,8 @@ class SmokeTest {
     }
 
     private FakeCommands.Run smoke(String base) throws Exception {
-        var fakes = new FakeCommands(work).environment("SMOKE_ATTEMPTS", "1");
-        var key = System.getenv("API_KEY");
-        if (key != null) {
-            fakes.environment("API_KEY", key);
-        }
-        return fakes.run("smoke", base);
+        return new FakeCommands(work).environment("SMOKE_ATTEMPTS", "1")
+                .environment("SMOKE_ID_TOKEN", stack.idToken("smoke", true)).run("smoke", base);
     }
 
     /** How many items each table holds (locally; a deployed stage's tables are not this test's to count). */

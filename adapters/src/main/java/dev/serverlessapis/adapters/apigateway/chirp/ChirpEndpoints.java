@@ -13,9 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Chirps over HTTP: {@code POST /chirp} posts one, {@code GET /chirp} lists everyone's or, with {@code userId}, one user's. */
+/**
+ * Chirps over HTTP: {@code POST /chirp} posts one under the signed-in caller's handle (a body {@code userId} may repeat
+ * it), {@code GET /chirp} lists everyone's or, with {@code userId}, one user's.
+ */
 public final class ChirpEndpoints {
     public static final String RESOURCE = "/chirp";
     private static final Set<String> MEMBERS = Set.of("userId", "text");
@@ -38,7 +42,7 @@ public final class ChirpEndpoints {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return HttpResponse.json(201, asJson(postChirp.post(PostChirp.Command.of(userId, text))));
+        return HttpResponse.json(201, asJson(postChirp.post(PostChirp.Command.of(request.caller(), Optional.ofNullable(userId), text))));
     }
 
     public HttpResponse list(HttpRequest request) {

@@ -30,7 +30,7 @@ public final class CustomerEndpoints {
 
     /** Only {@code id} is read from the body, and only it is stored; other members are ignored. */
     public HttpResponse register(HttpRequest request) {
-        var id = registerCustomer.register(RegisterCustomer.Command.of(JsonMembers.of(request.jsonObjectBody()).get("id")));
+        var id = registerCustomer.register(RegisterCustomer.Command.of(request.caller(), JsonMembers.of(request.jsonObjectBody()).get("id")));
         var body = new LinkedHashMap<String, Object>();
         body.put("customer", Map.of("id", id.value()));
         body.put("message", "success");

@@ -48,36 +48,36 @@ public final class UserEndpoints {
     }
 
     public HttpResponse create(HttpRequest request) {
-        var stored = createUserProfile.create(CreateUserProfile.Command.of(JsonMembers.of(request.jsonObjectBody())));
+        var stored = createUserProfile.create(CreateUserProfile.Command.of(request.caller(), JsonMembers.of(request.jsonObjectBody())));
         return withEtag(HttpResponse.json(201, stored.profile().members()), stored)
                 .withHeader("Location", COLLECTION + "/" + URLEncoder.encode(stored.id().value(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     public HttpResponse list(HttpRequest request) {
-        var query = ListUserProfiles.Query.of(request.query("email"), request.query("limit"), request.query("cursor"));
+        var query = ListUserProfiles.Query.of(request.caller(), request.query("email"), request.query("limit"), request.query("cursor"));
         return NextPageLink.listResponse(request, listUserProfiles.list(query).map(stored -> stored.profile().members()));
     }
 
     public HttpResponse read(HttpRequest request) {
-        var stored = readUserProfile.read(ReadUserProfile.Query.of(request.pathParameter("id")));
+        var stored = readUserProfile.read(ReadUserProfile.Query.of(request.caller(), request.pathParameter("id")));
         return withEtag(HttpResponse.json(200, stored.profile().members()), stored);
     }
 
     public HttpResponse replace(HttpRequest request) {
-        var command = ReplaceUserProfile.Command.of(request.pathParameter("id"), JsonMembers.of(request.jsonObjectBody()),
+        var command = ReplaceUserProfile.Command.of(request.caller(), request.pathParameter("id"), JsonMembers.of(request.jsonObjectBody()),
                 request.header("If-Match").map(UserEndpoints::ifMatch));
         var stored = replaceUserProfile.replace(command);
         return withEtag(HttpResponse.json(200, stored.profile().members()), stored);
     }
 
     public HttpResponse delete(HttpRequest request) {
-        UserProfile deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(request.pathParameter("id"),
+        UserProfile deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(request.caller(), request.pathParameter("id"),
                 request.header("If-Match").map(UserEndpoints::ifMatch)));
         return HttpResponse.json(200, deleted.members());
     }
 
     public HttpResponse deleteAll(HttpRequest request) {
-        var sweep = deleteAllUserProfiles.deleteAll();
+        var sweep = deleteAllUserProfiles.deleteAll(DeleteAllUserProfiles.Command.of(request.caller()));
         var body = new LinkedHashMap<String, Object>();
         body.put("deleted", sweep.deleted());
         body.put("more", sweep.more());

@@ -3,6 +3,7 @@ package dev.serverlessapis.adapters.apigateway.chirp;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.signedIn;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ class ChirpEndpointsTest {
 
     @Test
     void theDocumentedPostIsA201WithTheChirpStampedByTheServersClock() {
-        var response = function.handle(ProxyEvents.event("json-body"));
+        var response = function.handle(signedIn(ProxyEvents.event("json-body"), "ada"));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         var chirp = json(response).getAsJsonObject();
@@ -45,7 +46,7 @@ class ChirpEndpointsTest {
 
     @Test
     void everyMemberOfTheWrongJsonTypeOrNotPartOfAChirpIsReportedAtOnceAndNothingIsStored() {
-        var response = post("""
+        var response = post("ada", """
                 {"userId": 7, "text": 42, "timestamp": 1}""");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
@@ -54,22 +55,48 @@ class ChirpEndpointsTest {
     }
 
     @Test
-    void stringsTheDomainRefusesAreReportedTogether() {
-        var response = post("""
-                {"userId": "has space", "text": "   "}""");
+    void aTextTheDomainRefusesIsA400() {
+        var response = post("ada", """
+                {"text": "   "}""");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(fields(response)).containsExactlyInAnyOrder("userId", "text");
+        assertThat(fields(response)).containsExactly("text");
+        assertThat(listAll()).isEmpty();
+    }
+
+    @Test
+    void theChirpIsPostedUnderTheSignedInHandleWhetherTheBodyRepeatsItOrLeavesItOut() {
+        var without = post("grace", """
+                {"text": "mine"}""");
+        var repeated = post("grace", """
+                {"userId": "grace", "text": "also mine"}""");
+
+        assertThat(without.getStatusCode()).as(without.getBody()).isEqualTo(201);
+        assertThat(json(without).getAsJsonObject().get("userId").getAsString()).isEqualTo("grace");
+        assertThat(repeated.getStatusCode()).as(repeated.getBody()).isEqualTo(201);
+    }
+
+    @Test
+    void postingAsSomebodyElseIsA403AndNobodySignedInIsA401AndNothingIsStored() {
+        var impostor = post("ada", """
+                {"userId": "grace", "text": "not mine"}""");
+        var anonymous = function.handle(withJsonBody(request("POST", ChirpEndpoints.RESOURCE, Map.of()), """
+                {"userId": "grace", "text": "nobody"}"""));
+
+        assertThat(impostor.getStatusCode()).isEqualTo(403);
+        assertThat(anonymous.getStatusCode()).isEqualTo(401);
+        assertThat(header(anonymous, "WWW-Authenticate")).hasValue("Bearer");
+        assertThat(header(anonymous, "Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(listAll()).isEmpty();
     }
 
     @Test
     void theDocumentedMultiValueQueryListsOneUsersChirpsNewestFirstAPageAtATime() {
         for (var text : new String[]{"one", "two", "three"}) {
-            assertThat(post("""
+            assertThat(post("grace", """
                     {"userId": "grace", "text": "%s"}""".formatted(text)).getStatusCode()).isEqualTo(201);
         }
-        post("""
+        post("ada", """
                 {"userId": "ada", "text": "not grace's"}""");
 
         var page = function.handle(ProxyEvents.event("multi-value-query"));
@@ -80,8 +107,8 @@ class ChirpEndpointsTest {
         assertThat(header(page, "Link")).hasValueSatisfying(link -> assertThat(link).contains("userId=grace", "limit=2", "cursor="));
     }
 
-    private APIGatewayProxyResponseEvent post(String json) {
-        return function.handle(withJsonBody(request("POST", ChirpEndpoints.RESOURCE, Map.of()), json));
+    private APIGatewayProxyResponseEvent post(String handle, String json) {
+        return function.handle(signedIn(withJsonBody(request("POST", ChirpEndpoints.RESOURCE, Map.of()), json), handle));
     }
 
     private static List<String> fields(APIGatewayProxyResponseEvent response) {

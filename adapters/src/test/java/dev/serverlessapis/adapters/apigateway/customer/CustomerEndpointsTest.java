@@ -25,7 +25,7 @@ class CustomerEndpointsTest {
 
     @Test
     void theDocumentedBase64PutRegistersTheCustomerAsTheCourseApiAnswers() {
-        var response = function.handle(ProxyEvents.event("base64-body"));
+        var response = function.handle(ProxyEvents.asAdmin(ProxyEvents.event("base64-body")));
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(json(response)).isEqualTo(JsonParser.parseString("""

@@ -3,6 +3,7 @@ package dev.serverlessapis.adapters.apigateway.user;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.signedIn;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,7 +81,7 @@ class UserEndpointsTest {
     void aDeletedProfileIsAnsweredOnceAndThenNotFound() {
         create(ADA);
 
-        var deleted = function.handle(request("DELETE", UserEndpoints.ITEM, Map.of("id", "ada")));
+        var deleted = function.handle(signedIn(request("DELETE", UserEndpoints.ITEM, Map.of("id", "ada")), "ada"));
 
         assertThat(deleted.getStatusCode()).isEqualTo(200);
         assertThat(json(deleted).getAsJsonObject().get("id").getAsString()).isEqualTo("ada");
@@ -88,26 +89,55 @@ class UserEndpointsTest {
     }
 
     @Test
-    void anAuthorizerContextWithCognitoClaimsChangesNothingAboutWhatIsServed() {
+    void theRecordedCognitoClaimsNameTheOwnerWhoReadsTheProfileExactlyAsStored() {
+        var created = create(ADA);
+
+        var withRecordedClaims = function.handle(ProxyEvents.event("cognito-authorizer"));
+
+        assertThat(withRecordedClaims.getStatusCode()).as(withRecordedClaims.getBody()).isEqualTo(200);
+        assertThat(withRecordedClaims.getBody()).isEqualTo(created.getBody());
+        assertThat(header(withRecordedClaims, "ETag")).isEqualTo(header(created, "ETag"));
+    }
+
+    @Test
+    void toAnotherPersonTheProfileDoesNotExistAndToNobodySignedInItIsA401() {
         create(ADA);
 
-        var withClaims = function.handle(ProxyEvents.event("cognito-authorizer"));
-        var without = read("ada");
+        var other = function.handle(signedIn(request("GET", UserEndpoints.ITEM, Map.of("id", "ada")), "bob"));
+        var otherStale = function.handle(withHeader(signedIn(request("DELETE", UserEndpoints.ITEM, Map.of("id", "ada")), "bob"),
+                "If-Match", "\"7\""));
+        var anonymous = function.handle(request("GET", UserEndpoints.ITEM, Map.of("id", "ada")));
+        var admin = function.handle(ProxyEvents.asAdmin(request("GET", UserEndpoints.ITEM, Map.of("id", "ada"))));
 
-        assertThat(withClaims.getStatusCode()).isEqualTo(200);
-        assertThat(withClaims.getBody()).isEqualTo(without.getBody());
-        assertThat(header(withClaims, "ETag")).isEqualTo(header(without, "ETag"));
+        assertThat(other.getStatusCode()).isEqualTo(404);
+        assertThat(otherStale.getStatusCode()).isEqualTo(404);
+        assertThat(anonymous.getStatusCode()).isEqualTo(401);
+        assertThat(header(anonymous, "WWW-Authenticate")).hasValue("Bearer");
+        assertThat(admin.getStatusCode()).isEqualTo(200);
+        assertThat(read("ada").getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void listingAndDeletingAllAreForAdminsOnly() {
+        create(ADA);
+
+        var list = request("GET", UserEndpoints.COLLECTION, Map.of());
+        assertThat(function.handle(signedIn(list, "ada")).getStatusCode()).isEqualTo(403);
+        assertThat(function.handle(signedIn(request("DELETE", UserEndpoints.COLLECTION, Map.of()), "ada")).getStatusCode()).isEqualTo(403);
+        var asAdmin = function.handle(ProxyEvents.asAdmin(request("GET", UserEndpoints.COLLECTION, Map.of())));
+        assertThat(asAdmin.getStatusCode()).isEqualTo(200);
+        assertThat(json(asAdmin).getAsJsonArray()).hasSize(1);
     }
 
     private APIGatewayProxyResponseEvent create(String json) {
-        return function.handle(withJsonBody(request("POST", UserEndpoints.COLLECTION, Map.of()), json));
+        return function.handle(signedIn(withJsonBody(request("POST", UserEndpoints.COLLECTION, Map.of()), json), "ada"));
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent replace(String json) {
-        return withJsonBody(request("PUT", UserEndpoints.ITEM, Map.of("id", "ada")), json);
+        return signedIn(withJsonBody(request("PUT", UserEndpoints.ITEM, Map.of("id", "ada")), json), "ada");
     }
 
     private APIGatewayProxyResponseEvent read(String id) {
-        return function.handle(request("GET", UserEndpoints.ITEM, Map.of("id", id)));
+        return function.handle(signedIn(request("GET", UserEndpoints.ITEM, Map.of("id", id)), "ada"));
     }
 }

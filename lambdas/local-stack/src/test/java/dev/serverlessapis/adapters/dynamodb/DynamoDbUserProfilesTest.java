@@ -3,6 +3,8 @@ package dev.serverlessapis.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlessapis.domain.shared.Deadline;
+import dev.serverlessapis.domain.user.ProfileOwner;
+import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfile;
 import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.local.TestStack;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(WithTestStack.class)
 class DynamoDbUserProfilesTest {
     private static final String TABLE = "user-profiles";
+    private static final ProfileOwner OWNER = new ProfileOwner("ada");
     private static final Deadline ALREADY_PASSED = new Deadline(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Instant.EPOCH);
 
     private final TestStack stack;
@@ -30,6 +33,21 @@ class DynamoDbUserProfilesTest {
     DynamoDbUserProfilesTest(TestStack stack) {
         this.stack = stack;
         this.profiles = new DynamoDbUserProfiles(stack.dynamoDb(), TABLE, new SignedCursors("test-cursor-signing-key"));
+    }
+
+    /** The owner is an attribute of the item beside the profile's text, never in it, and a replace keeps it. */
+    @Test
+    void theOwnerIsKeptBesideTheProfileAndSurvivesAReplace() {
+        var id = UUID.randomUUID().toString();
+        var created = (UserProfiles.Created) profiles.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
+
+        var item = stack.dynamoDb().getItem(get -> get.tableName(TABLE).key(Map.of("id", s(id)))).item();
+        assertThat(item.get(DynamoDbUserProfiles.CREATED_BY).s()).isEqualTo("ada");
+        assertThat(item.get(DynamoDbUserProfiles.PROFILE).s()).isEqualTo("{\"id\":\"" + id + "\",\"name\":\"Ada\"}");
+        assertThat(profiles.find(new UserId(id)).orElseThrow().owner()).contains(OWNER);
+        var replaced = (UserProfiles.Replaced) profiles.replace(created.stored(), UserProfile.of(Map.of("id", id)));
+        assertThat(replaced.stored().owner()).contains(OWNER);
+        assertThat(profiles.find(new UserId(id)).orElseThrow().owner()).contains(OWNER);
     }
 
     /**
@@ -43,7 +61,7 @@ class DynamoDbUserProfilesTest {
         for (int i = 0; i < 250; i++) {
             var id = UUID.randomUUID().toString();
             var members = i % 2 == 0 ? Map.<String, Object>of("id", id, "email", id + "@example.com") : Map.<String, Object>of("id", id);
-            assertThat(profiles.create(UserProfile.of(members))).isInstanceOf(UserProfiles.Created.class);
+            assertThat(profiles.create(UserProfile.of(members), OWNER)).isInstanceOf(UserProfiles.Created.class);
             created++;
         }
 
@@ -63,7 +81,7 @@ class DynamoDbUserProfilesTest {
     void aGenerousDeadlineDeletesEverythingInOneCall() {
         emptyTable();
         for (int i = 0; i < 30; i++) {
-            profiles.create(UserProfile.of(Map.of("id", UUID.randomUUID().toString())));
+            profiles.create(UserProfile.of(Map.of("id", UUID.randomUUID().toString())), OWNER);
         }
 
         assertThat(profiles.deleteAll(Deadline.in(Duration.ofMinutes(1), Clock.systemUTC()))).isEqualTo(new UserProfiles.Sweep(30, false));

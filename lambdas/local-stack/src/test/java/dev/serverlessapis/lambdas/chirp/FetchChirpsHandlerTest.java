@@ -8,6 +8,7 @@ import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlessapis.adapters.apigateway.ProxyEvents;
 import com.google.gson.JsonObject;
 import dev.serverlessapis.local.Functions;
 import dev.serverlessapis.local.TestStack;
@@ -117,8 +118,8 @@ class FetchChirpsHandlerTest {
 
     private static String post(String userId, String text) {
         var response = Functions.invoke("chirp_save_chirp",
-                withJsonBody(request("POST", "/chirp", Map.of()), """
-                        {"userId":"%s","text":"%s"}""".formatted(userId, text)));
+                ProxyEvents.signedIn(withJsonBody(request("POST", "/chirp", Map.of()), """
+                        {"userId":"%s","text":"%s"}""".formatted(userId, text)), userId));
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         return text;
     }

@@ -85,9 +85,7 @@ class SaveChirpHandlerTest {
     @Test
     void invalidBodiesAre400sNamingEveryBadFieldAndStoreNothing() {
         assertThat(fields(post("""
-                {"userId":"has space","text":"   "}"""))).containsExactly("userId", "text");
-        assertThat(fields(post("""
-                {"text":"who am I"}"""))).containsExactly("userId");
+                {"userId":"%s","text":"   "}""".formatted(user)))).containsExactly("text");
         assertThat(fields(post("""
                 {"userId":"%s","text":42}""".formatted(user)))).containsExactly("text");
         assertThat(fields(post("""
@@ -100,8 +98,24 @@ class SaveChirpHandlerTest {
     }
 
     @Test
+    void theHandleIsTheSignedInCallersAndAnotherOneIsA403() {
+        var without = post("""
+                {"text":"who am I"}""");
+        var other = post("""
+                {"userId":"someone-else","text":"not me"}""");
+        var anonymous = Functions.invoke("chirp_save_chirp", withJsonBody(request("POST", "/chirp", Map.of()), """
+                {"userId":"%s","text":"nobody"}""".formatted(user)));
+
+        assertThat(without.getStatusCode()).as(without.getBody()).isEqualTo(201);
+        assertThat(json(without).getAsJsonObject().get("userId").getAsString()).isEqualTo(user);
+        assertThat(other.getStatusCode()).isEqualTo(403);
+        assertThat(anonymous.getStatusCode()).isEqualTo(401);
+        assertThat(storedTexts()).containsExactly("who am I");
+    }
+
+    @Test
     void aBodyThatIsNotJsonIs415() {
-        var event = request("POST", "/chirp", Map.of()).withBody("userId=a&text=b");
+        var event = ProxyEvents.signedIn(request("POST", "/chirp", Map.of()), user).withBody("userId=a&text=b");
         var response = Functions.invoke("chirp_save_chirp",
                 ProxyEvents.withHeader(event, "Content-Type", "application/x-www-form-urlencoded"));
 
@@ -109,7 +123,7 @@ class SaveChirpHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent post(String body) {
-        return Functions.invoke("chirp_save_chirp", withJsonBody(request("POST", "/chirp", Map.of()), body));
+        return Functions.invoke("chirp_save_chirp", ProxyEvents.signedIn(withJsonBody(request("POST", "/chirp", Map.of()), body), user));
     }
 
     private static List<String> fields(APIGatewayProxyResponseEvent response) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlessapis.adapters.apigateway.ProxyEvents;
 import dev.serverlessapis.local.Functions;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
@@ -96,7 +97,7 @@ class DynamoDbRestApiHandlerTest {
     void malformedJsonWrongMediaTypeAndOversizedBodiesAreRefused() {
         assertThat(put("""
                 {"id":""").getStatusCode()).isEqualTo(400);
-        var text = withHeader(request("PUT", RESOURCE, Map.of()), "Content-Type", "text/plain").withBody("""
+        var text = withHeader(ProxyEvents.asAdmin(request("PUT", RESOURCE, Map.of())), "Content-Type", "text/plain").withBody("""
                 {"id":"%s"}""".formatted(id));
         assertThat(invoke(text).getStatusCode()).isEqualTo(415);
         assertThat(put("""
@@ -129,7 +130,7 @@ class DynamoDbRestApiHandlerTest {
     }
 
     private static APIGatewayProxyResponseEvent put(String json) {
-        return invoke(withJsonBody(request("PUT", RESOURCE, Map.of()), json));
+        return invoke(ProxyEvents.asAdmin(withJsonBody(request("PUT", RESOURCE, Map.of()), json)));
     }
 
     private static APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {

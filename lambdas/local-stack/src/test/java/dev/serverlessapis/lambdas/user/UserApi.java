@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.JsonObject;
+import dev.serverlessapis.adapters.apigateway.ProxyEvents;
 import dev.serverlessapis.local.ApiSpec;
 import dev.serverlessapis.local.Functions;
 import java.util.List;
@@ -27,7 +28,11 @@ final class UserApi {
     private UserApi() {
     }
 
+    /** Sent as an admin (who may do everything the course's scenario does), unless the event already names its caller. */
     static APIGatewayProxyResponseEvent send(APIGatewayProxyRequestEvent event) {
+        if (event.getRequestContext().getAuthorizer() == null) {
+            ProxyEvents.asAdmin(event);
+        }
         var function = SPEC.routes().stream()
                 .filter(route -> route.method().equals(event.getHttpMethod()) && route.path().equals(event.getResource()))
                 .map(ApiSpec.Route::function)
