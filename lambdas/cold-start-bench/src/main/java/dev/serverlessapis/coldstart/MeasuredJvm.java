@@ -70,7 +70,7 @@ final class MeasuredJvm {
                 var peakRss = peakRssKib(process.pid());
                 // HotSpot counts classes loaded from the CDS archive apart from the others.
                 var classes = PerfData.counter(process.pid(), "java.cls.loadedClasses").orElse(-1L)
-                        + PerfData.counter(process.pid(), "sun.cls.sharedLoadedClasses").orElse(0L);
+                        + PerfData.counter(process.pid(), "java.cls.sharedLoadedClasses").orElse(0L);
                 process.getOutputStream().close();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

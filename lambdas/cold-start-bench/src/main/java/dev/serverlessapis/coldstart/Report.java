@@ -16,21 +16,22 @@ record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<S
 
     void print(PrintStream out) {
         var bare = median(cold.get(BenchCold.BARE_SDK));
+        var bareMin = cold.get(BenchCold.BARE_SDK).stream().mapToDouble(MeasuredJvm.Run::millis).min().orElseThrow();
         out.printf("Machine: %s, %d cores; measured JVM: %s %s on %s; %s%n", cpuModel(), cores(),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 cpu.map(core -> "core " + core).orElse("any core (not pinned)"), String.join(" ", MeasuredJvm.LAMBDA_FLAGS));
         out.printf("%s; %d cold runs and %d primed runs per row, interleaved; %.0f s in all%n%n",
                 sdkVersion(), runs, primedRuns, seconds);
-        out.printf("%-26s %9s %8s %8s %7s %9s %8s %9s %16s%n", "launch to first response", "median ms", "min ms", "max ms",
-                "x bare", "peak MiB", "classes", "warnings", "primed 1st ms");
+        out.printf("%-26s %9s %8s %8s %7s %7s %9s %8s %9s %16s%n", "launch to first response", "median ms", "min ms", "max ms",
+                "x bare", "min x", "peak MiB", "classes", "warnings", "primed 1st ms");
         for (var name : order) {
             var runsOf = cold.get(name);
             var millis = runsOf.stream().mapToDouble(MeasuredJvm.Run::millis).sorted().toArray();
             var primedInvoke = Optional.ofNullable(primed.get(name))
                     .map(list -> "%6.1f (max %5.1f)".formatted(median(invokeMillis(list)), Arrays.stream(invokeMillis(list)).max().orElseThrow()))
                     .orElse("");
-            out.printf("%-26s %9.0f %8.0f %8.0f %7.2f %9.0f %8.0f %9d %16s%n", name, median(millis), millis[0],
-                    millis[millis.length - 1], median(millis) / bare,
+            out.printf("%-26s %9.0f %8.0f %8.0f %7.2f %7.2f %9.0f %8.0f %9d %16s%n", name, median(millis), millis[0],
+                    millis[millis.length - 1], median(millis) / bare, millis[0] / bareMin,
                     median(runsOf.stream().mapToDouble(run -> run.peakRssKib() / 1024.0).toArray()),
                     median(runsOf.stream().mapToDouble(MeasuredJvm.Run::classesLoaded).toArray()),
                     runsOf.stream().mapToInt(run -> run.stderr().size()).max().orElse(0), primedInvoke);
@@ -41,7 +42,8 @@ record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<S
             out.printf("%nPrinted on standard error at start-up:%n");
             warnings.stream().limit(10).forEach(line -> out.println("  " + line));
         }
-        out.printf("%n'x bare': median over the bare SDK client's median. 'warnings': most lines a run printed on standard error."
+        out.printf("%n'x bare': median over the bare SDK client's median; 'min x': the same for the fastest runs,"
+                + "%nthe least disturbed by other load. 'warnings': most lines a run printed on standard error."
                 + "%n'primed 1st ms': in a JVM whose SnapStart checkpoint hooks ran, the first invoke (median, max).%n");
     }
 
