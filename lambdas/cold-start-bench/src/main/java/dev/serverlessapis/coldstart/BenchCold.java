@@ -68,7 +68,7 @@ public final class BenchCold {
                 Collections.shuffle(order, random);
                 for (var next : order) {
                     prepareFixtures(spec);
-                    var run = jvm.run(next.getKey().mainClass(), next.getKey().arguments());
+                    var run = jvm.run(next.getKey().mainClass(), next.getKey().arguments(), next.getKey().environment());
                     next.getValue().computeIfAbsent(next.getKey().name(), name -> new ArrayList<>()).add(run);
                 }
                 System.err.printf("round %d of %d done%n", round + 1, Math.max(runs, primedRuns));
@@ -79,11 +79,17 @@ public final class BenchCold {
         System.exit(0);
     }
 
-    record Subject(String name, String mainClass, List<String> arguments) {
+    record Subject(String name, String mainClass, List<String> arguments, Map<String, String> environment) {
+        Subject(String name, String mainClass, List<String> arguments) {
+            this(name, mainClass, arguments, Map.of());
+        }
+
+        /** Lambda tells a function how it is initialized: {@code on-demand}, or {@code snap-start} before a snapshot. */
         static Subject handler(ApiSpec.Function function, String mode, Requests.Request request) {
             var arguments = new ArrayList<String>(List.of(function.handlerClass(), mode));
             arguments.addAll(request.arguments());
-            return new Subject(function.name(), "dev.serverlessapis.coldstart.HandlerProbe", arguments);
+            return new Subject(function.name(), "dev.serverlessapis.coldstart.HandlerProbe", arguments,
+                    Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", mode.equals("primed") ? "snap-start" : "on-demand"));
         }
     }
 

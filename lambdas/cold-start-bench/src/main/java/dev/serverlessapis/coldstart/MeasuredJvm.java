@@ -43,7 +43,7 @@ final class MeasuredJvm {
         this.environment = Map.copyOf(environment);
     }
 
-    Run run(String mainClass, List<String> arguments) throws IOException, InterruptedException {
+    Run run(String mainClass, List<String> arguments, Map<String, String> extraEnvironment) throws IOException, InterruptedException {
         var command = new ArrayList<String>();
         cpu.ifPresent(core -> command.addAll(List.of("taskset", "-c", core)));
         command.add(java.toString());
@@ -57,6 +57,7 @@ final class MeasuredJvm {
             builder.environment().clear();
             builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             builder.environment().putAll(environment);
+            builder.environment().putAll(extraEnvironment);
             var started = System.nanoTime();
             var process = builder.start();
             try (var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
