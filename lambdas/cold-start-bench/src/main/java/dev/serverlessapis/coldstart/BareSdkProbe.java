@@ -31,7 +31,8 @@ public final class BareSdkProbe {
             if (!item.hasItem()) {
                 throw new IllegalStateException("the bare client read nothing from " + arguments[2]);
             }
-            Probe.answered("ok sdk=" + VersionInfo.SDK_VERSION);
+            // Read at run time: javac inlines the constant, which would name the SDK this probe was compiled against.
+            Probe.answered("ok sdk=" + VersionInfo.class.getField("SDK_VERSION").get(null));
             Probe.awaitRelease();
         }
     }
