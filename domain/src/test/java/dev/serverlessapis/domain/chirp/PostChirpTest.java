@@ -36,7 +36,7 @@ class PostChirpTest {
 
         assertThat(second.timestamp()).isEqualTo(first.timestamp() + 1);
         assertThat(other.timestamp()).isEqualTo(NOW.toEpochMilli());
-        assertThat(chirps.byUser(new UserId("ada"), PageRequest.first(10)).items()).containsExactly(second, first);
+        assertThat(chirps.byUser(new UserId("ada"), new PageRequest(10, Optional.empty())).items()).containsExactly(second, first);
     }
 
     @Test
@@ -44,7 +44,7 @@ class PostChirpTest {
         assertThatThrownBy(() -> postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), " ")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("text"));
-        assertThat(chirps.everyone(PageRequest.first(10)).items()).isEmpty();
+        assertThat(chirps.everyone(new PageRequest(10, Optional.empty())).items()).isEmpty();
     }
 
     @Test
@@ -60,6 +60,6 @@ class PostChirpTest {
                 .isInstanceOf(UnauthenticatedException.class);
         assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Optional.of("bob"), " "))
                 .isInstanceOf(ForbiddenException.class);
-        assertThat(chirps.everyone(PageRequest.first(10)).items()).isEmpty();
+        assertThat(chirps.everyone(new PageRequest(10, Optional.empty())).items()).isEmpty();
     }
 }

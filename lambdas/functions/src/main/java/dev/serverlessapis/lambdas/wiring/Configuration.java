@@ -12,6 +12,8 @@ public final class Configuration {
     public static final String AWS_REGION = "AWS_REGION";
     public static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
     public static final String CURSOR_SIGNING_KEY = "CURSOR_SIGNING_KEY";
+    /** Set by Lambda: {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}. */
+    public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
     public Optional<String> optional(String name) {
         return Optional.ofNullable(System.getProperty(name))
