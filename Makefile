@@ -22,7 +22,7 @@ BENCH_CPU ?= $(shell [ $(CORES) -gt 1 ] && echo $$(( $(CORES) - 1 )))
 RUNS ?= 10
 PRIMED_RUNS ?= 5
 
-.PHONY: help run test test-handlers test-end-to-end package bench bench-cold doctor deploy destroy validate clean check-java check-env check-backend check-terraform check-aws
+.PHONY: help run test test-handlers test-end-to-end package bench bench-cold doctor deploy destroy user token validate clean check-java check-env check-backend check-terraform check-aws check-name
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -41,7 +41,7 @@ test: check-java ## Run every test: unit, architecture, handler, end-to-end, Ter
 test-handlers: check-java ## Invoke the handler classes with API Gateway events against DynamoDB Local
 	$(MVN) verify -pl $(LOCAL_STACK) -am -Dgroups=handler
 
-test-end-to-end: check-java ## HTTP tests against the local stack, or against API_ENDPOINT=https://... when set
+test-end-to-end: check-java ## HTTP tests against the local stack, or against API_ENDPOINT=https://... when set (with TOKEN_USER and TOKEN_ADMIN from make token)
 	$(MVN) verify -pl $(LOCAL_STACK) -am -Dgroups=end-to-end
 
 package: check-java ## Build the Lambda package shared by every function
@@ -84,6 +84,16 @@ deploy: check-env ## Doctor, then plan ENV to a file, apply it once confirmed (A
 
 destroy: check-backend check-aws ## Plan the destruction of ENV to a file and apply it once confirmed (AUTO_APPROVE=1 in CI)
 	scripts/deploy --destroy $(TF_DIR)
+
+# A handle is a chirp userId: 1 to 64 letters, digits, '_', '.' or '-' (domain UserId.PATTERN).
+check-name:
+	@[[ "$(NAME)" =~ ^[A-Za-z0-9_.-]{1,64}$$ ]] || { echo "Say whose handle: NAME=ada, 1 to 64 letters, digits, '_', '.' or '-' (a chirp userId)." >&2; exit 1; }
+
+user: check-env check-name check-aws ## Create a person who can sign in on ENV: NAME=<handle> [ADMIN=1] [EMAIL=...]; prints their generated password once
+	@scripts/user $(TF_DIR) "$(NAME)" "$(ADMIN)" "$(EMAIL)"
+
+token: check-env check-name check-aws ## Print an ID token of NAME on ENV for scripts (PASSWORD=..., or asked for)
+	@scripts/token $(TF_DIR) "$(NAME)"
 
 validate: ## terraform fmt -check and validate for the account settings and every environment (where terraform is installed)
 	@command -v terraform >/dev/null || { echo "terraform is not installed, so nothing was validated: install it (https://developer.hashicorp.com/terraform/install) or run ../shared/tools/tfcheck/tfcheck terraform for the offline check." >&2; exit 1; }

@@ -8,3 +8,4 @@ throttling_burst_limit = 40
 deletion_protection    = false
 alarms_enabled         = false
 # reserved_concurrency is left unset (null): a new account's limit of 10 concurrent executions allows no reservation.
+local_sign_in_urls = ["http://localhost:3000/"]

@@ -60,7 +60,19 @@ variable "throttling_burst_limit" {
 
 variable "deletion_protection" {
   type        = bool
-  description = "Whether tables refuse to be deleted."
+  description = "Whether tables and the user pool (every person's account) refuse to be deleted."
+}
+
+variable "sign_in_domain_prefix" {
+  type        = string
+  default     = null
+  description = "The managed login domain's prefix (unique in the region across all AWS accounts); null for <project>-<environment>-<account id>."
+}
+
+variable "local_sign_in_urls" {
+  type        = list(string)
+  default     = []
+  description = "Extra callback and sign-out URLs of the page's app client, for a page served on localhost against this stage (dev only)."
 }
 
 variable "alarms_enabled" {

@@ -10,6 +10,20 @@ provider "aws" {
   }
 }
 
+data "aws_caller_identity" "current" {}
+
+# Who can sign in. The page's app client may return to the site's page and, where local_sign_in_urls says so (dev),
+# to a page served on localhost.
+module "identity" {
+  source = "../../modules/identity"
+
+  name                = "${var.project}-${var.environment}"
+  domain_prefix       = coalesce(var.sign_in_domain_prefix, "${var.project}-${var.environment}-${data.aws_caller_identity.current.account_id}")
+  deletion_protection = var.deletion_protection
+  callback_urls       = concat(["${module.application.site_url}/"], var.local_sign_in_urls)
+  logout_urls         = concat(["${module.application.site_url}/"], var.local_sign_in_urls)
+}
+
 module "application" {
   source = "../../modules/application"
 
@@ -28,4 +42,10 @@ module "application" {
   deletion_protection    = var.deletion_protection
   alarms_enabled         = var.alarms_enabled
   alarm_emails           = var.alarm_emails
+  user_pool_arn          = module.identity.user_pool_arn
+  page_client_id         = module.identity.page_client_id
+  sign_in = {
+    issuer    = module.identity.issuer
+    login_url = module.identity.login_url
+  }
 }

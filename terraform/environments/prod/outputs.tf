@@ -8,9 +8,19 @@ output "site_url" {
   value       = module.application.site_url
 }
 
-output "api_key_id" {
-  description = "The id of the API key for DELETE /users; read its value with aws apigateway get-api-key --api-key ID --include-value."
-  value       = module.application.api_key_id
+output "user_pool_id" {
+  description = "The user pool of the people who can sign in: make user and make token use it."
+  value       = module.identity.user_pool_id
+}
+
+output "page_client_id" {
+  description = "The page's app client: the only aud the API accepts; make token signs in with it."
+  value       = module.identity.page_client_id
+}
+
+output "login_url" {
+  description = "The managed login domain the page signs in at."
+  value       = module.identity.login_url
 }
 
 output "function_names" {

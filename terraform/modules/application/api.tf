@@ -1,6 +1,10 @@
 locals {
-  # Routes the stage's API key guards: destructive ones (the contract's DELETE /users). Absent routes guard nothing.
-  api_key_routes = ["DELETE /users"]
+  # The routes api.json marks signed-in go through API Gateway's Cognito user pool authorizer: it verifies the ID
+  # token (signature, issuer, expiry, token use) and, by identityValidationExpression, that its aud is the page's app
+  # client; the function reads the verified claims. Public routes have no authorizer and their functions see no claims,
+  # even when a token is sent. Admin rights are membership of the pool's group admins, decided by the domain; they
+  # replaced the stage's API key on DELETE /users (see README, "Who may do what").
+  signed_in_routes = [for route in local.api.routes : "${route.method} ${route.path}" if route.caller == "signed-in"]
 
   # Each resource path in the order of its first route, answered for other methods (405 with Allow) and CORS
   # preflights by the function of that first route: the local emulator applies the same rule (ApiSpec).
@@ -20,7 +24,7 @@ locals {
     timeoutInMillis     = 29000
   } }
 
-  # API Gateway's own answers (no route, missing API key, throttled, too large, default 4XX and 5XX) carry CORS headers
+  # API Gateway's own answers (no route, refused sign-in, throttled, too large, default 4XX and 5XX) carry CORS headers
   # too, so a page on an allowed origin can read them. A gateway response cannot test the origin against a list, so it
   # echoes the request's Origin: that reveals nothing, since these bodies are generic errors holding no one's data and
   # credentials are never allowed. The functions' own answers keep the exact allow list (ALLOWED_ORIGINS).
@@ -31,11 +35,13 @@ locals {
     "gatewayresponse.header.Cache-Control"               = "'no-store'"
   }
   gateway_responses = {
-    MISSING_AUTHENTICATION_TOKEN = { status = 404, title = "Not Found", detail = "No route matches this method and path." }
-    RESOURCE_NOT_FOUND           = { status = 404, title = "Not Found", detail = "No route matches this method and path." }
-    INVALID_API_KEY              = { status = 403, title = "Forbidden", detail = "This route needs the stage's API key in x-api-key." }
-    THROTTLED                    = { status = 429, title = "Too Many Requests", detail = "Slow down and retry later." }
-    REQUEST_TOO_LARGE            = { status = 413, title = "Content Too Large", detail = "The request body is over the limit." }
+    MISSING_AUTHENTICATION_TOKEN = { status = 404, title = "Not Found", detail = "No route matches this method and path.", headers = {} }
+    RESOURCE_NOT_FOUND           = { status = 404, title = "Not Found", detail = "No route matches this method and path.", headers = {} }
+    # The authorizer refused the token (none, malformed, forged, expired, another client's or issuer's): RFC 6750.
+    UNAUTHORIZED      = { status = 401, title = "Unauthorized", detail = "Sign in: send a valid ID token of this API's user pool as 'Authorization: Bearer <token>'.", headers = { "gatewayresponse.header.WWW-Authenticate" = "'Bearer'" } }
+    ACCESS_DENIED     = { status = 403, title = "Forbidden", detail = "This sign-in may not do this.", headers = {} }
+    THROTTLED         = { status = 429, title = "Too Many Requests", detail = "Slow down and retry later.", headers = {} }
+    REQUEST_TOO_LARGE = { status = 413, title = "Content Too Large", detail = "The request body is over the limit.", headers = {} }
   }
 
   openapi = {
@@ -44,7 +50,6 @@ locals {
       title   = local.prefix
       version = "1.0"
     }
-    "x-amazon-apigateway-api-key-source" = "HEADER"
     "x-amazon-apigateway-request-validators" = {
       parameters = { validateRequestParameters = true, validateRequestBody = false }
     }
@@ -52,7 +57,7 @@ locals {
     "x-amazon-apigateway-gateway-responses" = merge(
       { for type, response in local.gateway_responses : type => {
         statusCode         = tostring(response.status)
-        responseParameters = local.gateway_response_headers
+        responseParameters = merge(local.gateway_response_headers, response.headers)
         responseTemplates = { "application/json" = jsonencode({
           type = "about:blank", title = response.title, status = response.status, detail = response.detail
         }) }
@@ -65,7 +70,17 @@ locals {
     )
     components = {
       securitySchemes = {
-        api_key = { type = "apiKey", name = "x-api-key", in = "header" }
+        cognito = {
+          type                           = "apiKey"
+          name                           = "Authorization"
+          in                             = "header"
+          "x-amazon-apigateway-authtype" = "cognito_user_pools"
+          "x-amazon-apigateway-authorizer" = {
+            type                         = "cognito_user_pools"
+            providerARNs                 = [var.user_pool_arn]
+            identityValidationExpression = "^${var.page_client_id}$"
+          }
+        }
       }
     }
     paths = { for path in local.paths : path => merge(
@@ -74,7 +89,7 @@ locals {
           parameters                        = [for name in regexall("\\{([^}]+)\\}", path) : { name = name[0], in = "path", required = true, schema = { type = "string" } }]
           "x-amazon-apigateway-integration" = local.integration[route.function]
         },
-        { for guarded in [contains(local.api_key_routes, "${route.method} ${route.path}")] : "security" => [{ api_key = [] }] if guarded },
+        { for signed_in in [contains(local.signed_in_routes, "${route.method} ${route.path}")] : "security" => [{ cognito = [] }] if signed_in },
       ) if route.path == path },
       {
         options                          = { "x-amazon-apigateway-integration" = local.integration[local.fallback_function[path]] }
@@ -98,10 +113,11 @@ locals {
   )
 }
 
+# The API itself, without its routes: the site's CloudFront needs its id, the page's app client needs the site's URL,
+# and the routes' authorizer needs the app client's id, so the routes are put into it separately (below).
 resource "aws_api_gateway_rest_api" "this" {
   name        = local.prefix
   description = "The chirps, users, hit counters and customers APIs (${var.environment})."
-  body        = jsonencode(local.openapi)
   tags        = local.tags
 
   endpoint_configuration {
@@ -109,15 +125,26 @@ resource "aws_api_gateway_rest_api" "this" {
   }
 }
 
+# The routes, authorizer and gateway responses, generated from api.json, replacing whatever the API held before.
+resource "aws_api_gateway_rest_api_put" "this" {
+  rest_api_id      = aws_api_gateway_rest_api.this.id
+  body             = jsonencode(local.openapi)
+  fail_on_warnings = true
+
+  triggers = {
+    redeployment = sha256(jsonencode(local.openapi))
+  }
+}
+
 resource "aws_api_gateway_deployment" "this" {
   rest_api_id = aws_api_gateway_rest_api.this.id
 
   triggers = {
-    redeployment = sha256(aws_api_gateway_rest_api.this.body)
+    redeployment = aws_api_gateway_rest_api_put.this.triggers.redeployment
   }
 
   # A deployment whose integrations name aliases that do not exist yet would answer 500 until they do.
-  depends_on = [module.function]
+  depends_on = [module.function, aws_api_gateway_rest_api_put.this]
 
   lifecycle {
     create_before_destroy = true
@@ -197,42 +224,8 @@ resource "aws_lambda_permission" "api" {
   source_arn    = "${aws_api_gateway_rest_api.this.execution_arn}/${aws_api_gateway_stage.this.stage_name}/${each.value.method}/${replace(trimprefix(each.value.path, "/"), "/\\{[^}]+\\}/", "*")}"
 }
 
-# The key guarding destructive routes. Its value stays in AWS: read it with
-# `aws apigateway get-api-key --api-key <api_key_id output> --include-value`.
-resource "aws_api_gateway_api_key" "admin" {
-  name        = "${local.prefix}-admin"
-  description = "Guards destructive routes (${join(", ", local.api_key_routes)}) of ${local.prefix}."
-  enabled     = true
-  tags        = local.tags
-}
-
-resource "aws_api_gateway_usage_plan" "admin" {
-  name        = "${local.prefix}-admin"
-  description = "The API key's plan: destructive routes, used rarely."
-  tags        = local.tags
-
-  api_stages {
-    api_id = aws_api_gateway_rest_api.this.id
-    stage  = aws_api_gateway_stage.this.stage_name
-  }
-
-  throttle_settings {
-    rate_limit  = 1
-    burst_limit = 2
-  }
-
-  quota_settings {
-    limit  = 100
-    period = "DAY"
-  }
-}
-
-resource "aws_api_gateway_usage_plan_key" "admin" {
-  key_id        = aws_api_gateway_api_key.admin.id
-  key_type      = "API_KEY"
-  usage_plan_id = aws_api_gateway_usage_plan.admin.id
-}
-
+# The API key that guarded DELETE /users until sign-in came: admins (the group of the user pool) replaced it. A state
+# that still holds them destroys them, which is the point: a shared key names nobody and cannot be taken from one person.
 # API Gateway's account-wide logging role moved to terraform/account: a state that still holds it forgets it here
 # instead of destroying it (which would reset logging for every API of the account and region).
 removed {

@@ -8,11 +8,6 @@ output "site_url" {
   value       = module.site.url
 }
 
-output "api_key_id" {
-  description = "The id of the API key guarding destructive routes; its value stays in AWS (aws apigateway get-api-key --include-value)."
-  value       = aws_api_gateway_api_key.admin.id
-}
-
 output "function_names" {
   description = "The AWS function name of each api.json function."
   value       = { for name, function in module.function : name => function.function_name }

@@ -14,5 +14,13 @@ module "site" {
   api_domain_name   = "${aws_api_gateway_rest_api.this.id}.execute-api.${local.region}.${data.aws_partition.current.dns_suffix}"
   api_stage_name    = local.stage_name
   api_path_patterns = local.api_path_patterns
-  tags              = local.tags
+  page_config = {
+    issuer                = var.sign_in.issuer
+    authorizationEndpoint = "${var.sign_in.login_url}/oauth2/authorize"
+    tokenEndpoint         = "${var.sign_in.login_url}/oauth2/token"
+    logoutEndpoint        = "${var.sign_in.login_url}/logout"
+    clientId              = var.page_client_id
+  }
+  connect_sources = [var.sign_in.login_url]
+  tags            = local.tags
 }

@@ -127,6 +127,34 @@ variable "api_5xx_rate_threshold" {
   description = "The share of requests answered with a 5xx (0 to 1) above which the API alarms."
 }
 
+variable "user_pool_arn" {
+  type        = string
+  description = "The Cognito user pool (modules/identity) whose ID tokens the API's authorizer accepts on signed-in routes."
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:[0-9]{12}:userpool/[a-z0-9-]+_[A-Za-z0-9]+$", var.user_pool_arn))
+    error_message = "user_pool_arn is a user pool's ARN, such as arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123."
+  }
+}
+
+variable "page_client_id" {
+  type        = string
+  description = "The page's app client: the only aud the authorizer accepts, so tokens the pool issues to other clients are refused."
+
+  validation {
+    condition     = can(regex("^[a-z0-9]{1,128}$", var.page_client_id))
+    error_message = "page_client_id is an app client id: lower-case letters and digits."
+  }
+}
+
+variable "sign_in" {
+  type = object({
+    issuer    = string
+    login_url = string
+  })
+  description = "Where the page signs in: the pool's issuer (iss of its tokens) and its managed login domain (modules/identity outputs), written to the page's config.json."
+}
+
 variable "tags" {
   type        = map(string)
   default     = {}

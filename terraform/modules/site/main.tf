@@ -6,6 +6,8 @@ locals {
   bucket_origin_id = "page"
   api_origin_id    = "api"
   api_base_url     = coalesce(var.api_base_url, "https://${aws_cloudfront_distribution.this.domain_name}")
+  # The sign-in's token endpoint is on another origin: the page may fetch from it, and from nowhere else.
+  content_security_policy = replace(var.content_security_policy, "connect-src 'self'", join(" ", concat(["connect-src 'self'"], var.connect_sources)))
 
   content_types = {
     html        = "text/html; charset=utf-8"
@@ -119,7 +121,7 @@ resource "aws_s3_object" "page" {
 resource "aws_s3_object" "config" {
   bucket        = aws_s3_bucket.this.id
   key           = "config.json"
-  content       = jsonencode({ apiBaseUrl = local.api_base_url })
+  content       = jsonencode(merge(var.page_config, { apiBaseUrl = local.api_base_url }))
   content_type  = local.content_types.json
   cache_control = "public, max-age=${var.page_max_age_seconds}"
   tags          = var.tags
@@ -143,8 +145,9 @@ data "aws_cloudfront_cache_policy" "caching_disabled" {
   name = "Managed-CachingDisabled"
 }
 
-# Everything the viewer sent (query string, Origin, Content-Type, If-Match, Idempotency-Key, x-api-key...) except
-# Host, which must be the API's own host for API Gateway to accept the request.
+# Everything the viewer sent (query string, Origin, Content-Type, If-Match, Idempotency-Key, Authorization...) except
+# Host, which must be the API's own host for API Gateway to accept the request. Authorization may be forwarded by an
+# origin request policy only because these behaviours do not cache (CachingDisabled); a cached one would have to key on it.
 data "aws_cloudfront_origin_request_policy" "all_viewer_except_host" {
   name = "Managed-AllViewerExceptHostHeader"
 }
@@ -176,7 +179,7 @@ resource "aws_cloudfront_response_headers_policy" "this" {
     }
 
     content_security_policy {
-      content_security_policy = var.content_security_policy
+      content_security_policy = local.content_security_policy
       override                = true
     }
   }

@@ -45,6 +45,23 @@ variable "api_base_url" {
   default     = null
 }
 
+variable "page_config" {
+  description = "More settings for the page's config.json beside apiBaseUrl: where and as which app client it signs in (issuer, authorizationEndpoint, tokenEndpoint, logoutEndpoint, clientId)."
+  type        = map(string)
+  default     = {}
+}
+
+variable "connect_sources" {
+  description = "Origins besides the page's own that the page may fetch from (the sign-in's token endpoint), added to connect-src of the Content-Security-Policy."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for source in var.connect_sources : can(regex("^https://[^/\\s;']+$", source))])
+    error_message = "Each connect source is an https origin without a path, such as https://example.auth.eu-west-1.amazoncognito.com."
+  }
+}
+
 variable "price_class" {
   description = "CloudFront price class: PriceClass_100 (North America and Europe, cheapest), PriceClass_200 or PriceClass_All."
   type        = string

@@ -4,23 +4,18 @@ import static dev.serverlessapis.endtoend.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import dev.serverlessapis.local.identity.LocalIssuer;
+import dev.serverlessapis.local.identity.TestTokens;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
@@ -133,16 +128,14 @@ class IdentityEndToEndTest {
 
     /** Each of these is refused by the authorizer before any function runs: 401, a problem, asking for a Bearer token. */
     @Test
-    void malformedForgedExpiredForeignAndUnsignedTokensAreRefusedWith401() throws Exception {
+    void malformedForgedExpiredForeignAndUnsignedTokensAreRefusedWith401() {
         assumeFalse(TestStack.againstDeployedStage(), "the bad tokens are signed with the local issuer's key");
         var issuer = stack.issuer();
         var forger = LocalIssuer.newSigningKey();
-        var past = Instant.now().minusSeconds(7200);
         var tokens = List.of(
                 List.of("malformed", "not-a-jwt"),
                 List.of("forged (another key, same kid)", signed(forger, claims(issuer).build())),
-                List.of("expired", signed(stack.signingKey(), claims(issuer).issueTime(Date.from(past))
-                        .expirationTime(Date.from(Instant.now().minusSeconds(1))).build())),
+                List.of("expired", signed(stack.signingKey(), TestTokens.expired(claims(issuer)).build())),
                 List.of("another audience", signed(stack.signingKey(), claims(issuer).audience("another-app-client").build())),
                 List.of("another issuer", signed(stack.signingKey(), claims(issuer)
                         .issuer(issuer.issuer().toString().replace("127.0.0.1", "localhost")).build())),
@@ -161,23 +154,11 @@ class IdentityEndToEndTest {
     }
 
     private static JWTClaimsSet.Builder claims(LocalIssuer issuer) {
-        var now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(issuer.issuer().toString())
-                .audience(LocalIssuer.PAGE_CLIENT_ID)
-                .subject(UUID.randomUUID().toString())
-                .claim("token_use", "id")
-                .claim("cognito:username", "forged-or-not")
-                .claim("cognito:groups", List.of("admins"))
-                .claim("auth_time", now.getEpochSecond())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(3600)));
+        return TestTokens.claims(issuer, "forged-or-not");
     }
 
-    private static String signed(RSAKey key, JWTClaimsSet claims) throws Exception {
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+    private static String signed(RSAKey key, JWTClaimsSet claims) {
+        return TestTokens.signed(key, claims);
     }
 
     private static void expect(String route, String caller, HttpResponse<String> response, int status) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.serverlessapis.endtoend.Http;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
+import dev.serverlessapis.local.identity.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,21 +222,7 @@ class ChirpPageBrowserTest {
 
     /** An ID token of the local issuer for {@code who}, properly signed, whose exp has just passed. */
     private String expiredToken(String who) {
-        try {
-            var now = java.time.Instant.now();
-            var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
-                    .issuer(stack.issuer().issuer().toString()).audience(dev.serverlessapis.local.identity.LocalIssuer.PAGE_CLIENT_ID)
-                    .subject(UUID.randomUUID().toString()).claim("token_use", "id").claim("cognito:username", who)
-                    .issueTime(java.util.Date.from(now.minusSeconds(3600))).expirationTime(java.util.Date.from(now.minusSeconds(1)))
-                    .build();
-            var key = stack.signingKey();
-            var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
-                    .keyID(key.getKeyID()).build(), claims);
-            jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
-            return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException unsignable) {
-            throw new IllegalStateException(unsignable);
-        }
+        return TestTokens.signed(stack.signingKey(), TestTokens.expired(TestTokens.claims(stack.issuer(), who)).build());
     }
 
     /** Posts through the page, signed in as {@link #handle}, and answers the feed item that shows it. */

@@ -54,7 +54,6 @@ class DeployTest {
                 .answer("terraform", "apply -input=false deploy.tfplan", "Apply complete! Resources: 85 added, 0 changed, 0 destroyed.")
                 .answer("terraform", "output -raw api_url", stack.apiEndpoint().toString())
                 .answer("terraform", "output -json function_names", functionNames)
-                .answer("terraform", "output -raw api_key_id", "abc123")
                 .answer("terraform", "output -raw site_url", "https://d111111abcdef8.cloudfront.net")
                 .answer("aws", "--version", "aws-cli/2.22.0 Python/3.12.6 Linux/6.8 exe/x86_64")
                 .answer("aws", "sts get-caller-identity", "123456789012\tarn:aws:iam::123456789012:user/ada")
@@ -63,8 +62,7 @@ class DeployTest {
                 .answer("aws", "lambda get-account-settings", "1000\t1000")
                 .answer("aws", "lambda get-function-concurrency", 254, "", "An error occurred (ResourceNotFoundException)")
                 .answer("aws", "apigateway get-account", "arn:aws:iam::123456789012:role/logs")
-                .answer("aws", "lambda wait published-version-active", "")
-                .answer("aws", "apigateway get-api-key --region eu-west-1 --api-key abc123 --include-value", "the-key-value");
+                .answer("aws", "lambda wait published-version-active", "");
     }
 
     @Test

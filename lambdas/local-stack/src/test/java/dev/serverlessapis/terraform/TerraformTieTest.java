@@ -130,7 +130,7 @@ class TerraformTieTest {
                 .contains("{ for route in local.api.routes : \"${route.method} ${route.path}\"")
                 .contains("{ for path, function in local.fallback_function : \"ANY ${path}\"");
         assertThat(Terraform.resource(APPLICATION, "aws_lambda_permission", "api").attribute("for_each")).contains("local.invocations");
-        assertThat(Terraform.resource(APPLICATION, "aws_api_gateway_rest_api", "this").attribute("body")).contains("jsonencode(local.openapi)");
+        assertThat(Terraform.resource(APPLICATION, "aws_api_gateway_rest_api_put", "this").attribute("body")).contains("jsonencode(local.openapi)");
     }
 
     @Test
@@ -150,6 +150,39 @@ class TerraformTieTest {
                 .contains(dev.serverlessapis.lambdas.wiring.Configuration.CURSOR_SIGNING_KEY + " ");
         var names = SPEC.tables().stream().map(ApiSpec.Table::nameVariable).toList();
         assertThat(names).doesNotHaveDuplicates().allMatch(name -> Pattern.matches("[A-Z][A-Z0-9_]*", name));
+    }
+
+    /** Who may call each route, as issue 11's table says; the domain decides admins, API Gateway only signed in or not. */
+    @Test
+    void apiJsonSaysEachRoutesCallerAndOnlyTheTablesRoutesNeedASignIn() {
+        var signedIn = SPEC.routes().stream().filter(ApiSpec.Route::needsSignIn).map(route -> route.method() + " " + route.path()).toList();
+        assertThat(signedIn).containsExactlyInAnyOrder("POST /chirp", "POST /users", "GET /users", "DELETE /users",
+                "GET /users/{id}", "PUT /users/{id}", "DELETE /users/{id}", "PUT /customers");
+    }
+
+    @Test
+    void eachEnvironmentCallsTheIdentityModuleAndHandsItsPoolAndPageClientToTheApplication() {
+        for (var environment : Terraform.environments()) {
+            var identity = named(environment, "module", "identity");
+            assertThat(identity.attribute("source")).contains("\"../../modules/identity\"");
+            assertThat(identity.attribute("deletion_protection")).contains("var.deletion_protection");
+            assertThat(identity.attribute("callback_urls")).contains("concat([\"${module.application.site_url}/\"], var.local_sign_in_urls)");
+            var application = named(environment, "module", "application");
+            assertThat(application.attribute("user_pool_arn")).contains("module.identity.user_pool_arn");
+            assertThat(application.attribute("page_client_id")).contains("module.identity.page_client_id");
+        }
+        assertThat(Terraform.tfvars(Terraform.environment("dev")).attribute("local_sign_in_urls")).contains("[\"http://localhost:3000/\"]");
+        assertThat(Terraform.tfvars(Terraform.environment("prod")).attribute("local_sign_in_urls")).isEmpty();
+        assertThat(Terraform.tfvars(Terraform.environment("prod")).attribute("deletion_protection")).contains("true");
+        assertThat(Terraform.tfvars(Terraform.environment("dev")).attribute("deletion_protection")).contains("false");
+    }
+
+    @Test
+    void thePagesConfigNamesTheSignInAndItsCspAllowsOnlyThatOriginBesidesItsOwn() {
+        var site = named(module("application"), "module", "site");
+        assertThat(site.attribute("page_config").orElseThrow()).contains("clientId              = var.page_client_id")
+                .contains("\"${var.sign_in.login_url}/oauth2/authorize\"").contains("\"${var.sign_in.login_url}/oauth2/token\"");
+        assertThat(site.attribute("connect_sources")).contains("[var.sign_in.login_url]");
     }
 
     private static String terraformList(List<String> values) {

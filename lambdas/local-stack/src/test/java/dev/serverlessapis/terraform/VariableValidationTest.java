@@ -20,11 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * is on the PATH; `make validate` and tfcheck do not evaluate validations.
  */
 class VariableValidationTest {
-    private static final Map<String, String> APPLICATION_REQUIRED = Map.of(
+    private static final Map<String, String> APPLICATION_REQUIRED = pairs(
             "project", "\"serverless-apis\"", "environment", "\"dev\"", "package_file", "\"functions.jar\"",
             "page_directory", "\"page\"", "memory_size", "1024", "log_retention_days", "14",
             "throttling_rate_limit", "20", "throttling_burst_limit", "40", "deletion_protection", "false",
-            "alarms_enabled", "false");
+            "alarms_enabled", "false",
+            "user_pool_arn", "\"arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123\"",
+            "page_client_id", "\"3n4b5urk1ft4fl3mg5e62d9ado\"",
+            "sign_in", "{ issuer = \"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123\", login_url = \"https://x.auth.eu-west-1.amazoncognito.com\" }");
     private static final Map<String, String> FUNCTION_REQUIRED = Map.of(
             "name", "\"serverless-apis-dev-getHitCount\"", "handler", "\"a.B::handleRequest\"", "package_file", "\"functions.jar\"",
             "environment", "{}", "memory_size", "1024", "timeout", "10", "log_retention_days", "14",
@@ -80,6 +83,15 @@ class VariableValidationTest {
         assertThat(zero.status()).isNotZero();
         assertThat(zero.output()).contains("0 would disable the function");
         assertThat(plan("application", APPLICATION_REQUIRED, Map.of()).status()).as("the application passes null on").isZero();
+    }
+
+    /** name, value, name, value...: the application takes more required variables than Map.of does pairs. */
+    private static Map<String, String> pairs(String... namesAndValues) {
+        var pairs = new java.util.LinkedHashMap<String, String>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            pairs.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(pairs);
     }
 
     record Plan(int status, String output) {

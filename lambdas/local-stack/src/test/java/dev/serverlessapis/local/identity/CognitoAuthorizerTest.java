@@ -7,19 +7,15 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,9 +85,7 @@ class CognitoAuthorizerTest {
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
-        var past = Instant.now().minusSeconds(7200);
-        assertRefused(signed(issuerKey, validClaims().issueTime(Date.from(past))
-                .expirationTime(Date.from(Instant.now().minusSeconds(1))).build()));
+        assertRefused(signed(issuerKey, TestTokens.expired(validClaims()).build()));
     }
 
     @Test
@@ -150,22 +144,10 @@ class CognitoAuthorizerTest {
     }
 
     private static JWTClaimsSet.Builder validClaims() {
-        var now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(issuer.issuer().toString())
-                .audience(LocalIssuer.PAGE_CLIENT_ID)
-                .subject(UUID.randomUUID().toString())
-                .claim("token_use", "id")
-                .claim("cognito:username", "ada_l")
-                .claim("cognito:groups", List.of("admins"))
-                .claim("auth_time", now.getEpochSecond())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(3600)));
+        return TestTokens.claims(issuer, "ada_l");
     }
 
-    private static String signed(RSAKey key, JWTClaimsSet claims) throws Exception {
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+    private static String signed(RSAKey key, JWTClaimsSet claims) {
+        return TestTokens.signed(key, claims);
     }
 }
