@@ -24,10 +24,12 @@ class ChirpEndToEndTest {
     private static final Pattern NEXT = Pattern.compile("<(\\?[^>]*)>; rel=\"next\"");
 
     private final Http http;
-    private final String user = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String user;
 
     ChirpEndToEndTest(TestStack stack) {
-        this.http = new Http(stack.apiEndpoint()).signedIn(stack.idToken(user, false));
+        var token = stack.idToken("e2e-" + UUID.randomUUID().toString().substring(0, 8), false);
+        this.user = TestStack.handleOf(token);
+        this.http = new Http(stack.apiEndpoint()).signedIn(token);
     }
 
     @Test

@@ -34,13 +34,15 @@ class IdentityEndToEndTest {
     private final Http ada;
     private final Http grace;
     private final Http admin;
-    private final String adaHandle = "ada-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String adaHandle;
 
     IdentityEndToEndTest(TestStack stack) {
         this.stack = stack;
         this.anonymous = new Http(stack.apiEndpoint());
-        this.ada = anonymous.signedIn(stack.idToken(adaHandle, false));
-        this.grace = anonymous.signedIn(stack.idToken("grace-" + UUID.randomUUID().toString().substring(0, 8), false));
+        var adaToken = stack.idToken("ada-" + UUID.randomUUID().toString().substring(0, 8), false);
+        this.adaHandle = TestStack.handleOf(adaToken);
+        this.ada = anonymous.signedIn(adaToken);
+        this.grace = anonymous.signedIn(stack.idTokenOfAnotherPerson("grace-" + UUID.randomUUID().toString().substring(0, 8)));
         this.admin = anonymous.signedIn(stack.idToken("root", true));
     }
 
@@ -56,9 +58,12 @@ class IdentityEndToEndTest {
                 {"text":"no userId"}""");
         expect("POST /chirp", "signed in, no userId", without, 201);
         assertThat(json(without).getAsJsonObject().get("userId").getAsString()).isEqualTo(adaHandle);
+        var impostor = "impostor " + UUID.randomUUID();
         expect("POST /chirp", "signed in, another's userId", grace.sendJson("POST", "/chirp", """
-                {"userId":"%s","text":"impostor"}""".formatted(adaHandle)), 403);
-        assertThat(json(anonymous.get("/chirp?userId=" + adaHandle)).getAsJsonArray()).hasSize(2);
+                {"userId":"%s","text":"%s"}""".formatted(adaHandle, impostor)), 403);
+        var adasTexts = json(anonymous.get("/chirp?userId=" + adaHandle)).getAsJsonArray().asList().stream()
+                .map(chirp -> chirp.getAsJsonObject().get("text").getAsString()).toList();
+        assertThat(adasTexts).contains("mine", "no userId").doesNotContain(impostor);
     }
 
     @Test

@@ -81,16 +81,27 @@ public final class TestStack implements AutoCloseable {
     /**
      * An ID token for {@code handle} (in {@code admins} when {@code admin}), from the local issuer's password grant,
      * as the README's curl gets one. Against a deployed stage, the tokens of {@code make token} are read from
-     * {@code TOKEN_ADMIN} (admin) and {@code TOKEN_USER} (anyone else): the handle is then the token's, not
-     * {@code handle}.
+     * {@code TOKEN_ADMIN} (admin) and {@code TOKEN_USER} (anyone else): the handle is then the token's
+     * ({@link #handleOf}), not {@code handle}.
      */
     public String idToken(String handle, boolean admin) {
-        if (againstDeployedStage()) {
-            var name = admin ? "TOKEN_ADMIN" : "TOKEN_USER";
-            return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank()).orElseThrow(() ->
-                    new IllegalStateException("against API_ENDPOINT, set " + name + " to an ID token: make token ENV=... NAME=..."));
-        }
-        return LocalTokens.passwordGrant(issuer(), handle, admin);
+        return againstDeployedStage() ? stageToken(admin ? "TOKEN_ADMIN" : "TOKEN_USER") : LocalTokens.passwordGrant(issuer(), handle, admin);
+    }
+
+    /** A second person's token, not an admin: against a deployed stage {@code TOKEN_OTHER}, of another person than TOKEN_USER's. */
+    public String idTokenOfAnotherPerson(String handle) {
+        return againstDeployedStage() ? stageToken("TOKEN_OTHER") : LocalTokens.passwordGrant(issuer(), handle, false);
+    }
+
+    /** The handle a token names (its cognito:username), read without verifying: the API verifies. */
+    public static String handleOf(String idToken) {
+        var payload = new String(java.util.Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        return com.google.gson.JsonParser.parseString(payload).getAsJsonObject().get("cognito:username").getAsString();
+    }
+
+    private static String stageToken(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank()).orElseThrow(() ->
+                new IllegalStateException("against API_ENDPOINT, set " + name + " to an ID token: make token ENV=... NAME=..."));
     }
 
     public static boolean againstDeployedStage() {
