@@ -49,7 +49,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers;
     private final RouteMatcher matcher;
     private final StaticPage page;
-    private final CognitoAuthorizer authorizer;
+    private final RouteAuthorizer authorization;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -59,7 +59,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         this.handlers = handlers;
         this.matcher = new RouteMatcher(List.copyOf(spec.fallbackFunctionByPath().keySet()));
         this.page = page;
-        this.authorizer = authorizer;
+        this.authorization = new RouteAuthorizer(authorizer);
         this.server = server;
     }
 
@@ -116,14 +116,9 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         var event = event(exchange, match.get(), body.get());
         var route = routeFor(event.getHttpMethod(), match.get().template());
-        if (route.map(ApiSpec.Route::needsSignIn).orElse(false)) {
-            switch (authorizer.authorize(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")))) {
-                case CognitoAuthorizer.Allowed allowed -> event.getRequestContext().setAuthorizer(Map.of("claims", allowed.claims()));
-                case CognitoAuthorizer.Refused refused -> {
-                    System.out.printf("authorizer refused %s %s: %s%n", event.getHttpMethod(), event.getPath(), refused.reason());
-                    return write(exchange, gatewayResponse(exchange, CognitoAuthorizer.unauthorized()));
-                }
-            }
+        var refusal = authorization.refusal(route, event, exchange.getRequestHeaders());
+        if (refusal.isPresent()) {
+            return write(exchange, refusal.get());
         }
         var function = route.map(ApiSpec.Route::function).orElse(spec.fallbackFunctionByPath().get(match.get().template()));
         var response = handlers.get(function).handleRequest(event, new LocalContext(event.getRequestContext().getRequestId(), function));
@@ -135,15 +130,6 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         return spec.routes().stream()
                 .filter(route -> route.path().equals(template) && route.method().equals(method))
                 .findFirst();
-    }
-
-    /** Gateway responses carry the headers Terraform gives them: the request's Origin echoed, never cached. */
-    private static APIGatewayProxyResponseEvent gatewayResponse(HttpExchange exchange, APIGatewayProxyResponseEvent response) {
-        var headers = new LinkedHashMap<String, String>(Optional.ofNullable(response.getHeaders()).orElse(Map.of()));
-        Optional.ofNullable(exchange.getRequestHeaders().getFirst("Origin")).ifPresent(origin -> headers.put("Access-Control-Allow-Origin", origin));
-        headers.put("Vary", "Origin");
-        headers.put("Cache-Control", "no-store");
-        return response.withHeaders(headers);
     }
 
     private APIGatewayProxyRequestEvent event(HttpExchange exchange, RouteMatcher.Match match, byte[] body) {

@@ -39,7 +39,10 @@ class DynamoDbUserProfilesTest {
     @Test
     void theOwnerIsKeptBesideTheProfileAndSurvivesAReplace() {
         var id = UUID.randomUUID().toString();
-        var created = (UserProfiles.Created) profiles.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
+        var members = new java.util.LinkedHashMap<String, Object>();
+        members.put("id", id);
+        members.put("name", "Ada");
+        var created = (UserProfiles.Created) profiles.create(UserProfile.of(members), OWNER);
 
         var item = stack.dynamoDb().getItem(get -> get.tableName(TABLE).key(Map.of("id", s(id)))).item();
         assertThat(item.get(DynamoDbUserProfiles.CREATED_BY).s()).isEqualTo("ada");

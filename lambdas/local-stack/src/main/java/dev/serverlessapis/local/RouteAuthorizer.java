@@ -1,0 +1,49 @@
+package dev.serverlessapis.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.Headers;
+import dev.serverlessapis.local.identity.CognitoAuthorizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * API Gateway's authorization step in the emulator: a route api.json marks signed-in goes through the Cognito
+ * authorizer, whose verified claims then travel in {@code requestContext.authorizer.claims}; a refusal is the gateway
+ * response UNAUTHORIZED with the headers Terraform gives every gateway response. Public routes, and the methods and
+ * preflights no route declares, pass without claims even when a token is sent, as on AWS.
+ */
+final class RouteAuthorizer {
+    private final CognitoAuthorizer authorizer;
+
+    RouteAuthorizer(CognitoAuthorizer authorizer) {
+        this.authorizer = authorizer;
+    }
+
+    /** Empty when the request may go on to its function; otherwise what the gateway answers instead. */
+    Optional<APIGatewayProxyResponseEvent> refusal(Optional<ApiSpec.Route> route, APIGatewayProxyRequestEvent event, Headers headers) {
+        if (!route.map(ApiSpec.Route::needsSignIn).orElse(false)) {
+            return Optional.empty();
+        }
+        return switch (authorizer.authorize(Optional.ofNullable(headers.getFirst("Authorization")))) {
+            case CognitoAuthorizer.Allowed allowed -> {
+                event.getRequestContext().setAuthorizer(Map.of("claims", allowed.claims()));
+                yield Optional.empty();
+            }
+            case CognitoAuthorizer.Refused refused -> {
+                System.out.printf("authorizer refused %s %s: %s%n", event.getHttpMethod(), event.getPath(), refused.reason());
+                yield Optional.of(gatewayResponse(Optional.ofNullable(headers.getFirst("Origin")), CognitoAuthorizer.unauthorized()));
+            }
+        };
+    }
+
+    /** The request's Origin echoed and never cached, as Terraform's gateway_response_headers say. */
+    private static APIGatewayProxyResponseEvent gatewayResponse(Optional<String> origin, APIGatewayProxyResponseEvent response) {
+        var headers = new LinkedHashMap<String, String>(Optional.ofNullable(response.getHeaders()).orElse(Map.of()));
+        origin.ifPresent(value -> headers.put("Access-Control-Allow-Origin", value));
+        headers.put("Vary", "Origin");
+        headers.put("Cache-Control", "no-store");
+        return response.withHeaders(headers);
+    }
+}
