@@ -44,7 +44,11 @@ class ChirpEndToEndTest {
 
         var mine = http.get("/chirp?userId=" + user);
         assertThat(mine.statusCode()).isEqualTo(200);
-        assertThat(json(mine).getAsJsonArray().asList()).containsExactly(chirp);
+        // On a deployed stage the signed-in person may have chirped before: theirs come newest first.
+        assertThat(json(mine).getAsJsonArray().asList()).first().isEqualTo(chirp);
+        if (!TestStack.againstDeployedStage()) {
+            assertThat(json(mine).getAsJsonArray()).hasSize(1);
+        }
         // The feed's index is eventually consistent on AWS: allow it a few seconds.
         for (int attempt = 0; attempt < 20 && !json(http.get("/chirp?limit=100")).getAsJsonArray().asList().contains(chirp); attempt++) {
             Thread.sleep(500);
@@ -72,8 +76,11 @@ class ChirpEndToEndTest {
                     .map(matcher -> matcher.group(1)).orElse(null);
             pages++;
         }
-        assertThat(seen).containsExactlyElementsOf(texts);
-        assertThat(pages).isBetween(3, 4);
+        assertThat(seen).startsWith(texts.toArray(String[]::new));
+        if (!TestStack.againstDeployedStage()) {
+            assertThat(seen).hasSameSizeAs(texts);
+            assertThat(pages).isBetween(3, 4);
+        }
     }
 
     @Test
@@ -90,7 +97,12 @@ class ChirpEndToEndTest {
         assertThat(field(blank)).isEqualTo("text");
         assertThat(field(badUser)).isEqualTo("userId");
         assertThat(field(badCursor)).isEqualTo("cursor");
-        assertThat(json(http.get("/chirp?userId=" + user)).getAsJsonArray()).isEmpty();
+        var stored = json(http.get("/chirp?userId=" + user)).getAsJsonArray().asList();
+        if (TestStack.againstDeployedStage()) {
+            assertThat(stored).noneMatch(chirp -> chirp.getAsJsonObject().get("text").getAsString().isBlank());
+        } else {
+            assertThat(stored).isEmpty();
+        }
     }
 
     @Test
