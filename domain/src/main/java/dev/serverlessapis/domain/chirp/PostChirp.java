@@ -1,5 +1,7 @@
 package dev.serverlessapis.domain.chirp;
 
+import dev.serverlessapis.domain.shared.DomainEvent;
+import dev.serverlessapis.domain.shared.DomainEvents;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.Violation;
 import java.time.Clock;
@@ -11,14 +13,18 @@ import java.util.function.Supplier;
 public final class PostChirp {
     private final Chirps chirps;
     private final Clock clock;
+    private final DomainEvents events;
 
-    public PostChirp(Chirps chirps, Clock clock) {
+    public PostChirp(Chirps chirps, Clock clock, DomainEvents events) {
         this.chirps = chirps;
         this.clock = clock;
+        this.events = events;
     }
 
     public Chirp post(Command command) {
-        return chirps.add(command.userId(), command.text(), clock.millis());
+        var chirp = chirps.add(command.userId(), command.text(), clock.millis());
+        events.occurred(DomainEvent.CHIRP_POSTED);
+        return chirp;
     }
 
     public record Command(UserId userId, ChirpText text) {

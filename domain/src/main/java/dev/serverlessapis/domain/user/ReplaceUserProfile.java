@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import dev.serverlessapis.domain.shared.DomainEvents;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.StaleVersionException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
@@ -16,9 +17,11 @@ public final class ReplaceUserProfile {
     static final int ATTEMPTS = 8;
 
     private final UserProfiles profiles;
+    private final DomainEvents events;
 
-    public ReplaceUserProfile(UserProfiles profiles) {
+    public ReplaceUserProfile(UserProfiles profiles, DomainEvents events) {
         this.profiles = profiles;
+        this.events = events;
     }
 
     public StoredProfile replace(Command command) {
@@ -32,7 +35,7 @@ public final class ReplaceUserProfile {
                 case UserProfiles.Replaced replaced -> {
                     return replaced.stored();
                 }
-                case UserProfiles.EmailTaken taken -> throw EmailTakenConflict.of(command.replacement().email().orElseThrow());
+                case UserProfiles.EmailTaken taken -> throw EmailTakenConflict.of(command.replacement().email().orElseThrow(), events);
                 case UserProfiles.Changed changed -> {
                     if (command.ifMatch().isPresent()) {
                         throw stale(id);

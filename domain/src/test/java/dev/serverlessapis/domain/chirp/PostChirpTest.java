@@ -3,8 +3,10 @@ package dev.serverlessapis.domain.chirp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.PageRequest;
+import dev.serverlessapis.domain.shared.RecordedDomainEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,13 +16,15 @@ class PostChirpTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00.123Z");
 
     private final InMemoryChirps chirps = new InMemoryChirps();
-    private final PostChirp postChirp = new PostChirp(chirps, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordedDomainEvents events = new RecordedDomainEvents();
+    private final PostChirp postChirp = new PostChirp(chirps, Clock.fixed(NOW, ZoneOffset.UTC), events);
 
     @Test
     void aChirpIsStampedWithTheServersClock() {
         var chirp = postChirp.post(PostChirp.Command.of("ada", "hello"));
 
         assertThat(chirp).isEqualTo(new Chirp(new UserId("ada"), NOW.toEpochMilli(), new ChirpText("hello")));
+        assertThat(events.all()).containsExactly(DomainEvent.CHIRP_POSTED);
     }
 
     @Test
@@ -40,5 +44,6 @@ class PostChirpTest {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("userId", "text"));
         assertThat(chirps.everyone(PageRequest.first(10)).items()).isEmpty();
+        assertThat(events.all()).as("nothing was posted").isEmpty();
     }
 }

@@ -24,7 +24,7 @@ class DeleteUserProfileTest {
 
     @Test
     void answersTheVersionItReallyDeletedWhenAWriteSlipsIn() {
-        var replace = new ReplaceUserProfile(profiles);
+        var replace = new ReplaceUserProfile(profiles, event -> { });
         profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of("ada", Map.of("name", "newer"), Optional.empty())));
 
         var deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of("ada"));

@@ -35,7 +35,7 @@ class ApiGatewayEmulatorTest {
                 new ApiSpec.Route("POST", "/echo/{id}", "echo"),
                 new ApiSpec.Route("GET", "/echo/{id}", "echo"),
                 new ApiSpec.Route("GET", "/echo/binary", "echo")));
-        emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage());
+        emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage(), new LocalMetrics());
     }
 
     @AfterAll

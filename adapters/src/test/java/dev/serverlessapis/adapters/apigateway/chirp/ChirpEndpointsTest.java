@@ -26,14 +26,14 @@ class ChirpEndpointsTest {
     private static final long NOW = 1_775_738_096_000L;
     private final InMemoryChirps chirps = new InMemoryChirps();
     private final ChirpEndpoints endpoints = new ChirpEndpoints(
-            new PostChirp(chirps, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC)), new ListChirps(chirps));
+            new PostChirp(chirps, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), event -> { }), new ListChirps(chirps));
     private final HttpFunction function = HttpLayer.function(Map.of(
             Route.of("POST", ChirpEndpoints.RESOURCE), endpoints::post,
             Route.of("GET", ChirpEndpoints.RESOURCE), endpoints::list));
 
     @Test
     void theDocumentedPostIsA201WithTheChirpStampedByTheServersClock() {
-        var response = function.handle(ProxyEvents.event("json-body"));
+        var response = function.handle(ProxyEvents.event("json-body"), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         var chirp = json(response).getAsJsonObject();
@@ -72,7 +72,7 @@ class ChirpEndpointsTest {
         post("""
                 {"userId": "ada", "text": "not grace's"}""");
 
-        var page = function.handle(ProxyEvents.event("multi-value-query"));
+        var page = function.handle(ProxyEvents.event("multi-value-query"), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(page.getStatusCode()).as(page.getBody()).isEqualTo(200);
         assertThat(json(page).getAsJsonArray().asList().stream().map(chirp -> chirp.getAsJsonObject().get("userId").getAsString()))
@@ -81,7 +81,7 @@ class ChirpEndpointsTest {
     }
 
     private APIGatewayProxyResponseEvent post(String json) {
-        return function.handle(withJsonBody(request("POST", ChirpEndpoints.RESOURCE, Map.of()), json));
+        return function.handle(withJsonBody(request("POST", ChirpEndpoints.RESOURCE, Map.of()), json), HttpLayer.LAMBDA_REQUEST_ID);
     }
 
     private static List<String> fields(APIGatewayProxyResponseEvent response) {
@@ -90,6 +90,6 @@ class ChirpEndpointsTest {
     }
 
     private List<JsonElement> listAll() {
-        return json(function.handle(request("GET", ChirpEndpoints.RESOURCE, Map.of()))).getAsJsonArray().asList();
+        return json(function.handle(request("GET", ChirpEndpoints.RESOURCE, Map.of()), HttpLayer.LAMBDA_REQUEST_ID)).getAsJsonArray().asList();
     }
 }

@@ -27,8 +27,8 @@ class UserEndpointsTest {
             {"id": "ada", "name": "Ada Lovelace", "email": "ada@example.com"}""";
 
     private final InMemoryUserProfiles profiles = new InMemoryUserProfiles();
-    private final UserEndpoints endpoints = new UserEndpoints(new CreateUserProfile(profiles), new ListUserProfiles(profiles),
-            new ReadUserProfile(profiles), new ReplaceUserProfile(profiles), new DeleteUserProfile(profiles),
+    private final UserEndpoints endpoints = new UserEndpoints(new CreateUserProfile(profiles, event -> { }), new ListUserProfiles(profiles),
+            new ReadUserProfile(profiles), new ReplaceUserProfile(profiles, event -> { }), new DeleteUserProfile(profiles),
             new DeleteAllUserProfiles(profiles));
     private final HttpFunction function = HttpLayer.function(Map.of(
             Route.of("POST", UserEndpoints.COLLECTION), endpoints::create,
@@ -54,8 +54,8 @@ class UserEndpointsTest {
         var body = """
                 {"id": "ada", "name": "Countess of Lovelace"}""";
 
-        var stale = function.handle(withHeader(replace(body), "If-Match", "\"7\""));
-        var current = function.handle(withHeader(replace(body), "If-Match", "\"1\""));
+        var stale = function.handle(withHeader(replace(body), "If-Match", "\"7\""), HttpLayer.LAMBDA_REQUEST_ID);
+        var current = function.handle(withHeader(replace(body), "If-Match", "\"1\""), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(stale.getStatusCode()).isEqualTo(412);
         assertThat(current.getStatusCode()).as(current.getBody()).isEqualTo(200);
@@ -78,7 +78,7 @@ class UserEndpointsTest {
     void aDeletedProfileIsAnsweredOnceAndThenNotFound() {
         create(ADA);
 
-        var deleted = function.handle(request("DELETE", UserEndpoints.ITEM, Map.of("id", "ada")));
+        var deleted = function.handle(request("DELETE", UserEndpoints.ITEM, Map.of("id", "ada")), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(deleted.getStatusCode()).isEqualTo(200);
         assertThat(json(deleted).getAsJsonObject().get("id").getAsString()).isEqualTo("ada");
@@ -89,7 +89,7 @@ class UserEndpointsTest {
     void anAuthorizerContextWithCognitoClaimsChangesNothingAboutWhatIsServed() {
         create(ADA);
 
-        var withClaims = function.handle(ProxyEvents.event("cognito-authorizer"));
+        var withClaims = function.handle(ProxyEvents.event("cognito-authorizer"), HttpLayer.LAMBDA_REQUEST_ID);
         var without = read("ada");
 
         assertThat(withClaims.getStatusCode()).isEqualTo(200);
@@ -98,7 +98,7 @@ class UserEndpointsTest {
     }
 
     private APIGatewayProxyResponseEvent create(String json) {
-        return function.handle(withJsonBody(request("POST", UserEndpoints.COLLECTION, Map.of()), json));
+        return function.handle(withJsonBody(request("POST", UserEndpoints.COLLECTION, Map.of()), json), HttpLayer.LAMBDA_REQUEST_ID);
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent replace(String json) {
@@ -106,6 +106,6 @@ class UserEndpointsTest {
     }
 
     private APIGatewayProxyResponseEvent read(String id) {
-        return function.handle(request("GET", UserEndpoints.ITEM, Map.of("id", id)));
+        return function.handle(request("GET", UserEndpoints.ITEM, Map.of("id", id)), HttpLayer.LAMBDA_REQUEST_ID);
     }
 }

@@ -2,6 +2,10 @@ package dev.serverlessapis.lambdas.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.serverlessapis.adapters.observability.DynamoDbRetryMetrics;
+import dev.serverlessapis.adapters.observability.EmfMetrics;
+import dev.serverlessapis.adapters.observability.XRayDaemon;
+import dev.serverlessapis.adapters.observability.XRayDynamoDbTracing;
 import java.net.URI;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -15,7 +19,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The DynamoDB client, built once per execution environment with everything explicit (no default chains). */
+/**
+ * The DynamoDB client, built once per execution environment with everything explicit (no default chains), each call
+ * traced as an X-Ray subsegment where the invocation is traced, and its retries and throttles counted.
+ */
 @Module
 public final class AwsModule {
     private AwsModule() {
@@ -29,9 +36,13 @@ public final class AwsModule {
 
     @Provides
     @Singleton
-    static DynamoDbClient dynamoDb(Configuration configuration) {
+    static DynamoDbClient dynamoDb(Configuration configuration, CurrentTraceHeader traceHeader, EmfMetrics metrics, Clock clock) {
+        var tracing = new XRayDynamoDbTracing(traceHeader, XRayDaemon.at(configuration.optional(Configuration.XRAY_DAEMON_ADDRESS)), clock);
         var builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override
+                        .addExecutionInterceptor(tracing)
+                        .addExecutionInterceptor(new DynamoDbRetryMetrics(metrics)))
                 .region(Region.of(configuration.required(Configuration.AWS_REGION)));
         return configuration.optional(Configuration.DYNAMODB_ENDPOINT)
                 .map(endpoint -> builder.endpointOverride(URI.create(endpoint)).credentialsProvider(localOnly()))

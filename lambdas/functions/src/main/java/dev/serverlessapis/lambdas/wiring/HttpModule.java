@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.serverlessapis.adapters.apigateway.Cors;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
+import dev.serverlessapis.adapters.observability.ColdStart;
 import javax.inject.Singleton;
 import software.amazon.awssdk.regions.Region;
 
@@ -21,10 +22,10 @@ public final class HttpModule {
 
     @Provides
     @Singleton
-    static Cors cors(Configuration configuration, RouteTable routes) {
+    static Cors cors(Configuration configuration, RouteTable routes, ColdStart coldStart) {
         var cors = Cors.allowing(configuration.optional(Configuration.ALLOWED_ORIGINS).orElse(""));
         // Every function's graph builds its CORS policy once, so this is where each registers its SnapStart priming.
-        SnapStartPriming.register(routes, cors, Region.of(configuration.required(Configuration.AWS_REGION)));
+        SnapStartPriming.register(routes, cors, Region.of(configuration.required(Configuration.AWS_REGION)), coldStart);
         return cors;
     }
 }

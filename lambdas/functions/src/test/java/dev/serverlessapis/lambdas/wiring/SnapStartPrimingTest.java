@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.adapters.apigateway.Cors;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
+import dev.serverlessapis.adapters.observability.ColdStart;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,34 @@ class SnapStartPrimingTest {
     @Test
     void primingRunsTheHttpLayerAndOneSdkReadWithoutTheNetwork() {
         var priming = new SnapStartPriming(new RouteTable(Map.of("/counters/{name}", List.of("GET", "OPTIONS", "POST"))),
-                Cors.allowing(""), Region.EU_WEST_1);
+                Cors.allowing(""), Region.EU_WEST_1, new ColdStart());
 
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
 
         assertThat(priming.sdkCalls()).as("the read went to the in-memory client, not to DynamoDB").isEqualTo(1);
+    }
+
+    @Test
+    void primingIsNoRequestAndTheFirstRequestAfterARestoreIsAColdStartAgain() {
+        var coldStart = new ColdStart();
+        var priming = new SnapStartPriming(new RouteTable(Map.of("/counters/{name}", List.of("GET", "OPTIONS", "POST"))),
+                Cors.allowing(""), Region.EU_WEST_1, coldStart);
+        var out = System.out;
+        var written = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(written, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            priming.beforeCheckpoint(null);
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(written.toString(java.nio.charset.StandardCharsets.UTF_8)).as("priming logs and counts nothing").isEmpty();
+        assertThat(coldStart.take()).as("the priming did not take the cold start").isTrue();
+
+        priming.afterRestore(null);
+
+        assertThat(coldStart.take()).as("restored: the next request is a cold start").isTrue();
+        assertThat(coldStart.take()).isFalse();
     }
 
     @Test
