@@ -40,22 +40,10 @@ public final class HttpFunction {
         if (request != null) {
             response = cors.decorate(request, response);
         }
-        var answer = response.withHeader("Cache-Control", "no-store").toProxyResponse();
-        observer.completed(event, lambdaRequestId, started, answer.getStatusCode(), callerIdOf(event), Optional.ofNullable(failure));
+        var answer = response.withHeader("Cache-Control", "no-store").withHeader("X-Content-Type-Options", "nosniff").toProxyResponse();
+        observer.completed(event, lambdaRequestId, started, answer.getStatusCode(), CognitoClaims.subjectOf(event),
+                Optional.ofNullable(failure));
         return answer;
-    }
-
-    /**
-     * The id of the caller API Gateway's Cognito authorizer verified: the token's {@code sub}, which is opaque and
-     * stable, never the username (which may be an email address). Empty without an authorizer.
-     */
-    static Optional<String> callerIdOf(APIGatewayProxyRequestEvent event) {
-        return Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
-                .map(authorizer -> authorizer.get("claims"))
-                .filter(Map.class::isInstance)
-                .map(claims -> ((Map<?, ?>) claims).get("sub"))
-                .map(Object::toString);
     }
 
     private HttpResponse dispatch(HttpRequest request) {

@@ -4,14 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** A read-only view of an API Gateway proxy event that speaks HTTP, not the event's field names. */
 public final class HttpRequest {
@@ -59,16 +55,36 @@ public final class HttpRequest {
 
     /**
      * A path parameter, percent-decoded: API Gateway's REST proxy passes path parameters as the client encoded them
-     * (unlike query parameters, which it decodes). A {@code +} in a path is a plus, not a space.
+     * (unlike query parameters, which it decodes). A {@code +} in a path is a plus, not a space. Bytes that are not
+     * UTF-8 once decoded are a 400, never turned into U+FFFD (which would make different paths one id).
      */
     public String pathParameter(String name) {
         var raw = Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name))
                 .orElseThrow(() -> new IllegalStateException("route " + resource() + " has no path parameter " + name));
-        try {
-            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            throw InvalidInputException.of(name, "is not valid percent-encoding in the path");
+        Supplier<RuntimeException> invalid = () -> InvalidInputException.of(name, "is not valid percent-encoded UTF-8 in the path");
+        return utf8(percentDecoded(raw).orElseThrow(invalid), invalid);
+    }
+
+    private static Optional<byte[]> percentDecoded(String raw) {
+        var bytes = raw.getBytes(StandardCharsets.UTF_8);
+        var decoded = new ByteArrayOutputStream(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != '%') {
+                decoded.write(bytes[i]);
+                continue;
+            }
+            if (i + 2 >= bytes.length) {
+                return Optional.empty();
+            }
+            int high = Character.digit(bytes[i + 1], 16);
+            int low = Character.digit(bytes[i + 2], 16);
+            if (high < 0 || low < 0) {
+                return Optional.empty();
+            }
+            decoded.write(high << 4 | low);
+            i += 2;
         }
+        return Optional.of(decoded.toByteArray());
     }
 
     /** The first value of a query parameter; API Gateway has already percent-decoded it. */
@@ -104,22 +120,17 @@ public final class HttpRequest {
 
     /**
      * The body as one JSON value. Demands a body (400 otherwise), {@code Content-Type: application/json} (415 otherwise), well-formed
-     * UTF-8 and strict JSON with nothing after the value (400 otherwise).
+     * UTF-8 and strict JSON with nothing after the value, no member twice in an object and no unpaired surrogate
+     * (400 otherwise).
      */
     public JsonElement jsonBody() {
         if (!hasBody()) {
             throw new HttpProblem(400, "Bad Request", "The request needs a JSON body.");
         }
         requireJsonContentType();
-        var text = utf8(body);
-        try (var reader = new JsonReader(new StringReader(text))) {
-            reader.setStrictness(Strictness.STRICT);
-            var value = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new HttpProblem(400, "Bad Request", "The body holds more than one JSON value.");
-            }
-            return value;
-        } catch (JsonParseException | IOException | IllegalStateException malformed) {
+        try {
+            return StrictJson.parse(utf8(body, () -> new HttpProblem(400, "Bad Request", "The body is not valid UTF-8.")));
+        } catch (JsonParseException | IOException | IllegalStateException | NumberFormatException malformed) {
             throw new HttpProblem(400, "Bad Request", "The body is not well-formed JSON.");
         }
     }
@@ -141,15 +152,15 @@ public final class HttpRequest {
         }
     }
 
-    private static String utf8(byte[] bytes) {
+    private static String utf8(byte[] bytes, Supplier<RuntimeException> notUtf8) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw new HttpProblem(400, "Bad Request", "The body is not valid UTF-8.");
+        } catch (CharacterCodingException malformed) {
+            throw notUtf8.get();
         }
     }
 

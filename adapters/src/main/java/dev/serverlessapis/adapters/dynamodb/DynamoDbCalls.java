@@ -11,8 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Where SDK exceptions stop. Throttling and connection trouble become the domain's "try again"; anything else is a
- * defect of ours and leaves as a plain {@link IllegalStateException}, so no SDK type crosses into the domain or HTTP.
+ * Where SDK exceptions stop. Throttling, timeouts, connection trouble and DynamoDB's 5xx become the domain's "try
+ * again" (503 with {@code Retry-After}); anything else is a defect of ours and leaves as a plain
+ * {@link IllegalStateException}, so no SDK type crosses into the domain or HTTP.
  * A failed condition or a cancelled transaction is an answer, not a failure: those pass through for the adapter
  * that asked to read.
  */
@@ -46,9 +47,13 @@ final class DynamoDbCalls {
         }
     }
 
+    /**
+     * What a retry may cure is "try again": no answer in time or no connection (client exceptions, timeouts included),
+     * throttling, and DynamoDB's own 5xx failures, once the SDK's retries are spent. A 4xx is our request's fault.
+     */
     private static RuntimeException translate(String what, SdkException failure) {
         if (failure instanceof SdkClientException
-                || failure instanceof AwsServiceException service && (service.isThrottlingException()
+                || failure instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500
                 || THROTTLING.contains(service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode()))) {
             return new TemporarilyUnavailableException("DynamoDB could not " + what + " now", failure);
         }

@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +55,9 @@ public final class DynamoDbChirps implements Chirps {
     private static final int DAYS_PER_READ = 8;
     private static final Set<String> USER_CURSOR = Set.of(USER_ID, TIMESTAMP);
     private static final Set<String> FEED_CURSOR = Set.of(DAY, TIMESTAMP, USER_ID);
+    private static final Set<String> BETWEEN_DAYS_CURSOR = Set.of(DAY);
+    /** Days one feed page reads at most, chirps or not: 32 queries of the index and 4 of the day markers. */
+    static final int MAX_DAYS_PER_PAGE = 32;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -108,17 +112,26 @@ public final class DynamoDbChirps implements Chirps {
     }
 
     /**
-     * Fills the page from the newest day down. The cursor is the index's last evaluated key, which names the day,
-     * so the next page resumes inside that day and then goes on to earlier ones.
+     * Fills the page from the newest day down, reading at most {@value #MAX_DAYS_PER_PAGE} days, so a page costs the
+     * same however many days lie between chirps. The cursor is the index's last evaluated key, which names the day, so
+     * the next page resumes inside that day; or, when the page stopped between days, just that day, so the next page
+     * goes on with earlier ones. Either way the page may be short, or empty, with a cursor.
      */
     @Override
     public Page<Chirp> everyone(PageRequest page) {
-        var resumeAt = page.cursor().map(cursor -> cursors.decode(cursor, FEED_CURSOR));
-        var days = new MarkedDays(resumeAt.map(key -> LocalDate.parse(key.get(DAY).s())));
+        var resumeKey = page.cursor().map(cursor -> cursors.decode(cursor, List.of(FEED_CURSOR, BETWEEN_DAYS_CURSOR)));
+        var insideDay = resumeKey.filter(key -> key.keySet().equals(FEED_CURSOR));
+        var resumeDay = resumeKey.map(key -> LocalDate.parse(key.get(DAY).s()));
+        var days = new MarkedDays(resumeDay);
         var items = new ArrayList<Chirp>();
-        Map<String, AttributeValue> start = resumeAt.orElse(null);
-        var day = resumeAt.map(key -> LocalDate.parse(key.get(DAY).s())).or(days::next);
+        Map<String, AttributeValue> start = insideDay.orElse(null);
+        var day = insideDay.isPresent() ? resumeDay : days.next();
+        int read = 0;
         while (day.isPresent()) {
+            if (read == MAX_DAYS_PER_PAGE) {
+                return new Page<>(items, cursors.encode(Map.of(DAY, AttributeValue.fromS(day.get().plusDays(1).toString()))));
+            }
+            read++;
             var response = readDay(day.get(), start, page.limit() - items.size());
             response.items().stream().map(DynamoDbChirps::chirp).forEach(items::add);
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;

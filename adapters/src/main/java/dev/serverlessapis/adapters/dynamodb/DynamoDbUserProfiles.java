@@ -6,6 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.ToNumberPolicy;
 import com.google.gson.reflect.TypeToken;
+import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.Page;
 import dev.serverlessapis.domain.shared.PageRequest;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
@@ -17,20 +18,21 @@ import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.domain.user.Version;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Profiles in table {@code user-profiles}. A profile item holds the client's JSON text ({@code profile}), its
@@ -49,7 +51,10 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     public static final String EMAIL = "email";
     public static final String OWNER = "owner";
     public static final String EMAIL_INDEX = "email-index";
-    static final int BATCH_SIZE = 25;
+    /** Items a delete-all call scans at a time: the unit of work it checks its deadline after. */
+    static final int SWEEP_PAGE = 100;
+    /** 25 profiles with their claims make 50 items, well within a transaction's 100. */
+    private static final int GROUPS_PER_TRANSACTION = 25;
     private static final int ATTEMPTS = 10;
     private static final Gson DOCUMENTS = new GsonBuilder()
             .serializeNulls()
@@ -194,49 +199,134 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     }
 
     /**
-     * Scans page by page and deletes what each page found, claims included, in batches of 25, retrying whatever
-     * DynamoDB leaves unprocessed. Profiles written while it runs may survive it.
+     * Scans a page of {@value #SWEEP_PAGE} items at a time and deletes each profile together with its email claim in
+     * one transaction, conditioned on the version scanned and on the claim's owner, so a profile and its claim always
+     * leave together; a profile changed since the scan is left for the next call. A claim whose owner no longer holds
+     * its address (left behind by an older version of this code) is deleted under a condition check on that owner.
+     * Stops after the page during which the deadline passes.
      */
     @Override
-    public long deleteAll() {
-        long profiles = 0;
+    public Sweep deleteAll(Deadline deadline) {
+        long deleted = 0;
         Map<String, AttributeValue> startKey = null;
         do {
             var exclusiveStart = startKey;
             var scanned = call("list users to delete", () -> dynamoDb.scan(scan -> scan
                     .tableName(table)
                     .consistentRead(true)
+                    .limit(SWEEP_PAGE)
                     .exclusiveStartKey(exclusiveStart)
-                    .projectionExpression("#id, #version")
-                    .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION))));
-            var keys = scanned.items().stream().map(item -> key(item.get(ID).s())).toList();
-            for (int from = 0; from < keys.size(); from += BATCH_SIZE) {
-                deleteBatch(keys.subList(from, Math.min(from + BATCH_SIZE, keys.size())));
+                    .projectionExpression("#id, #version, #email, #owner")
+                    .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", OWNER))));
+            var profiles = new ArrayList<Removal>();
+            var orphans = new ArrayList<Removal>();
+            for (var item : scanned.items()) {
+                if (item.containsKey(VERSION)) {
+                    profiles.add(profileWithClaim(item));
+                } else if (item.containsKey(OWNER)) {
+                    orphans.add(claimWithoutProfile(item));
+                }
             }
-            profiles += scanned.items().stream().filter(item -> item.containsKey(VERSION)).count();
+            deleted += deleteTogether(profiles);
+            deleteTogether(orphans);
             startKey = scanned.hasLastEvaluatedKey() && !scanned.lastEvaluatedKey().isEmpty() ? scanned.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return profiles;
+        } while (startKey != null && !deadline.passed());
+        return new Sweep(deleted, startKey != null);
     }
 
-    /** Gives up only after {@value #ATTEMPTS} calls in a row in which DynamoDB processed nothing. */
-    private void deleteBatch(List<Map<String, AttributeValue>> keys) {
-        List<WriteRequest> pending = keys.stream()
-                .map(key -> WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build())
-                .toList();
-        int fruitless = 0;
-        for (int call = 1; !pending.isEmpty(); call++) {
-            if (call > 1) {
-                DynamoDbCalls.backOff(call);
-            }
-            var requests = pending;
-            var written = call("delete users", () -> dynamoDb.batchWriteItem(batch -> batch.requestItems(Map.of(table, requests))));
-            pending = written.hasUnprocessedItems() ? written.unprocessedItems().getOrDefault(table, List.of()) : List.of();
-            fruitless = pending.size() < requests.size() ? 0 : fruitless + 1;
-            if (fruitless == ATTEMPTS) {
-                throw new TemporarilyUnavailableException("DynamoDB kept leaving deletes unprocessed", null);
+    /**
+     * The profile at the version scanned, with its claim. Should another profile hold the claim (two profiles with one
+     * address, left by older code), the profile goes alone: it cannot take the claim without changing its version.
+     */
+    private Removal profileWithClaim(Map<String, AttributeValue> item) {
+        var id = new UserId(item.get(ID).s());
+        var profile = TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(id.value()))
+                .conditionExpression("#version = :scanned")
+                .expressionAttributeNames(Map.of("#version", VERSION))
+                .expressionAttributeValues(Map.of(":scanned", item.get(VERSION)))
+                .build()).build();
+        if (!item.containsKey(EMAIL)) {
+            return new Removal(List.of(profile), List.of());
+        }
+        var claim = TransactWriteItem.builder().delete(release(UserId.RESERVED_PREFIX + item.get(EMAIL).s(), id)).build();
+        return new Removal(List.of(profile, claim), List.of(profile));
+    }
+
+    /** Items deleted all or nothing; {@code ifClaimTaken} is what to delete instead when only its claim's condition failed. */
+    private record Removal(List<TransactWriteItem> items, List<TransactWriteItem> ifClaimTaken) {
+    }
+
+    /** Deleted only if its owner is gone or holds another address, checked in the same transaction. */
+    private Removal claimWithoutProfile(Map<String, AttributeValue> claim) {
+        var claimId = claim.get(ID).s();
+        var owner = claim.get(OWNER);
+        return new Removal(List.of(
+                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(Map.of(ID, owner))
+                        .conditionExpression("attribute_not_exists(#id) OR attribute_not_exists(#email) OR #email <> :address")
+                        .expressionAttributeNames(Map.of("#id", ID, "#email", EMAIL))
+                        .expressionAttributeValues(Map.of(":address", AttributeValue.fromS(claimId.substring(UserId.RESERVED_PREFIX.length()))))
+                        .build()).build(),
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(claimId))
+                        .conditionExpression("#owner = :owner")
+                        .expressionAttributeNames(Map.of("#owner", OWNER))
+                        .expressionAttributeValues(Map.of(":owner", owner))
+                        .build()).build()), List.of());
+    }
+
+    /**
+     * Runs deletions, each all or nothing, up to {@value #GROUPS_PER_TRANSACTION} to a transaction (never two touching
+     * one item, which a transaction refuses). A deletion whose condition failed is dropped (or replaced by its
+     * {@code ifClaimTaken}) and the rest tried again. Answers how many deletions were done.
+     */
+    private int deleteTogether(List<Removal> deletions) {
+        int deleted = 0;
+        for (var transaction : transactions(deletions)) {
+            var pending = transaction;
+            while (!pending.isEmpty()) {
+                var outcome = transact("delete users", pending.stream().flatMap(deletion -> deletion.items().stream()).toList());
+                if (outcome.succeeded()) {
+                    deleted += pending.size();
+                    break;
+                }
+                var position = 0;
+                var retry = new ArrayList<Removal>();
+                for (var deletion : pending) {
+                    var first = position;
+                    if (IntStream.range(first, first + deletion.items().size()).noneMatch(outcome::failed)) {
+                        retry.add(deletion);
+                    } else if (!outcome.failed(first) && !deletion.ifClaimTaken().isEmpty()) {
+                        retry.add(new Removal(deletion.ifClaimTaken(), List.of()));
+                    }
+                    position += deletion.items().size();
+                }
+                pending = retry;
             }
         }
+        return deleted;
+    }
+
+    private static List<List<Removal>> transactions(List<Removal> deletions) {
+        var transactions = new ArrayList<List<Removal>>();
+        var current = new ArrayList<Removal>();
+        var keys = new HashSet<Map<String, AttributeValue>>();
+        for (var group : deletions) {
+            var groupKeys = group.items().stream().map(DynamoDbUserProfiles::keyOf).toList();
+            if (current.size() == GROUPS_PER_TRANSACTION || groupKeys.stream().anyMatch(keys::contains)) {
+                transactions.add(current);
+                current = new ArrayList<>();
+                keys.clear();
+            }
+            current.add(group);
+            keys.addAll(groupKeys);
+        }
+        if (!current.isEmpty()) {
+            transactions.add(current);
+        }
+        return transactions;
+    }
+
+    private static Map<String, AttributeValue> keyOf(TransactWriteItem item) {
+        return item.delete() != null ? item.delete().key() : item.conditionCheck().key();
     }
 
     /** A single conditional put: true when written, false when its condition failed. */
@@ -296,8 +386,12 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     /** A claim already gone (a delete-all ran meanwhile) is no reason to refuse freeing it. */
     private Delete release(Email email, UserId owner) {
+        return release(claimId(email), owner);
+    }
+
+    private Delete release(String claimId, UserId owner) {
         return Delete.builder().tableName(table)
-                .key(key(claimId(email)))
+                .key(key(claimId))
                 .conditionExpression("attribute_not_exists(#id) OR #owner = :owner")
                 .expressionAttributeNames(Map.of("#id", ID, "#owner", OWNER))
                 .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(owner.value())))

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +63,11 @@ public final class SignedCursors {
      * a cursor of another listing is refused too.
      */
     public Map<String, AttributeValue> decode(String cursor, Set<String> expectedAttributes) {
+        return decode(cursor, List.of(expectedAttributes));
+    }
+
+    /** The key to start after, for a listing whose cursors take one of several shapes: the caller tells them apart by their attributes. */
+    public Map<String, AttributeValue> decode(String cursor, List<Set<String>> expectedShapes) {
         var parts = cursor.split("\\.", -1);
         try {
             if (parts.length != 2) {
@@ -72,7 +78,7 @@ public final class SignedCursors {
                 throw tampered();
             }
             var json = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8)).getAsJsonObject();
-            if (!json.keySet().equals(expectedAttributes)) {
+            if (!expectedShapes.contains(json.keySet())) {
                 throw tampered();
             }
             var key = new LinkedHashMap<String, AttributeValue>();

@@ -130,12 +130,6 @@ class HttpFunctionTest {
         assertThat(objects).filteredOn(line -> line.has("level")).extracting(line -> line.get("status").getAsInt()).containsExactly(200, 405);
     }
 
-    @Test
-    void theCallerIsTheAuthorizersSubjectNeverItsUsername() {
-        assertThat(HttpFunction.callerIdOf(ProxyEvents.event("cognito-authorizer"))).contains("7d8ca528-4931-4254-9273-ea5ee853f271");
-        assertThat(HttpFunction.callerIdOf(request("GET", RESOURCE, Map.of("name", "hits")))).isEmpty();
-    }
-
     private static List<JsonObject> objects(List<String> lines) {
         return lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject()).toList();
     }

@@ -1,16 +1,11 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import com.google.gson.JsonObject;
-import dev.serverlessapis.adapters.observability.ColdStart;
-import dev.serverlessapis.adapters.observability.EmfMetrics;
-import dev.serverlessapis.adapters.observability.LogLevel;
-import dev.serverlessapis.adapters.observability.RequestLogger;
 import dev.serverlessapis.adapters.observability.RequestObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,10 +30,7 @@ public final class HttpLayer {
 
     /** A function that writes its JSON log lines and EMF documents, in order, to {@code out}. */
     public static HttpFunction function(Map<Route, Endpoint> endpoints, java.util.function.Consumer<String> out) {
-        var clock = Clock.systemUTC();
-        var observer = new RequestObserver("test_function", new RequestLogger(RequestLogger.Format.JSON, LogLevel.INFO, out, clock),
-                new EmfMetrics("test", out, clock), new ColdStart(), Optional::empty);
-        return new HttpFunction(endpoints, ROUTES, new Cors(Set.of(ALLOWED_ORIGIN)), observer);
+        return new HttpFunction(endpoints, ROUTES, new Cors(Set.of(ALLOWED_ORIGIN)), RequestObserver.standalone("test", "test_function", out));
     }
 
     /** A header of the response as API Gateway will send it. */

@@ -1,6 +1,7 @@
 package dev.serverlessapis.domain.chirp;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.UnicodeText;
 
 /**
  * What a chirp says: 1 to 280 Unicode code points, kept exactly as written. Length is counted in code points, so an
@@ -13,7 +14,7 @@ public record ChirpText(String value) {
         if (value == null || value.isEmpty()) {
             throw InvalidInputException.of("text", "must be 1 to " + MAX_CODE_POINTS + " characters");
         }
-        if (value.codePoints().anyMatch(ChirpText::isUnpairedSurrogate)) {
+        if (!UnicodeText.isValid(value)) {
             throw InvalidInputException.of("text", "must be valid Unicode text (it holds an unpaired surrogate)");
         }
         var length = value.codePointCount(0, value.length());
@@ -24,11 +25,6 @@ public record ChirpText(String value) {
         if (value.isBlank()) {
             throw InvalidInputException.of("text", "must contain something besides spaces");
         }
-    }
-
-    /** {@code codePoints()} yields a surrogate only where it has no partner. */
-    private static boolean isUnpairedSurrogate(int codePoint) {
-        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 
     @Override

@@ -6,7 +6,7 @@ package dev.serverlessapis.domain.shared;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInputException, NotFoundException, ConflictException, StaleVersionException,
-                TemporarilyUnavailableException {
+                TemporarilyUnavailableException, UnauthenticatedException, ForbiddenException {
 
     protected DomainException(String message) {
         super(message);

@@ -2,7 +2,6 @@ package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.DomainEvents;
 import dev.serverlessapis.domain.shared.InvalidInputException;
-import dev.serverlessapis.domain.shared.StaleVersionException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +28,7 @@ public final class ReplaceUserProfile {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             var current = profiles.find(id).orElseThrow(() -> UserNotFound.withId(id));
             if (command.ifMatch().isPresent() && !command.ifMatch().get().matches(current.version())) {
-                throw stale(id);
+                throw StaleProfile.withId(id);
             }
             switch (profiles.replace(current, command.replacement())) {
                 case UserProfiles.Replaced replaced -> {
@@ -38,16 +37,12 @@ public final class ReplaceUserProfile {
                 case UserProfiles.EmailTaken taken -> throw EmailTakenConflict.of(command.replacement().email().orElseThrow(), events);
                 case UserProfiles.Changed changed -> {
                     if (command.ifMatch().isPresent()) {
-                        throw stale(id);
+                        throw StaleProfile.withId(id);
                     }
                 }
             }
         }
         throw new TemporarilyUnavailableException("user " + id + " kept changing during the replace", null);
-    }
-
-    private static StaleVersionException stale(UserId id) {
-        return new StaleVersionException("User '" + id + "' has changed since the version in If-Match; read it again.");
     }
 
     public record Command(UserProfile replacement, Optional<IfMatch> ifMatch) {

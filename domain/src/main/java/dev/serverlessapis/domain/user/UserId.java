@@ -1,12 +1,14 @@
 package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.UnicodeText;
 import java.util.UUID;
 
 /**
  * A profile's id. At most 256 code points, so its UTF-8 form (at most 1024 bytes) always fits DynamoDB's 2048-byte
  * partition key. No {@code /} or control characters, because it must be addressable as one path segment of
- * {@code /users/{id}}; and not starting with {@value #RESERVED_PREFIX}, the store's key space for email claims.
+ * {@code /users/{id}} (and so not {@code .} or {@code ..} either, which URL normalisation removes); valid Unicode,
+ * because DynamoDB would store an unpaired surrogate as {@code ?}; and not starting with {@value #RESERVED_PREFIX}, the store's key space for email claims.
  */
 public record UserId(String value) {
     public static final int MAX_CODE_POINTS = 256;
@@ -18,6 +20,12 @@ public record UserId(String value) {
         }
         if (value.codePointCount(0, value.length()) > MAX_CODE_POINTS) {
             throw InvalidInputException.of("id", "must be at most " + MAX_CODE_POINTS + " characters");
+        }
+        if (!UnicodeText.isValid(value)) {
+            throw InvalidInputException.of("id", "must be valid Unicode text (it holds an unpaired surrogate)");
+        }
+        if (value.equals(".") || value.equals("..")) {
+            throw InvalidInputException.of("id", "must not be '.' or '..', which proxies and CDNs remove from paths");
         }
         if (value.indexOf('/') >= 0 || value.codePoints().anyMatch(Character::isISOControl)) {
             throw InvalidInputException.of("id", "must not contain '/' or control characters");

@@ -1,12 +1,14 @@
 package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.UnicodeText;
 import dev.serverlessapis.domain.shared.Violation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * A profile: the client's JSON object, member for member and in the client's order. The domain reads only
@@ -47,10 +49,27 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
         if (members.containsKey(NAME) && !(members.get(NAME) instanceof String)) {
             violations.add(new Violation(NAME, "must be a string"));
         }
+        members.forEach((name, value) -> {
+            if (!UnicodeText.isValid(name)) {
+                violations.add(new Violation("body", "has a member name that is not valid Unicode text (an unpaired surrogate)"));
+            } else if (!ID.equals(name) && !EMAIL.equals(name) && !isValidText(value)) {
+                violations.add(new Violation(name, "must be valid Unicode text (it holds an unpaired surrogate)"));
+            }
+        });
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         return new UserProfile(id, email, members);
+    }
+
+    /** Strings anywhere inside a member, and the names of nested objects, must be valid Unicode. */
+    private static boolean isValidText(Object value) {
+        return switch (value) {
+            case String text -> UnicodeText.isValid(text);
+            case Map<?, ?> map -> map.entrySet().stream().allMatch(entry -> isValidText(entry.getKey()) && isValidText(entry.getValue()));
+            case Iterable<?> list -> StreamSupport.stream(list.spliterator(), false).allMatch(UserProfile::isValidText);
+            case null, default -> true;
+        };
     }
 
     private static Email emailOf(Object value) {

@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.Page;
 import dev.serverlessapis.domain.shared.PageRequest;
 import java.util.Optional;
@@ -30,8 +31,16 @@ public interface UserProfiles {
     /** Deletes {@code current} and frees its email; {@link Changed} if it was changed or deleted meanwhile. */
     Deletion delete(StoredProfile current);
 
-    /** Deletes every profile and answers how many there were. */
-    long deleteAll();
+    /**
+     * Deletes profiles, each together with its email claim, until every profile is gone or the deadline has passed
+     * (after at least one batch, so each call makes progress). Profiles written meanwhile may survive, but never
+     * without their claim nor a claim without its profile.
+     */
+    Sweep deleteAll(Deadline deadline);
+
+    /** How many profiles one call deleted, and whether some may remain. */
+    record Sweep(long deleted, boolean more) {
+    }
 
     sealed interface Creation permits Created, IdTaken, EmailTaken {
     }

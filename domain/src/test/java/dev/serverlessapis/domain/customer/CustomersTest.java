@@ -34,7 +34,7 @@ class CustomersTest {
     }
 
     static Stream<Object> invalidIds() {
-        return Arrays.stream(new Object[] {null, "", " ", "\t\n", "x".repeat(257), 42, true});
+        return Arrays.stream(new Object[] {null, "", " ", "\t\n", "x".repeat(257), 42, true, "\ud800", "a\udfff"});
     }
 
     @ParameterizedTest

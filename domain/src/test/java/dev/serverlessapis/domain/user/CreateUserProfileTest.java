@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.serverlessapis.domain.shared.ConflictException;
 import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.PageRequest;
 import dev.serverlessapis.domain.shared.RecordedDomainEvents;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,6 @@ class CreateUserProfileTest {
     void anInvalidProfileIsRefusedBeforeAnythingIsStored() {
         assertThatThrownBy(() -> CreateUserProfile.Command.of(aProfile().withEmail("nope").members()))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(profiles.deleteAll()).isZero();
+        assertThat(profiles.list(PageRequest.parse(Optional.empty(), Optional.empty())).items()).isEmpty();
     }
 }

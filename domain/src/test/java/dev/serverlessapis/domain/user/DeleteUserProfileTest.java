@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.shared.NotFoundException;
+import dev.serverlessapis.domain.shared.StaleVersionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeleteUserProfileTest {
@@ -33,15 +39,45 @@ class DeleteUserProfileTest {
     }
 
     @Test
+    void ifMatchDeletesOnlyTheVersionItNames() {
+        var stale = DeleteUserProfile.Command.of("ada", Optional.of(IfMatch.anyOf(Set.of(new Version(2)))));
+        assertThatThrownBy(() -> deleteUserProfile.delete(stale)).isInstanceOf(StaleVersionException.class);
+        assertThat(profiles.find(ada.id())).isPresent();
+
+        var current = DeleteUserProfile.Command.of("ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
+        assertThat(deleteUserProfile.delete(current)).isEqualTo(ada);
+        assertThat(profiles.find(ada.id())).isEmpty();
+    }
+
+    @Test
+    void ifMatchFailsWhenAWriteSlipsInBetweenTheReadAndTheDelete() {
+        var replace = new ReplaceUserProfile(profiles, event -> { });
+        profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of("ada", Map.of("name", "newer"), Optional.empty())));
+
+        var command = DeleteUserProfile.Command.of("ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
+
+        assertThatThrownBy(() -> deleteUserProfile.delete(command)).isInstanceOf(StaleVersionException.class);
+        assertThat(profiles.find(ada.id()).orElseThrow().profile().members()).containsEntry("name", "newer");
+    }
+
+    @Test
     void aMissingProfileIsNotFound() {
         assertThatThrownBy(() -> deleteUserProfile.delete(DeleteUserProfile.Command.of("nobody"))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void deleteAllAnswersHowManyProfilesThereWere() {
-        var deleteAll = new DeleteAllUserProfiles(profiles);
+        var deleteAll = new DeleteAllUserProfiles(profiles, Clock.systemUTC(), Duration.ofSeconds(5));
 
-        assertThat(deleteAll.deleteAll()).isEqualTo(2);
-        assertThat(deleteAll.deleteAll()).isZero();
+        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(2, false));
+        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(0, false));
+    }
+
+    @Test
+    void deleteAllStopsAtItsTimeBudgetAfterProgressAndSaysMoreRemain() {
+        var deleteAll = new DeleteAllUserProfiles(profiles, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ZERO);
+
+        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(1, true));
+        assertThat(deleteAll.deleteAll()).isEqualTo(new UserProfiles.Sweep(1, false));
     }
 }

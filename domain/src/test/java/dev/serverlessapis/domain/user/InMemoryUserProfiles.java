@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.user;
 
+import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.Page;
 import dev.serverlessapis.domain.shared.PageRequest;
 import java.util.ArrayDeque;
@@ -85,10 +86,16 @@ public final class InMemoryUserProfiles implements UserProfiles {
     }
 
     @Override
-    public synchronized long deleteAll() {
-        var count = profiles.size();
-        profiles.clear();
-        return count;
+    public synchronized Sweep deleteAll(Deadline deadline) {
+        long deleted = 0;
+        var ids = new ArrayList<>(profiles.keySet()).iterator();
+        do {
+            if (ids.hasNext()) {
+                profiles.remove(ids.next());
+                deleted++;
+            }
+        } while (ids.hasNext() && !deadline.passed());
+        return new Sweep(deleted, ids.hasNext());
     }
 
     private void runInterleaved() {

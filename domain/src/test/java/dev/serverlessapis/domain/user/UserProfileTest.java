@@ -54,10 +54,23 @@ class UserProfileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "a/b", "tab\there", "email#ada@example.com"})
+    @ValueSource(strings = {"", " ", "a/b", "tab\there", "email#ada@example.com", ".", "..", "\ud800", "a\udfffb", "\ud83c"})
     void idsThatCannotBeAddressedOrCollideWithEmailClaimsAreRefused(String id) {
         assertThatThrownBy(() -> new UserId(id))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("id"));
+    }
+
+    @Test
+    void anEmailThatIsNotValidUnicodeIsRefused() {
+        assertThatThrownBy(() -> new Email("a\ud800@example.com"))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("email"));
+    }
+
+    @Test
+    void aMemberThatIsNotValidUnicodeIsRefusedNamingIt() {
+        assertThatThrownBy(() -> aProfile().with("nickname", List.of("ok", "\udc00")).build())
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("nickname"));
+        assertThatThrownBy(() -> aProfile().with("bad\ud800", "x").build()).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

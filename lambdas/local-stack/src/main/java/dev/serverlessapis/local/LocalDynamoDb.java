@@ -1,32 +1,39 @@
 package dev.serverlessapis.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** DynamoDB Local in this JVM, on a loopback port: in memory, or in SQLite files under a data directory. */
+/**
+ * DynamoDB Local in this JVM: in memory, or in SQLite files under a data directory. It accepts any signature, so it
+ * listens on loopback only (its own launcher binds every interface), on a port the system picks, without CORS (so no
+ * web page can reach it either), and never sends telemetry.
+ */
 public final class LocalDynamoDb implements AutoCloseable {
     public static final String REGION = "us-east-1";
 
-    private final DynamoDBProxyServer server;
+    private final Server server;
+    private final LocalDynamoDBServerHandler handler;
     private final URI endpoint;
     private final DynamoDbClient client;
 
-    private LocalDynamoDb(DynamoDBProxyServer server, URI endpoint) {
+    private LocalDynamoDb(Server server, LocalDynamoDBServerHandler handler, URI endpoint) {
         this.server = server;
+        this.handler = handler;
         this.endpoint = endpoint;
         this.client = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
@@ -42,26 +49,28 @@ public final class LocalDynamoDb implements AutoCloseable {
             throw new IllegalStateException("set -Dsqlite4java.library.path to the natives the build copies to "
                     + "lambdas/local-stack/target/native-libs (the Makefile does)");
         }
+        var server = new Server();
+        LocalDynamoDBServerHandler handler = null;
         try {
-            var port = freePort();
-            var arguments = new ArrayList<String>();
-            arguments.add("-port");
-            arguments.add(Integer.toString(port));
-            arguments.add("-sharedDb");
-            arguments.add("-disableTelemetry");
             if (dataDirectory.isPresent()) {
                 Files.createDirectories(dataDirectory.get());
-                arguments.add("-dbPath");
-                arguments.add(dataDirectory.get().toAbsolutePath().toString());
-            } else {
-                arguments.add("-inMemory");
             }
-            var server = ServerRunner.createServerFromCommandLineArgs(arguments.toArray(String[]::new));
+            var requests = new LocalDynamoDBRequestHandler(0, dataDirectory.isEmpty(),
+                    dataDirectory.map(directory -> directory.toAbsolutePath().toString()).orElse(null), true, false);
+            handler = new LocalDynamoDBServerHandler(requests, null);
+            var connector = new ServerConnector(server);
+            connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+            connector.setPort(0);
+            server.addConnector(connector);
+            var context = new ContextHandler();
+            context.setHandler(handler);
+            server.setHandler(context);
             server.start();
-            return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + port));
+            return new LocalDynamoDb(server, handler, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);
         } catch (Exception failedToStart) {
+            stop(server, handler);
             throw new IllegalStateException("DynamoDB Local did not start", failedToStart);
         }
     }
@@ -77,16 +86,17 @@ public final class LocalDynamoDb implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        try {
-            server.stop();
-        } catch (Exception failedToStop) {
-            throw new IllegalStateException("DynamoDB Local did not stop cleanly", failedToStop);
-        }
+        stop(server, handler);
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    private static void stop(Server server, LocalDynamoDBServerHandler handler) {
+        try {
+            server.stop();
+            if (handler != null) {
+                handler.close();
+            }
+        } catch (Exception failedToStop) {
+            throw new IllegalStateException("DynamoDB Local did not stop cleanly", failedToStop);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The chirp page's files (from {@code lambdas/page}, packaged under {@code page/}), and the {@code config.json} that
@@ -24,6 +25,11 @@ public final class StaticPage {
             "ico", "image/x-icon",
             "txt", "text/plain; charset=utf-8");
     private static final String LOCAL_CONFIG = "{\"apiBaseUrl\":\"\"}";
+    /**
+     * The page is one flat folder of named files: a single path segment with a known extension. Anything else, the
+     * folder itself ({@code /.}) included, is not a file of the page, and the class loader would list a folder.
+     */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*\\.[a-z]+");
 
     Optional<APIGatewayProxyResponseEvent> serve(String method, String path) {
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -33,7 +39,7 @@ public final class StaticPage {
             return Optional.of(file("json", LOCAL_CONFIG.getBytes(StandardCharsets.UTF_8)));
         }
         var name = path.equals("/") ? "index.html" : path.substring(1);
-        if (name.contains("..") || name.startsWith("/")) {
+        if (!FILE_NAME.matcher(name).matches() || !CONTENT_TYPES.containsKey(extension(name))) {
             return Optional.empty();
         }
         try (var stream = StaticPage.class.getResourceAsStream("/page/" + name)) {

@@ -93,6 +93,7 @@ class UserEndToEndTest {
         var all = deleteAll();
         assertThat(all.statusCode()).isEqualTo(200);
         assertThat(json(all).getAsJsonObject().get("deleted").getAsLong()).isGreaterThanOrEqualTo(1);
+        assertThat(json(all).getAsJsonObject().get("more").getAsBoolean()).isFalse();
 
         var empty = http.get("/users");
         assertThat(empty.statusCode()).isEqualTo(200);

@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -130,6 +131,25 @@ class ApiGatewayEmulatorTest {
         assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
         assertThat(page.body()).contains("<html");
         assertThat(GSON.fromJson(config.body(), JsonObject.class).get("apiBaseUrl").getAsString()).isEmpty();
+    }
+
+    /** The page's own files only: a directory (the page's folder itself, as {@code /.}) is never listed. */
+    @Test
+    void servesNoDirectoryListingOnlyThePagesFiles() throws Exception {
+        for (var path : List.of("/.", "/%2e", "/./", "/page", "/page/", "/api.js/", "/.hidden.js")) {
+            var response = rawRequest("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            assertThat(response).as(path).startsWith("HTTP/1.1 404").contains("application/problem+json").doesNotContain("index.html");
+        }
+        assertThat(send(HttpRequest.newBuilder(url("/api.js")).GET()).statusCode()).isEqualTo(200);
+    }
+
+    private static String rawRequest(String request) throws IOException {
+        try (var socket = new Socket(emulator.baseUrl().getHost(), emulator.baseUrl().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

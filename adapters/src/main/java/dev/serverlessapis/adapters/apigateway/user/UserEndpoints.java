@@ -17,12 +17,12 @@ import dev.serverlessapis.domain.user.Version;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 
 /**
  * User profiles over HTTP. A body is exactly the stored profile; the version travels only as a strong {@code ETag},
- * and {@code If-Match} on {@code PUT} makes the replace conditional on it.
+ * and {@code If-Match} on {@code PUT} and {@code DELETE} makes the write conditional on it.
  */
 public final class UserEndpoints {
     public static final String COLLECTION = "/users";
@@ -71,12 +71,17 @@ public final class UserEndpoints {
     }
 
     public HttpResponse delete(HttpRequest request) {
-        UserProfile deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(request.pathParameter("id")));
+        UserProfile deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(request.pathParameter("id"),
+                request.header("If-Match").map(UserEndpoints::ifMatch)));
         return HttpResponse.json(200, deleted.members());
     }
 
     public HttpResponse deleteAll(HttpRequest request) {
-        return HttpResponse.json(200, Map.of("deleted", deleteAllUserProfiles.deleteAll()));
+        var sweep = deleteAllUserProfiles.deleteAll();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("deleted", sweep.deleted());
+        body.put("more", sweep.more());
+        return HttpResponse.json(200, body);
     }
 
     private static HttpResponse withEtag(HttpResponse response, StoredProfile stored) {

@@ -19,6 +19,8 @@ import dev.serverlessapis.domain.user.InMemoryUserProfiles;
 import dev.serverlessapis.domain.user.ListUserProfiles;
 import dev.serverlessapis.domain.user.ReadUserProfile;
 import dev.serverlessapis.domain.user.ReplaceUserProfile;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class UserEndpointsTest {
     private final InMemoryUserProfiles profiles = new InMemoryUserProfiles();
     private final UserEndpoints endpoints = new UserEndpoints(new CreateUserProfile(profiles, event -> { }), new ListUserProfiles(profiles),
             new ReadUserProfile(profiles), new ReplaceUserProfile(profiles, event -> { }), new DeleteUserProfile(profiles),
-            new DeleteAllUserProfiles(profiles));
+            new DeleteAllUserProfiles(profiles, Clock.systemUTC(), Duration.ofSeconds(5)));
     private final HttpFunction function = HttpLayer.function(Map.of(
             Route.of("POST", UserEndpoints.COLLECTION), endpoints::create,
             Route.of("GET", UserEndpoints.COLLECTION), endpoints::list,

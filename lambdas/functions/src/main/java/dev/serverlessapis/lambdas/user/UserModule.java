@@ -21,6 +21,8 @@ import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.domain.shared.DomainEvents;
 import dev.serverlessapis.lambdas.wiring.Configuration;
 import dev.serverlessapis.lambdas.wiring.RequestObservers;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -36,6 +38,12 @@ public final class UserModule {
     static final String PUT_FUNCTION = "user-profile-put";
     static final String DELETE_FUNCTION = "user-profile-delete";
     static final String DELETE_ALL_FUNCTION = "user-profile-delete-all";
+    /**
+     * How long one {@code DELETE /users} call keeps deleting before it answers {@code "more": true}. With one SDK call's
+     * own timeout after it, this stays inside the function's timeout (10 s by default in Terraform).
+     */
+    static final String DELETE_ALL_BUDGET_VARIABLE = "DELETE_ALL_TIME_BUDGET_MS";
+    static final Duration DEFAULT_DELETE_ALL_BUDGET = Duration.ofSeconds(4);
 
     private UserModule() {
     }
@@ -48,9 +56,11 @@ public final class UserModule {
     }
 
     @Provides
-    static UserEndpoints endpoints(UserProfiles profiles, DomainEvents events) {
+    static UserEndpoints endpoints(UserProfiles profiles, Clock clock, Configuration configuration, DomainEvents events) {
+        var deleteAllBudget = configuration.optional(DELETE_ALL_BUDGET_VARIABLE).map(Long::parseLong).map(Duration::ofMillis)
+                .orElse(DEFAULT_DELETE_ALL_BUDGET);
         return new UserEndpoints(new CreateUserProfile(profiles, events), new ListUserProfiles(profiles), new ReadUserProfile(profiles),
-                new ReplaceUserProfile(profiles, events), new DeleteUserProfile(profiles), new DeleteAllUserProfiles(profiles));
+                new ReplaceUserProfile(profiles, events), new DeleteUserProfile(profiles), new DeleteAllUserProfiles(profiles, clock, deleteAllBudget));
     }
 
     @Provides

@@ -8,6 +8,7 @@ import dev.serverlessapis.adapters.observability.XRayDaemon;
 import dev.serverlessapis.adapters.observability.XRayDynamoDbTracing;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -15,16 +16,37 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The DynamoDB client, built once per execution environment with everything explicit (no default chains), each call
- * traced as an X-Ray subsegment where the invocation is traced, and its retries and throttles counted.
+ * The DynamoDB client, built once per execution environment with everything explicit (no default chains), and with
+ * time limits: a store that stops answering ends the request with a 503 long before Lambda's or API Gateway's timeout.
+ * Each call is traced as an X-Ray subsegment where the invocation is traced, and its retries and throttles are counted.
  */
 @Module
 public final class AwsModule {
+    /**
+     * One attempt of an SDK call: the HTTP client's connect and read timeouts. The SDK's own attempt timeout, which
+     * aborts the connection from another thread, is a backstop half as long again, for an answer that trickles in:
+     * aborting a URL connection while it connects fails with a NullPointerException inside the JDK, not a timeout.
+     */
+    public static final String ATTEMPT_TIMEOUT = "DYNAMODB_ATTEMPT_TIMEOUT_MS";
+    /** One SDK call, its retries and their back-off included. */
+    public static final String CALL_TIMEOUT = "DYNAMODB_CALL_TIMEOUT_MS";
+    /** Attempts per SDK call, the first included. */
+    public static final String MAX_ATTEMPTS = "DYNAMODB_MAX_ATTEMPTS";
+    /**
+     * With these defaults a stalled store fails a call after 5 s, so a request answers 503 within about 5 s: inside the
+     * functions' 10 s Terraform timeout ({@code function_timeout}) and API Gateway's 29 s. Three attempts of at most
+     * 2 s each fit the 5 s with the SDK's back-off between them.
+     */
+    static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
+    static final int DEFAULT_MAX_ATTEMPTS = 3;
+
     private AwsModule() {
     }
 
@@ -37,10 +59,20 @@ public final class AwsModule {
     @Provides
     @Singleton
     static DynamoDbClient dynamoDb(Configuration configuration, CurrentTraceHeader traceHeader, EmfMetrics metrics, Clock clock) {
+        var attemptTimeout = milliseconds(configuration, ATTEMPT_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT);
+        var callTimeout = milliseconds(configuration, CALL_TIMEOUT, DEFAULT_CALL_TIMEOUT);
+        var maxAttempts = configuration.optional(MAX_ATTEMPTS).map(Integer::parseInt).orElse(DEFAULT_MAX_ATTEMPTS);
+        if (attemptTimeout.compareTo(callTimeout) > 0 || maxAttempts < 1) {
+            throw new IllegalStateException("DynamoDB time limits make no sense: an attempt of " + attemptTimeout
+                    + " in a call of " + callTimeout + ", " + maxAttempts + " attempts");
+        }
         var tracing = new XRayDynamoDbTracing(traceHeader, XRayDaemon.at(configuration.optional(Configuration.XRAY_DAEMON_ADDRESS)), clock);
         var builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(attemptTimeout).socketTimeout(attemptTimeout).build())
                 .overrideConfiguration(override -> override
+                        .apiCallAttemptTimeout(attemptTimeout.multipliedBy(3).dividedBy(2))
+                        .apiCallTimeout(callTimeout)
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
                         .addExecutionInterceptor(tracing)
                         .addExecutionInterceptor(new DynamoDbRetryMetrics(metrics)))
                 .region(Region.of(configuration.required(Configuration.AWS_REGION)));
@@ -57,6 +89,10 @@ public final class AwsModule {
      */
     static AwsCredentialsProvider lambdaRole() {
         return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
+    }
+
+    private static Duration milliseconds(Configuration configuration, String name, Duration fallback) {
+        return configuration.optional(name).map(Long::parseLong).map(Duration::ofMillis).orElse(fallback);
     }
 
     @Provides

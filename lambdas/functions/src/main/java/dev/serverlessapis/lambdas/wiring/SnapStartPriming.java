@@ -5,15 +5,10 @@ import dev.serverlessapis.adapters.apigateway.Cors;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
 import dev.serverlessapis.adapters.observability.ColdStart;
-import dev.serverlessapis.adapters.observability.EmfMetrics;
-import dev.serverlessapis.adapters.observability.LogLevel;
-import dev.serverlessapis.adapters.observability.RequestLogger;
 import dev.serverlessapis.adapters.observability.RequestObserver;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,7 +73,7 @@ public final class SnapStartPriming implements Resource {
     }
 
     void prime() {
-        var http = new HttpFunction(Map.of(), routes, cors, unwritten());
+        var http = new HttpFunction(Map.of(), routes, cors, RequestObserver.standalone(PRIMING, PRIMING, line -> { }));
         for (var resource : routes.resources()) {
             http.handle(event("OPTIONS", resource).withHeaders(Map.of("Origin", ORIGIN, "Access-Control-Request-Method", "GET")), PRIMING);
             http.handle(event("PATCH", resource).withHeaders(Map.of("Origin", ORIGIN)), PRIMING);
@@ -91,13 +86,6 @@ public final class SnapStartPriming implements Resource {
             dynamoDb.getItem(get -> get.tableName("snapstart-priming").consistentRead(true)
                     .key(Map.of("id", AttributeValue.fromS("absent"))));
         }
-    }
-
-    /** Runs the observer's whole path, log line and EMF document included, and writes them nowhere. */
-    private static RequestObserver unwritten() {
-        var clock = Clock.systemUTC();
-        return new RequestObserver(PRIMING, new RequestLogger(RequestLogger.Format.JSON, LogLevel.INFO, line -> { }, clock),
-                new EmfMetrics(PRIMING, line -> { }, clock), new ColdStart(), Optional::empty);
     }
 
     int sdkCalls() {

@@ -9,6 +9,7 @@ import dev.serverlessapis.domain.shared.PageRequest;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,11 +19,15 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The adapter against DynamoDB Local, with timestamps chosen by the test so collisions and days are certain. */
 @Tag("handler")
@@ -94,6 +99,73 @@ class DynamoDbChirpsTest {
             assertThat(new HashSet<>(feed)).as("no repeats with limit " + limit).hasSameSizeAs(feed);
             assertThat(feed).as("newest first").isSortedAccordingTo(Comparator.comparingLong(Chirp::timestamp).reversed());
             assertThat(feed.stream().filter(mine::contains).toList()).containsExactlyInAnyOrderElementsOf(mine);
+        }
+    }
+
+    /**
+     * 100 marked days without a chirp (their chirps gone), then one chirp before them: each page reads a bounded
+     * number of days and answers with a cursor, and the walk still reaches the old chirp.
+     */
+    @Test
+    void aFeedPageReadsABoundedNumberOfDaysHoweverManyEmptyDaysLieBetweenChirps() {
+        var firstEmptyDay = LocalDate.parse("1980-01-01").toEpochDay();
+        var emptyDays = LongStream.range(firstEmptyDay, firstEmptyDay + 100).boxed().toList();
+        emptyDays.forEach(day -> stack.dynamoDb().putItem(put -> put.tableName("chirp").item(marker(day))));
+        var old = chirps.add(user, new ChirpText("before the silence"), Instant.parse("1979-12-01T12:00:00Z").toEpochMilli());
+        var counting = new QueryCounter(stack.dynamoDb());
+        var feed = new DynamoDbChirps(counting, "chirp", new SignedCursors("a-test-signing-key-of-some-length"));
+        try {
+            var all = new ArrayList<Chirp>();
+            int mostQueries = 0;
+            int pages = 0;
+            var page = feed.everyone(PageRequest.first(100));
+            do {
+                if (pages > 0) {
+                    page = feed.everyone(new PageRequest(100, page.nextCursor()));
+                }
+                pages++;
+                mostQueries = Math.max(mostQueries, counting.take());
+                all.addAll(page.items());
+            } while (page.nextCursor().isPresent());
+
+            System.out.printf("feed over 100 empty days: %d pages, at most %d queries per page%n", pages, mostQueries);
+            assertThat(all).contains(old).doesNotHaveDuplicates();
+            assertThat(mostQueries).isLessThanOrEqualTo(DynamoDbChirps.MAX_DAYS_PER_PAGE + 5);
+        } finally {
+            emptyDays.forEach(day -> stack.dynamoDb().deleteItem(delete -> delete.tableName("chirp").key(marker(day))));
+        }
+    }
+
+    private static Map<String, AttributeValue> marker(long epochDay) {
+        return Map.of("userId", AttributeValue.fromS("#days"), "timestamp", AttributeValue.fromN(Long.toString(epochDay)));
+    }
+
+    /** Counts the queries made through it since the last {@link #take()}. */
+    private static final class QueryCounter implements DynamoDbClient {
+        private final DynamoDbClient dynamoDb;
+        private final AtomicInteger queries = new AtomicInteger();
+
+        QueryCounter(DynamoDbClient dynamoDb) {
+            this.dynamoDb = dynamoDb;
+        }
+
+        int take() {
+            return queries.getAndSet(0);
+        }
+
+        @Override
+        public QueryResponse query(QueryRequest request) {
+            queries.incrementAndGet();
+            return dynamoDb.query(request);
+        }
+
+        @Override
+        public String serviceName() {
+            return dynamoDb.serviceName();
+        }
+
+        @Override
+        public void close() {
         }
     }
 

@@ -1,129 +1,110 @@
 package dev.serverlessapis.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.user.UserProfile;
 import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/**
- * Delete-all against DynamoDB Local, through a client that, like DynamoDB under load, processes only part of each
- * batch write and hands the rest back as unprocessed. DynamoDB Local itself never does.
- */
+/** Delete-all against DynamoDB Local: bounded by a deadline, not by the table's size, and never splitting a profile from its claim. */
 @ExtendWith(WithTestStack.class)
 class DynamoDbUserProfilesTest {
     private static final String TABLE = "user-profiles";
+    private static final Deadline ALREADY_PASSED = new Deadline(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Instant.EPOCH);
 
     private final TestStack stack;
+    private final DynamoDbUserProfiles profiles;
 
     DynamoDbUserProfilesTest(TestStack stack) {
         this.stack = stack;
+        this.profiles = new DynamoDbUserProfiles(stack.dynamoDb(), TABLE, new SignedCursors("test-cursor-signing-key"));
     }
 
+    /**
+     * With its time budget used up, each call still deletes one page and says more remain; calling again until it
+     * says no more deletes every profile and every claim, and the counts add up.
+     */
     @Test
-    void deleteAllRetriesUnprocessedDeletesUntilNothingIsLeft() {
-        var client = new PartialBatchWrites(stack.dynamoDb(), 2);
-        var profiles = profiles(client);
-        profiles.deleteAll();
-        for (int i = 0; i < 30; i++) {
+    void aDeadlineThatHasPassedStillDeletesOnePagePerCallAndSaysMoreRemain() {
+        emptyTable();
+        int created = 0;
+        for (int i = 0; i < 250; i++) {
             var id = UUID.randomUUID().toString();
             var members = i % 2 == 0 ? Map.<String, Object>of("id", id, "email", id + "@example.com") : Map.<String, Object>of("id", id);
             assertThat(profiles.create(UserProfile.of(members))).isInstanceOf(UserProfiles.Created.class);
+            created++;
         }
 
-        assertThat(profiles.deleteAll()).isEqualTo(30);
+        var sweeps = new ArrayList<UserProfiles.Sweep>();
+        do {
+            sweeps.add(profiles.deleteAll(ALREADY_PASSED));
+        } while (sweeps.getLast().more() && sweeps.size() < 100);
 
-        assertThat(client.batchCalls.get()).isGreaterThan(2);
+        System.out.printf("delete-all with a passed deadline: %d profiles (375 items) took %d calls%n", created, sweeps.size());
+        assertThat(sweeps.size()).isGreaterThan(2);
+        assertThat(sweeps.subList(0, sweeps.size() - 1)).allSatisfy(sweep -> assertThat(sweep.more()).isTrue());
+        assertThat(sweeps.stream().mapToLong(UserProfiles.Sweep::deleted).sum()).isEqualTo(created);
         assertThat(stack.dynamoDb().scan(scan -> scan.tableName(TABLE)).count()).isZero();
     }
 
     @Test
-    void deleteAllGivesUpAsTemporarilyUnavailableWhenNothingGetsProcessed() {
-        var client = new PartialBatchWrites(stack.dynamoDb(), Integer.MAX_VALUE);
-        var profiles = profiles(client);
-        profiles.create(UserProfile.of(Map.of("id", UUID.randomUUID().toString())));
+    void aGenerousDeadlineDeletesEverythingInOneCall() {
+        emptyTable();
+        for (int i = 0; i < 30; i++) {
+            profiles.create(UserProfile.of(Map.of("id", UUID.randomUUID().toString())));
+        }
 
-        assertThatThrownBy(profiles::deleteAll).isInstanceOf(TemporarilyUnavailableException.class);
-        stack.dynamoDb().scan(scan -> scan.tableName(TABLE)).items().forEach(item ->
+        assertThat(profiles.deleteAll(Deadline.in(Duration.ofMinutes(1), Clock.systemUTC()))).isEqualTo(new UserProfiles.Sweep(30, false));
+    }
+
+    /**
+     * Older code could leave an email claim behind its deleted profile, or two profiles holding one address: the
+     * address then stayed taken forever. Delete-all frees such claims, and keeps a claim whose owner still holds it.
+     */
+    @Test
+    void claimsLeftWithoutTheirProfileAndAddressesHeldTwiceAreCleanedUp() {
+        emptyTable();
+        put(Map.of("id", s("email#orphan@example.com"), "owner", s("gone")));
+        put(Map.of("id", s("email#moved@example.com"), "owner", s("mover")));
+        put(Map.of("id", s("mover"), "profile", s("{\"id\":\"mover\",\"email\":\"new@example.com\"}"), "version", AttributeValue.fromN("1"),
+                "email", s("new@example.com")));
+        put(Map.of("id", s("twin-a"), "profile", s("{\"id\":\"twin-a\",\"email\":\"twin@example.com\"}"), "version", AttributeValue.fromN("1"),
+                "email", s("twin@example.com")));
+        put(Map.of("id", s("twin-b"), "profile", s("{\"id\":\"twin-b\",\"email\":\"twin@example.com\"}"), "version", AttributeValue.fromN("1"),
+                "email", s("twin@example.com")));
+        put(Map.of("id", s("email#twin@example.com"), "owner", s("twin-a")));
+
+        var sweep = profiles.deleteAll(Deadline.in(Duration.ofMinutes(1), Clock.systemUTC()));
+
+        assertThat(sweep).isEqualTo(new UserProfiles.Sweep(3, false));
+        assertThat(stack.dynamoDb().scan(scan -> scan.tableName(TABLE).consistentRead(true)).items()).isEmpty();
+    }
+
+    private void emptyTable() {
+        while (profiles.deleteAll(Deadline.in(Duration.ofMinutes(1), Clock.systemUTC())).more()) {
+            // each call deletes a bounded batch
+        }
+        stack.dynamoDb().scanPaginator(scan -> scan.tableName(TABLE)).items().forEach(item ->
                 stack.dynamoDb().deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", item.get("id")))));
     }
 
-    private static DynamoDbUserProfiles profiles(DynamoDbClient client) {
-        return new DynamoDbUserProfiles(client, TABLE, new SignedCursors("test-cursor-signing-key"));
+    private void put(Map<String, AttributeValue> item) {
+        stack.dynamoDb().putItem(put -> put.tableName(TABLE).item(item));
     }
 
-    /** Processes only one in {@code divisor} requests of each batch (at least one unless the divisor is huge). */
-    private static final class PartialBatchWrites implements DynamoDbClient {
-        private final DynamoDbClient dynamoDb;
-        private final int divisor;
-        private final AtomicInteger batchCalls = new AtomicInteger();
-
-        PartialBatchWrites(DynamoDbClient dynamoDb, int divisor) {
-            this.dynamoDb = dynamoDb;
-            this.divisor = divisor;
-        }
-
-        @Override
-        public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-            batchCalls.incrementAndGet();
-            var requests = request.requestItems().get(TABLE);
-            var processed = divisor == Integer.MAX_VALUE ? 0 : Math.max(1, requests.size() / divisor);
-            List<WriteRequest> now = requests.subList(0, processed);
-            if (!now.isEmpty()) {
-                dynamoDb.batchWriteItem(batch -> batch.requestItems(Map.of(TABLE, now)));
-            }
-            var rest = requests.subList(processed, requests.size());
-            return BatchWriteItemResponse.builder().unprocessedItems(rest.isEmpty() ? Map.of() : Map.of(TABLE, rest)).build();
-        }
-
-        @Override
-        public ScanResponse scan(ScanRequest request) {
-            return dynamoDb.scan(request);
-        }
-
-        @Override
-        public PutItemResponse putItem(PutItemRequest request) {
-            return dynamoDb.putItem(request);
-        }
-
-        @Override
-        public GetItemResponse getItem(GetItemRequest request) {
-            return dynamoDb.getItem(request);
-        }
-
-        @Override
-        public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-            return dynamoDb.transactWriteItems(request);
-        }
-
-        @Override
-        public String serviceName() {
-            return dynamoDb.serviceName();
-        }
-
-        @Override
-        public void close() {
-        }
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 }

@@ -60,6 +60,10 @@ final class UserApi {
         return send(request("DELETE", ITEM, Map.of("id", id)));
     }
 
+    static APIGatewayProxyResponseEvent delete(String id, String ifMatch) {
+        return send(withHeader(request("DELETE", ITEM, Map.of("id", id)), "If-Match", ifMatch));
+    }
+
     static APIGatewayProxyResponseEvent deleteAll() {
         return send(request("DELETE", COLLECTION, Map.of()));
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Empties the shared table: the other user tests only ever assert on their own users, so they are unaffected. */
 @Tag("handler")
@@ -56,8 +57,23 @@ class UserProfileDeleteAllHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(body(response).get("deleted").getAsLong()).isEqualTo(63);
+        assertThat(body(response).get("more").getAsBoolean()).isFalse();
         assertThat(stack.dynamoDb().scan(scan -> scan.tableName("user-profiles")).count()).isZero();
         assertThat(ids(list(Map.of()))).isEmpty();
         assertThat(body(deleteAll()).get("deleted").getAsLong()).isZero();
+    }
+
+    /** An address whose claim outlived its profile (as older versions of delete-all left them) is freed again. */
+    @Test
+    void aClaimLeftWithoutItsProfileIsDeletedAndItsAddressCanBeUsedAgain() {
+        var email = uniqueEmail();
+        stack.dynamoDb().putItem(put -> put.tableName("user-profiles").item(Map.of(
+                "id", AttributeValue.fromS("email#" + email), "owner", AttributeValue.fromS(uniqueId()))));
+        assertThat(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}").getStatusCode()).isEqualTo(409);
+
+        var response = deleteAll();
+
+        assertThat(body(response).get("more").getAsBoolean()).isFalse();
+        assertThat(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"" + email + "\"}").getStatusCode()).isEqualTo(201);
     }
 }

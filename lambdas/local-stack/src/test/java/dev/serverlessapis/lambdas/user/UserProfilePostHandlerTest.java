@@ -124,6 +124,32 @@ class UserProfilePostHandlerTest {
         assertProblem(create(bodyText), 400, parts[1].split(","));
     }
 
+    /** DynamoDB would store each unpaired surrogate as '?', so "\\ud800" and "\\udfff" would become one key. */
+    @Test
+    void idsAndEmailsThatAreNotValidUnicodeAre400sAndNeverCollide() {
+        var lone = uniqueId() + "\\ud800";
+        assertProblem(create("{\"id\":\"" + lone + "\"}"), 400, "id");
+        assertProblem(create("{\"id\":\"" + uniqueId() + "\",\"email\":\"a\\udfff@example.com\"}"), 400, "email");
+        assertProblem(create("{\"id\":\"" + uniqueId() + "\",\"note\":\"\\udc00\"}"), 400, "note");
+        assertProblem(get(lone.replace("\\ud800", "?")), 404);
+    }
+
+    @Test
+    void dotSegmentIdsAndDuplicateMembersAre400s() {
+        assertProblem(create("{\"id\":\".\"}"), 400, "id");
+        assertProblem(create("{\"id\":\"..\"}"), 400, "id");
+        var id = uniqueId();
+        assertProblem(create("{\"id\":\"" + id + "\",\"id\":\"" + uniqueId() + "\"}"), 400, "id");
+        assertProblem(get(id), 404);
+        assertProblem(get("%FF"), 400, "id");
+    }
+
+    @Test
+    void everyResponseTellsBrowsersNotToSniff() {
+        assertThat(header(create("{\"id\":\"" + uniqueId() + "\"}"), "X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(header(create("{"), "X-Content-Type-Options")).hasValue("nosniff");
+    }
+
     @Test
     void anIdOver256CharactersIsA400AndAt256ItFitsTheKey() {
         var prefix = UUID.randomUUID().toString();

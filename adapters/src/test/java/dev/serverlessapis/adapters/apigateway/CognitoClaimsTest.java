@@ -1,0 +1,82 @@
+package dev.serverlessapis.adapters.apigateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.serverlessapis.domain.shared.Caller;
+import dev.serverlessapis.domain.shared.UnauthenticatedException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Proxy events with the claims in the shape API Gateway's REST API Cognito authorizer sends (see AuthorizerClaims). */
+class CognitoClaimsTest {
+    @Test
+    void aSignedInPersonsHandleAndGroupsComeFromTheClaims() {
+        var caller = CognitoClaims.callerOf(eventWith(claims("ada_l", "admins,editors")));
+        assertThat(caller).isEqualTo(new Caller.SignedIn("ada_l", Set.of("admins", "editors")));
+        assertThat(((Caller.SignedIn) caller).isAdmin()).isTrue();
+    }
+
+    @Test
+    void oneGroupIsItsNameAndNoGroupClaimMeansNoGroups() {
+        assertThat(CognitoClaims.callerOf(eventWith(claims("root", "admins")))).isEqualTo(new Caller.SignedIn("root", Set.of("admins")));
+        var withoutGroups = claims("bob", null);
+        assertThat(CognitoClaims.callerOf(eventWith(withoutGroups))).isEqualTo(new Caller.SignedIn("bob", Set.of()));
+    }
+
+    @Test
+    void theBracketedFormIsReadWithoutMakingAnyoneAnAdminByAccident() {
+        assertThat(CognitoClaims.callerOf(eventWith(claims("ada_l", "[admins editors]"))))
+                .isEqualTo(new Caller.SignedIn("ada_l", Set.of("admins", "editors")));
+        assertThat(CognitoClaims.callerOf(eventWith(claims("eve", "not-admins,administrators"))))
+                .isEqualTo(new Caller.SignedIn("eve", Set.of("not-admins", "administrators")));
+    }
+
+    @Test
+    void aRequestThatPassedNoAuthorizerIsAnonymous() {
+        assertThat(CognitoClaims.callerOf(new APIGatewayProxyRequestEvent())).isEqualTo(Caller.anonymous());
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("r-1");
+        assertThat(CognitoClaims.callerOf(new APIGatewayProxyRequestEvent().withRequestContext(context))).isEqualTo(Caller.anonymous());
+        context.setAuthorizer(new LinkedHashMap<>(Map.of("principalId", "x")));
+        assertThat(CognitoClaims.callerOf(new APIGatewayProxyRequestEvent().withRequestContext(context))).isEqualTo(Caller.anonymous());
+    }
+
+    @Test
+    void verifiedClaimsWithoutAHandleOrOfAnAccessTokenAreRefusedAsUnauthenticated() {
+        var noHandle = claims("x", "admins");
+        noHandle.remove("cognito:username");
+        assertThatThrownBy(() -> CognitoClaims.callerOf(eventWith(noHandle))).isExactlyInstanceOf(UnauthenticatedException.class);
+        var access = claims("ada_l", null);
+        access.put("token_use", "access");
+        assertThatThrownBy(() -> CognitoClaims.callerOf(eventWith(access))).isExactlyInstanceOf(UnauthenticatedException.class);
+    }
+
+    /** Every value a string, exp and iat as dates, as API Gateway passes them. */
+    private static Map<String, Object> claims(String handle, String groups) {
+        var claims = new LinkedHashMap<String, Object>();
+        claims.put("sub", "0b7e6c1a-2f4d-4e8b-9c3a-5d6e7f8a9b0c");
+        claims.put("aud", "3h2k9example");
+        if (groups != null) {
+            claims.put("cognito:groups", groups);
+        }
+        claims.put("email_verified", "true");
+        claims.put("token_use", "id");
+        claims.put("auth_time", "1764600000");
+        claims.put("iss", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example1");
+        claims.put("cognito:username", handle);
+        claims.put("exp", "Mon Dec 01 15:40:00 UTC 2025");
+        claims.put("iat", "Mon Dec 01 14:40:00 UTC 2025");
+        return claims;
+    }
+
+    private static APIGatewayProxyRequestEvent eventWith(Map<String, Object> claims) {
+        var authorizer = new LinkedHashMap<String, Object>();
+        authorizer.put("claims", claims);
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("r-1");
+        context.setAuthorizer(authorizer);
+        return new APIGatewayProxyRequestEvent().withResource("/chirp").withHttpMethod("POST").withRequestContext(context);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.serverlessapis.lambdas.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.HttpServer;
+import dev.serverlessapis.adapters.apigateway.Cors;
+import dev.serverlessapis.adapters.apigateway.HttpFunction;
+import dev.serverlessapis.adapters.apigateway.HttpResponse;
+import dev.serverlessapis.adapters.apigateway.Route;
+import dev.serverlessapis.adapters.apigateway.RouteTable;
+import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
+import dev.serverlessapis.adapters.dynamodb.SignedCursors;
+import dev.serverlessapis.adapters.observability.EmfMetrics;
+import dev.serverlessapis.adapters.observability.RequestObserver;
+import dev.serverlessapis.domain.user.UserId;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DynamoDB client as the wiring builds it, against stores that fail on loopback: one that accepts connections and
+ * never answers, one that answers DynamoDB's 500 and one that answers 400. A request through the HTTP layer must end
+ * promptly with a 503 and {@code Retry-After} where a retry may help, and with a 500 only for our own bad request.
+ */
+class DynamoDbTimeLimitsTest {
+    private static final List<String> SETTINGS = List.of(Configuration.DYNAMODB_ENDPOINT, Configuration.AWS_REGION,
+            AwsModule.ATTEMPT_TIMEOUT, AwsModule.CALL_TIMEOUT, AwsModule.MAX_ATTEMPTS);
+
+    /** Loads and initialises the SDK's request pipeline once, so the figures below measure the limits, not class loading. */
+    @BeforeAll
+    static void warmUp() throws Exception {
+        try (var store = AnsweringStore.answering(400, "com.amazon.coral.validate#ValidationException")) {
+            configure(store.url());
+            readAUser();
+        }
+        SETTINGS.forEach(System::clearProperty);
+    }
+
+    @AfterEach
+    void forgetSettings() {
+        SETTINGS.forEach(System::clearProperty);
+    }
+
+    @Test
+    void aStoreThatStopsAnsweringGivesA503WithRetryAfterWithinTheConfiguredLimits() throws Exception {
+        try (var stalled = new StalledStore()) {
+            configure("http://127.0.0.1:" + stalled.port());
+            System.setProperty(AwsModule.ATTEMPT_TIMEOUT, "200");
+            System.setProperty(AwsModule.CALL_TIMEOUT, "600");
+            System.setProperty(AwsModule.MAX_ATTEMPTS, "2");
+
+            var elapsed = timedUnavailableRead("stalled store, 200 ms attempts in a 600 ms call");
+            assertThat(elapsed).as("it did not hang").isLessThan(Duration.ofSeconds(20));
+            assertThat(stalled.connections()).as("the request reached the store").isPositive();
+        }
+    }
+
+    @Test
+    void withTheDefaultLimitsAStalledStoreEndsTheRequestInsideTheFunctionTimeout() throws Exception {
+        try (var stalled = new StalledStore()) {
+            configure("http://127.0.0.1:" + stalled.port());
+
+            var elapsed = timedUnavailableRead("stalled store, default limits");
+            assertThat(elapsed).as("inside Terraform's 10 s function timeout").isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void dynamoDbsOwnServerErrorIsA503AndOurBadRequestA500() throws Exception {
+        try (var store = AnsweringStore.answering(500, "com.amazonaws.dynamodb.v20120810#InternalServerError")) {
+            configure(store.url());
+            assertUnavailable(readAUser());
+        }
+        try (var store = AnsweringStore.answering(400, "com.amazon.coral.validate#ValidationException")) {
+            configure(store.url());
+            var response = readAUser();
+            assertThat(response.getStatusCode()).isEqualTo(500);
+            assertThat(response.getBody()).doesNotContain("ValidationException").contains("requestId");
+        }
+    }
+
+    private static void configure(String endpoint) {
+        System.setProperty(Configuration.DYNAMODB_ENDPOINT, endpoint);
+        System.setProperty(Configuration.AWS_REGION, "us-east-1");
+    }
+
+    /** GET /users/{id} through the HTTP layer over the adapter and the client the wiring builds. */
+    private static APIGatewayProxyResponseEvent readAUser() {
+        var configuration = new Configuration();
+        var client = AwsModule.dynamoDb(configuration, new CurrentTraceHeader(configuration),
+                new EmfMetrics("test", line -> { }, Clock.systemUTC()), Clock.systemUTC());
+        try (client) {
+            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
+            var http = new HttpFunction(Map.of(Route.of("GET", "/users/{id}"), request -> {
+                profiles.find(new UserId(request.pathParameter("id")));
+                return HttpResponse.empty(200);
+            }), new RouteTable(Map.of("/users/{id}", List.of("GET"))), Cors.allowing(""), RequestObserver.standalone("test", "test", line -> { }));
+            return http.handle(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withResource("/users/{id}")
+                    .withPathParameters(Map.of("id", "ada"))
+                    .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("test-request")), "test-invocation");
+        }
+    }
+
+    /** Reads a user, prints how long the 503 took, and answers that time. */
+    private static Duration timedUnavailableRead(String situation) {
+        var started = System.nanoTime();
+        var response = readAUser();
+        var elapsed = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("%s: %d after %d ms%n", situation, response.getStatusCode(), elapsed.toMillis());
+        assertUnavailable(response);
+        return elapsed;
+    }
+
+    private static void assertUnavailable(APIGatewayProxyResponseEvent response) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(503);
+        assertThat(response.getMultiValueHeaders().get("Retry-After")).containsExactly("1");
+        assertThat(response.getBody()).contains("test-request").doesNotContain("Exception");
+    }
+
+    /** Accepts every connection on loopback and never writes a byte. */
+    private static final class StalledStore implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+        StalledStore() throws IOException {
+            Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        accepted.add(server.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int connections() {
+            return accepted.size();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (var socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Answers every request with one DynamoDB error. */
+    private record AnsweringStore(HttpServer server) implements AutoCloseable {
+        static AnsweringStore answering(int status, String type) throws IOException {
+            var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                var body = ("{\"__type\":\"" + type + "\",\"message\":\"simulated\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", type.substring(type.indexOf('#') + 1));
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return new AnsweringStore(server);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+output "user_pool_id" {
+  description = "The user pool's id, such as eu-west-1_AbCdEf123."
+  value       = aws_cognito_user_pool.this.id
+}
+
+output "user_pool_arn" {
+  description = "The user pool's ARN: the providerARNs of the API's cognito_user_pools authorizer."
+  value       = aws_cognito_user_pool.this.arn
+}
+
+output "issuer" {
+  description = "The iss of every token of the pool: https://cognito-idp.<region>.amazonaws.com/<pool id>."
+  value       = "https://${aws_cognito_user_pool.this.endpoint}"
+}
+
+output "jwks_uri" {
+  description = "Where the pool's public signing keys are published."
+  value       = "https://${aws_cognito_user_pool.this.endpoint}/.well-known/jwks.json"
+}
+
+output "page_client_id" {
+  description = "The page's app client id: the aud of the ID tokens the API accepts."
+  value       = aws_cognito_user_pool_client.page.id
+}
+
+output "login_url" {
+  description = "The managed login domain; /oauth2/authorize, /oauth2/token and /logout are under it."
+  value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.region}.amazoncognito.com"
+}
+
+output "admins_group" {
+  description = "The group whose members are admins."
+  value       = aws_cognito_user_group.admins.name
+}
+
+output "handle_claim" {
+  description = "The ID token claim that carries a person's handle."
+  value       = "cognito:username"
+}

@@ -1,0 +1,67 @@
+variable "name" {
+  type        = string
+  description = "The user pool's name, carrying project and environment so environments can share an account."
+}
+
+variable "domain_prefix" {
+  type        = string
+  description = "The managed login domain's prefix: https://<prefix>.auth.<region>.amazoncognito.com. Unique in the region across all AWS accounts."
+
+  validation {
+    condition     = can(regex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", var.domain_prefix)) && !can(regex("aws|amazon|cognito", var.domain_prefix))
+    error_message = "domain_prefix is 1 to 63 lower-case letters, digits and inner hyphens, and may not contain aws, amazon or cognito."
+  }
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Whether the user pool, and with it every person's account, refuses to be deleted (on in prod)."
+}
+
+variable "callback_urls" {
+  type        = list(string)
+  description = "Where the managed login may send the page back with an authorization code: the site's page URL, and in dev http://localhost ones."
+
+  validation {
+    condition     = length(var.callback_urls) > 0 && alltrue([for url in var.callback_urls : can(regex("^(https://|http://localhost(:[0-9]+)?/)", url))])
+    error_message = "callback_urls needs at least one URL; each is https://, or http://localhost for development (Cognito refuses other http URLs)."
+  }
+}
+
+variable "logout_urls" {
+  type        = list(string)
+  description = "Where the managed login may send the page after signing out."
+
+  validation {
+    condition     = alltrue([for url in var.logout_urls : can(regex("^(https://|http://localhost(:[0-9]+)?/)", url))])
+    error_message = "Each logout URL is https://, or http://localhost for development."
+  }
+}
+
+variable "id_token_validity_minutes" {
+  type        = number
+  default     = 60
+  description = "How long an ID token (what the API accepts) stays valid; the page signs in again, silently with its refresh token, after that."
+
+  validation {
+    condition     = var.id_token_validity_minutes >= 5 && var.id_token_validity_minutes <= 1440
+    error_message = "Cognito accepts 5 minutes to 1 day."
+  }
+}
+
+variable "refresh_token_validity_days" {
+  type        = number
+  default     = 30
+  description = "How long the page may renew tokens without the person signing in again."
+
+  validation {
+    condition     = var.refresh_token_validity_days >= 1 && var.refresh_token_validity_days <= 3650
+    error_message = "Cognito accepts 1 day (60 minutes) to 10 years."
+  }
+}
+
+variable "tags" {
+  type        = map(string)
+  default     = {}
+  description = "Tags for every resource that takes them."
+}
