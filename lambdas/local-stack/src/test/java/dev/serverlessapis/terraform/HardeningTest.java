@@ -9,6 +9,7 @@ import static dev.serverlessapis.terraform.Terraform.resources;
 import static dev.serverlessapis.terraform.Terraform.tfvars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlessapis.lambdas.wiring.Configuration;
 import dev.serverlessapis.local.ApiSpec;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -189,6 +190,40 @@ class HardeningTest {
             assertThat(statement.body().attribute("actions").orElseThrow()).doesNotContain("logs:CreateLogGroup");
             assertThat(statement.body().attribute("resources").orElseThrow()).doesNotContain("arn:aws:logs");
         }
+    }
+
+    @Test
+    void SA_LOGS_2_functionsLogJsonFromTheEnvironmentsApplicationLevelAndLambdasOwnLinesFromWarn() {
+        var logging = resource(FUNCTION, "aws_lambda_function", "this").block("logging_config");
+        assertThat(logging.attribute("log_format")).as("Logs Insights reads every field of a JSON line").contains("\"JSON\"");
+        assertThat(logging.attribute("application_log_level")).contains("var.application_log_level");
+        assertThat(logging.attribute("system_log_level")).contains("\"WARN\"");
+        assertThat(named(APPLICATION, "module", "function").attribute("application_log_level")).contains("var.application_log_level");
+        for (var environment : environments()) {
+            assertThat(named(environment, "module", "application").attribute("application_log_level")).contains("var.application_log_level");
+            assertThat(named(environment, "variable", "application_log_level").attribute("default")).as("chosen per environment").isEmpty();
+            assertThat(tfvars(environment).attribute("application_log_level").orElseThrow()).matches("\"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\"");
+        }
+        assertThat(tfvars(Terraform.environment("prod")).attribute("application_log_level"))
+                .as("prod keeps every request's line, which is INFO").contains("\"INFO\"");
+    }
+
+    @Test
+    void SA_ALARMS_4_everyEnvironmentHasTheDashboardOverWhatItsFunctionsPublishAndItsAlarmsNotifyTheAlarmTopic() {
+        var observability = named(APPLICATION, "module", "observability");
+        assertThat(observability.attribute("source")).contains("\"../observability\"");
+        assertThat(observability.attribute("service")).contains("local.prefix");
+        assertThat(observability.attribute("functions")).contains("keys(local.functions)");
+        assertThat(observability.attribute("log_group_names")).contains("[for function in module.function : function.log_group_name]");
+        assertThat(observability.attribute("alarms_enabled")).contains("var.alarms_enabled");
+        assertThat(observability.attribute("alarm_topic_arn")).as("the topic the application's other alarms notify")
+                .contains("one(aws_sns_topic.alarms[*].arn)");
+        assertThat(resource(APPLICATION, "aws_cloudwatch_metric_alarm", "api_5xx_rate").attribute("alarm_actions"))
+                .contains("aws_sns_topic.alarms[*].arn");
+        // The map's first key is computed, (local.tables[...].nameVariable), which the reader does not parse: read its line.
+        assertThat(named(APPLICATION, "module", "function").attribute("environment").orElseThrow())
+                .as("the functions publish under the dashboard's Service")
+                .containsPattern("(?m)^\\s*" + Configuration.METRICS_SERVICE + "\\s*=\\s*local\\.prefix\\s*$");
     }
 
     @Test
