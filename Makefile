@@ -15,8 +15,14 @@ LAMBDA_PACKAGE := lambdas/functions/target/functions-lambda.jar
 ENV ?=
 # ENV=account is the account-wide settings (terraform/account), applied once per account and region before any environment.
 TF_DIR = $(if $(filter account,$(ENV)),terraform/account,terraform/environments/$(ENV))
+COLD_BENCH := lambdas/cold-start-bench
+# bench-cold pins each measured JVM to the last core and keeps itself and DynamoDB Local on the others.
+CORES := $(shell nproc 2>/dev/null || echo 1)
+BENCH_CPU ?= $(shell [ $(CORES) -gt 1 ] && echo $$(( $(CORES) - 1 )))
+RUNS ?= 10
+PRIMED_RUNS ?= 5
 
-.PHONY: help run test test-handlers test-end-to-end package bench doctor deploy destroy validate clean check-java check-env check-backend check-terraform check-aws
+.PHONY: help run test test-handlers test-end-to-end package bench bench-cold doctor deploy destroy validate clean check-java check-env check-backend check-terraform check-aws
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,6 +53,13 @@ bench: check-java ## Measure latency and throughput of the local stack (see READ
 	"$(JAVA_HOME)/bin/java" -Dsqlite4java.library.path=$(LOCAL_STACK)/target/native-libs \
 	  -cp "$(LOCAL_STACK)/target/classes:$(LOCAL_STACK)/target/test-classes:$$(cat $(LOCAL_STACK)/target/runtime-classpath.txt)" \
 	  dev.serverlessapis.local.Bench
+
+bench-cold: check-java ## Cold start of every function in fresh JVMs with Lambda's flags, beside two baselines (see README)
+	$(MVN) -q package -DskipTests -pl $(COLD_BENCH) -am
+	$(if $(BENCH_CPU),taskset -c 0-$$(( $(BENCH_CPU) - 1 ))) "$(JAVA_HOME)/bin/java" -Dsqlite4java.library.path=$(LOCAL_STACK)/target/native-libs \
+	  -Dcpu=$(BENCH_CPU) -Druns=$(RUNS) -DprimedRuns=$(PRIMED_RUNS) \
+	  -cp "$(COLD_BENCH)/target/classes:$$(cat $(COLD_BENCH)/target/runtime-classpath.txt)" \
+	  dev.serverlessapis.coldstart.BenchCold $(LAMBDA_PACKAGE) $(COLD_BENCH)/target/classes
 
 check-env:
 	@[ -n "$(ENV)" ] || { echo "Say which environment: make $(MAKECMDGOALS) ENV=dev (one of: account $$(ls terraform/environments | tr '\n' ' '))" >&2; exit 1; }

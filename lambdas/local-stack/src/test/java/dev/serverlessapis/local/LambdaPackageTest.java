@@ -17,7 +17,7 @@ class LambdaPackageTest {
     private static final List<String> FORBIDDEN = List.of(
             "com/amazonaws/services/dynamodbv2/local/", "com/almworks/sqlite4java/", "org/eclipse/jetty/",
             "org/junit/", "org/assertj/", "com/tngtech/archunit/", "net/jqwik/", "org/openqa/selenium/",
-            "software/amazon/awssdk/http/apache/", "org/apache/http/",
+            "software/amazon/awssdk/http/apache/", "org/apache/http/", "software/amazon/awssdk/http/apache5/", "org/apache/hc/",
             "software/amazon/awssdk/http/nio/netty/", "io/netty/",
             "dev/serverlessapis/local/");
 

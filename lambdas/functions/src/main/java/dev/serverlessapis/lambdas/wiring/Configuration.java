@@ -12,6 +12,8 @@ public final class Configuration {
     public static final String AWS_REGION = "AWS_REGION";
     public static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
     public static final String CURSOR_SIGNING_KEY = "CURSOR_SIGNING_KEY";
+    /** Set by Lambda: {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}. */
+    public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
     /** The {@code Service} dimension of the function's metrics: {@code {project}-{environment}}, set by Terraform. */
     public static final String METRICS_SERVICE = "METRICS_SERVICE";
     /** Set by Lambda from {@code logging_config}: the application log level, e.g. {@code INFO}. */

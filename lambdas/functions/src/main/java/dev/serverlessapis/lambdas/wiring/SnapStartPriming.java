@@ -40,6 +40,8 @@ public final class SnapStartPriming implements Resource {
     /** CRaC holds resources weakly; these must live as long as the execution environment. */
     private static final Set<Resource> REGISTERED = ConcurrentHashMap.newKeySet();
     static final String ORIGIN = "https://snapstart-priming.invalid";
+    /** The initialization type Lambda reports while it initializes a version for its snapshot. */
+    static final String SNAP_START = "snap-start";
     private static final String PRIMING = "snapstart-priming";
 
     private final RouteTable routes;
@@ -86,6 +88,10 @@ public final class SnapStartPriming implements Resource {
             dynamoDb.getItem(get -> get.tableName("snapstart-priming").consistentRead(true)
                     .key(Map.of("id", AttributeValue.fromS("absent"))));
         }
+    }
+
+    static int registered() {
+        return REGISTERED.size();
     }
 
     int sdkCalls() {

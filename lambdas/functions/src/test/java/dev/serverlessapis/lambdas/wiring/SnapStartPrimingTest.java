@@ -47,6 +47,23 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void onlyAFunctionInitializedForASnapshotRegistersItsPriming() {
+        System.setProperty(Configuration.AWS_REGION, "eu-west-1");
+        try {
+            var before = SnapStartPriming.registered();
+            HttpModule.cors(new Configuration(), RouteTable.fromClasspath(), new ColdStart());
+            assertThat(SnapStartPriming.registered()).as("on-demand: nothing registered").isEqualTo(before);
+
+            System.setProperty(Configuration.INITIALIZATION_TYPE, SnapStartPriming.SNAP_START);
+            HttpModule.cors(new Configuration(), RouteTable.fromClasspath(), new ColdStart());
+            assertThat(SnapStartPriming.registered()).as("snap-start: registered").isEqualTo(before + 1);
+        } finally {
+            System.clearProperty(Configuration.INITIALIZATION_TYPE);
+            System.clearProperty(Configuration.AWS_REGION);
+        }
+    }
+
+    @Test
     void theRolesCredentialsAreResolvedWhenAskedForNotWhenTheClientIsBuilt() {
         var credentials = AwsModule.lambdaRole();
 

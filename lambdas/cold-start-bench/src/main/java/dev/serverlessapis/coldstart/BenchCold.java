@@ -1,0 +1,130 @@
+package dev.serverlessapis.coldstart;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.serverlessapis.local.ApiSpec;
+import dev.serverlessapis.local.LocalDynamoDb;
+import dev.serverlessapis.local.LocalStack;
+import dev.serverlessapis.local.OutputTee;
+import dev.serverlessapis.local.TableProvisioner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * {@code make bench-cold}: every function's cold start, as a fresh JVM per run with Lambda's flags on one core, from
+ * launch to its first successful response against DynamoDB Local (in memory, in this JVM, outside the measured
+ * one), interleaved with two baselines of the same run: a JVM that prints hello, and a bare SDK client making one
+ * read. A second mode runs SnapStart's checkpoint hooks first and times the first invoke after them. Figures depend
+ * on the machine: they are printed, never asserted.
+ */
+public final class BenchCold {
+    static final String HELLO = "hello JVM";
+    static final String BARE_SDK = "bare SDK DynamoDB client";
+    static final String FIXTURE_USER = "cold-start";
+    static final String DELETED_USER = "cold-start-deleted";
+
+    private BenchCold() {
+    }
+
+    /** @param arguments the Lambda package, then the directory of these probe classes */
+    public static void main(String[] arguments) throws Exception {
+        var runs = Integer.getInteger("runs", 10);
+        var primedRuns = Integer.getInteger("primedRuns", 5);
+        var cpu = Optional.ofNullable(System.getProperty("cpu")).filter(core -> !core.isBlank());
+        var classpath = Path.of(arguments[0]).toAbsolutePath() + ":" + Path.of(arguments[1]).toAbsolutePath();
+        var spec = ApiSpec.load();
+        var requests = Requests.forEveryFunctionOf(spec);
+        var started = System.nanoTime();
+        try (var dynamoDb = LocalDynamoDb.start(Optional.empty())) {
+            new TableProvisioner(dynamoDb.client()).provision(spec, Map.of());
+            LocalStack.configureFunctions(spec, dynamoDb.endpoint(), new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), false));
+            // The fixtures' requests run in this JVM: their log lines and EMF documents are not the report.
+            OutputTee.install(line -> !line.startsWith("{"));
+            var jvm = new MeasuredJvm(Path.of(System.getProperty("java.home"), "bin", "java"), cpu, classpath,
+                    functionEnvironment(spec, dynamoDb));
+            var counters = spec.table("hit-counters");
+
+            var subjects = new ArrayList<Subject>();
+            subjects.add(new Subject(HELLO, "dev.serverlessapis.coldstart.HelloProbe", List.of()));
+            subjects.add(new Subject(BARE_SDK, "dev.serverlessapis.coldstart.BareSdkProbe", List.of(dynamoDb.endpoint().toString(),
+                    LocalDynamoDb.REGION, counters.name(), counters.seeding().orElseThrow().defaults().getFirst())));
+            requests.forEach((function, request) -> subjects.add(Subject.handler(spec.function(function), "cold", request)));
+            var primed = new ArrayList<Subject>();
+            requests.forEach((function, request) -> primed.add(Subject.handler(spec.function(function), "primed", request)));
+
+            var random = new Random(13);
+            var results = new LinkedHashMap<String, List<MeasuredJvm.Run>>();
+            var primedResults = new LinkedHashMap<String, List<MeasuredJvm.Run>>();
+            for (int round = 0; round < Math.max(runs, primedRuns); round++) {
+                var order = new ArrayList<Map.Entry<Subject, Map<String, List<MeasuredJvm.Run>>>>();
+                if (round < runs) {
+                    subjects.forEach(subject -> order.add(Map.entry(subject, results)));
+                }
+                if (round < primedRuns) {
+                    primed.forEach(subject -> order.add(Map.entry(subject, primedResults)));
+                }
+                Collections.shuffle(order, random);
+                for (var next : order) {
+                    prepareFixtures(spec);
+                    var run = jvm.run(next.getKey().mainClass(), next.getKey().arguments(), next.getKey().environment());
+                    next.getValue().computeIfAbsent(next.getKey().name(), name -> new ArrayList<>()).add(run);
+                }
+                System.err.printf("round %d of %d done%n", round + 1, Math.max(runs, primedRuns));
+            }
+            new Report(subjects.stream().map(Subject::name).toList(), results, primedResults, runs, primedRuns, cpu, (System.nanoTime() - started) / 1e9).print(System.out);
+        }
+        // DynamoDB Local leaves a non-daemon scheduler thread behind after it stops, which would keep this JVM alive.
+        System.exit(0);
+    }
+
+    record Subject(String name, String mainClass, List<String> arguments, Map<String, String> environment) {
+        Subject(String name, String mainClass, List<String> arguments) {
+            this(name, mainClass, arguments, Map.of());
+        }
+
+        /** Lambda tells a function how it is initialized: {@code on-demand}, or {@code snap-start} before a snapshot. */
+        static Subject handler(ApiSpec.Function function, String mode, Requests.Request request) {
+            var arguments = new ArrayList<String>(List.of(function.handlerClass(), mode));
+            arguments.addAll(request.arguments());
+            return new Subject(function.name(), "dev.serverlessapis.coldstart.HandlerProbe", arguments,
+                    Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", mode.equals("primed") ? "snap-start" : "on-demand"));
+        }
+    }
+
+    /** What Terraform gives a function, as environment variables like on Lambda, pointed at DynamoDB Local. */
+    private static Map<String, String> functionEnvironment(ApiSpec spec, LocalDynamoDb dynamoDb) {
+        var environment = new LinkedHashMap<String, String>();
+        environment.put("AWS_REGION", LocalDynamoDb.REGION);
+        environment.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
+        environment.put("CURSOR_SIGNING_KEY", "bench-cold-cursor-signing-key");
+        environment.put("METRICS_SERVICE", "bench-cold");
+        // As Lambda sets them for the functions' logging_config and active tracing: JSON lines from INFO, and a sampled
+        // trace, so the first request also builds and sends its DynamoDB subsegments (to a daemon address nobody reads).
+        environment.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
+        environment.put("AWS_LAMBDA_LOG_LEVEL", "INFO");
+        environment.put("_X_AMZN_TRACE_ID", "Root=1-6955b900-0123456789abcdef01234567;Parent=1234567890abcdef;Sampled=1");
+        spec.tables().forEach(table -> environment.put(table.nameVariable(), table.name()));
+        return environment;
+    }
+
+    /** The profiles that reading, replacing and deleting one need, made again before every run (outside the clock). */
+    private static void prepareFixtures(ApiSpec spec) {
+        var create = spec.function("user-profile-post").newHandler();
+        for (var id : List.of(FIXTURE_USER, DELETED_USER)) {
+            var response = create.handleRequest(new APIGatewayProxyRequestEvent()
+                    .withHttpMethod("POST").withResource("/users").withPath("/users")
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody("{\"id\":\"" + id + "\",\"name\":\"Cold Start\"}")
+                    .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("bench-cold-fixture")),
+                    new ProbeContext("bench-cold-fixture", "user-profile-post"));
+            if (response.getStatusCode() != 201 && response.getStatusCode() != 409) {
+                throw new IllegalStateException("could not create the fixture profile " + id + ": " + response.getBody());
+            }
+        }
+    }
+}
