@@ -59,11 +59,4 @@ public record HttpResponse(int status, Map<String, List<String>> headers, Option
                 .withBody(body.orElse(null))
                 .withIsBase64Encoded(false);
     }
-
-    public Optional<String> header(String name) {
-        return headers.entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase(name))
-                .flatMap(header -> header.getValue().stream())
-                .findFirst();
-    }
 }

@@ -55,13 +55,14 @@ public final class DynamoDbHitCounters implements HitCounters {
     @Override
     public Optional<CounterReading> increment(CounterName name) {
         try {
+            var add = addOne(name);
             var updated = call("count a visit", () -> dynamoDb.updateItem(update -> update
-                    .tableName(table)
-                    .key(counterKey(name))
-                    .updateExpression("ADD #value :one")
-                    .conditionExpression("attribute_exists(#name)")
-                    .expressionAttributeNames(Map.of("#value", VALUE, "#name", NAME))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                    .tableName(add.tableName())
+                    .key(add.key())
+                    .updateExpression(add.updateExpression())
+                    .conditionExpression(add.conditionExpression())
+                    .expressionAttributeNames(add.expressionAttributeNames())
+                    .expressionAttributeValues(add.expressionAttributeValues())
                     .returnValues(ReturnValue.UPDATED_NEW)));
             return Optional.of(reading(name, updated.attributes()));
         } catch (ConditionalCheckFailedException unknownCounter) {
@@ -122,6 +123,7 @@ public final class DynamoDbHitCounters implements HitCounters {
                 .build();
     }
 
+    /** The one increment: alone, or inside the transaction that also writes an idempotency marker. */
     private Update addOne(CounterName name) {
         return Update.builder()
                 .tableName(table)

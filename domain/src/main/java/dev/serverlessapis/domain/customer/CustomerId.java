@@ -3,13 +3,19 @@ package dev.serverlessapis.domain.customer;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.UnicodeText;
 
-/** A customer's id: 1 to 256 characters, not only whitespace, valid Unicode. 256 code points always fit DynamoDB's key limit. */
+/**
+ * A customer's id: 1 to 256 characters, no whitespace anywhere (as in the original customers API: an id is one word,
+ * so " c-1" and "c-1" can never be two customers), valid Unicode. 256 code points always fit DynamoDB's key limit.
+ */
 public record CustomerId(String value) {
     public static final int MAX_CODE_POINTS = 256;
 
     public CustomerId {
-        if (value == null || value.isBlank() || value.codePointCount(0, value.length()) > MAX_CODE_POINTS) {
-            throw InvalidInputException.of("id", "must be a string of 1 to " + MAX_CODE_POINTS + " characters, not only whitespace");
+        if (value == null || value.isEmpty() || value.codePointCount(0, value.length()) > MAX_CODE_POINTS) {
+            throw InvalidInputException.of("id", "must be a string of 1 to " + MAX_CODE_POINTS + " characters");
+        }
+        if (value.codePoints().anyMatch(CustomerId::isWhitespace)) {
+            throw InvalidInputException.of("id", "must not contain whitespace");
         }
         if (!UnicodeText.isValid(value)) {
             throw InvalidInputException.of("id", "must be valid Unicode text (it holds an unpaired surrogate)");
@@ -25,5 +31,9 @@ public record CustomerId(String value) {
             throw InvalidInputException.of("id", "must be a string");
         }
         return new CustomerId(text);
+    }
+
+    private static boolean isWhitespace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 }

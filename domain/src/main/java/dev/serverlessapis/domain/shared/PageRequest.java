@@ -1,5 +1,6 @@
 package dev.serverlessapis.domain.shared;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,16 +12,13 @@ public record PageRequest(int limit, Optional<String> cursor) {
     public static final int MAX_LIMIT = 100;
 
     public PageRequest {
+        Objects.requireNonNull(cursor, "cursor");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInputException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
         if (cursor.isPresent() && cursor.get().isBlank()) {
             throw InvalidInputException.of("cursor", "must be a cursor from a previous page's next link");
         }
-    }
-
-    public static PageRequest first(int limit) {
-        return new PageRequest(limit, Optional.empty());
     }
 
     /** Parses the raw query values; absent values take the defaults. */

@@ -10,6 +10,7 @@ import dev.serverlessapis.domain.shared.RecordedDomainEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostChirpTest {
@@ -35,7 +36,7 @@ class PostChirpTest {
 
         assertThat(second.timestamp()).isEqualTo(first.timestamp() + 1);
         assertThat(other.timestamp()).isEqualTo(NOW.toEpochMilli());
-        assertThat(chirps.byUser(new UserId("ada"), PageRequest.first(10)).items()).containsExactly(second, first);
+        assertThat(chirps.byUser(new UserId("ada"), new PageRequest(10, Optional.empty())).items()).containsExactly(second, first);
     }
 
     @Test
@@ -43,7 +44,7 @@ class PostChirpTest {
         assertThatThrownBy(() -> postChirp.post(PostChirp.Command.of("no spaces", " ")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("userId", "text"));
-        assertThat(chirps.everyone(PageRequest.first(10)).items()).isEmpty();
+        assertThat(chirps.everyone(new PageRequest(10, Optional.empty())).items()).isEmpty();
         assertThat(events.all()).as("nothing was posted").isEmpty();
     }
 }

@@ -30,11 +30,10 @@ class CustomersTest {
     @Test
     void idsOfUpTo256CharactersAreAccepted() {
         assertThat(new CustomerId("x".repeat(256)).value()).hasSize(256);
-        assertThat(new CustomerId(" padded ").value()).isEqualTo(" padded ");
     }
 
     static Stream<Object> invalidIds() {
-        return Arrays.stream(new Object[] {null, "", " ", "\t\n", "x".repeat(257), 42, true, "\ud800", "a\udfff"});
+        return Arrays.stream(new Object[] {null, "", " ", "\t\n", " padded ", "a b", "a\tb", "a\nb", "a\u00a0b", "a\u2003b", "a\u3000b", "x".repeat(257), 42, true, "\ud800", "a\udfff"});
     }
 
     @ParameterizedTest

@@ -23,7 +23,7 @@ class CustomerEndToEndTest {
 
     @Test
     void aCustomerPutIsThenInTheDb() {
-        var id = "customer " + UUID.randomUUID();
+        var id = "customer+é&" + UUID.randomUUID();
         var query = "/customers?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
 
         var before = http.get(query);
@@ -46,6 +46,8 @@ class CustomerEndToEndTest {
         assertThat(http.get("/customers").statusCode()).isEqualTo(400);
         assertThat(http.get("/customers?id=").statusCode()).isEqualTo(400);
         assertThat(http.get("/customers?id=%20%20").statusCode()).isEqualTo(400);
+        assertThat(http.get("/customers?id=c%201").statusCode()).as("whitespace inside an id").isEqualTo(400);
+        assertThat(http.get("/customers?id=%20c-1").statusCode()).as("whitespace around an id").isEqualTo(400);
         assertThat(http.get("/customers?id=" + "x".repeat(257)).statusCode()).isEqualTo(400);
         assertThat(http.sendJson("PUT", "/customers", """
                 {}""").statusCode()).isEqualTo(400);

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -118,7 +119,7 @@ class DynamoDbChirpsTest {
             var all = new ArrayList<Chirp>();
             int mostQueries = 0;
             int pages = 0;
-            var page = feed.everyone(PageRequest.first(100));
+            var page = feed.everyone(new PageRequest(100, Optional.empty()));
             do {
                 if (pages > 0) {
                     page = feed.everyone(new PageRequest(100, page.nextCursor()));
@@ -171,7 +172,7 @@ class DynamoDbChirpsTest {
 
     private List<Chirp> wholeFeed(int limit) {
         var all = new ArrayList<Chirp>();
-        var page = chirps.everyone(PageRequest.first(limit));
+        var page = chirps.everyone(new PageRequest(limit, Optional.empty()));
         all.addAll(page.items());
         while (page.nextCursor().isPresent()) {
             page = chirps.everyone(new PageRequest(limit, page.nextCursor()));
@@ -183,7 +184,7 @@ class DynamoDbChirpsTest {
 
     private List<Chirp> stored(UserId userId) {
         var all = new ArrayList<Chirp>();
-        var page = chirps.byUser(userId, PageRequest.first(100));
+        var page = chirps.byUser(userId, new PageRequest(100, Optional.empty()));
         all.addAll(page.items());
         while (page.nextCursor().isPresent()) {
             page = chirps.byUser(userId, new PageRequest(100, page.nextCursor()));
