@@ -37,3 +37,8 @@ output "alarm_topic_arn" {
   description = "The SNS topic alarms notify, or null where alarms are off."
   value       = module.application.alarm_topic_arn
 }
+
+output "dashboard_name" {
+  description = "The CloudWatch dashboard of the environment (CloudWatch, Dashboards)."
+  value       = module.application.dashboard_name
+}

@@ -37,6 +37,7 @@ module "application" {
   function_timeout       = var.function_timeout
   reserved_concurrency   = var.reserved_concurrency
   log_retention_days     = var.log_retention_days
+  application_log_level  = var.application_log_level
   throttling_rate_limit  = var.throttling_rate_limit
   throttling_burst_limit = var.throttling_burst_limit
   deletion_protection    = var.deletion_protection

@@ -4,6 +4,7 @@ allowed_origins        = []
 memory_size            = 2048
 reserved_concurrency   = 50
 log_retention_days     = 365
+application_log_level  = "INFO"
 throttling_rate_limit  = 200
 throttling_burst_limit = 400
 deletion_protection    = true

@@ -43,6 +43,11 @@ variable "reserved_concurrency" {
   description = "Concurrent executions reserved for each function, or null (the default) for none; make doctor checks the account's limit."
 }
 
+variable "application_log_level" {
+  type        = string
+  description = "The lowest level of the functions' own log lines Lambda keeps (TRACE, DEBUG, INFO, WARN, ERROR or FATAL); INFO keeps a line per request."
+}
+
 variable "log_retention_days" {
   type        = number
   description = "Retention of every log group, in days."

@@ -71,27 +71,30 @@ module "function" {
   source   = "../function"
   for_each = local.functions
 
-  name                 = local.function_names[each.key]
-  description          = "${each.key}: ${join(", ", [for route in local.api.routes : "${route.method} ${route.path}" if route.function == each.key])}"
-  handler              = each.value.handler
-  package_file         = var.package_file
-  memory_size          = var.memory_size
-  timeout              = var.function_timeout
-  reserved_concurrency = var.reserved_concurrency
-  log_retention_days   = var.log_retention_days
-  alias_name           = var.alias_name
-  table_arn            = module.table[each.value.table].arn
-  table_actions        = each.value.tableActions
-  index_arns           = values(module.table[each.value.table].index_arns)
-  index_actions        = each.value.indexActions
-  alarms_enabled       = var.alarms_enabled
-  alarm_actions        = aws_sns_topic.alarms[*].arn
-  tags                 = local.tags
+  name                  = local.function_names[each.key]
+  description           = "${each.key}: ${join(", ", [for route in local.api.routes : "${route.method} ${route.path}" if route.function == each.key])}"
+  handler               = each.value.handler
+  package_file          = var.package_file
+  memory_size           = var.memory_size
+  timeout               = var.function_timeout
+  reserved_concurrency  = var.reserved_concurrency
+  log_retention_days    = var.log_retention_days
+  application_log_level = var.application_log_level
+  alias_name            = var.alias_name
+  table_arn             = module.table[each.value.table].arn
+  table_actions         = each.value.tableActions
+  index_arns            = values(module.table[each.value.table].index_arns)
+  index_actions         = each.value.indexActions
+  alarms_enabled        = var.alarms_enabled
+  alarm_actions         = aws_sns_topic.alarms[*].arn
+  tags                  = local.tags
 
   environment = {
     (local.tables[each.value.table].nameVariable) = module.table[each.value.table].name
     ALLOWED_ORIGINS                               = join(",", distinct(compact(concat([module.site.url], var.allowed_origins))))
     CURSOR_SIGNING_KEY                            = random_password.cursor_signing_key.result
+    # The Service dimension of the function's metrics, the one the observability module's dashboard and alarms read.
+    METRICS_SERVICE = local.prefix
     # C1 only: a Lambda invocation is too short to profit from C2, and startup is what callers wait for.
     JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
   }

@@ -22,3 +22,8 @@ output "alarm_topic_arn" {
   description = "The SNS topic alarms notify, or null where alarms are off."
   value       = one(aws_sns_topic.alarms[*].arn)
 }
+
+output "dashboard_name" {
+  description = "The CloudWatch dashboard of the environment: requests, errors, latency, cold starts and domain events per function."
+  value       = module.observability.dashboard_name
+}

@@ -80,6 +80,17 @@ variable "alias_name" {
   description = "The alias of each function that API Gateway invokes."
 }
 
+variable "application_log_level" {
+  type        = string
+  default     = "INFO"
+  description = "The lowest level of the functions' own log lines Lambda keeps: INFO keeps every request's line, WARN only failures (a 5xx's lines are ERROR)."
+
+  validation {
+    condition     = contains(["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"], var.application_log_level)
+    error_message = "application_log_level is one of Lambda's levels: TRACE, DEBUG, INFO, WARN, ERROR or FATAL."
+  }
+}
+
 variable "log_retention_days" {
   type        = number
   description = "Retention of every log group (functions, API access and execution logs), in days."

@@ -92,9 +92,13 @@ resource "aws_lambda_function" "this" {
     mode = "Active"
   }
 
+  # JSON: Lambda keeps the function's own JSON lines as they are (request lines, failure lines, EMF documents), so
+  # Logs Insights reads every field, and writes its own platform lines as JSON too, only from WARN.
   logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.logs.name
+    log_format            = "JSON"
+    application_log_level = var.application_log_level
+    system_log_level      = "WARN"
+    log_group             = aws_cloudwatch_log_group.logs.name
   }
 
   depends_on = [aws_iam_role_policy.permissions]

@@ -56,6 +56,17 @@ variable "log_retention_days" {
   description = "How long the function's logs are kept, in days."
 }
 
+variable "application_log_level" {
+  type        = string
+  default     = "INFO"
+  description = "The lowest level of the function's own log lines Lambda keeps (logging_config, JSON format); every request's line is INFO, a 5xx's lines ERROR."
+
+  validation {
+    condition     = contains(["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"], var.application_log_level)
+    error_message = "application_log_level is one of Lambda's levels: TRACE, DEBUG, INFO, WARN, ERROR or FATAL."
+  }
+}
+
 variable "table_arn" {
   type        = string
   description = "The ARN of the function's own table."

@@ -16,22 +16,35 @@ import java.util.Optional;
 public final class CognitoClaims {
     public static final String HANDLE = "cognito:username";
     public static final String GROUPS = "cognito:groups";
+    public static final String SUBJECT = "sub";
 
     private CognitoClaims() {
     }
 
     public static Caller callerOf(APIGatewayProxyRequestEvent event) {
-        var claims = Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
-                .map(authorizer -> authorizer.get("claims"))
-                .filter(Map.class::isInstance)
-                .map(map -> (Map<?, ?>) map);
+        var claims = claims(event);
         if (claims.isEmpty()) {
             return Caller.anonymous();
         }
         var idToken = text(claims.get(), "token_use").map("id"::equals).orElse(true);
         var handle = text(claims.get(), HANDLE).filter(name -> idToken);
         return Caller.identified(handle, groups(text(claims.get(), GROUPS).orElse("")));
+    }
+
+    /**
+     * The caller's id for the request's log line: the token's {@code sub}, opaque and stable, never the handle or any
+     * other claim (a username may be an email address). Empty without an authorizer.
+     */
+    public static Optional<String> subjectOf(APIGatewayProxyRequestEvent event) {
+        return claims(event).flatMap(claims -> text(claims, SUBJECT));
+    }
+
+    private static Optional<Map<?, ?>> claims(APIGatewayProxyRequestEvent event) {
+        return Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
+                .map(authorizer -> authorizer.get("claims"))
+                .filter(Map.class::isInstance)
+                .map(map -> (Map<?, ?>) map);
     }
 
     /**

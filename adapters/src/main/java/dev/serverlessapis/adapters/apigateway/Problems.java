@@ -7,7 +7,6 @@ import dev.serverlessapis.domain.shared.NotFoundException;
 import dev.serverlessapis.domain.shared.StaleVersionException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import dev.serverlessapis.domain.shared.UnauthenticatedException;
-import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,10 @@ import java.util.Optional;
 
 /**
  * The one place where exceptions become HTTP statuses and RFC 9457 problem documents. Whatever is not a named
- * failure is a defect: it is logged with its stack trace and answered as a 500 that carries only the request id.
+ * failure is a defect: it is answered as a 500 that carries only the request id, and the function's
+ * {@link dev.serverlessapis.adapters.observability.RequestObserver} logs it with its stack trace under that same id.
  */
 public final class Problems {
-    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
-
     private Problems() {
     }
 
@@ -35,17 +33,11 @@ public final class Problems {
             case NotFoundException notFound -> problem(404, "Not Found", notFound.getMessage(), Map.of());
             case ConflictException conflict -> problem(409, "Conflict", conflict.getMessage(), Map.of());
             case StaleVersionException stale -> problem(412, "Precondition Failed", stale.getMessage(), Map.of());
-            case TemporarilyUnavailableException busy -> {
-                LOG.log(Level.WARNING, "request " + requestId + " met a busy store", busy);
-                yield problem(503, "Service Unavailable",
-                        "The service is busy; retry shortly. Request id " + requestId + ".", Map.of("requestId", requestId))
-                        .withHeader("Retry-After", "1");
-            }
-            default -> {
-                LOG.log(Level.ERROR, "request " + requestId + " failed", failure);
-                yield problem(500, "Internal Server Error",
-                        "Something went wrong on our side. Request id " + requestId + ".", Map.of("requestId", requestId));
-            }
+            case TemporarilyUnavailableException busy -> problem(503, "Service Unavailable",
+                    "The service is busy; retry shortly. Request id " + requestId + ".", Map.of("requestId", requestId))
+                    .withHeader("Retry-After", "1");
+            default -> problem(500, "Internal Server Error",
+                    "Something went wrong on our side. Request id " + requestId + ".", Map.of("requestId", requestId));
         };
     }
 

@@ -6,6 +6,7 @@ import dev.serverlessapis.domain.counter.CounterName;
 import dev.serverlessapis.domain.counter.CounterReading;
 import dev.serverlessapis.domain.counter.HitCounters;
 import dev.serverlessapis.domain.counter.IdempotencyKey;
+import dev.serverlessapis.domain.counter.Increment;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,21 +71,22 @@ public final class DynamoDbHitCounters implements HitCounters {
     }
 
     @Override
-    public Optional<CounterReading> incrementOnce(CounterName name, IdempotencyKey key) {
+    public Optional<Increment> incrementOnce(CounterName name, IdempotencyKey key) {
         var marker = markerKey(name, key);
         for (int attempt = 1; ; attempt++) {
             try {
                 call("count a visit once", () -> dynamoDb.transactWriteItems(transaction -> transaction.transactItems(
                         TransactWriteItem.builder().put(claim(marker)).build(),
                         TransactWriteItem.builder().update(addOne(name)).build())));
-                return read(name).map(counted -> replayable(marker, counted));
+                return read(name).map(counted -> new Increment(replayable(marker, counted), false));
             } catch (TransactionCanceledException cancelled) {
                 var reasons = cancelled.cancellationReasons();
                 if (failedCondition(reasons, 0)) {
                     var recorded = Optional.ofNullable(reasons.get(0).item()).map(item -> item.get(ANSWER));
-                    return recorded.isPresent()
+                    var answer = recorded.isPresent()
                             ? Optional.of(new CounterReading(name, Long.parseLong(recorded.get().n())))
                             : read(name).map(counted -> replayable(marker, counted));
+                    return answer.map(first -> new Increment(first, true));
                 }
                 if (failedCondition(reasons, 1)) {
                     return Optional.empty();

@@ -1,7 +1,9 @@
 package dev.serverlessapis.adapters.observability;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,16 @@ public final class RequestObserver {
         this.metrics = metrics;
         this.coldStart = coldStart;
         this.traceHeader = traceHeader;
+    }
+
+    /**
+     * An observer outside the wiring, for priming and tests: JSON lines at INFO and EMF documents, both to {@code out},
+     * its own cold-start flag, and no trace.
+     */
+    public static RequestObserver standalone(String service, String function, Consumer<String> out) {
+        var clock = Clock.systemUTC();
+        return new RequestObserver(function, new RequestLogger(RequestLogger.Format.JSON, LogLevel.INFO, out, clock),
+                new EmfMetrics(service, out, clock), new ColdStart(), Optional::empty);
     }
 
     /**

@@ -54,6 +54,15 @@ class CognitoClaimsTest {
         assertThatThrownBy(() -> CognitoClaims.callerOf(eventWith(access))).isExactlyInstanceOf(UnauthenticatedException.class);
     }
 
+    @Test
+    void theLogLinesCallerIdIsTheSubjectNeverTheHandleAndNoneWithoutAnAuthorizer() {
+        assertThat(CognitoClaims.subjectOf(eventWith(claims("ada_l", "admins")))).contains("0b7e6c1a-2f4d-4e8b-9c3a-5d6e7f8a9b0c");
+        assertThat(CognitoClaims.subjectOf(new APIGatewayProxyRequestEvent())).isEmpty();
+        var withoutSubject = claims("ada_l", null);
+        withoutSubject.remove("sub");
+        assertThat(CognitoClaims.subjectOf(eventWith(withoutSubject))).isEmpty();
+    }
+
     /** Every value a string, exp and iat as dates, as API Gateway passes them. */
     private static Map<String, Object> claims(String handle, String groups) {
         var claims = new LinkedHashMap<String, Object>();

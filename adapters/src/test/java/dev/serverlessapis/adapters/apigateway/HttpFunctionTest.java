@@ -8,6 +8,10 @@ import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,7 @@ class HttpFunctionTest {
 
     @Test
     void aServedRouteReachesItsEndpointAndIsNeverCached() {
-        var response = function.handle(request("GET", RESOURCE, Map.of("name", "hits")));
+        var response = function.handle(request("GET", RESOURCE, Map.of("name", "hits")), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response).getAsJsonObject().get("served").getAsString()).isEqualTo("hits");
@@ -33,7 +37,7 @@ class HttpFunctionTest {
 
     @Test
     void aResourceNotInApiJsonIsA404ProblemDocument() {
-        var response = function.handle(request("GET", "/nowhere", Map.of()));
+        var response = function.handle(request("GET", "/nowhere", Map.of()), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertProblem(response, 404);
         assertThat(calls).hasValue(0);
@@ -41,7 +45,7 @@ class HttpFunctionTest {
 
     @Test
     void aMethodTheFunctionDoesNotServeIsA405ListingWhatTheResourceServes() {
-        var response = function.handle(request("DELETE", RESOURCE, Map.of("name", "hits")));
+        var response = function.handle(request("DELETE", RESOURCE, Map.of("name", "hits")), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertProblem(response, 405);
         assertThat(header(response, "Allow")).hasValue("GET, OPTIONS, POST");
@@ -52,7 +56,7 @@ class HttpFunctionTest {
     void aPreflightFromTheAllowedOriginIsAnsweredWithoutTheEndpoint() {
         var preflight = withHeader(request("OPTIONS", RESOURCE, Map.of("name", "hits")), "Origin", HttpLayer.ALLOWED_ORIGIN);
 
-        var response = function.handle(preflight);
+        var response = function.handle(preflight, HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(response.getStatusCode()).isEqualTo(204);
         assertThat(header(response, "Access-Control-Allow-Methods")).hasValue("GET, OPTIONS, POST");
@@ -65,7 +69,7 @@ class HttpFunctionTest {
         var tooLarge = withJsonBody(request("GET", RESOURCE, Map.of("name", "hits")),
                 "\"" + "x".repeat(HttpRequest.MAX_BODY_BYTES) + "\"");
 
-        assertProblem(function.handle(tooLarge), 413);
+        assertProblem(function.handle(tooLarge, HttpLayer.LAMBDA_REQUEST_ID), 413);
         assertThat(calls).hasValue(0);
     }
 
@@ -74,7 +78,7 @@ class HttpFunctionTest {
         var form = withHeader(request("GET", RESOURCE, Map.of("name", "hits")).withBody("name=hits"),
                 "Content-Type", "application/x-www-form-urlencoded");
 
-        assertProblem(function.handle(form), 415);
+        assertProblem(function.handle(form, HttpLayer.LAMBDA_REQUEST_ID), 415);
         assertThat(calls).hasValue(0);
     }
 
@@ -85,10 +89,49 @@ class HttpFunctionTest {
         }));
         var event = request("GET", RESOURCE, Map.of("name", "hits"));
 
-        var response = failing.handle(event);
+        var response = failing.handle(event, HttpLayer.LAMBDA_REQUEST_ID);
 
         assertProblem(response, 500);
         assertThat(response.getBody()).contains(event.getRequestContext().getRequestId()).doesNotContain("secret");
+    }
+
+    @Test
+    void aDefectIsOneErrorLineWithItsStackTraceUnderTheRequestIdTheClientGot() {
+        var lines = new ArrayList<String>();
+        var failing = HttpLayer.function(Map.of(Route.of("GET", RESOURCE), request -> {
+            throw new IllegalStateException("defect near ada@example.com");
+        }), lines::add);
+
+        var response = failing.handle(request("GET", RESOURCE, Map.of("name", "hits")), HttpLayer.LAMBDA_REQUEST_ID);
+
+        var clientsId = json(response).getAsJsonObject().get("requestId").getAsString();
+        var failures = objects(lines).stream().filter(line -> line.has("stackTrace")).toList();
+        assertThat(failures).singleElement().satisfies(failure -> {
+            assertThat(failure.get("apiRequestId").getAsString()).isEqualTo(clientsId);
+            assertThat(failure.get("requestId").getAsString()).isEqualTo(HttpLayer.LAMBDA_REQUEST_ID);
+            assertThat(failure.get("level").getAsString()).isEqualTo("ERROR");
+            assertThat(failure.get("errorType").getAsString()).isEqualTo(IllegalStateException.class.getName());
+            assertThat(failure.getAsJsonArray("stackTrace").get(1).getAsString()).startsWith("at " + HttpFunctionTest.class.getName());
+        });
+        assertThat(String.join("\n", lines)).doesNotContain("ada@example.com");
+    }
+
+    @Test
+    void everyRequestIsOneLogLineAndOneMetricsDocumentWhateverItsOutcome() {
+        var lines = new ArrayList<String>();
+        var observed = HttpLayer.function(Map.of(Route.of("GET", RESOURCE), request -> HttpResponse.json(200, Map.of())), lines::add);
+
+        observed.handle(request("GET", RESOURCE, Map.of("name", "hits")), HttpLayer.LAMBDA_REQUEST_ID);
+        observed.handle(request("DELETE", RESOURCE, Map.of("name", "hits")), HttpLayer.LAMBDA_REQUEST_ID);
+
+        var objects = objects(lines);
+        assertThat(objects).hasSize(4);
+        assertThat(objects).filteredOn(line -> line.has("_aws")).extracting(line -> line.get("Outcome").getAsString()).containsExactly("2xx", "4xx");
+        assertThat(objects).filteredOn(line -> line.has("level")).extracting(line -> line.get("status").getAsInt()).containsExactly(200, 405);
+    }
+
+    private static List<JsonObject> objects(List<String> lines) {
+        return lines.stream().map(line -> JsonParser.parseString(line).getAsJsonObject()).toList();
     }
 
     private static void assertProblem(APIGatewayProxyResponseEvent response, int status) {

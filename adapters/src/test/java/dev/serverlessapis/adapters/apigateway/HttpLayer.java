@@ -1,6 +1,7 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import com.google.gson.JsonObject;
+import dev.serverlessapis.adapters.observability.RequestObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,13 +16,21 @@ import java.util.Set;
  */
 public final class HttpLayer {
     public static final String ALLOWED_ORIGIN = "https://allowed.example";
+    /** The Lambda request id every test invocation carries. */
+    public static final String LAMBDA_REQUEST_ID = "c6af9ac6-7b61-11e6-9a41-93e812345678";
     private static final RouteTable ROUTES = RouteTable.fromSpec(readApiJson());
 
     private HttpLayer() {
     }
 
+    /** A function whose request log lines and metrics go nowhere. */
     public static HttpFunction function(Map<Route, Endpoint> endpoints) {
-        return new HttpFunction(endpoints, ROUTES, new Cors(Set.of(ALLOWED_ORIGIN)));
+        return function(endpoints, line -> { });
+    }
+
+    /** A function that writes its JSON log lines and EMF documents, in order, to {@code out}. */
+    public static HttpFunction function(Map<Route, Endpoint> endpoints, java.util.function.Consumer<String> out) {
+        return new HttpFunction(endpoints, ROUTES, new Cors(Set.of(ALLOWED_ORIGIN)), RequestObserver.standalone("test", "test_function", out));
     }
 
     /** A header of the response as API Gateway will send it. */

@@ -1,6 +1,8 @@
 package dev.serverlessapis.domain.chirp;
 
 import dev.serverlessapis.domain.shared.Caller;
+import dev.serverlessapis.domain.shared.DomainEvent;
+import dev.serverlessapis.domain.shared.DomainEvents;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,14 +11,18 @@ import java.util.Optional;
 public final class PostChirp {
     private final Chirps chirps;
     private final Clock clock;
+    private final DomainEvents events;
 
-    public PostChirp(Chirps chirps, Clock clock) {
+    public PostChirp(Chirps chirps, Clock clock, DomainEvents events) {
         this.chirps = chirps;
         this.clock = clock;
+        this.events = events;
     }
 
     public Chirp post(Command command) {
-        return chirps.add(command.userId(), command.text(), clock.millis());
+        var chirp = chirps.add(command.userId(), command.text(), clock.millis());
+        events.occurred(DomainEvent.CHIRP_POSTED);
+        return chirp;
     }
 
     public record Command(UserId userId, ChirpText text) {

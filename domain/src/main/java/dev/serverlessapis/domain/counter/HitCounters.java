@@ -13,9 +13,9 @@ public interface HitCounters {
 
     /**
      * Adds one unless an increment with this key was already counted, in which case nothing is added and the
-     * answer first given for the key is given again.
+     * answer first given for the key is given again, marked as replayed.
      */
-    Optional<CounterReading> incrementOnce(CounterName name, IdempotencyKey key);
+    Optional<Increment> incrementOnce(CounterName name, IdempotencyKey key);
 
     /** The current value, as of the latest completed increment. */
     Optional<CounterReading> read(CounterName name);

@@ -1,20 +1,26 @@
 package dev.serverlessapis.domain.counter;
 
+import dev.serverlessapis.domain.shared.DomainEvent;
+import dev.serverlessapis.domain.shared.DomainEvents;
 import java.util.Optional;
 
 /** Counts one visit. */
 public final class IncrementCounter {
     private final HitCounters counters;
+    private final DomainEvents events;
 
-    public IncrementCounter(HitCounters counters) {
+    public IncrementCounter(HitCounters counters, DomainEvents events) {
         this.counters = counters;
+        this.events = events;
     }
 
     public CounterReading increment(Command command) {
-        var reading = command.idempotencyKey()
+        var increment = command.idempotencyKey()
                 .map(key -> counters.incrementOnce(command.name(), key))
-                .orElseGet(() -> counters.increment(command.name()));
-        return reading.orElseThrow(() -> UnknownCounter.named(command.name()));
+                .orElseGet(() -> counters.increment(command.name()).map(reading -> new Increment(reading, false)))
+                .orElseThrow(() -> UnknownCounter.named(command.name()));
+        events.occurred(increment.replayed() ? DomainEvent.INCREMENT_REPLAYED : DomainEvent.COUNTER_INCREMENTED);
+        return increment.reading();
     }
 
     public record Command(CounterName name, Optional<IdempotencyKey> idempotencyKey) {

@@ -2,6 +2,8 @@ package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.ConflictException;
+import dev.serverlessapis.domain.shared.DomainEvent;
+import dev.serverlessapis.domain.shared.DomainEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,17 +11,22 @@ import java.util.Objects;
 /** Stores a new profile, owned by whoever created it, with a generated id when the client sent none. */
 public final class CreateUserProfile {
     private final UserProfiles profiles;
+    private final DomainEvents events;
 
-    public CreateUserProfile(UserProfiles profiles) {
+    public CreateUserProfile(UserProfiles profiles, DomainEvents events) {
         this.profiles = profiles;
+        this.events = events;
     }
 
     public StoredProfile create(Command command) {
         var profile = command.profile();
         return switch (profiles.create(profile, command.owner())) {
-            case UserProfiles.Created created -> created.stored();
+            case UserProfiles.Created created -> {
+                events.occurred(DomainEvent.PROFILE_CREATED);
+                yield created.stored();
+            }
             case UserProfiles.IdTaken taken -> throw new ConflictException("A user with id '" + profile.id() + "' already exists.");
-            case UserProfiles.EmailTaken taken -> throw EmailTakenConflict.of(profile.email().orElseThrow());
+            case UserProfiles.EmailTaken taken -> throw EmailTakenConflict.of(profile.email().orElseThrow(), events);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.Caller;
+import dev.serverlessapis.domain.shared.DomainEvents;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.LinkedHashMap;
@@ -18,9 +19,11 @@ public final class ReplaceUserProfile {
     static final int ATTEMPTS = 8;
 
     private final UserProfiles profiles;
+    private final DomainEvents events;
 
-    public ReplaceUserProfile(UserProfiles profiles) {
+    public ReplaceUserProfile(UserProfiles profiles, DomainEvents events) {
         this.profiles = profiles;
+        this.events = events;
     }
 
     public StoredProfile replace(Command command) {
@@ -35,7 +38,7 @@ public final class ReplaceUserProfile {
                 case UserProfiles.Replaced replaced -> {
                     return replaced.stored();
                 }
-                case UserProfiles.EmailTaken taken -> throw EmailTakenConflict.of(command.replacement().email().orElseThrow());
+                case UserProfiles.EmailTaken taken -> throw EmailTakenConflict.of(command.replacement().email().orElseThrow(), events);
                 case UserProfiles.Changed changed -> {
                     if (command.ifMatch().isPresent()) {
                         throw StaleProfile.withId(id);

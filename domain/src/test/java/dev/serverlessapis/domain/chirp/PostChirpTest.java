@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.shared.ForbiddenException;
+import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.UnauthenticatedException;
 import dev.serverlessapis.domain.shared.PageRequest;
+import dev.serverlessapis.domain.shared.RecordedDomainEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,13 +21,15 @@ class PostChirpTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00.123Z");
 
     private final InMemoryChirps chirps = new InMemoryChirps();
-    private final PostChirp postChirp = new PostChirp(chirps, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordedDomainEvents events = new RecordedDomainEvents();
+    private final PostChirp postChirp = new PostChirp(chirps, Clock.fixed(NOW, ZoneOffset.UTC), events);
 
     @Test
     void aChirpIsStampedWithTheServersClock() {
         var chirp = postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), "hello"));
 
         assertThat(chirp).isEqualTo(new Chirp(new UserId("ada"), NOW.toEpochMilli(), new ChirpText("hello")));
+        assertThat(events.all()).containsExactly(DomainEvent.CHIRP_POSTED);
     }
 
     @Test
@@ -61,5 +65,6 @@ class PostChirpTest {
         assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Optional.of("bob"), " "))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(chirps.everyone(new PageRequest(10, Optional.empty())).items()).isEmpty();
+        assertThat(events.all()).as("nothing was posted").isEmpty();
     }
 }

@@ -21,13 +21,13 @@ public final class InMemoryHitCounters implements HitCounters {
     }
 
     @Override
-    public synchronized Optional<CounterReading> incrementOnce(CounterName name, IdempotencyKey key) {
+    public synchronized Optional<Increment> incrementOnce(CounterName name, IdempotencyKey key) {
         if (answered.containsKey(key)) {
-            return Optional.of(answered.get(key));
+            return Optional.of(new Increment(answered.get(key), true));
         }
         var reading = increment(name);
         reading.ifPresent(first -> answered.put(key, first));
-        return reading;
+        return reading.map(first -> new Increment(first, false));
     }
 
     @Override

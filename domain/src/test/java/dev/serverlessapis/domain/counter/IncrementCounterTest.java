@@ -3,14 +3,17 @@ package dev.serverlessapis.domain.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.NotFoundException;
+import dev.serverlessapis.domain.shared.RecordedDomainEvents;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IncrementCounterTest {
+    private final RecordedDomainEvents events = new RecordedDomainEvents();
     private final InMemoryHitCounters counters = new InMemoryHitCounters().provision("cloud-resume", 0);
-    private final IncrementCounter incrementCounter = new IncrementCounter(counters);
+    private final IncrementCounter incrementCounter = new IncrementCounter(counters, events);
 
     @Test
     void eachIncrementAnswersTheValueItProduced() {
@@ -30,6 +33,7 @@ class IncrementCounterTest {
 
         assertThat(retried).isEqualTo(first);
         assertThat(counters.read(new CounterName("cloud-resume"))).map(CounterReading::value).contains(2L);
+        assertThat(events.all()).containsExactly(DomainEvent.COUNTER_INCREMENTED, DomainEvent.COUNTER_INCREMENTED, DomainEvent.INCREMENT_REPLAYED);
     }
 
     @Test
@@ -40,6 +44,7 @@ class IncrementCounterTest {
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("guestbook");
         assertThat(counters.read(new CounterName("guestbook"))).isEmpty();
+        assertThat(events.all()).as("nothing was counted").isEmpty();
     }
 
     @Test

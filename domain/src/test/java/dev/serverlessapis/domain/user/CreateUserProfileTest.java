@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.shared.ConflictException;
+import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.PageRequest;
+import dev.serverlessapis.domain.shared.RecordedDomainEvents;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CreateUserProfileTest {
     private final InMemoryUserProfiles profiles = new InMemoryUserProfiles();
-    private final CreateUserProfile createUserProfile = new CreateUserProfile(profiles);
+    private final RecordedDomainEvents events = new RecordedDomainEvents();
+    private final CreateUserProfile createUserProfile = new CreateUserProfile(profiles, events);
 
     @Test
     void storesTheProfileAsSentAtTheFirstVersion() {
@@ -25,6 +28,7 @@ class CreateUserProfileTest {
         assertThat(stored.version()).isEqualTo(Version.FIRST);
         assertThat(stored.profile().members()).isEqualTo(members);
         assertThat(profiles.find(new UserId("ada"))).contains(stored);
+        assertThat(events.all()).containsExactly(DomainEvent.PROFILE_CREATED);
     }
 
     @Test
@@ -41,6 +45,7 @@ class CreateUserProfileTest {
 
         assertThatThrownBy(() -> createUserProfile.create(CreateUserProfile.Command.of(ADMIN, aProfile().withName("Other").members())))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("id 'ada'");
+        assertThat(events.all()).as("a taken id is no email conflict").containsExactly(DomainEvent.PROFILE_CREATED);
     }
 
     @Test
@@ -51,6 +56,7 @@ class CreateUserProfileTest {
         assertThatThrownBy(() -> createUserProfile.create(sameAddress))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("ADA@example.com");
         assertThat(profiles.find(new UserId("other"))).isEmpty();
+        assertThat(events.all()).containsExactly(DomainEvent.PROFILE_CREATED, DomainEvent.EMAIL_CONFLICT);
     }
 
     @Test

@@ -31,7 +31,7 @@ class DeleteUserProfileTest {
 
     @Test
     void answersTheVersionItReallyDeletedWhenAWriteSlipsIn() {
-        var replace = new ReplaceUserProfile(profiles);
+        var replace = new ReplaceUserProfile(profiles, event -> { });
         profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of(ADMIN, "ada", Map.of("name", "newer"), Optional.empty())));
 
         var deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(ADMIN, "ada"));
@@ -52,7 +52,7 @@ class DeleteUserProfileTest {
 
     @Test
     void ifMatchFailsWhenAWriteSlipsInBetweenTheReadAndTheDelete() {
-        var replace = new ReplaceUserProfile(profiles);
+        var replace = new ReplaceUserProfile(profiles, event -> { });
         profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of(ADMIN, "ada", Map.of("name", "newer"), Optional.empty())));
 
         var command = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));

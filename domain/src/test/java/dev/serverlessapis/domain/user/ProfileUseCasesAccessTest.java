@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /** The table of who may do what with profiles, through the use cases themselves. */
 class ProfileUseCasesAccessTest {
     private final InMemoryUserProfiles profiles = new InMemoryUserProfiles();
-    private final CreateUserProfile create = new CreateUserProfile(profiles);
+    private final CreateUserProfile create = new CreateUserProfile(profiles, event -> { });
     private final ReadUserProfile read = new ReadUserProfile(profiles);
-    private final ReplaceUserProfile replace = new ReplaceUserProfile(profiles);
+    private final ReplaceUserProfile replace = new ReplaceUserProfile(profiles, event -> { });
     private final DeleteUserProfile delete = new DeleteUserProfile(profiles);
     private final DeleteAllUserProfiles deleteAll = new DeleteAllUserProfiles(profiles, Clock.systemUTC(), Duration.ofSeconds(5));
 

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.shared.ConflictException;
+import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.NotFoundException;
+import dev.serverlessapis.domain.shared.RecordedDomainEvents;
 import dev.serverlessapis.domain.shared.StaleVersionException;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,8 @@ class ReplaceUserProfileTest {
     private final InMemoryUserProfiles profiles = new InMemoryUserProfiles().with(
             aProfile().withEmail("ada@example.com").with("old", true).build(),
             aProfile().withId("bob").withEmail("bob@example.com").build());
-    private final ReplaceUserProfile replaceUserProfile = new ReplaceUserProfile(profiles);
+    private final RecordedDomainEvents events = new RecordedDomainEvents();
+    private final ReplaceUserProfile replaceUserProfile = new ReplaceUserProfile(profiles, events);
 
     @Test
     void replacesTheWholeProfileKeepingThePathsIdAndCountsTheVersion() {
@@ -27,6 +30,7 @@ class ReplaceUserProfileTest {
         assertThat(stored.profile().members()).isEqualTo(Map.of("id", "ada", "name", "Ada King"));
         assertThat(stored.version()).isEqualTo(new Version(2));
         assertThat(profiles.find(new UserId("ada"))).contains(stored);
+        assertThat(events.all()).as("a replace is no event of its own").isEmpty();
     }
 
     @Test
@@ -42,6 +46,7 @@ class ReplaceUserProfileTest {
         assertThatThrownBy(() -> replaceUserProfile.replace(command(Map.of("email", "BOB@example.com"), Optional.empty())))
                 .isInstanceOf(ConflictException.class);
         assertThat(profiles.find(new UserId("ada")).orElseThrow().version()).isEqualTo(Version.FIRST);
+        assertThat(events.all()).containsExactly(DomainEvent.EMAIL_CONFLICT);
     }
 
     @Test

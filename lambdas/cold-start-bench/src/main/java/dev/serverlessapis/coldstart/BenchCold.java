@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.local.ApiSpec;
 import dev.serverlessapis.local.LocalDynamoDb;
 import dev.serverlessapis.local.LocalStack;
+import dev.serverlessapis.local.OutputTee;
 import dev.serverlessapis.local.TableProvisioner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,9 @@ public final class BenchCold {
         var started = System.nanoTime();
         try (var dynamoDb = LocalDynamoDb.start(Optional.empty())) {
             new TableProvisioner(dynamoDb.client()).provision(spec, Map.of());
-            LocalStack.configureFunctions(spec, dynamoDb.endpoint(), new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), 0));
+            LocalStack.configureFunctions(spec, dynamoDb.endpoint(), new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), false, 0));
+            // The fixtures' requests run in this JVM: their log lines and EMF documents are not the report.
+            OutputTee.install(line -> !line.startsWith("{"));
             var jvm = new MeasuredJvm(Path.of(System.getProperty("java.home"), "bin", "java"), cpu, classpath,
                     functionEnvironment(spec, dynamoDb));
             var counters = spec.table("hit-counters");
@@ -99,6 +102,12 @@ public final class BenchCold {
         environment.put("AWS_REGION", LocalDynamoDb.REGION);
         environment.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
         environment.put("CURSOR_SIGNING_KEY", "bench-cold-cursor-signing-key");
+        environment.put("METRICS_SERVICE", "bench-cold");
+        // As Lambda sets them for the functions' logging_config and active tracing: JSON lines from INFO, and a sampled
+        // trace, so the first request also builds and sends its DynamoDB subsegments (to a daemon address nobody reads).
+        environment.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
+        environment.put("AWS_LAMBDA_LOG_LEVEL", "INFO");
+        environment.put("_X_AMZN_TRACE_ID", "Root=1-6955b900-0123456789abcdef01234567;Parent=1234567890abcdef;Sampled=1");
         spec.tables().forEach(table -> environment.put(table.nameVariable(), table.name()));
         return environment;
     }
@@ -111,7 +120,8 @@ public final class BenchCold {
                     .withHttpMethod("POST").withResource("/users").withPath("/users")
                     .withHeaders(Map.of("Content-Type", "application/json"))
                     .withBody("{\"id\":\"" + id + "\",\"name\":\"Cold Start\"}")
-                    .withRequestContext(HandlerProbe.context("bench-cold-fixture", "cold-start")), null);
+                    .withRequestContext(HandlerProbe.context("bench-cold-fixture", "cold-start")),
+                    new ProbeContext("bench-cold-fixture", "user-profile-post"));
             if (response.getStatusCode() != 201 && response.getStatusCode() != 409) {
                 throw new IllegalStateException("could not create the fixture profile " + id + ": " + response.getBody());
             }

@@ -31,7 +31,7 @@ public final class HandlerProbe {
         }
         var event = event(arguments);
         var started = System.nanoTime();
-        var response = handler.handleRequest(event, null);
+        var response = handler.handleRequest(event, new ProbeContext("bench-cold-invocation", arguments[0]));
         var invokeNanos = System.nanoTime() - started;
         if (response.getStatusCode() / 100 != 2) {
             throw new IllegalStateException(arguments[0] + " answered " + response.getStatusCode() + ": " + response.getBody());

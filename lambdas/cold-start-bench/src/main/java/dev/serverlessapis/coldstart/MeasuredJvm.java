@@ -61,7 +61,11 @@ final class MeasuredJvm {
             var started = System.nanoTime();
             var process = builder.start();
             try (var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                // A function writes its log line and EMF documents (JSON objects) before the probe's answer.
                 var answer = output.readLine();
+                while (answer != null && answer.startsWith("{")) {
+                    answer = output.readLine();
+                }
                 var millis = (System.nanoTime() - started) / 1e6;
                 if (answer == null) {
                     process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -37,6 +37,7 @@ import java.util.concurrent.Executors;
  * the handler's response is written back as API Gateway would write it. Methods a resource does not serve, and
  * CORS preflights, go to the resource's fallback function, as Terraform routes {@code ANY} and {@code OPTIONS} on AWS.
  * Paths matching no route are the page's files, or a 404 problem like the gateway response Terraform configures.
+ * {@link LocalMetricsPage#PATH} shows the metrics the functions' EMF documents carry, as the dashboard would.
  */
 public final class ApiGatewayEmulator implements AutoCloseable {
     public static final String STAGE = "local";
@@ -67,7 +68,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
      * Loads every function's handler class, which builds its Dagger graph, then listens on 127.0.0.1. Routes that
      * api.json marks {@code signed-in} go through {@code authorizer} first, as API Gateway's Cognito authorizer.
      */
-    public static ApiGatewayEmulator start(ApiSpec spec, int port, StaticPage page, CognitoAuthorizer authorizer) {
+    public static ApiGatewayEmulator start(ApiSpec spec, int port, StaticPage page, LocalMetrics metrics, CognitoAuthorizer authorizer) {
         var handlers = new LinkedHashMap<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>>();
         spec.functions().forEach(function -> handlers.put(function.name(), function.newHandler()));
         try {
@@ -75,6 +76,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             var emulator = new ApiGatewayEmulator(spec, handlers, page, authorizer, server);
             server.setExecutor(emulator.executor);
             server.createContext("/", emulator::exchange);
+            server.createContext(LocalMetricsPage.PATH, new LocalMetricsPage(metrics));
             server.start();
             return emulator;
         } catch (IOException portTaken) {
@@ -93,36 +95,35 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         executor.close();
     }
 
+    /** Each function logs its own requests, as on Lambda; the page's files and the gateway's own 404s log nothing. */
     private void exchange(HttpExchange exchange) throws IOException {
-        var started = System.nanoTime();
-        int status;
         try (exchange) {
-            status = respond(exchange);
+            respond(exchange);
         }
-        System.out.printf("%s %s %d %dms%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), status,
-                (System.nanoTime() - started) / 1_000_000);
     }
 
-    private int respond(HttpExchange exchange) throws IOException {
+    private void respond(HttpExchange exchange) throws IOException {
         var body = readBody(exchange.getRequestBody());
         if (body.isEmpty()) {
-            return write(exchange, problem(413, "Content Too Large", "The request is larger than API Gateway accepts."));
+            write(exchange, problem(413, "Content Too Large", "The request is larger than API Gateway accepts."));
+            return;
         }
         var match = matcher.match(exchange.getRequestURI().getRawPath());
         if (match.isEmpty()) {
-            return page.serve(exchange.getRequestMethod(), exchange.getRequestURI().getPath())
-                    .map(file -> write(exchange, file))
-                    .orElseGet(() -> write(exchange, problem(404, "Not Found", "No route matches this path.")));
+            write(exchange, page.serve(exchange.getRequestMethod(), exchange.getRequestURI().getPath())
+                    .orElseGet(() -> problem(404, "Not Found", "No route matches this path.")));
+            return;
         }
         var event = event(exchange, match.get(), body.get());
         var route = routeFor(event.getHttpMethod(), match.get().template());
         var refusal = authorization.refusal(route, event, exchange.getRequestHeaders());
         if (refusal.isPresent()) {
-            return write(exchange, refusal.get());
+            write(exchange, refusal.get());
+            return;
         }
         var function = route.map(ApiSpec.Route::function).orElse(spec.fallbackFunctionByPath().get(match.get().template()));
-        var response = handlers.get(function).handleRequest(event, new LocalContext(event.getRequestContext().getRequestId(), function));
-        return write(exchange, response);
+        // Lambda's request id is the invocation's own, not API Gateway's: the log lines carry both, as on AWS.
+        write(exchange, handlers.get(function).handleRequest(event, new LocalContext(UUID.randomUUID().toString(), function)));
     }
 
     /** The route api.json declares; none for other methods (405) and preflights, which need no authorizer. */
@@ -181,7 +182,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 .withIsBase64Encoded(body.length > 0 && text.isEmpty());
     }
 
-    private static int write(HttpExchange exchange, APIGatewayProxyResponseEvent response) {
+    private static void write(HttpExchange exchange, APIGatewayProxyResponseEvent response) {
         try {
             var headers = exchange.getResponseHeaders();
             Optional.ofNullable(response.getHeaders()).orElse(Map.of()).forEach(headers::set);
@@ -196,7 +197,6 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             if (!noBody && body.length > 0) {
                 exchange.getResponseBody().write(body);
             }
-            return status;
         } catch (IOException clientGone) {
             throw new UncheckedIOException(clientGone);
         }

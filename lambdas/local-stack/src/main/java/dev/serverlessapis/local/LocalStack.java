@@ -15,21 +15,26 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole system on one machine, nothing of the cloud: DynamoDB Local, the tables of {@code api.json}, and every
- * function behind the API Gateway emulator, with the page at {@code /}, and a local sign-in issuer standing in for
- * the Cognito user pool. {@code make run} starts it.
+ * function behind the API Gateway emulator, with the page at {@code /} and the metrics at {@link LocalMetricsPage#PATH},
+ * and a local sign-in issuer standing in for the Cognito user pool. The functions' output is printed as Lambda would
+ * write it to CloudWatch Logs, and their EMF documents are read from it into the local metrics. {@code make run} starts it.
  */
 public final class LocalStack implements AutoCloseable {
     /** Only for signing page cursors locally; on AWS each environment gets its own secret from Terraform. */
     static final String LOCAL_CURSOR_KEY = "local-stack-cursor-signing-key";
+    /** The {@code Service} dimension of the local stack's metrics. */
+    public static final String METRICS_SERVICE = "local";
 
     private final LocalDynamoDb dynamoDb;
     private final LocalIssuer issuer;
     private final ApiGatewayEmulator emulator;
+    private final AutoCloseable metricsReading;
 
-    private LocalStack(LocalDynamoDb dynamoDb, LocalIssuer issuer, ApiGatewayEmulator emulator) {
+    private LocalStack(LocalDynamoDb dynamoDb, LocalIssuer issuer, ApiGatewayEmulator emulator, AutoCloseable metricsReading) {
         this.dynamoDb = dynamoDb;
         this.issuer = issuer;
         this.emulator = emulator;
+        this.metricsReading = metricsReading;
     }
 
     /**
@@ -37,10 +42,11 @@ public final class LocalStack implements AutoCloseable {
      * @param dataDirectory where DynamoDB Local keeps its files; empty for in memory
      * @param extraOrigins  origins allowed by CORS besides the page's own
      * @param counters      the counters to provision; empty for api.json's defaults
+     * @param terminal      whether a person reads the output: one readable line per request, and no EMF documents
      * @param issuerPort    the local sign-in issuer's port, 0 for any free one
      */
     public record Settings(int port, Optional<Path> dataDirectory, List<String> extraOrigins, Optional<List<String>> counters,
-                           int issuerPort) {
+                           boolean terminal, int issuerPort) {
     }
 
     public static LocalStack start(Settings settings) {
@@ -52,7 +58,10 @@ public final class LocalStack implements AutoCloseable {
             configureFunctions(spec, dynamoDb.endpoint(), settings);
             issuer = LocalIssuer.start(settings.issuerPort(), LocalIssuer.newSigningKey(), Clock.systemUTC());
             var page = StaticPage.signingInAt(issuer.issuer(), issuer.authorizationEndpoint(), issuer.tokenEndpoint(), LocalIssuer.PAGE_CLIENT_ID);
-            return new LocalStack(dynamoDb, issuer, ApiGatewayEmulator.start(spec, settings.port(), page, authorizerOf(issuer)));
+            var metrics = new LocalMetrics();
+            OutputTee.install(settings.terminal() ? line -> !OutputTee.isMetricsDocument(line) : line -> true);
+            var reading = OutputTee.read(metrics);
+            return new LocalStack(dynamoDb, issuer, ApiGatewayEmulator.start(spec, settings.port(), page, metrics, authorizerOf(issuer)), reading);
         } catch (RuntimeException failedToStart) {
             if (issuer != null) {
                 issuer.close();
@@ -75,6 +84,8 @@ public final class LocalStack implements AutoCloseable {
         System.setProperty(Configuration.DYNAMODB_ENDPOINT, dynamoDbEndpoint.toString());
         System.setProperty(Configuration.AWS_REGION, LocalDynamoDb.REGION);
         System.setProperty(Configuration.CURSOR_SIGNING_KEY, LOCAL_CURSOR_KEY);
+        System.setProperty(Configuration.METRICS_SERVICE, METRICS_SERVICE);
+        System.setProperty(Configuration.LOG_FORMAT, settings.terminal() ? "Text" : "JSON");
         spec.tables().forEach(table -> System.setProperty(table.nameVariable(), table.name()));
         var origins = new LinkedHashSet<String>();
         if (settings.port() != 0) {
@@ -102,6 +113,11 @@ public final class LocalStack implements AutoCloseable {
         emulator.close();
         issuer.close();
         dynamoDb.close();
+        try {
+            metricsReading.close();
+        } catch (Exception cannotFail) {
+            throw new IllegalStateException(cannotFail);
+        }
     }
 
     public static void main(String[] arguments) throws InterruptedException {
@@ -110,6 +126,7 @@ public final class LocalStack implements AutoCloseable {
                 Optional.of(Path.of(setting("DATA_DIR").orElse(".data"))),
                 setting("ALLOWED_ORIGINS").map(list -> List.of(list.split(","))).orElse(List.of()),
                 setting("COUNTERS").map(list -> List.of(list.split(","))),
+                outputIsATerminal(),
                 Integer.parseInt(setting("ISSUER_PORT").orElse("0")));
         var started = System.nanoTime();
         var stack = start(settings);
@@ -119,13 +136,32 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
-        System.out.printf("Local stack ready in %d ms at http://127.0.0.1:%d/ (data in %s). Ctrl-C stops it.%n",
-                (System.nanoTime() - started) / 1_000_000, stack.baseUrl().getPort(), settings.dataDirectory().orElseThrow());
+        System.out.printf("Local stack ready in %d ms at http://127.0.0.1:%d/ (data in %s, metrics at %s). Ctrl-C stops it.%n",
+                (System.nanoTime() - started) / 1_000_000, stack.baseUrl().getPort(), settings.dataDirectory().orElseThrow(),
+                LocalMetricsPage.PATH);
         System.out.printf("Local sign-in (anyone, any handle, no password; local only): issuer %s%n"
                         + "  a token for scripts: curl -s -d grant_type=password -d client_id=%s -d scope=openid -d username=ada"
                         + " -d password=local [-d groups=admins] %s | jq -r .id_token%n",
                 stack.issuer().issuer(), LocalIssuer.PAGE_CLIENT_ID, stack.issuer().tokenEndpoint());
         stopped.await();
+    }
+
+    /**
+     * Before JDK 22 a console exists only for a terminal; from 22 on it always exists, and says whether it is one
+     * ({@code Console.isTerminal}, looked up by name since the code is compiled for 21).
+     */
+    static boolean outputIsATerminal() {
+        var console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException beforeJdk22) {
+            return true;
+        } catch (ReflectiveOperationException unknown) {
+            return false;
+        }
     }
 
     /** The local stack's own settings come from the environment the developer runs {@code make run} in. */

@@ -41,7 +41,7 @@ class ApiGatewayEmulatorTest {
                 new ApiSpec.Route("PUT", "/echo/{id}", "echo", ApiSpec.Route.SIGNED_IN),
                 new ApiSpec.Route("GET", "/echo/binary", "echo", ApiSpec.Route.PUBLIC)));
         issuer = LocalIssuer.start(0, LocalIssuer.newSigningKey(), Clock.systemUTC());
-        emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage(), LocalStack.authorizerOf(issuer));
+        emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage(), new LocalMetrics(), LocalStack.authorizerOf(issuer));
     }
 
     @AfterAll

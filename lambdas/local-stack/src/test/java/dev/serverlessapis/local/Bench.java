@@ -40,7 +40,7 @@ public final class Bench {
         var report = System.out;
         // The emulator logs every request to standard output; a benchmark's million lines would drown the figures.
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try (var stack = LocalStack.start(new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), 0))) {
+        try (var stack = LocalStack.start(new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), false, 0))) {
             var bench = new Bench(stack.baseUrl(), LocalTokens.passwordGrant(stack.issuer(), "bench", true));
             var scenarios = List.<Scenario>of(
                     new Scenario("POST /counters/cloud-resume", () -> bench.post("/counters/cloud-resume")),

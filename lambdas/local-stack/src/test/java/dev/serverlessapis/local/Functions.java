@@ -26,9 +26,7 @@ public final class Functions {
         var handler = HANDLERS.computeIfAbsent(function, name -> SPEC.function(name).newHandler());
         CURRENT.set(function);
         try {
-            return handler.handleRequest(event, new LocalContext(
-                    Optional.ofNullable(event.getRequestContext()).map(c -> c.getRequestId()).orElse(UUID.randomUUID().toString()),
-                    function));
+            return handler.handleRequest(event, new LocalContext(UUID.randomUUID().toString(), function));
         } finally {
             CURRENT.remove();
         }

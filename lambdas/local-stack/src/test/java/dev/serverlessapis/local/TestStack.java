@@ -1,6 +1,7 @@
 package dev.serverlessapis.local;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.serverlessapis.lambdas.wiring.Configuration;
 import dev.serverlessapis.local.identity.LocalIssuer;
 import java.net.URI;
 import java.time.Clock;
@@ -13,22 +14,29 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * One DynamoDB Local per test JVM, with the tables of {@code api.json}, and the functions configured against it.
  * Handler classes build their Dagger graph once per class loader, so every test in the JVM must share this one.
  * The emulator starts only when an end-to-end test first asks for it; with {@code API_ENDPOINT} set, end-to-end tests
- * go to that deployed stage instead and nothing local is started for them.
+ * go to that deployed stage instead and nothing local is started for them. The functions' output is read as the local
+ * stack reads it (into {@link #metrics()}, and by tests through {@link OutputTee}) but not printed, and their X-Ray
+ * daemon is a loopback socket tests can read.
  */
 public final class TestStack implements AutoCloseable {
     private static TestStack instance;
 
     private final LocalDynamoDb dynamoDb;
     private final ApiSpec spec = ApiSpec.load();
+    private final LocalMetrics metrics = new LocalMetrics();
+    private final LoopbackXRayDaemon xRayDaemon = new LoopbackXRayDaemon();
     private ApiGatewayEmulator emulator;
     private LocalIssuer issuer;
     private final RSAKey signingKey = LocalIssuer.newSigningKey();
 
     private TestStack() {
+        OutputTee.install(line -> !line.startsWith("{"));
+        OutputTee.read(metrics);
         dynamoDb = LocalDynamoDb.start(Optional.empty());
         new TableProvisioner(dynamoDb.client()).provision(spec, java.util.Map.of());
         LocalStack.configureFunctions(spec, dynamoDb.endpoint(), new LocalStack.Settings(0, Optional.empty(),
-                List.of(ALLOWED_TEST_ORIGIN), Optional.empty(), 0));
+                List.of(ALLOWED_TEST_ORIGIN), Optional.empty(), false, 0));
+        System.setProperty(Configuration.XRAY_DAEMON_ADDRESS, xRayDaemon.address());
     }
 
     /** The one origin that CORS allows in tests besides none. */
@@ -50,6 +58,16 @@ public final class TestStack implements AutoCloseable {
         return spec;
     }
 
+    /** What the functions' EMF documents added up to since the test JVM started. */
+    public LocalMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where the functions' DynamoDB clients send their subsegments. */
+    public LoopbackXRayDaemon xRayDaemon() {
+        return xRayDaemon;
+    }
+
     /** Where end-to-end tests send requests: {@code API_ENDPOINT}, or the local emulator. */
     public synchronized URI apiEndpoint() {
         var deployed = Optional.ofNullable(System.getenv("API_ENDPOINT")).filter(value -> !value.isBlank());
@@ -60,7 +78,7 @@ public final class TestStack implements AutoCloseable {
         if (emulator == null) {
             var signIn = issuer();
             var page = StaticPage.signingInAt(signIn.issuer(), signIn.authorizationEndpoint(), signIn.tokenEndpoint(), LocalIssuer.PAGE_CLIENT_ID);
-            emulator = ApiGatewayEmulator.start(spec, 0, page, LocalStack.authorizerOf(signIn));
+            emulator = ApiGatewayEmulator.start(spec, 0, page, metrics, LocalStack.authorizerOf(signIn));
         }
         return emulator.baseUrl();
     }
@@ -117,5 +135,6 @@ public final class TestStack implements AutoCloseable {
             issuer.close();
         }
         dynamoDb.close();
+        xRayDaemon.close();
     }
 }

@@ -9,6 +9,7 @@ import static dev.serverlessapis.terraform.Terraform.resources;
 import static dev.serverlessapis.terraform.Terraform.tfvars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlessapis.lambdas.wiring.Configuration;
 import dev.serverlessapis.local.ApiSpec;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -172,6 +173,145 @@ class HardeningTest {
         assertThat(put.attribute("fail_on_warnings")).contains("true");
         assertThat(resource(APPLICATION, "aws_api_gateway_deployment", "this").attribute("triggers").orElseThrow())
                 .contains("aws_api_gateway_rest_api_put.this.triggers.redeployment");
+    }
+
+    @Test
+    void CKV_AWS_66_and_CKV_AWS_338_everyLogGroupHasTheEnvironmentsRetentionAYearInProd() {
+        for (var folder : java.util.List.of(FUNCTION, APPLICATION)) {
+            for (var group : resources(folder, "aws_cloudwatch_log_group")) {
+                assertThat(group.body().attribute("retention_in_days")).as(folder + " " + group.label(1))
+                        .contains("var.log_retention_days");
+            }
+        }
+        for (var environment : environments()) {
+            assertThat(number(tfvars(environment), "log_retention_days")).isPositive();
+        }
+        assertThat(number(tfvars(Terraform.environment("prod")), "log_retention_days")).isGreaterThanOrEqualTo(365);
+    }
+
+    @Test
+    void SA_LOGS_1_eachFunctionWritesOnlyToItsOwnLogGroup() {
+        var function = resource(FUNCTION, "aws_lambda_function", "this");
+        assertThat(function.block("logging_config").attribute("log_group")).contains("aws_cloudwatch_log_group.logs.name");
+        assertThat(resource(FUNCTION, "aws_cloudwatch_log_group", "logs").attribute("name")).contains("\"/aws/lambda/${var.name}\"");
+        var statements = Terraform.data(FUNCTION, "aws_iam_policy_document", "permissions").blocks("statement");
+        var logs = statements.stream().filter(statement -> statement.body().attribute("sid").equals(java.util.Optional.of("\"OwnLogGroup\""))).toList();
+        assertThat(logs).singleElement().satisfies(statement -> {
+            assertThat(statement.body().attribute("actions")).contains("[\"logs:CreateLogStream\", \"logs:PutLogEvents\"]");
+            assertThat(statement.body().attribute("resources")).contains("[\"${aws_cloudwatch_log_group.logs.arn}:*\"]");
+        });
+        for (var statement : statements) {
+            assertThat(statement.body().attribute("actions").orElseThrow()).doesNotContain("logs:CreateLogGroup");
+            assertThat(statement.body().attribute("resources").orElseThrow()).doesNotContain("arn:aws:logs");
+        }
+    }
+
+    @Test
+    void SA_LOGS_2_functionsLogJsonFromTheEnvironmentsApplicationLevelAndLambdasOwnLinesFromWarn() {
+        var logging = resource(FUNCTION, "aws_lambda_function", "this").block("logging_config");
+        assertThat(logging.attribute("log_format")).as("Logs Insights reads every field of a JSON line").contains("\"JSON\"");
+        assertThat(logging.attribute("application_log_level")).contains("var.application_log_level");
+        assertThat(logging.attribute("system_log_level")).contains("\"WARN\"");
+        assertThat(named(APPLICATION, "module", "function").attribute("application_log_level")).contains("var.application_log_level");
+        for (var environment : environments()) {
+            assertThat(named(environment, "module", "application").attribute("application_log_level")).contains("var.application_log_level");
+            assertThat(named(environment, "variable", "application_log_level").attribute("default")).as("chosen per environment").isEmpty();
+            assertThat(tfvars(environment).attribute("application_log_level").orElseThrow()).matches("\"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)\"");
+        }
+        assertThat(tfvars(Terraform.environment("prod")).attribute("application_log_level"))
+                .as("prod keeps every request's line, which is INFO").contains("\"INFO\"");
+    }
+
+    @Test
+    void SA_ALARMS_4_everyEnvironmentHasTheDashboardOverWhatItsFunctionsPublishAndItsAlarmsNotifyTheAlarmTopic() {
+        var observability = named(APPLICATION, "module", "observability");
+        assertThat(observability.attribute("source")).contains("\"../observability\"");
+        assertThat(observability.attribute("service")).contains("local.prefix");
+        assertThat(observability.attribute("functions")).contains("keys(local.functions)");
+        assertThat(observability.attribute("log_group_names")).contains("[for function in module.function : function.log_group_name]");
+        assertThat(observability.attribute("alarms_enabled")).contains("var.alarms_enabled");
+        assertThat(observability.attribute("alarm_topic_arn")).as("the topic the application's other alarms notify")
+                .contains("one(aws_sns_topic.alarms[*].arn)");
+        assertThat(resource(APPLICATION, "aws_cloudwatch_metric_alarm", "api_5xx_rate").attribute("alarm_actions"))
+                .contains("aws_sns_topic.alarms[*].arn");
+        // The map's first key is computed, (local.tables[...].nameVariable), which the reader does not parse: read its line.
+        assertThat(named(APPLICATION, "module", "function").attribute("environment").orElseThrow())
+                .as("the functions publish under the dashboard's Service")
+                .containsPattern("(?m)^\\s*" + Configuration.METRICS_SERVICE + "\\s*=\\s*local\\.prefix\\s*$");
+    }
+
+    @Test
+    void CKV_AWS_364_lambdaPermissionsAreScopedToTheApiStageMethodAndRoute() {
+        var permission = resource(APPLICATION, "aws_lambda_permission", "api");
+        assertThat(permission.attribute("principal")).contains("\"apigateway.amazonaws.com\"");
+        assertThat(permission.attribute("source_arn")).contains(
+                "\"${aws_api_gateway_rest_api.this.execution_arn}/${aws_api_gateway_stage.this.stage_name}/${each.value.method}/"
+                        + "${replace(trimprefix(each.value.path, \"/\"), \"/\\\\{[^}]+\\\\}/\", \"*\")}\"");
+    }
+
+    @Test
+    void SA_ALARMS_1_prodAlarmsOnFunctionErrorsThrottlesAndTheApis5xxRate() {
+        assertThat(tfvars(Terraform.environment("prod")).attribute("alarms_enabled")).contains("true");
+        var functionAlarms = Terraform.locals(FUNCTION).attribute("alarms").orElseThrow();
+        assertThat(functionAlarms).startsWith("var.alarms_enabled ?").contains("metric = \"Errors\"").contains("metric = \"Throttles\"");
+        assertThat(resource(FUNCTION, "aws_cloudwatch_metric_alarm", "this").attribute("for_each")).contains("local.alarms");
+        var api = resource(APPLICATION, "aws_cloudwatch_metric_alarm", "api_5xx_rate");
+        assertThat(api.attribute("metric_name")).contains("\"5XXError\"");
+        assertThat(api.attribute("statistic")).as("the average of 5XXError is the share of 5xx answers").contains("\"Average\"");
+        assertThat(api.attribute("count")).contains("var.alarms_enabled ? 1 : 0");
+    }
+
+    @Test
+    void SA_ALARMS_2_theAlarmTopicIsEncryptedWithAKeyWhosePolicyLetsCloudWatchPublish() {
+        assertThat(resource(APPLICATION, "aws_sns_topic", "alarms").attribute("kms_master_key_id"))
+                .as("alias/aws/sns does not let CloudWatch use it, so alarms would never arrive").contains("aws_kms_key.alarms[0].arn");
+        var key = resource(APPLICATION, "aws_kms_key", "alarms");
+        assertThat(key.attribute("policy")).contains("data.aws_iam_policy_document.alarm_key.json");
+        assertThat(key.attribute("enable_key_rotation")).contains("true");
+        assertThat(key.attribute("count")).contains("var.alarms_enabled ? 1 : 0");
+        var cloudWatch = Terraform.data(APPLICATION, "aws_iam_policy_document", "alarm_key").blocks("statement").stream()
+                .filter(statement -> statement.body().blocks("principals").stream()
+                        .anyMatch(principal -> principal.body().attribute("identifiers").orElseThrow().equals("[\"cloudwatch.amazonaws.com\"]")))
+                .toList();
+        assertThat(cloudWatch).singleElement().satisfies(statement -> {
+            assertThat(statement.body().attribute("actions")).contains("[\"kms:Decrypt\", \"kms:GenerateDataKey*\"]");
+            assertThat(statement.body().attribute("effect")).as("Allow, the default").isEmpty();
+        });
+        for (var folder : Terraform.configurationFolders()) {
+            for (var topic : resources(folder, "aws_sns_topic")) {
+                assertThat(topic.body().attribute("kms_master_key_id").orElse("")).as(folder + " " + topic.label(1)).doesNotContain("alias/aws/");
+            }
+        }
+    }
+
+    @Test
+    void SA_ALARMS_3_alarmsCannotBeTurnedOnWithoutAnAddressToNotify() {
+        var conditions = named(APPLICATION, "variable", "alarm_emails").blocks("validation").stream()
+                .map(validation -> validation.body().attribute("condition").orElseThrow()).toList();
+        assertThat(conditions).contains("!var.alarms_enabled || length(var.alarm_emails) > 0");
+        assertThat(resource(APPLICATION, "aws_sns_topic_subscription", "alarm_emails").attribute("protocol")).contains("\"email\"");
+        // VariableValidationTest has terraform itself refuse alarms_enabled = true with no address.
+    }
+
+    @Test
+    void SA_ACCOUNT_1_accountWideSettingsLiveInTheirOwnRootSoDestroyingAnEnvironmentKeepsThem() {
+        for (var folder : Terraform.configurationFolders()) {
+            if (!folder.equals(Terraform.account())) {
+                assertThat(resources(folder, "aws_api_gateway_account")).as(folder.toString()).isEmpty();
+                assertThat(Terraform.all(folder, "variable")).as(folder.toString())
+                        .noneMatch(variable -> variable.label(0).equals("manage_api_gateway_account"));
+            }
+        }
+        assertThat(resource(Terraform.account(), "aws_api_gateway_account", "this").attribute("cloudwatch_role_arn"))
+                .contains("aws_iam_role.api_gateway_logs.arn");
+        assertThat(resource(Terraform.account(), "aws_iam_role_policy_attachment", "api_gateway_logs").attribute("policy_arn").orElseThrow())
+                .endsWith(":iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs\"");
+        // A state that still holds them from before forgets them rather than destroying (and so resetting) them.
+        var forgotten = Terraform.all(APPLICATION, "removed").stream()
+                .filter(removed -> removed.body().block("lifecycle").attribute("destroy").equals(java.util.Optional.of("false")))
+                .map(removed -> removed.body().attribute("from").orElseThrow()).toList();
+        assertThat(forgotten).containsExactlyInAnyOrder("aws_api_gateway_account.this", "aws_iam_role.api_gateway_logs",
+                "aws_iam_role_policy_attachment.api_gateway_logs");
     }
 
     @Test

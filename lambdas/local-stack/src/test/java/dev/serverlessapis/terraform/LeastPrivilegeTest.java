@@ -81,4 +81,21 @@ class LeastPrivilegeTest {
         assertThat(Terraform.resources(Terraform.module("function"), "aws_iam_role_policy_attachment")).isEmpty();
         assertThat(Terraform.resources(Terraform.module("function"), "aws_iam_role_policy")).hasSize(1);
     }
+
+    @Test
+    void metricsAndTracesNeedNothingBeyondTheOwnLogGroupAndXRaysTwoWriteActions() {
+        var statements = Terraform.data(Terraform.module("function"), "aws_iam_policy_document", "permissions").blocks("statement");
+        for (var statement : statements) {
+            assertThat(statement.body().attribute("actions").orElseThrow())
+                    .as("EMF documents are log lines: no metric API is called, so none is granted").doesNotContain("cloudwatch:");
+        }
+        assertThat(statements).filteredOn(statement -> statement.body().attribute("sid").equals(java.util.Optional.of("\"Tracing\"")))
+                .singleElement().satisfies(tracing -> assertThat(tracing.body().attribute("actions"))
+                        .as("subsegments go to Lambda's X-Ray daemon, which sends them with these")
+                        .contains("[\"xray:PutTraceSegments\", \"xray:PutTelemetryRecords\"]"));
+        var observability = Terraform.module("observability");
+        for (var type : java.util.List.of("aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_role_policy_attachment")) {
+            assertThat(Terraform.resources(observability, type)).as("the dashboard, alarms and queries grant nothing: " + type).isEmpty();
+        }
+    }
 }

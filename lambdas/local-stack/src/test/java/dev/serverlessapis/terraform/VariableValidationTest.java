@@ -94,6 +94,18 @@ class VariableValidationTest {
         return java.util.Collections.unmodifiableMap(pairs);
     }
 
+    @Test
+    void theApplicationLogLevelIsOneOfLambdasLevels() throws Exception {
+        for (var module : java.util.List.of("function", "application")) {
+            var required = module.equals("function") ? FUNCTION_REQUIRED : APPLICATION_REQUIRED;
+            assertThat(plan(module, required, Map.of()).status()).as(module + ": INFO by default").isZero();
+            assertThat(plan(module, required, Map.of("application_log_level", "\"DEBUG\"")).status()).as(module).isZero();
+            var refused = plan(module, required, Map.of("application_log_level", "\"VERBOSE\""));
+            assertThat(refused.status()).as(module).isNotZero();
+            assertThat(refused.output()).contains("application_log_level is one of Lambda's levels");
+        }
+    }
+
     record Plan(int status, String output) {
     }
 

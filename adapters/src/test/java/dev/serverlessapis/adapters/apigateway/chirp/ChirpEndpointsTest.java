@@ -27,14 +27,14 @@ class ChirpEndpointsTest {
     private static final long NOW = 1_775_738_096_000L;
     private final InMemoryChirps chirps = new InMemoryChirps();
     private final ChirpEndpoints endpoints = new ChirpEndpoints(
-            new PostChirp(chirps, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC)), new ListChirps(chirps));
+            new PostChirp(chirps, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC), event -> { }), new ListChirps(chirps));
     private final HttpFunction function = HttpLayer.function(Map.of(
             Route.of("POST", ChirpEndpoints.RESOURCE), endpoints::post,
             Route.of("GET", ChirpEndpoints.RESOURCE), endpoints::list));
 
     @Test
     void theDocumentedPostIsA201WithTheChirpStampedByTheServersClock() {
-        var response = function.handle(signedIn(ProxyEvents.event("json-body"), "ada"));
+        var response = function.handle(signedIn(ProxyEvents.event("json-body"), "ada"), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         var chirp = json(response).getAsJsonObject();
@@ -81,7 +81,7 @@ class ChirpEndpointsTest {
         var impostor = post("ada", """
                 {"userId": "grace", "text": "not mine"}""");
         var anonymous = function.handle(withJsonBody(request("POST", ChirpEndpoints.RESOURCE, Map.of()), """
-                {"userId": "grace", "text": "nobody"}"""));
+                {"userId": "grace", "text": "nobody"}"""), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(impostor.getStatusCode()).isEqualTo(403);
         assertThat(anonymous.getStatusCode()).isEqualTo(401);
@@ -99,7 +99,7 @@ class ChirpEndpointsTest {
         post("ada", """
                 {"userId": "ada", "text": "not grace's"}""");
 
-        var page = function.handle(ProxyEvents.event("multi-value-query"));
+        var page = function.handle(ProxyEvents.event("multi-value-query"), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(page.getStatusCode()).as(page.getBody()).isEqualTo(200);
         assertThat(json(page).getAsJsonArray().asList().stream().map(chirp -> chirp.getAsJsonObject().get("userId").getAsString()))
@@ -108,7 +108,7 @@ class ChirpEndpointsTest {
     }
 
     private APIGatewayProxyResponseEvent post(String handle, String json) {
-        return function.handle(signedIn(withJsonBody(request("POST", ChirpEndpoints.RESOURCE, Map.of()), json), handle));
+        return function.handle(signedIn(withJsonBody(request("POST", ChirpEndpoints.RESOURCE, Map.of()), json), handle), HttpLayer.LAMBDA_REQUEST_ID);
     }
 
     private static List<String> fields(APIGatewayProxyResponseEvent response) {
@@ -117,6 +117,6 @@ class ChirpEndpointsTest {
     }
 
     private List<JsonElement> listAll() {
-        return json(function.handle(request("GET", ChirpEndpoints.RESOURCE, Map.of()))).getAsJsonArray().asList();
+        return json(function.handle(request("GET", ChirpEndpoints.RESOURCE, Map.of()), HttpLayer.LAMBDA_REQUEST_ID)).getAsJsonArray().asList();
     }
 }

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 
 class CounterEndpointsTest {
     private final InMemoryHitCounters counters = new InMemoryHitCounters().provision("cloud-resume", 41);
-    private final CounterEndpoints endpoints = new CounterEndpoints(new IncrementCounter(counters), new ReadCounter(counters));
+    private final CounterEndpoints endpoints = new CounterEndpoints(new IncrementCounter(counters, event -> { }), new ReadCounter(counters));
     private final HttpFunction function = HttpLayer.function(Map.of(
             Route.of("POST", CounterEndpoints.RESOURCE), endpoints::increment,
             Route.of("GET", CounterEndpoints.RESOURCE), endpoints::read));
 
     @Test
     void theDocumentedGetReadsTheCounterByItsPathParameter() {
-        var response = function.handle(ProxyEvents.event("path-parameters"));
+        var response = function.handle(ProxyEvents.event("path-parameters"), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response).getAsJsonObject().get("name").getAsString()).isEqualTo("cloud-resume");
@@ -35,24 +35,24 @@ class CounterEndpointsTest {
 
     @Test
     void aPostCountsAVisitAndAnswersTheNewValue() {
-        assertThat(value(function.handle(post()))).isEqualTo(42);
-        assertThat(value(function.handle(post()))).isEqualTo(43);
+        assertThat(value(function.handle(post(), HttpLayer.LAMBDA_REQUEST_ID))).isEqualTo(42);
+        assertThat(value(function.handle(post(), HttpLayer.LAMBDA_REQUEST_ID))).isEqualTo(43);
     }
 
     @Test
     void aRetriedPostWithTheSameIdempotencyKeyCountsOnceAndGetsTheFirstAnswer() {
-        var first = function.handle(withHeader(post(), "Idempotency-Key", "visit-1"));
-        var retry = function.handle(withHeader(post(), "Idempotency-Key", "visit-1"));
+        var first = function.handle(withHeader(post(), "Idempotency-Key", "visit-1"), HttpLayer.LAMBDA_REQUEST_ID);
+        var retry = function.handle(withHeader(post(), "Idempotency-Key", "visit-1"), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(value(first)).isEqualTo(42);
         assertThat(value(retry)).isEqualTo(42);
-        assertThat(value(function.handle(request("GET", CounterEndpoints.RESOURCE, Map.of("name", "cloud-resume"))))).isEqualTo(42);
+        assertThat(value(function.handle(request("GET", CounterEndpoints.RESOURCE, Map.of("name", "cloud-resume")), HttpLayer.LAMBDA_REQUEST_ID))).isEqualTo(42);
     }
 
     @Test
     void anUnknownCounterIsA404AndAnInvalidNameA400() {
-        assertThat(function.handle(request("POST", CounterEndpoints.RESOURCE, Map.of("name", "unknown"))).getStatusCode()).isEqualTo(404);
-        assertThat(function.handle(request("GET", CounterEndpoints.RESOURCE, Map.of("name", "Not%20A%20Name"))).getStatusCode())
+        assertThat(function.handle(request("POST", CounterEndpoints.RESOURCE, Map.of("name", "unknown")), HttpLayer.LAMBDA_REQUEST_ID).getStatusCode()).isEqualTo(404);
+        assertThat(function.handle(request("GET", CounterEndpoints.RESOURCE, Map.of("name", "Not%20A%20Name")), HttpLayer.LAMBDA_REQUEST_ID).getStatusCode())
                 .isEqualTo(400);
     }
 

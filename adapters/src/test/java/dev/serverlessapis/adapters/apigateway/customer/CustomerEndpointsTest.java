@@ -25,7 +25,7 @@ class CustomerEndpointsTest {
 
     @Test
     void theDocumentedBase64PutRegistersTheCustomerAsTheCourseApiAnswers() {
-        var response = function.handle(ProxyEvents.asAdmin(ProxyEvents.event("base64-body")));
+        var response = function.handle(ProxyEvents.asAdmin(ProxyEvents.event("base64-body")), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(json(response)).isEqualTo(JsonParser.parseString("""
@@ -41,7 +41,7 @@ class CustomerEndpointsTest {
 
     @Test
     void aCheckWithoutAnIdIsA400NamingId() {
-        var response = function.handle(request("GET", CustomerEndpoints.RESOURCE, Map.of()));
+        var response = function.handle(request("GET", CustomerEndpoints.RESOURCE, Map.of()), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).getAsJsonObject().getAsJsonArray("errors").get(0).getAsJsonObject().get("field").getAsString())
@@ -49,6 +49,6 @@ class CustomerEndpointsTest {
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent check(String id) {
-        return function.handle(withQuery(request("GET", CustomerEndpoints.RESOURCE, Map.of()), Map.of("id", id)));
+        return function.handle(withQuery(request("GET", CustomerEndpoints.RESOURCE, Map.of()), Map.of("id", id)), HttpLayer.LAMBDA_REQUEST_ID);
     }
 }

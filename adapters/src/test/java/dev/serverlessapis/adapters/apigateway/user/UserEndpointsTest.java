@@ -30,8 +30,8 @@ class UserEndpointsTest {
             {"id": "ada", "name": "Ada Lovelace", "email": "ada@example.com"}""";
 
     private final InMemoryUserProfiles profiles = new InMemoryUserProfiles();
-    private final UserEndpoints endpoints = new UserEndpoints(new CreateUserProfile(profiles), new ListUserProfiles(profiles),
-            new ReadUserProfile(profiles), new ReplaceUserProfile(profiles), new DeleteUserProfile(profiles),
+    private final UserEndpoints endpoints = new UserEndpoints(new CreateUserProfile(profiles, event -> { }), new ListUserProfiles(profiles),
+            new ReadUserProfile(profiles), new ReplaceUserProfile(profiles, event -> { }), new DeleteUserProfile(profiles),
             new DeleteAllUserProfiles(profiles, Clock.systemUTC(), Duration.ofSeconds(5)));
     private final HttpFunction function = HttpLayer.function(Map.of(
             Route.of("POST", UserEndpoints.COLLECTION), endpoints::create,
@@ -57,8 +57,8 @@ class UserEndpointsTest {
         var body = """
                 {"id": "ada", "name": "Countess of Lovelace"}""";
 
-        var stale = function.handle(withHeader(replace(body), "If-Match", "\"7\""));
-        var current = function.handle(withHeader(replace(body), "If-Match", "\"1\""));
+        var stale = function.handle(withHeader(replace(body), "If-Match", "\"7\""), HttpLayer.LAMBDA_REQUEST_ID);
+        var current = function.handle(withHeader(replace(body), "If-Match", "\"1\""), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(stale.getStatusCode()).isEqualTo(412);
         assertThat(current.getStatusCode()).as(current.getBody()).isEqualTo(200);
@@ -81,7 +81,7 @@ class UserEndpointsTest {
     void aDeletedProfileIsAnsweredOnceAndThenNotFound() {
         create(ADA);
 
-        var deleted = function.handle(signedIn(request("DELETE", UserEndpoints.ITEM, Map.of("id", "ada")), "ada"));
+        var deleted = function.handle(signedIn(request("DELETE", UserEndpoints.ITEM, Map.of("id", "ada")), "ada"), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(deleted.getStatusCode()).isEqualTo(200);
         assertThat(json(deleted).getAsJsonObject().get("id").getAsString()).isEqualTo("ada");
@@ -92,7 +92,7 @@ class UserEndpointsTest {
     void theRecordedCognitoClaimsNameTheOwnerWhoReadsTheProfileExactlyAsStored() {
         var created = create(ADA);
 
-        var withRecordedClaims = function.handle(ProxyEvents.event("cognito-authorizer"));
+        var withRecordedClaims = function.handle(ProxyEvents.event("cognito-authorizer"), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(withRecordedClaims.getStatusCode()).as(withRecordedClaims.getBody()).isEqualTo(200);
         assertThat(withRecordedClaims.getBody()).isEqualTo(created.getBody());
@@ -103,11 +103,11 @@ class UserEndpointsTest {
     void toAnotherPersonTheProfileDoesNotExistAndToNobodySignedInItIsA401() {
         create(ADA);
 
-        var other = function.handle(signedIn(request("GET", UserEndpoints.ITEM, Map.of("id", "ada")), "bob"));
+        var other = function.handle(signedIn(request("GET", UserEndpoints.ITEM, Map.of("id", "ada")), "bob"), HttpLayer.LAMBDA_REQUEST_ID);
         var otherStale = function.handle(withHeader(signedIn(request("DELETE", UserEndpoints.ITEM, Map.of("id", "ada")), "bob"),
-                "If-Match", "\"7\""));
-        var anonymous = function.handle(request("GET", UserEndpoints.ITEM, Map.of("id", "ada")));
-        var admin = function.handle(ProxyEvents.asAdmin(request("GET", UserEndpoints.ITEM, Map.of("id", "ada"))));
+                "If-Match", "\"7\""), HttpLayer.LAMBDA_REQUEST_ID);
+        var anonymous = function.handle(request("GET", UserEndpoints.ITEM, Map.of("id", "ada")), HttpLayer.LAMBDA_REQUEST_ID);
+        var admin = function.handle(ProxyEvents.asAdmin(request("GET", UserEndpoints.ITEM, Map.of("id", "ada"))), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(other.getStatusCode()).isEqualTo(404);
         assertThat(otherStale.getStatusCode()).isEqualTo(404);
@@ -122,15 +122,15 @@ class UserEndpointsTest {
         create(ADA);
 
         var list = request("GET", UserEndpoints.COLLECTION, Map.of());
-        assertThat(function.handle(signedIn(list, "ada")).getStatusCode()).isEqualTo(403);
-        assertThat(function.handle(signedIn(request("DELETE", UserEndpoints.COLLECTION, Map.of()), "ada")).getStatusCode()).isEqualTo(403);
-        var asAdmin = function.handle(ProxyEvents.asAdmin(request("GET", UserEndpoints.COLLECTION, Map.of())));
+        assertThat(function.handle(signedIn(list, "ada"), HttpLayer.LAMBDA_REQUEST_ID).getStatusCode()).isEqualTo(403);
+        assertThat(function.handle(signedIn(request("DELETE", UserEndpoints.COLLECTION, Map.of()), "ada"), HttpLayer.LAMBDA_REQUEST_ID).getStatusCode()).isEqualTo(403);
+        var asAdmin = function.handle(ProxyEvents.asAdmin(request("GET", UserEndpoints.COLLECTION, Map.of())), HttpLayer.LAMBDA_REQUEST_ID);
         assertThat(asAdmin.getStatusCode()).isEqualTo(200);
         assertThat(json(asAdmin).getAsJsonArray()).hasSize(1);
     }
 
     private APIGatewayProxyResponseEvent create(String json) {
-        return function.handle(signedIn(withJsonBody(request("POST", UserEndpoints.COLLECTION, Map.of()), json), "ada"));
+        return function.handle(signedIn(withJsonBody(request("POST", UserEndpoints.COLLECTION, Map.of()), json), "ada"), HttpLayer.LAMBDA_REQUEST_ID);
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent replace(String json) {
@@ -138,6 +138,6 @@ class UserEndpointsTest {
     }
 
     private APIGatewayProxyResponseEvent read(String id) {
-        return function.handle(signedIn(request("GET", UserEndpoints.ITEM, Map.of("id", id)), "ada"));
+        return function.handle(signedIn(request("GET", UserEndpoints.ITEM, Map.of("id", id)), "ada"), HttpLayer.LAMBDA_REQUEST_ID);
     }
 }

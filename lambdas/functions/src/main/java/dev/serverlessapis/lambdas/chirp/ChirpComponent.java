@@ -4,11 +4,12 @@ import dagger.Component;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.lambdas.wiring.AwsModule;
 import dev.serverlessapis.lambdas.wiring.HttpModule;
+import dev.serverlessapis.lambdas.wiring.ObservabilityModule;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {AwsModule.class, HttpModule.class, ChirpModule.class})
+@Component(modules = {AwsModule.class, HttpModule.class, ObservabilityModule.class, ChirpModule.class})
 interface ChirpComponent {
     @Named(ChirpModule.SAVE)
     HttpFunction saveChirp();

@@ -12,7 +12,9 @@ import dev.serverlessapis.adapters.dynamodb.SignedCursors;
 import dev.serverlessapis.domain.chirp.Chirps;
 import dev.serverlessapis.domain.chirp.ListChirps;
 import dev.serverlessapis.domain.chirp.PostChirp;
+import dev.serverlessapis.domain.shared.DomainEvents;
 import dev.serverlessapis.lambdas.wiring.Configuration;
+import dev.serverlessapis.lambdas.wiring.RequestObservers;
 import java.time.Clock;
 import java.util.Map;
 import javax.inject.Named;
@@ -36,21 +38,21 @@ public final class ChirpModule {
     }
 
     @Provides
-    static ChirpEndpoints endpoints(Chirps chirps, Clock clock) {
-        return new ChirpEndpoints(new PostChirp(chirps, clock), new ListChirps(chirps));
+    static ChirpEndpoints endpoints(Chirps chirps, Clock clock, DomainEvents events) {
+        return new ChirpEndpoints(new PostChirp(chirps, clock, events), new ListChirps(chirps));
     }
 
     @Provides
     @Singleton
     @Named(SAVE)
-    static HttpFunction saveChirp(ChirpEndpoints chirps, RouteTable routes, Cors cors) {
-        return new HttpFunction(Map.of(Route.of("POST", ChirpEndpoints.RESOURCE), chirps::post), routes, cors);
+    static HttpFunction saveChirp(ChirpEndpoints chirps, RouteTable routes, Cors cors, RequestObservers observers) {
+        return new HttpFunction(Map.of(Route.of("POST", ChirpEndpoints.RESOURCE), chirps::post), routes, cors, observers.of(SAVE));
     }
 
     @Provides
     @Singleton
     @Named(FETCH)
-    static HttpFunction fetchChirps(ChirpEndpoints chirps, RouteTable routes, Cors cors) {
-        return new HttpFunction(Map.of(Route.of("GET", ChirpEndpoints.RESOURCE), chirps::list), routes, cors);
+    static HttpFunction fetchChirps(ChirpEndpoints chirps, RouteTable routes, Cors cors, RequestObservers observers) {
+        return new HttpFunction(Map.of(Route.of("GET", ChirpEndpoints.RESOURCE), chirps::list), routes, cors, observers.of(FETCH));
     }
 }

@@ -4,10 +4,11 @@ import dagger.Component;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.lambdas.wiring.AwsModule;
 import dev.serverlessapis.lambdas.wiring.HttpModule;
+import dev.serverlessapis.lambdas.wiring.ObservabilityModule;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {AwsModule.class, HttpModule.class, CounterModule.class})
+@Component(modules = {AwsModule.class, HttpModule.class, ObservabilityModule.class, CounterModule.class})
 interface CounterComponent {
     HttpFunction getHitCount();
 }

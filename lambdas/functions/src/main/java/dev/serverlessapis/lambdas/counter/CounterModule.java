@@ -11,7 +11,9 @@ import dev.serverlessapis.adapters.dynamodb.DynamoDbHitCounters;
 import dev.serverlessapis.domain.counter.HitCounters;
 import dev.serverlessapis.domain.counter.IncrementCounter;
 import dev.serverlessapis.domain.counter.ReadCounter;
+import dev.serverlessapis.domain.shared.DomainEvents;
 import dev.serverlessapis.lambdas.wiring.Configuration;
+import dev.serverlessapis.lambdas.wiring.RequestObservers;
 import java.time.Clock;
 import java.util.Map;
 import javax.inject.Singleton;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Module
 public final class CounterModule {
     static final String TABLE_VARIABLE = "HIT_COUNTERS_TABLE";
+    static final String FUNCTION = "getHitCount";
 
     private CounterModule() {
     }
@@ -31,15 +34,15 @@ public final class CounterModule {
     }
 
     @Provides
-    static CounterEndpoints endpoints(HitCounters counters) {
-        return new CounterEndpoints(new IncrementCounter(counters), new ReadCounter(counters));
+    static CounterEndpoints endpoints(HitCounters counters, DomainEvents events) {
+        return new CounterEndpoints(new IncrementCounter(counters, events), new ReadCounter(counters));
     }
 
     @Provides
     @Singleton
-    static HttpFunction getHitCount(CounterEndpoints counters, RouteTable routes, Cors cors) {
+    static HttpFunction getHitCount(CounterEndpoints counters, RouteTable routes, Cors cors, RequestObservers observers) {
         return new HttpFunction(Map.of(
                 Route.of("POST", CounterEndpoints.RESOURCE), counters::increment,
-                Route.of("GET", CounterEndpoints.RESOURCE), counters::read), routes, cors);
+                Route.of("GET", CounterEndpoints.RESOURCE), counters::read), routes, cors, observers.of(FUNCTION));
     }
 }

@@ -12,6 +12,7 @@ import dev.serverlessapis.domain.customer.CheckCustomer;
 import dev.serverlessapis.domain.customer.Customers;
 import dev.serverlessapis.domain.customer.RegisterCustomer;
 import dev.serverlessapis.lambdas.wiring.Configuration;
+import dev.serverlessapis.lambdas.wiring.RequestObservers;
 import java.util.Map;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Module
 public final class CustomerModule {
     static final String TABLE_VARIABLE = "CUSTOMER_IDS_TABLE";
+    static final String FUNCTION = "dynamodb-rest-api";
 
     private CustomerModule() {
     }
@@ -36,9 +38,9 @@ public final class CustomerModule {
 
     @Provides
     @Singleton
-    static HttpFunction dynamoDbRestApi(CustomerEndpoints customers, RouteTable routes, Cors cors) {
+    static HttpFunction dynamoDbRestApi(CustomerEndpoints customers, RouteTable routes, Cors cors, RequestObservers observers) {
         return new HttpFunction(Map.of(
                 Route.of("GET", CustomerEndpoints.RESOURCE), customers::check,
-                Route.of("PUT", CustomerEndpoints.RESOURCE), customers::register), routes, cors);
+                Route.of("PUT", CustomerEndpoints.RESOURCE), customers::register), routes, cors, observers.of(FUNCTION));
     }
 }

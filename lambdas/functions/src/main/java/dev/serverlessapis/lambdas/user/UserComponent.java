@@ -4,27 +4,28 @@ import dagger.Component;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.lambdas.wiring.AwsModule;
 import dev.serverlessapis.lambdas.wiring.HttpModule;
+import dev.serverlessapis.lambdas.wiring.ObservabilityModule;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {AwsModule.class, HttpModule.class, UserModule.class})
+@Component(modules = {AwsModule.class, HttpModule.class, ObservabilityModule.class, UserModule.class})
 interface UserComponent {
-    @Named("user-profile-post")
+    @Named(UserModule.POST_FUNCTION)
     HttpFunction post();
 
-    @Named("user-profile-get-all")
+    @Named(UserModule.GET_ALL_FUNCTION)
     HttpFunction getAll();
 
-    @Named("user-profile-get")
+    @Named(UserModule.GET_FUNCTION)
     HttpFunction get();
 
-    @Named("user-profile-put")
+    @Named(UserModule.PUT_FUNCTION)
     HttpFunction put();
 
-    @Named("user-profile-delete")
+    @Named(UserModule.DELETE_FUNCTION)
     HttpFunction delete();
 
-    @Named("user-profile-delete-all")
+    @Named(UserModule.DELETE_ALL_FUNCTION)
     HttpFunction deleteAll();
 }

@@ -10,6 +10,7 @@ import dev.serverlessapis.adapters.apigateway.RouteTable;
 import dev.serverlessapis.adapters.apigateway.user.UserEndpoints;
 import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.serverlessapis.adapters.dynamodb.SignedCursors;
+import dev.serverlessapis.adapters.observability.RequestObserver;
 import dev.serverlessapis.domain.user.CreateUserProfile;
 import dev.serverlessapis.domain.user.DeleteAllUserProfiles;
 import dev.serverlessapis.domain.user.DeleteUserProfile;
@@ -17,7 +18,9 @@ import dev.serverlessapis.domain.user.ListUserProfiles;
 import dev.serverlessapis.domain.user.ReadUserProfile;
 import dev.serverlessapis.domain.user.ReplaceUserProfile;
 import dev.serverlessapis.domain.user.UserProfiles;
+import dev.serverlessapis.domain.shared.DomainEvents;
 import dev.serverlessapis.lambdas.wiring.Configuration;
+import dev.serverlessapis.lambdas.wiring.RequestObservers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -29,6 +32,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Module
 public final class UserModule {
     static final String TABLE_VARIABLE = "USER_PROFILES_TABLE";
+    static final String POST_FUNCTION = "user-profile-post";
+    static final String GET_ALL_FUNCTION = "user-profile-get-all";
+    static final String GET_FUNCTION = "user-profile-get";
+    static final String PUT_FUNCTION = "user-profile-put";
+    static final String DELETE_FUNCTION = "user-profile-delete";
+    static final String DELETE_ALL_FUNCTION = "user-profile-delete-all";
     /**
      * How long one {@code DELETE /users} call keeps deleting before it answers {@code "more": true}. With one SDK call's
      * own timeout after it, this stays inside the function's timeout (10 s by default in Terraform).
@@ -47,56 +56,57 @@ public final class UserModule {
     }
 
     @Provides
-    static UserEndpoints endpoints(UserProfiles profiles, Clock clock, Configuration configuration) {
+    static UserEndpoints endpoints(UserProfiles profiles, Clock clock, Configuration configuration, DomainEvents events) {
         var deleteAllBudget = configuration.optional(DELETE_ALL_BUDGET_VARIABLE).map(Long::parseLong).map(Duration::ofMillis)
                 .orElse(DEFAULT_DELETE_ALL_BUDGET);
-        return new UserEndpoints(new CreateUserProfile(profiles), new ListUserProfiles(profiles), new ReadUserProfile(profiles),
-                new ReplaceUserProfile(profiles), new DeleteUserProfile(profiles), new DeleteAllUserProfiles(profiles, clock, deleteAllBudget));
+        return new UserEndpoints(new CreateUserProfile(profiles, events), new ListUserProfiles(profiles), new ReadUserProfile(profiles),
+                new ReplaceUserProfile(profiles, events), new DeleteUserProfile(profiles), new DeleteAllUserProfiles(profiles, clock, deleteAllBudget));
     }
 
     @Provides
     @Singleton
-    @Named("user-profile-post")
-    static HttpFunction post(UserEndpoints users, RouteTable routes, Cors cors) {
-        return serving("POST", UserEndpoints.COLLECTION, users::create, routes, cors);
+    @Named(POST_FUNCTION)
+    static HttpFunction post(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
+        return serving("POST", UserEndpoints.COLLECTION, users::create, routes, cors, observers.of(POST_FUNCTION));
     }
 
     @Provides
     @Singleton
-    @Named("user-profile-get-all")
-    static HttpFunction getAll(UserEndpoints users, RouteTable routes, Cors cors) {
-        return serving("GET", UserEndpoints.COLLECTION, users::list, routes, cors);
+    @Named(GET_ALL_FUNCTION)
+    static HttpFunction getAll(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
+        return serving("GET", UserEndpoints.COLLECTION, users::list, routes, cors, observers.of(GET_ALL_FUNCTION));
     }
 
     @Provides
     @Singleton
-    @Named("user-profile-delete-all")
-    static HttpFunction deleteAll(UserEndpoints users, RouteTable routes, Cors cors) {
-        return serving("DELETE", UserEndpoints.COLLECTION, users::deleteAll, routes, cors);
+    @Named(DELETE_ALL_FUNCTION)
+    static HttpFunction deleteAll(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
+        return serving("DELETE", UserEndpoints.COLLECTION, users::deleteAll, routes, cors, observers.of(DELETE_ALL_FUNCTION));
     }
 
     @Provides
     @Singleton
-    @Named("user-profile-get")
-    static HttpFunction get(UserEndpoints users, RouteTable routes, Cors cors) {
-        return serving("GET", UserEndpoints.ITEM, users::read, routes, cors);
+    @Named(GET_FUNCTION)
+    static HttpFunction get(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
+        return serving("GET", UserEndpoints.ITEM, users::read, routes, cors, observers.of(GET_FUNCTION));
     }
 
     @Provides
     @Singleton
-    @Named("user-profile-put")
-    static HttpFunction put(UserEndpoints users, RouteTable routes, Cors cors) {
-        return serving("PUT", UserEndpoints.ITEM, users::replace, routes, cors);
+    @Named(PUT_FUNCTION)
+    static HttpFunction put(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
+        return serving("PUT", UserEndpoints.ITEM, users::replace, routes, cors, observers.of(PUT_FUNCTION));
     }
 
     @Provides
     @Singleton
-    @Named("user-profile-delete")
-    static HttpFunction delete(UserEndpoints users, RouteTable routes, Cors cors) {
-        return serving("DELETE", UserEndpoints.ITEM, users::delete, routes, cors);
+    @Named(DELETE_FUNCTION)
+    static HttpFunction delete(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
+        return serving("DELETE", UserEndpoints.ITEM, users::delete, routes, cors, observers.of(DELETE_FUNCTION));
     }
 
-    private static HttpFunction serving(String method, String resource, Endpoint endpoint, RouteTable routes, Cors cors) {
-        return new HttpFunction(Map.of(Route.of(method, resource), endpoint), routes, cors);
+    private static HttpFunction serving(String method, String resource, Endpoint endpoint, RouteTable routes, Cors cors,
+                                        RequestObserver observer) {
+        return new HttpFunction(Map.of(Route.of(method, resource), endpoint), routes, cors, observer);
     }
 }

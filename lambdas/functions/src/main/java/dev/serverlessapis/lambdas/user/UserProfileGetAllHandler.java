@@ -12,6 +12,6 @@ public final class UserProfileGetAllHandler implements RequestHandler<APIGateway
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return FUNCTION.handle(event);
+        return FUNCTION.handle(event, context.getAwsRequestId());
     }
 }

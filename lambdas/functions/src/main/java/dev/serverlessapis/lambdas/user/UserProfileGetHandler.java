@@ -12,6 +12,6 @@ public final class UserProfileGetHandler implements RequestHandler<APIGatewayPro
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return FUNCTION.handle(event);
+        return FUNCTION.handle(event, context.getAwsRequestId());
     }
 }

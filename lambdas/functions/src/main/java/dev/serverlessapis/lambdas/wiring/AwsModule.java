@@ -2,6 +2,10 @@ package dev.serverlessapis.lambdas.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.serverlessapis.adapters.observability.DynamoDbRetryMetrics;
+import dev.serverlessapis.adapters.observability.EmfMetrics;
+import dev.serverlessapis.adapters.observability.XRayDaemon;
+import dev.serverlessapis.adapters.observability.XRayDynamoDbTracing;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The DynamoDB client, built once per execution environment with everything explicit (no default chains), and with
  * time limits: a store that stops answering ends the request with a 503 long before Lambda's or API Gateway's timeout.
+ * Each call is traced as an X-Ray subsegment where the invocation is traced, and its retries and throttles are counted.
  */
 @Module
 public final class AwsModule {
@@ -53,7 +58,7 @@ public final class AwsModule {
 
     @Provides
     @Singleton
-    static DynamoDbClient dynamoDb(Configuration configuration) {
+    static DynamoDbClient dynamoDb(Configuration configuration, CurrentTraceHeader traceHeader, EmfMetrics metrics, Clock clock) {
         var attemptTimeout = milliseconds(configuration, ATTEMPT_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT);
         var callTimeout = milliseconds(configuration, CALL_TIMEOUT, DEFAULT_CALL_TIMEOUT);
         var maxAttempts = configuration.optional(MAX_ATTEMPTS).map(Integer::parseInt).orElse(DEFAULT_MAX_ATTEMPTS);
@@ -61,12 +66,15 @@ public final class AwsModule {
             throw new IllegalStateException("DynamoDB time limits make no sense: an attempt of " + attemptTimeout
                     + " in a call of " + callTimeout + ", " + maxAttempts + " attempts");
         }
+        var tracing = new XRayDynamoDbTracing(traceHeader, XRayDaemon.at(configuration.optional(Configuration.XRAY_DAEMON_ADDRESS)), clock);
         var builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(attemptTimeout).socketTimeout(attemptTimeout).build())
                 .overrideConfiguration(override -> override
                         .apiCallAttemptTimeout(attemptTimeout.multipliedBy(3).dividedBy(2))
                         .apiCallTimeout(callTimeout)
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build()))
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
+                        .addExecutionInterceptor(tracing)
+                        .addExecutionInterceptor(new DynamoDbRetryMetrics(metrics)))
                 .region(Region.of(configuration.required(Configuration.AWS_REGION)));
         return configuration.optional(Configuration.DYNAMODB_ENDPOINT)
                 .map(endpoint -> builder.endpointOverride(URI.create(endpoint)).credentialsProvider(localOnly()))

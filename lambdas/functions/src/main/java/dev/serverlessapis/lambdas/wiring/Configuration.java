@@ -14,6 +14,14 @@ public final class Configuration {
     public static final String CURSOR_SIGNING_KEY = "CURSOR_SIGNING_KEY";
     /** Set by Lambda: {@code on-demand}, {@code provisioned-concurrency} or {@code snap-start}. */
     public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    /** The {@code Service} dimension of the function's metrics: {@code {project}-{environment}}, set by Terraform. */
+    public static final String METRICS_SERVICE = "METRICS_SERVICE";
+    /** Set by Lambda from {@code logging_config}: the application log level, e.g. {@code INFO}. */
+    public static final String LOG_LEVEL = "AWS_LAMBDA_LOG_LEVEL";
+    /** Set by Lambda from {@code logging_config}: {@code JSON} or {@code Text}; the local stack sets it too. */
+    public static final String LOG_FORMAT = "AWS_LAMBDA_LOG_FORMAT";
+    /** Set by Lambda where tracing is active: where its X-Ray daemon listens. */
+    public static final String XRAY_DAEMON_ADDRESS = "AWS_XRAY_DAEMON_ADDRESS";
 
     public Optional<String> optional(String name) {
         return Optional.ofNullable(System.getProperty(name))

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.adapters.apigateway.Cors;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
+import dev.serverlessapis.adapters.observability.ColdStart;
+import dev.serverlessapis.adapters.observability.RequestObserver;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -29,8 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Runs the hot paths once before Lambda SnapStart takes its snapshot, so restored environments start with those
  * classes loaded and initialised: the HTTP layer (a CORS preflight and a 405 problem document on every resource) and
  * the DynamoDB SDK's request pipeline (marshalling, signing, endpoint rules, unmarshalling of a read that finds
- * nothing). It writes nothing and sends nothing: the SDK call goes to an in-memory HTTP client with throwaway
- * credentials, so no real credentials, connection, clock reading or random value ends up in the snapshot.
+ * nothing), and the request log line and metrics, written nowhere. It writes nothing and sends nothing: the SDK call
+ * goes to an in-memory HTTP client with throwaway credentials and no interceptors, so no real credentials,
+ * connection, clock reading or random value ends up in the snapshot, and no priming request is logged or counted.
+ * After a restore the function's next request is a cold start again.
  */
 public final class SnapStartPriming implements Resource {
     /** CRaC holds resources weakly; these must live as long as the execution environment. */
@@ -38,20 +42,23 @@ public final class SnapStartPriming implements Resource {
     static final String ORIGIN = "https://snapstart-priming.invalid";
     /** The initialization type Lambda reports while it initializes a version for its snapshot. */
     static final String SNAP_START = "snap-start";
+    private static final String PRIMING = "snapstart-priming";
 
     private final RouteTable routes;
     private final Cors cors;
     private final Region region;
+    private final ColdStart coldStart;
     private final AtomicInteger sdkCalls = new AtomicInteger();
 
-    SnapStartPriming(RouteTable routes, Cors cors, Region region) {
+    SnapStartPriming(RouteTable routes, Cors cors, Region region, ColdStart coldStart) {
         this.routes = routes;
         this.cors = cors;
         this.region = region;
+        this.coldStart = coldStart;
     }
 
-    static void register(RouteTable routes, Cors cors, Region region) {
-        var priming = new SnapStartPriming(routes, cors, region);
+    static void register(RouteTable routes, Cors cors, Region region, ColdStart coldStart) {
+        var priming = new SnapStartPriming(routes, cors, region, coldStart);
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
     }
@@ -63,14 +70,15 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to renew: the priming kept no connection, credentials or time.
+        // The priming kept no connection, credentials or time; only the next request's cold start is to be counted.
+        coldStart.restored();
     }
 
     void prime() {
-        var http = new HttpFunction(Map.of(), routes, cors);
+        var http = new HttpFunction(Map.of(), routes, cors, RequestObserver.standalone(PRIMING, PRIMING, line -> { }));
         for (var resource : routes.resources()) {
-            http.handle(event("OPTIONS", resource).withHeaders(Map.of("Origin", ORIGIN, "Access-Control-Request-Method", "GET")));
-            http.handle(event("PATCH", resource).withHeaders(Map.of("Origin", ORIGIN)));
+            http.handle(event("OPTIONS", resource).withHeaders(Map.of("Origin", ORIGIN, "Access-Control-Request-Method", "GET")), PRIMING);
+            http.handle(event("PATCH", resource).withHeaders(Map.of("Origin", ORIGIN)), PRIMING);
         }
         try (var dynamoDb = DynamoDbClient.builder()
                 .region(region)
@@ -95,7 +103,7 @@ public final class SnapStartPriming implements Resource {
                 .withHttpMethod(method)
                 .withResource(resource)
                 .withPath(resource)
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("snapstart-priming"));
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId(PRIMING));
     }
 
     /** Answers every request as DynamoDB answers a GetItem of a key that does not exist. */

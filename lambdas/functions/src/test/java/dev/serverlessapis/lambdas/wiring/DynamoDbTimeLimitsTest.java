@@ -12,6 +12,8 @@ import dev.serverlessapis.adapters.apigateway.Route;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
 import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.serverlessapis.adapters.dynamodb.SignedCursors;
+import dev.serverlessapis.adapters.observability.EmfMetrics;
+import dev.serverlessapis.adapters.observability.RequestObserver;
 import dev.serverlessapis.domain.user.UserId;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -96,16 +99,18 @@ class DynamoDbTimeLimitsTest {
 
     /** GET /users/{id} through the HTTP layer over the adapter and the client the wiring builds. */
     private static APIGatewayProxyResponseEvent readAUser() {
-        var client = AwsModule.dynamoDb(new Configuration());
+        var configuration = new Configuration();
+        var client = AwsModule.dynamoDb(configuration, new CurrentTraceHeader(configuration),
+                new EmfMetrics("test", line -> { }, Clock.systemUTC()), Clock.systemUTC());
         try (client) {
             var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
             var http = new HttpFunction(Map.of(Route.of("GET", "/users/{id}"), request -> {
                 profiles.find(new UserId(request.pathParameter("id")));
                 return HttpResponse.empty(200);
-            }), new RouteTable(Map.of("/users/{id}", List.of("GET"))), Cors.allowing(""));
+            }), new RouteTable(Map.of("/users/{id}", List.of("GET"))), Cors.allowing(""), RequestObserver.standalone("test", "test", line -> { }));
             return http.handle(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withResource("/users/{id}")
                     .withPathParameters(Map.of("id", "ada"))
-                    .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("test-request")));
+                    .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("test-request")), "test-invocation");
         }
     }
 

@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.serverlessapis.lambdas.wiring.Configuration;
 import dev.serverlessapis.local.LocalDynamoDb;
+import dev.serverlessapis.local.LoopbackXRayDaemon;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,8 +97,8 @@ class DynamoDbTracingLocalTest {
 
     /** Makes the calls on a traced client and returns the subsegments the daemon socket received, exactly {@code expected}. */
     private List<JsonObject> traced(Calls calls, int expected) throws Exception {
-        try (var socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-             var daemon = XRayDaemon.at(Optional.of("127.0.0.1:" + socket.getLocalPort()));
+        try (var socket = new LoopbackXRayDaemon();
+             var daemon = XRayDaemon.at(Optional.of(socket.address()));
              var dynamoDb = DynamoDbClient.builder()
                      .endpointOverride(URI.create(new Configuration().required(Configuration.DYNAMODB_ENDPOINT)))
                      .region(Region.of(LocalDynamoDb.REGION))
@@ -114,22 +108,7 @@ class DynamoDbTracingLocalTest {
                              new XRayDynamoDbTracing(() -> Optional.of(HEADER), daemon, Clock.systemUTC())))
                      .build()) {
             calls.make(dynamoDb);
-            var segments = new ArrayList<JsonObject>();
-            socket.setSoTimeout(2000);
-            for (var i = 0; i < expected; i++) {
-                segments.add(segment(socket));
-            }
-            socket.setSoTimeout(300);
-            assertThatThrownBy(() -> segment(socket)).as("no more subsegments than calls").isInstanceOf(SocketTimeoutException.class);
-            return segments;
+            return socket.receive(expected);
         }
-    }
-
-    private static JsonObject segment(DatagramSocket socket) throws Exception {
-        var packet = new DatagramPacket(new byte[65_536], 65_536);
-        socket.receive(packet);
-        var text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\"format\": \"json\", \"version\": 1}\n");
-        return JsonParser.parseString(text.substring(text.indexOf('\n') + 1)).getAsJsonObject();
     }
 }

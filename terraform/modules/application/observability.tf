@@ -1,0 +1,14 @@
+# The dashboard, alarms and saved queries of this environment, over the metrics the functions publish as EMF lines
+# (under Service = local.prefix, their METRICS_SERVICE) and their log groups; its alarms notify the alarm topic.
+module "observability" {
+  source = "../observability"
+
+  service         = local.prefix
+  functions       = keys(local.functions)
+  log_group_names = [for function in module.function : function.log_group_name]
+  api_name        = aws_api_gateway_rest_api.this.name
+  stage_name      = aws_api_gateway_stage.this.stage_name
+  alarms_enabled  = var.alarms_enabled
+  alarm_topic_arn = one(aws_sns_topic.alarms[*].arn)
+  tags            = local.tags
+}
