@@ -25,13 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag("handler")
 @ExtendWith(WithTestStack.class)
-class DynamoDbRestApiHandlerTest {
+class CustomerHandlerTest {
     private static final String RESOURCE = "/customers";
 
     private final TestStack stack;
     private final String id = "customer-" + UUID.randomUUID();
 
-    DynamoDbRestApiHandlerTest(TestStack stack) {
+    CustomerHandlerTest(TestStack stack) {
         this.stack = stack;
     }
 

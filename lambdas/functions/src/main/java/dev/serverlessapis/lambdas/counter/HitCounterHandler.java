@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 
 /** Function {@code getHitCount}: {@code POST} and {@code GET /counters/{name}}. */
-public final class GetHitCountHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class HitCounterHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final HttpFunction FUNCTION = DaggerCounterComponent.create().getHitCount();
 
     @Override

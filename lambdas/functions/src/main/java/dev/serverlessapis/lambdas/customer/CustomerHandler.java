@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 
 /** Function {@code dynamodb-rest-api}: {@code GET} and {@code PUT /customers}. */
-public final class DynamoDbRestApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class CustomerHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final HttpFunction FUNCTION = DaggerCustomerComponent.create().dynamoDbRestApi();
 
     @Override

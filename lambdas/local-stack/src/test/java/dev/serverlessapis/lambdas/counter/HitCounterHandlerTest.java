@@ -26,13 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @Tag("handler")
 @ExtendWith(WithTestStack.class)
-class GetHitCountHandlerTest {
+class HitCounterHandlerTest {
     private static final String RESOURCE = "/counters/{name}";
 
     private final TestStack stack;
     private final String counter = "test-" + UUID.randomUUID();
 
-    GetHitCountHandlerTest(TestStack stack) {
+    HitCounterHandlerTest(TestStack stack) {
         this.stack = stack;
         stack.dynamoDb().putItem(put -> put.tableName("hit-counters").item(Map.of(
                 "counter-name", AttributeValue.fromS(counter), "counter-value", AttributeValue.fromN("0"))));
