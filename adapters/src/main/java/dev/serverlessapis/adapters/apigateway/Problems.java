@@ -21,14 +21,18 @@ public final class Problems {
     private Problems() {
     }
 
+    /** A 401 that names the scheme to authenticate with, whether the function or the gateway refuses the caller. */
+    public static HttpResponse unauthorized(String detail) {
+        return problem(401, "Unauthorized", detail, Map.of()).withHeader("WWW-Authenticate", "Bearer");
+    }
+
     public static HttpResponse toResponse(Throwable failure, String requestId) {
         return switch (failure) {
             case HttpProblem problem -> problem(problem.status(), problem.title(), problem.getMessage(), Map.of())
                     .withHeaders(problem.headers());
             case InvalidInputException invalid -> problem(400, "Bad Request", invalid.getMessage(), Map.of("errors",
                     invalid.violations().stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList()));
-            case UnauthenticatedException nobody -> problem(401, "Unauthorized", nobody.getMessage(), Map.of())
-                    .withHeader("WWW-Authenticate", "Bearer");
+            case UnauthenticatedException nobody -> unauthorized(nobody.getMessage());
             case ForbiddenException forbidden -> problem(403, "Forbidden", forbidden.getMessage(), Map.of());
             case NotFoundException notFound -> problem(404, "Not Found", notFound.getMessage(), Map.of());
             case ConflictException conflict -> problem(409, "Conflict", conflict.getMessage(), Map.of());

@@ -84,9 +84,7 @@ public final class CognitoAuthorizer {
 
     /** The gateway response for every refusal: a problem document, like the emulator's other gateway responses. */
     public static APIGatewayProxyResponseEvent unauthorized() {
-        return Problems.problem(401, "Unauthorized",
-                        "Sign in: send a valid ID token of this API's user pool as 'Authorization: Bearer <token>'.", Map.of())
-                .withHeader("WWW-Authenticate", "Bearer")
+        return Problems.unauthorized("Sign in: send a valid ID token of this API's user pool as 'Authorization: Bearer <token>'.")
                 .toProxyResponse();
     }
 
