@@ -2,10 +2,7 @@ package dev.serverlessapis.adapters.dynamodb;
 
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.ToNumberPolicy;
-import com.google.gson.reflect.TypeToken;
+import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.Page;
 import dev.serverlessapis.domain.shared.PageRequest;
@@ -60,12 +57,6 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     /** 25 profiles with their claims make 50 items, well within a transaction's 100. */
     private static final int GROUPS_PER_TRANSACTION = 25;
     private static final int ATTEMPTS = 10;
-    private static final Gson DOCUMENTS = new GsonBuilder()
-            .serializeNulls()
-            .disableHtmlEscaping()
-            .setObjectToNumberStrategy(ToNumberPolicy.LAZILY_PARSED_NUMBER)
-            .create();
-    private static final TypeToken<Map<String, Object>> MEMBERS = new TypeToken<>() { };
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -409,7 +400,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     private static Map<String, AttributeValue> item(StoredProfile stored) {
         var item = new HashMap<String, AttributeValue>();
         item.put(ID, AttributeValue.fromS(stored.id().value()));
-        item.put(PROFILE, AttributeValue.fromS(DOCUMENTS.toJson(stored.profile().members())));
+        item.put(PROFILE, AttributeValue.fromS(JsonCodec.write(stored.profile().members())));
         item.put(VERSION, version(stored.version()));
         stored.profile().email().ifPresent(email -> item.put(EMAIL, AttributeValue.fromS(email.normalized())));
         stored.owner().ifPresent(owner -> item.put(CREATED_BY, AttributeValue.fromS(owner.handle())));
@@ -417,7 +408,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     }
 
     private static StoredProfile stored(Map<String, AttributeValue> item) {
-        var members = DOCUMENTS.fromJson(item.get(PROFILE).s(), MEMBERS);
+        var members = JsonCodec.parseObject(item.get(PROFILE).s());
         var owner = Optional.ofNullable(item.get(CREATED_BY)).map(AttributeValue::s).map(ProfileOwner::new);
         return new StoredProfile(UserProfile.of(members), new Version(Long.parseLong(item.get(VERSION).n())), owner);
     }
