@@ -85,10 +85,10 @@ class JsonCodecTest {
     }
 
     @Test
-    void nestingIsBoundedSoADeepDocumentIsMalformedNotAStackOverflow() {
-        var deep = "[".repeat(10_000) + "]".repeat(10_000);
-
-        assertThatThrownBy(() -> JsonCodec.parse(deep)).isInstanceOf(JsonCodec.Malformed.class);
+    void nestingIsBoundedAt255LevelsSoADeepDocumentIsMalformedNotAStackOverflow() {
+        assertThat(JsonCodec.write(JsonCodec.parse("[".repeat(255) + "]".repeat(255)))).hasSize(510);
+        assertThatThrownBy(() -> JsonCodec.parse("[".repeat(256) + "]".repeat(256))).isInstanceOf(JsonCodec.Malformed.class);
+        assertThatThrownBy(() -> JsonCodec.parse("[".repeat(100_000) + "]".repeat(100_000))).isInstanceOf(JsonCodec.Malformed.class);
     }
 
     @Test
