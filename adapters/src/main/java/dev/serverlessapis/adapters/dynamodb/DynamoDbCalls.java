@@ -2,7 +2,6 @@ package dev.serverlessapis.adapters.dynamodb;
 
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -31,19 +30,6 @@ final class DynamoDbCalls {
             throw answer;
         } catch (SdkException failure) {
             throw translate(what, failure);
-        }
-    }
-
-    /**
-     * Waits a random while, growing with the attempt, before retrying a write that collided with another: the jitter
-     * keeps colliding writers from retrying in lockstep.
-     */
-    static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new TemporarilyUnavailableException("interrupted while DynamoDB was contended", interrupted);
         }
     }
 

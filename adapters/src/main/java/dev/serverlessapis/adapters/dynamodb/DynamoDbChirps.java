@@ -50,8 +50,11 @@ public final class DynamoDbChirps implements Chirps {
     public static final String DAY = "day";
     public static final String FEED_INDEX = "feed-by-day";
     static final String DAYS_PARTITION = "#days";
-    /** Each failed attempt means another chirp took that millisecond, so this many posts in one burst all succeed. */
-    static final int MAX_ATTEMPTS = 128;
+    /**
+     * Milliseconds a chirp tries, one after another, when its own is taken by another chirp of the same user: this many
+     * posts in one burst all succeed. Not a retry of a failure: each try is a different key.
+     */
+    static final int MILLISECONDS_TRIED = 128;
     private static final int DAYS_PER_READ = 8;
     private static final Set<String> USER_CURSOR = Set.of(USER_ID, TIMESTAMP);
     private static final Set<String> FEED_CURSOR = Set.of(DAY, TIMESTAMP, USER_ID);
@@ -84,9 +87,9 @@ public final class DynamoDbChirps implements Chirps {
                         .expressionAttributeNames(Map.of("#timestamp", TIMESTAMP))));
                 return chirp;
             } catch (ConditionalCheckFailedException millisecondTaken) {
-                if (attempt == MAX_ATTEMPTS) {
+                if (attempt == MILLISECONDS_TRIED) {
                     throw new TemporarilyUnavailableException(
-                            "user " + userId + " posted " + MAX_ATTEMPTS + " chirps in a burst", millisecondTaken);
+                            "user " + userId + " posted " + MILLISECONDS_TRIED + " chirps in a burst", millisecondTaken);
                 }
             }
         }
@@ -108,7 +111,7 @@ public final class DynamoDbChirps implements Chirps {
                 .limit(page.limit())
                 .exclusiveStartKey(start.orElse(null))));
         return new Page<>(response.items().stream().map(DynamoDbChirps::chirp).toList(),
-                cursors.encode(response.lastEvaluatedKey()));
+                cursors.encode(StartKey.after(response)));
     }
 
     /**
@@ -134,7 +137,7 @@ public final class DynamoDbChirps implements Chirps {
             read++;
             var response = readDay(day.get(), start, page.limit() - items.size());
             response.items().stream().map(DynamoDbChirps::chirp).forEach(items::add);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = StartKey.after(response);
             if (items.size() == page.limit()) {
                 return new Page<>(items, cursors.encode(start));
             }
@@ -183,7 +186,7 @@ public final class DynamoDbChirps implements Chirps {
             if (buffered.isEmpty() && !exhausted) {
                 var response = call("list the days with chirps", () -> dynamoDb.query(markers()));
                 response.items().forEach(item -> buffered.add(LocalDate.ofEpochDay(Long.parseLong(item.get(TIMESTAMP).n()))));
-                next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+                next = StartKey.after(response);
                 exhausted = next == null;
             }
             return Optional.ofNullable(buffered.poll());

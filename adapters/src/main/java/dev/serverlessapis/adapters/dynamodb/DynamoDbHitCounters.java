@@ -7,7 +7,6 @@ import dev.serverlessapis.domain.counter.CounterReading;
 import dev.serverlessapis.domain.counter.HitCounters;
 import dev.serverlessapis.domain.counter.IdempotencyKey;
 import dev.serverlessapis.domain.counter.Increment;
-import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,13 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -40,16 +37,17 @@ public final class DynamoDbHitCounters implements HitCounters {
     public static final String ANSWER = "answer";
     public static final String EXPIRES_AT = "expires-at";
     static final Duration REMEMBER_KEYS_FOR = Duration.ofDays(1);
-    private static final int TRANSACTION_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
+    private final Transactions transactions;
 
     public DynamoDbHitCounters(DynamoDbClient dynamoDb, String table, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
+        this.transactions = new Transactions(dynamoDb);
     }
 
     @Override
@@ -70,33 +68,24 @@ public final class DynamoDbHitCounters implements HitCounters {
         }
     }
 
+    /** A marker whose condition failed was written by an earlier request with this key: its answer is replayed. */
     @Override
     public Optional<Increment> incrementOnce(CounterName name, IdempotencyKey key) {
         var marker = markerKey(name, key);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                call("count a visit once", () -> dynamoDb.transactWriteItems(transaction -> transaction.transactItems(
-                        TransactWriteItem.builder().put(claim(marker)).build(),
-                        TransactWriteItem.builder().update(addOne(name)).build())));
-                return read(name).map(counted -> new Increment(replayable(marker, counted), false));
-            } catch (TransactionCanceledException cancelled) {
-                var reasons = cancelled.cancellationReasons();
-                if (failedCondition(reasons, 0)) {
-                    var recorded = Optional.ofNullable(reasons.get(0).item()).map(item -> item.get(ANSWER));
-                    var answer = recorded.isPresent()
-                            ? Optional.of(new CounterReading(name, Long.parseLong(recorded.get().n())))
-                            : read(name).map(counted -> replayable(marker, counted));
-                    return answer.map(first -> new Increment(first, true));
-                }
-                if (failedCondition(reasons, 1)) {
-                    return Optional.empty();
-                }
-                if (attempt == TRANSACTION_ATTEMPTS) {
-                    throw new TemporarilyUnavailableException("the counter stayed contended", cancelled);
-                }
-                DynamoDbCalls.backOff(attempt);
-            }
+        var outcome = transactions.write("count a visit once", List.of(
+                TransactWriteItem.builder().put(claim(marker)).build(),
+                TransactWriteItem.builder().update(addOne(name)).build()));
+        if (outcome.succeeded()) {
+            return read(name).map(counted -> new Increment(replayable(marker, counted), false));
         }
+        if (outcome.failed(0)) {
+            var recorded = outcome.itemThatFailed(0).map(item -> item.get(ANSWER));
+            var answer = recorded.isPresent()
+                    ? Optional.of(new CounterReading(name, Long.parseLong(recorded.get().n())))
+                    : read(name).map(counted -> replayable(marker, counted));
+            return answer.map(first -> new Increment(first, true));
+        }
+        return Optional.empty(); // the update's condition: no such counter
     }
 
     @Override
@@ -145,10 +134,6 @@ public final class DynamoDbHitCounters implements HitCounters {
                 .expressionAttributeValues(Map.of(":value", AttributeValue.fromN(Long.toString(counted.value()))))
                 .returnValues(ReturnValue.UPDATED_NEW)));
         return new CounterReading(counted.name(), Long.parseLong(recorded.attributes().get(ANSWER).n()));
-    }
-
-    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
-        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
     private static Map<String, AttributeValue> counterKey(CounterName name) {

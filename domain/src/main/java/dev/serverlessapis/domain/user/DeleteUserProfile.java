@@ -1,7 +1,6 @@
 package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.Caller;
-import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,17 +18,14 @@ public final class DeleteUserProfile {
     }
 
     public UserProfile delete(Command command) {
-        for (int attempt = 1; attempt <= ReplaceUserProfile.ATTEMPTS; attempt++) {
+        return OptimisticRetry.until(() -> {
             var current = profiles.find(command.id()).orElseThrow(() -> UserNotFound.withId(command.id()));
             ProfileAccess.requireOwnerOrAdmin(command.deleter(), command.id(), current.owner());
             if (command.ifMatch().isPresent() && !command.ifMatch().get().matches(current.version())) {
                 throw StaleProfile.withId(command.id());
             }
-            if (profiles.delete(current) instanceof UserProfiles.Deleted) {
-                return current.profile();
-            }
-        }
-        throw new TemporarilyUnavailableException("user " + command.id() + " kept changing during the delete", null);
+            return profiles.delete(current) instanceof UserProfiles.Deleted ? Optional.of(current.profile()) : Optional.empty();
+        }, () -> "user " + command.id() + " kept changing during the delete");
     }
 
     public record Command(Caller.SignedIn deleter, UserId id, Optional<IfMatch> ifMatch) {

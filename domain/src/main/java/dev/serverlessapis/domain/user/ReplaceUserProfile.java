@@ -3,7 +3,6 @@ package dev.serverlessapis.domain.user;
 import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.DomainEvents;
 import dev.serverlessapis.domain.shared.InvalidInputException;
-import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +15,6 @@ import java.util.Optional;
  * a profile's version with 412s.
  */
 public final class ReplaceUserProfile {
-    static final int ATTEMPTS = 8;
-
     private final UserProfiles profiles;
     private final DomainEvents events;
 
@@ -28,25 +25,23 @@ public final class ReplaceUserProfile {
 
     public StoredProfile replace(Command command) {
         var id = command.replacement().id();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return OptimisticRetry.until(() -> {
             var current = profiles.find(id).orElseThrow(() -> UserNotFound.withId(id));
             ProfileAccess.requireOwnerOrAdmin(command.writer(), id, current.owner());
             if (command.ifMatch().isPresent() && !command.ifMatch().get().matches(current.version())) {
                 throw StaleProfile.withId(id);
             }
-            switch (profiles.replace(current, command.replacement())) {
-                case UserProfiles.Replaced replaced -> {
-                    return replaced.stored();
-                }
+            return switch (profiles.replace(current, command.replacement())) {
+                case UserProfiles.Replaced replaced -> Optional.of(replaced.stored());
                 case UserProfiles.EmailTaken taken -> throw EmailTakenConflict.of(command.replacement().email().orElseThrow(), events);
                 case UserProfiles.Changed changed -> {
                     if (command.ifMatch().isPresent()) {
                         throw StaleProfile.withId(id);
                     }
+                    yield Optional.empty();
                 }
-            }
-        }
-        throw new TemporarilyUnavailableException("user " + id + " kept changing during the replace", null);
+            };
+        }, () -> "user " + id + " kept changing during the replace");
     }
 
     public record Command(Caller.SignedIn writer, UserProfile replacement, Optional<IfMatch> ifMatch) {

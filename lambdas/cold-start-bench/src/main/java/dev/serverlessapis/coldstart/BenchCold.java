@@ -2,10 +2,10 @@ package dev.serverlessapis.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.local.ApiSpec;
-import dev.serverlessapis.local.LocalDynamoDb;
 import dev.serverlessapis.local.LocalStack;
 import dev.serverlessapis.local.OutputTee;
-import dev.serverlessapis.local.TableProvisioner;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
+import dev.serverlessapis.local.dynamodb.TableProvisioner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +41,7 @@ public final class BenchCold {
         var requests = Requests.forEveryFunctionOf(spec);
         var started = System.nanoTime();
         try (var dynamoDb = LocalDynamoDb.start(Optional.empty())) {
-            new TableProvisioner(dynamoDb.client()).provision(spec, Map.of());
+            new TableProvisioner(dynamoDb.client()).provision(spec.tables(), Map.of());
             LocalStack.configureFunctions(spec, dynamoDb.endpoint(), new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), false, 0));
             // The fixtures' requests run in this JVM: their log lines and EMF documents are not the report.
             OutputTee.install(line -> !line.startsWith("{"));

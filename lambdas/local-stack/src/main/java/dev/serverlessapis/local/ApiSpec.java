@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import dev.serverlessapis.local.dynamodb.TableSpec;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -13,45 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * {@code terraform/modules/application/api.json}, typed: the tables, functions and routes Terraform applies on AWS.
- * The local stack builds itself from this, so the two cannot drift apart.
+ * {@code terraform/modules/application/api.json}, typed: the tables ({@link TableSpec}), functions and routes Terraform
+ * applies on AWS. The local stack builds itself from this, so the two cannot drift apart.
  */
-public record ApiSpec(List<Table> tables, List<Function> functions, List<Route> routes) {
+public record ApiSpec(List<TableSpec> tables, List<Function> functions, List<Route> routes) {
     private static final Gson GSON = new Gson();
-
-    public record Key(String name, String type) {
-    }
-
-    public record Index(String name, Key partitionKey, Key sortKey, String projection) {
-        public Optional<Key> sort() {
-            return Optional.ofNullable(sortKey);
-        }
-    }
-
-    public record Seed(String variable, List<String> defaults, Map<String, Map<String, String>> attributes) {
-    }
-
-    public record Table(String name, String nameVariable, Key partitionKey, Key sortKey, String timeToLiveAttribute,
-                        List<Index> globalSecondaryIndexes, Seed seed) {
-        public Optional<Key> sort() {
-            return Optional.ofNullable(sortKey);
-        }
-
-        public List<Index> indexes() {
-            return globalSecondaryIndexes == null ? List.of() : globalSecondaryIndexes;
-        }
-
-        public Optional<Seed> seeding() {
-            return Optional.ofNullable(seed);
-        }
-
-        public Optional<String> timeToLive() {
-            return Optional.ofNullable(timeToLiveAttribute);
-        }
-    }
 
     public record Function(String name, String handler, String table, List<String> tableActions, List<String> indexActions) {
         /** The class part of {@code package.Class::method}. */
@@ -106,7 +75,7 @@ public record ApiSpec(List<Table> tables, List<Function> functions, List<Route> 
                 .orElseThrow(() -> new IllegalArgumentException("api.json has no function " + name));
     }
 
-    public Table table(String name) {
+    public TableSpec table(String name) {
         return tables.stream().filter(table -> table.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("api.json has no table " + name));
     }

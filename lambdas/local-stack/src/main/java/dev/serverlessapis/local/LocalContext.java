@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.nio.charset.StandardCharsets;
 
 /** The Lambda context of one local invocation: what the runtime would tell the handler. */

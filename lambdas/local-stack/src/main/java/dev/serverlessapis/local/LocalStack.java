@@ -1,6 +1,8 @@
 package dev.serverlessapis.local;
 
 import dev.serverlessapis.lambdas.wiring.Configuration;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
+import dev.serverlessapis.local.dynamodb.TableProvisioner;
 import dev.serverlessapis.local.identity.CognitoAuthorizer;
 import dev.serverlessapis.local.identity.LocalIssuer;
 import java.net.URI;
@@ -54,7 +56,7 @@ public final class LocalStack implements AutoCloseable {
         var dynamoDb = LocalDynamoDb.start(settings.dataDirectory());
         LocalIssuer issuer = null;
         try {
-            new TableProvisioner(dynamoDb.client()).provision(spec, settings.counters().map(list -> Map.of("counters", list)).orElse(Map.of()));
+            new TableProvisioner(dynamoDb.client()).provision(spec.tables(), settings.counters().map(list -> Map.of("counters", list)).orElse(Map.of()));
             configureFunctions(spec, dynamoDb.endpoint(), settings);
             issuer = LocalIssuer.start(settings.issuerPort(), LocalIssuer.newSigningKey(), Clock.systemUTC());
             var page = StaticPage.signingInAt(issuer.issuer(), issuer.authorizationEndpoint(), issuer.tokenEndpoint(), LocalIssuer.PAGE_CLIENT_ID);

@@ -136,6 +136,12 @@ class ArchitectureTest {
             .should().beFreeOfCycles()
             .because("each adapter package must be understandable on its own");
 
+    @ArchTest
+    static final ArchRule no_main_class_is_longer_than_250_lines = classes().that().areTopLevelClasses()
+            .should(SourceLength.atMost(250))
+            .because("a class of more than 250 lines does more than one job, and a class that does two jobs becomes "
+                    + "two; the length is its source file's, as wc -l counts it");
+
     /** The adapters' test-jar (proxy events and their helpers) is on this classpath: test code, not the architecture. */
     public static final class DoNotIncludeTestJars implements ImportOption {
         @Override

@@ -2,6 +2,9 @@ package dev.serverlessapis.local;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.serverlessapis.lambdas.wiring.Configuration;
+import dev.serverlessapis.adapters.observability.LoopbackXRayDaemon;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
+import dev.serverlessapis.local.dynamodb.TableProvisioner;
 import dev.serverlessapis.local.identity.LocalIssuer;
 import java.net.URI;
 import java.time.Clock;
@@ -33,7 +36,7 @@ public final class TestStack implements AutoCloseable {
         OutputTee.install(line -> !line.startsWith("{"));
         OutputTee.read(metrics);
         dynamoDb = LocalDynamoDb.start(Optional.empty());
-        new TableProvisioner(dynamoDb.client()).provision(spec, java.util.Map.of());
+        new TableProvisioner(dynamoDb.client()).provision(spec.tables(), java.util.Map.of());
         LocalStack.configureFunctions(spec, dynamoDb.endpoint(), new LocalStack.Settings(0, Optional.empty(),
                 List.of(ALLOWED_TEST_ORIGIN), Optional.empty(), false, 0));
         System.setProperty(Configuration.XRAY_DAEMON_ADDRESS, xRayDaemon.address());

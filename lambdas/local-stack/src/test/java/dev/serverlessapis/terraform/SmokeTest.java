@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.serverlessapis.local.ApiSpec;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
+import dev.serverlessapis.local.dynamodb.TableSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,7 +115,7 @@ class SmokeTest {
         if (TestStack.againstDeployedStage()) {
             return Map.of();
         }
-        return SPEC.tables().stream().collect(Collectors.toMap(ApiSpec.Table::name,
+        return SPEC.tables().stream().collect(Collectors.toMap(TableSpec::name,
                 table -> stack.dynamoDb().scan(scan -> scan.tableName(table.name()).select(Select.COUNT)).count()));
     }
 }

@@ -13,6 +13,7 @@ import dev.serverlessapis.adapters.dynamodb.DynamoDbCustomers;
 import dev.serverlessapis.adapters.dynamodb.DynamoDbHitCounters;
 import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.serverlessapis.local.ApiSpec;
+import dev.serverlessapis.local.dynamodb.TableSpec;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,11 +58,11 @@ class TerraformTieTest {
     void theChirpAdapterUsesTheKeysAndFeedIndexOfItsTableInApiJson() {
         var table = SPEC.table("chirp");
         assertThat(table.partitionKey().name()).isEqualTo(DynamoDbChirps.USER_ID);
-        assertThat(table.sort()).map(ApiSpec.Key::name).contains(DynamoDbChirps.TIMESTAMP);
+        assertThat(table.sort()).map(TableSpec.Key::name).contains(DynamoDbChirps.TIMESTAMP);
         assertThat(table.indexes()).singleElement().satisfies(index -> {
             assertThat(index.name()).isEqualTo(DynamoDbChirps.FEED_INDEX);
             assertThat(index.partitionKey().name()).isEqualTo(DynamoDbChirps.DAY);
-            assertThat(index.sort()).map(ApiSpec.Key::name).contains(DynamoDbChirps.TIMESTAMP);
+            assertThat(index.sort()).map(TableSpec.Key::name).contains(DynamoDbChirps.TIMESTAMP);
         });
     }
 
@@ -148,7 +149,7 @@ class TerraformTieTest {
                 .contains("(local.tables[each.value.table].nameVariable) = module.table[each.value.table].name")
                 .contains(dev.serverlessapis.lambdas.wiring.Configuration.ALLOWED_ORIGINS + " ")
                 .contains(dev.serverlessapis.lambdas.wiring.Configuration.CURSOR_SIGNING_KEY + " ");
-        var names = SPEC.tables().stream().map(ApiSpec.Table::nameVariable).toList();
+        var names = SPEC.tables().stream().map(TableSpec::nameVariable).toList();
         assertThat(names).doesNotHaveDuplicates().allMatch(name -> Pattern.matches("[A-Z][A-Z0-9_]*", name));
     }
 

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
-import dev.serverlessapis.lambdas.wiring.Configuration;
-import dev.serverlessapis.local.LocalDynamoDb;
-import dev.serverlessapis.local.LoopbackXRayDaemon;
-import dev.serverlessapis.local.TestStack;
-import dev.serverlessapis.local.WithTestStack;
-import java.net.URI;
+import dev.serverlessapis.adapters.dynamodb.WithDynamoDbLocal;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +29,19 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * loopback in the X-Ray daemon's place: one subsegment per call, with the table, operation and outcome.
  */
 @Tag("handler")
-@ExtendWith(WithTestStack.class)
+@ExtendWith(WithDynamoDbLocal.class)
 class DynamoDbTracingLocalTest {
     private static final String HEADER = "Root=1-6955b900-0123456789abcdef01234567;Parent=1234567890abcdef;Sampled=1";
 
-    private final TestStack stack;
+    private final LocalDynamoDb local;
 
-    DynamoDbTracingLocalTest(TestStack stack) {
-        this.stack = stack;
+    DynamoDbTracingLocalTest(LocalDynamoDb local) {
+        this.local = local;
     }
 
     @Test
     void eachCallIsOneSubsegmentWithItsTableOperationStatusAndNoItemData() throws Exception {
-        var table = stack.spec().table("chirp").name();
+        var table = "chirp";
         var user = "trace-" + UUID.randomUUID();
         var segments = traced(dynamoDb -> {
             dynamoDb.putItem(put -> put.tableName(table).item(Map.of("userId", AttributeValue.fromS(user),
@@ -100,7 +96,7 @@ class DynamoDbTracingLocalTest {
         try (var socket = new LoopbackXRayDaemon();
              var daemon = XRayDaemon.at(Optional.of(socket.address()));
              var dynamoDb = DynamoDbClient.builder()
-                     .endpointOverride(URI.create(new Configuration().required(Configuration.DYNAMODB_ENDPOINT)))
+                     .endpointOverride(local.endpoint())
                      .region(Region.of(LocalDynamoDb.REGION))
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                      .httpClient(UrlConnectionHttpClient.create())

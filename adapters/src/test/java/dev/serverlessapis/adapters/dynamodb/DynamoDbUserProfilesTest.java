@@ -7,8 +7,7 @@ import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfile;
 import dev.serverlessapis.domain.user.UserProfiles;
-import dev.serverlessapis.local.TestStack;
-import dev.serverlessapis.local.WithTestStack;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,21 +17,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Delete-all against DynamoDB Local: bounded by a deadline, not by the table's size, and never splitting a profile from its claim. */
-@ExtendWith(WithTestStack.class)
+@ExtendWith(WithDynamoDbLocal.class)
 class DynamoDbUserProfilesTest {
     private static final String TABLE = "user-profiles";
     private static final ProfileOwner OWNER = new ProfileOwner("ada");
     private static final Deadline ALREADY_PASSED = new Deadline(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Instant.EPOCH);
 
-    private final TestStack stack;
+    private final DynamoDbClient dynamoDb;
     private final DynamoDbUserProfiles profiles;
 
-    DynamoDbUserProfilesTest(TestStack stack) {
-        this.stack = stack;
-        this.profiles = new DynamoDbUserProfiles(stack.dynamoDb(), TABLE, new SignedCursors("test-cursor-signing-key"));
+    DynamoDbUserProfilesTest(LocalDynamoDb local) {
+        this.dynamoDb = local.client();
+        this.profiles = new DynamoDbUserProfiles(dynamoDb, TABLE, new SignedCursors("test-cursor-signing-key"));
     }
 
     /** The owner is an attribute of the item beside the profile's text, never in it, and a replace keeps it. */
@@ -44,7 +44,7 @@ class DynamoDbUserProfilesTest {
         members.put("name", "Ada");
         var created = (UserProfiles.Created) profiles.create(UserProfile.of(members), OWNER);
 
-        var item = stack.dynamoDb().getItem(get -> get.tableName(TABLE).key(Map.of("id", s(id)))).item();
+        var item = dynamoDb.getItem(get -> get.tableName(TABLE).key(Map.of("id", s(id)))).item();
         assertThat(item.get(DynamoDbUserProfiles.CREATED_BY).s()).isEqualTo("ada");
         assertThat(item.get(DynamoDbUserProfiles.PROFILE).s()).isEqualTo("{\"id\":\"" + id + "\",\"name\":\"Ada\"}");
         assertThat(profiles.find(new UserId(id)).orElseThrow().owner()).contains(OWNER);
@@ -77,7 +77,7 @@ class DynamoDbUserProfilesTest {
         assertThat(sweeps.size()).isGreaterThan(2);
         assertThat(sweeps.subList(0, sweeps.size() - 1)).allSatisfy(sweep -> assertThat(sweep.more()).isTrue());
         assertThat(sweeps.stream().mapToLong(UserProfiles.Sweep::deleted).sum()).isEqualTo(created);
-        assertThat(stack.dynamoDb().scan(scan -> scan.tableName(TABLE)).count()).isZero();
+        assertThat(dynamoDb.scan(scan -> scan.tableName(TABLE)).count()).isZero();
     }
 
     @Test
@@ -110,19 +110,19 @@ class DynamoDbUserProfilesTest {
         var sweep = profiles.deleteAll(Deadline.in(Duration.ofMinutes(1), Clock.systemUTC()));
 
         assertThat(sweep).isEqualTo(new UserProfiles.Sweep(3, false));
-        assertThat(stack.dynamoDb().scan(scan -> scan.tableName(TABLE).consistentRead(true)).items()).isEmpty();
+        assertThat(dynamoDb.scan(scan -> scan.tableName(TABLE).consistentRead(true)).items()).isEmpty();
     }
 
     private void emptyTable() {
         while (profiles.deleteAll(Deadline.in(Duration.ofMinutes(1), Clock.systemUTC())).more()) {
             // each call deletes a bounded batch
         }
-        stack.dynamoDb().scanPaginator(scan -> scan.tableName(TABLE)).items().forEach(item ->
-                stack.dynamoDb().deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", item.get("id")))));
+        dynamoDb.scanPaginator(scan -> scan.tableName(TABLE)).items().forEach(item ->
+                dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", item.get("id")))));
     }
 
     private void put(Map<String, AttributeValue> item) {
-        stack.dynamoDb().putItem(put -> put.tableName(TABLE).item(item));
+        dynamoDb.putItem(put -> put.tableName(TABLE).item(item));
     }
 
     private static AttributeValue s(String value) {

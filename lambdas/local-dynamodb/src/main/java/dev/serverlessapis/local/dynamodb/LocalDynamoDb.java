@@ -1,4 +1,4 @@
-package dev.serverlessapis.local;
+package dev.serverlessapis.local.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
@@ -46,8 +46,8 @@ public final class LocalDynamoDb implements AutoCloseable {
     /** Keeps data under {@code dataDirectory} when given, so it survives a restart; in memory otherwise. */
     public static LocalDynamoDb start(Optional<Path> dataDirectory) {
         if (System.getProperty("sqlite4java.library.path") == null) {
-            throw new IllegalStateException("set -Dsqlite4java.library.path to the natives the build copies to "
-                    + "lambdas/local-stack/target/native-libs (the Makefile does)");
+            throw new IllegalStateException("set -Dsqlite4java.library.path to the natives the build copies to the "
+                    + "target/native-libs of each module that starts DynamoDB Local (the Makefile and the tests do)");
         }
         var server = new Server();
         LocalDynamoDBServerHandler handler = null;

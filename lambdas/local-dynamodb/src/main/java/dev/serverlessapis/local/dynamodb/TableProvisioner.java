@@ -1,4 +1,4 @@
-package dev.serverlessapis.local;
+package dev.serverlessapis.local.dynamodb;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
 /**
- * Creates the tables and indexes of {@link ApiSpec} that do not exist yet, and seeds the items Terraform seeds.
+ * Creates the tables and indexes of api.json ({@link TableSpec}) that do not exist yet, and seeds the items Terraform seeds.
  * Seeding never overwrites: a counter that already counted keeps its value across restarts.
  */
 public final class TableProvisioner {
@@ -27,9 +27,10 @@ public final class TableProvisioner {
         this.dynamoDb = dynamoDb;
     }
 
-    public void provision(ApiSpec spec, Map<String, List<String>> seedValuesByVariable) {
+    /** {@code seedValuesByVariable} replaces a seed's defaults, as the Terraform variable it names would. */
+    public void provision(List<TableSpec> tables, Map<String, List<String>> seedValuesByVariable) {
         var existing = dynamoDb.listTablesPaginator(request -> { }).tableNames().stream().toList();
-        for (var table : spec.tables()) {
+        for (var table : tables) {
             if (!existing.contains(table.name())) {
                 create(table);
             }
@@ -38,7 +39,7 @@ public final class TableProvisioner {
         }
     }
 
-    private void create(ApiSpec.Table table) {
+    private void create(TableSpec table) {
         var attributes = new LinkedHashMap<String, String>();
         attributes.put(table.partitionKey().name(), table.partitionKey().type());
         table.sort().ifPresent(sort -> attributes.put(sort.name(), sort.type()));
@@ -70,7 +71,7 @@ public final class TableProvisioner {
                 .timeToLiveSpecification(ttl -> ttl.attributeName(attribute).enabled(true))));
     }
 
-    private void seed(ApiSpec.Table table, ApiSpec.Seed seed, String key) {
+    private void seed(TableSpec table, TableSpec.Seed seed, String key) {
         var item = new HashMap<String, AttributeValue>();
         item.put(table.partitionKey().name(), AttributeValue.fromS(key));
         seed.attributes().forEach((name, typed) -> item.put(name, typed.containsKey("N")
@@ -85,7 +86,7 @@ public final class TableProvisioner {
         }
     }
 
-    private static List<KeySchemaElement> keySchema(ApiSpec.Key partition, ApiSpec.Key sort) {
+    private static List<KeySchemaElement> keySchema(TableSpec.Key partition, TableSpec.Key sort) {
         var schema = new ArrayList<KeySchemaElement>();
         schema.add(KeySchemaElement.builder().attributeName(partition.name()).keyType(KeyType.HASH).build());
         if (sort != null) {

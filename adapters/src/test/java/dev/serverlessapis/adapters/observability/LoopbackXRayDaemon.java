@@ -1,4 +1,4 @@
-package dev.serverlessapis.local;
+package dev.serverlessapis.adapters.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,8 +6,7 @@ import dev.serverlessapis.domain.chirp.Chirp;
 import dev.serverlessapis.domain.chirp.ChirpText;
 import dev.serverlessapis.domain.chirp.UserId;
 import dev.serverlessapis.domain.shared.PageRequest;
-import dev.serverlessapis.local.TestStack;
-import dev.serverlessapis.local.WithTestStack;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,17 +31,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The adapter against DynamoDB Local, with timestamps chosen by the test so collisions and days are certain. */
 @Tag("handler")
-@ExtendWith(WithTestStack.class)
+@ExtendWith(WithDynamoDbLocal.class)
 class DynamoDbChirpsTest {
     private static final long MIDNIGHT_2020_01_02 = Instant.parse("2020-01-02T00:00:00Z").toEpochMilli();
 
-    private final TestStack stack;
+    private final DynamoDbClient dynamoDb;
     private final DynamoDbChirps chirps;
     private final UserId user = new UserId("adapter-" + UUID.randomUUID());
 
-    DynamoDbChirpsTest(TestStack stack) {
-        this.stack = stack;
-        this.chirps = new DynamoDbChirps(stack.dynamoDb(), "chirp", new SignedCursors("a-test-signing-key-of-some-length"));
+    DynamoDbChirpsTest(LocalDynamoDb local) {
+        this.dynamoDb = local.client();
+        this.chirps = new DynamoDbChirps(dynamoDb, "chirp", new SignedCursors("a-test-signing-key-of-some-length"));
     }
 
     @Test
@@ -78,7 +77,7 @@ class DynamoDbChirpsTest {
         chirps.add(user, new ChirpText("late"), MIDNIGHT_2020_01_02 - 1);
         var bumped = chirps.add(user, new ChirpText("later"), MIDNIGHT_2020_01_02 - 1);
 
-        var item = stack.dynamoDb().getItem(get -> get.tableName("chirp").key(Map.of(
+        var item = dynamoDb.getItem(get -> get.tableName("chirp").key(Map.of(
                 "userId", AttributeValue.fromS(user.value()), "timestamp", AttributeValue.fromN(Long.toString(bumped.timestamp())))));
         assertThat(item.item().get("day").s()).isEqualTo("2020-01-02");
     }
@@ -111,9 +110,9 @@ class DynamoDbChirpsTest {
     void aFeedPageReadsABoundedNumberOfDaysHoweverManyEmptyDaysLieBetweenChirps() {
         var firstEmptyDay = LocalDate.parse("1980-01-01").toEpochDay();
         var emptyDays = LongStream.range(firstEmptyDay, firstEmptyDay + 100).boxed().toList();
-        emptyDays.forEach(day -> stack.dynamoDb().putItem(put -> put.tableName("chirp").item(marker(day))));
+        emptyDays.forEach(day -> dynamoDb.putItem(put -> put.tableName("chirp").item(marker(day))));
         var old = chirps.add(user, new ChirpText("before the silence"), Instant.parse("1979-12-01T12:00:00Z").toEpochMilli());
-        var counting = new QueryCounter(stack.dynamoDb());
+        var counting = new QueryCounter(dynamoDb);
         var feed = new DynamoDbChirps(counting, "chirp", new SignedCursors("a-test-signing-key-of-some-length"));
         try {
             var all = new ArrayList<Chirp>();
@@ -133,7 +132,7 @@ class DynamoDbChirpsTest {
             assertThat(all).contains(old).doesNotHaveDuplicates();
             assertThat(mostQueries).isLessThanOrEqualTo(DynamoDbChirps.MAX_DAYS_PER_PAGE + 5);
         } finally {
-            emptyDays.forEach(day -> stack.dynamoDb().deleteItem(delete -> delete.tableName("chirp").key(marker(day))));
+            emptyDays.forEach(day -> dynamoDb.deleteItem(delete -> delete.tableName("chirp").key(marker(day))));
         }
     }
 

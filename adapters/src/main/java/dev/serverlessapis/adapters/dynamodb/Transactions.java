@@ -1,0 +1,59 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
+
+import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Runs write transactions until they commit or a condition fails, and is where the adapters' one retry policy lives.
+ * A transaction cancelled only because another one touched the same items at the same moment (as 20 concurrent
+ * creates of one email do, or concurrent idempotent visits of one counter) is tried again after a random pause, at
+ * most {@value #ATTEMPTS} times in all; still contended then, the store is "temporarily unavailable".
+ */
+final class Transactions {
+    static final int ATTEMPTS = 10;
+
+    private final DynamoDbClient dynamoDb;
+
+    Transactions(DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
+    }
+
+    TransactionOutcome write(String what, List<TransactWriteItem> items) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call(what, () -> dynamoDb.transactWriteItems(transaction -> transaction.transactItems(items)));
+                return TransactionOutcome.COMMITTED;
+            } catch (TransactionCanceledException cancelled) {
+                var outcome = new TransactionOutcome(
+                        cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.<CancellationReason>of());
+                if (outcome.anyConditionFailed()) {
+                    return outcome;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new TemporarilyUnavailableException("DynamoDB could not " + what + " now: contended", cancelled);
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /**
+     * Waits a random while, growing with the attempt, before retrying a write that collided with another: the jitter
+     * keeps colliding writers from retrying in lockstep.
+     */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TemporarilyUnavailableException("interrupted while DynamoDB was contended", interrupted);
+        }
+    }
+}
