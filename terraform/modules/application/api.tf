@@ -3,7 +3,7 @@ locals {
   # token (signature, issuer, expiry, token use) and, by identityValidationExpression, that its aud is the page's app
   # client; the function reads the verified claims. Public routes have no authorizer and their functions see no claims,
   # even when a token is sent. Admin rights are membership of the pool's group admins, decided by the domain; they
-  # replaced the stage's API key on DELETE /users (see README, "Who may do what").
+  # replaced the stage's API key on DELETE /users (see docs/api-decisions.md, "Who may do what").
   signed_in_routes = [for route in local.api.routes : "${route.method} ${route.path}" if route.caller == "signed-in"]
 
   # Each resource path in the order of its first route, answered for other methods (405 with Allow) and CORS

@@ -62,7 +62,7 @@ public final class HttpFunction {
                     "The body is " + request.bodySize() + " bytes; at most " + HttpRequest.MAX_BODY_BYTES + " are accepted.");
         }
         if (request.hasBody()) {
-            request.requireJsonContentType();
+            JsonBody.requireJsonContentType(request);
         }
         return endpoint.handle(request);
     }

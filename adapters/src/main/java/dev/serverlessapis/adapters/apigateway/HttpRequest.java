@@ -1,13 +1,9 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,7 +16,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** A read-only view of an API Gateway proxy event that speaks HTTP, not the event's field names. */
+/**
+ * A read-only view of an API Gateway proxy event that speaks HTTP, not the event's field names. What a body means is
+ * not its business: {@link JsonBody} reads it as JSON.
+ */
 public final class HttpRequest {
     /** The contract's limit on request bodies; larger ones are refused with 413 before anything is parsed. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -124,38 +123,9 @@ public final class HttpRequest {
         return body.length;
     }
 
-    /**
-     * The body as one JSON value. Demands a body (400 otherwise), {@code Content-Type: application/json} (415 otherwise), well-formed
-     * UTF-8 and strict JSON with nothing after the value, no member twice in an object and no unpaired surrogate
-     * (400 otherwise).
-     */
-    public JsonElement jsonBody() {
-        if (!hasBody()) {
-            throw new HttpProblem(400, "Bad Request", "The request needs a JSON body.");
-        }
-        requireJsonContentType();
-        try {
-            return StrictJson.parse(utf8(body, () -> new HttpProblem(400, "Bad Request", "The body is not valid UTF-8.")));
-        } catch (JsonParseException | IOException | IllegalStateException | NumberFormatException malformed) {
-            throw new HttpProblem(400, "Bad Request", "The body is not well-formed JSON.");
-        }
-    }
-
-    /** The body as a JSON object: any other JSON value is a 400 naming {@code body}. */
-    public JsonObject jsonObjectBody() {
-        var body = jsonBody();
-        if (!body.isJsonObject()) {
-            throw InvalidInputException.of("body", "must be a JSON object");
-        }
-        return body.getAsJsonObject();
-    }
-
-    /** A body is only understood as JSON; saying otherwise, or saying nothing, is refused. */
-    public void requireJsonContentType() {
-        var mediaType = header("Content-Type").map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
-        if (!mediaType.map("application/json"::equals).orElse(false)) {
-            throw new HttpProblem(415, "Unsupported Media Type", "Send the body as application/json.");
-        }
+    /** The body as text: bytes that are not well-formed UTF-8 are a 400, never turned into U+FFFD. */
+    public String bodyText() {
+        return utf8(body, () -> new HttpProblem(400, "Bad Request", "The body is not valid UTF-8."));
     }
 
     private static String utf8(byte[] bytes, Supplier<RuntimeException> notUtf8) {

@@ -1,6 +1,7 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlessapis.adapters.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ public record HttpResponse(int status, Map<String, List<String>> headers, Option
     }
 
     public static HttpResponse json(int status, Object body) {
-        return new HttpResponse(status, Map.of("Content-Type", List.of(JSON)), Optional.of(Json.GSON.toJson(body)));
+        return new HttpResponse(status, Map.of("Content-Type", List.of(JSON)), Optional.of(JsonCodec.write(body)));
     }
 
     public static HttpResponse empty(int status) {

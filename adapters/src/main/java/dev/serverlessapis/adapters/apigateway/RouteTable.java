@@ -1,6 +1,7 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ public final class RouteTable {
     public static RouteTable fromClasspath() {
         try (var stream = Objects.requireNonNull(RouteTable.class.getResourceAsStream(RESOURCE), RESOURCE + " is packaged");
              var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            return fromSpec(Json.GSON.fromJson(reader, JsonObject.class));
+            return fromSpec(JsonParser.parseReader(reader).getAsJsonObject());
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

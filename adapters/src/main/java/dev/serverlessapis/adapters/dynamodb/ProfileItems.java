@@ -6,10 +6,7 @@ import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.ID;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.PROFILE;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.ToNumberPolicy;
-import com.google.gson.reflect.TypeToken;
+import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.StoredProfile;
 import dev.serverlessapis.domain.user.UserProfile;
@@ -21,20 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A stored profile as an item of table {@code user-profiles}, and back (see {@link DynamoDbUserProfiles}). */
 final class ProfileItems {
-    private static final Gson DOCUMENTS = new GsonBuilder()
-            .serializeNulls()
-            .disableHtmlEscaping()
-            .setObjectToNumberStrategy(ToNumberPolicy.LAZILY_PARSED_NUMBER)
-            .create();
-    private static final TypeToken<Map<String, Object>> MEMBERS = new TypeToken<>() { };
-
     private ProfileItems() {
     }
 
     static Map<String, AttributeValue> item(StoredProfile stored) {
         var item = new HashMap<String, AttributeValue>();
         item.put(ID, AttributeValue.fromS(stored.id().value()));
-        item.put(PROFILE, AttributeValue.fromS(DOCUMENTS.toJson(stored.profile().members())));
+        item.put(PROFILE, AttributeValue.fromS(JsonCodec.write(stored.profile().members())));
         item.put(VERSION, version(stored.version()));
         stored.profile().email().ifPresent(email -> item.put(EMAIL, AttributeValue.fromS(email.normalized())));
         stored.owner().ifPresent(owner -> item.put(CREATED_BY, AttributeValue.fromS(owner.handle())));
@@ -42,7 +32,7 @@ final class ProfileItems {
     }
 
     static StoredProfile stored(Map<String, AttributeValue> item) {
-        var members = DOCUMENTS.fromJson(item.get(PROFILE).s(), MEMBERS);
+        var members = JsonCodec.parseObject(item.get(PROFILE).s());
         var owner = Optional.ofNullable(item.get(CREATED_BY)).map(AttributeValue::s).map(ProfileOwner::new);
         return new StoredProfile(UserProfile.of(members), new Version(Long.parseLong(item.get(VERSION).n())), owner);
     }

@@ -1,6 +1,7 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.serverlessapis.adapters.observability.RequestObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ public final class HttpLayer {
     private static JsonObject readApiJson() {
         var root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath();
         try {
-            return Json.GSON.fromJson(Files.readString(root.resolve("terraform/modules/application/api.json")), JsonObject.class);
+            return JsonParser.parseString(Files.readString(root.resolve("terraform/modules/application/api.json"))).getAsJsonObject();
         } catch (IOException unreadable) {
             throw new UncheckedIOException("api.json is read from the repository root " + root, unreadable);
         }

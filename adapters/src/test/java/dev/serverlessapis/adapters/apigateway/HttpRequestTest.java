@@ -34,23 +34,6 @@ class HttpRequestTest {
     }
 
     @Test
-    void aJsonBodyIsReadAsTheObjectItIs() {
-        var body = new HttpRequest(ProxyEvents.event("json-body")).jsonObjectBody();
-
-        assertThat(body.get("userId").getAsString()).isEqualTo("ada");
-        assertThat(body.get("text").getAsString()).isEqualTo("Hello from API Gateway");
-    }
-
-    @Test
-    void aBase64BodyIsDecodedBeforeItIsRead() {
-        var request = new HttpRequest(ProxyEvents.event("base64-body"));
-
-        assertThat(request.bodySize()).isEqualTo("""
-                {"id":"customer-42"}""".length());
-        assertThat(request.jsonObjectBody().get("id").getAsString()).isEqualTo("customer-42");
-    }
-
-    @Test
     void aRepeatedQueryParameterKeepsEveryValueAndQueryAnswersTheFirst() {
         var request = new HttpRequest(ProxyEvents.event("multi-value-query"));
 
@@ -69,42 +52,6 @@ class HttpRequestTest {
         assertThat(request.header("authorization")).as("header names are case-insensitive")
                 .isEqualTo(java.util.Optional.of(event.getHeaders().get("Authorization")));
         assertThat(request.pathParameter("id")).isEqualTo("ada");
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"id\":\"a\",\"id\":\"b\"}|id",
-            "{\"n\":{\"x\":1,\"x\":2}}|n.x",
-            "{\"a\":[{\"k\":1,\"k\":1}]}|a[0].k"})
-    void anObjectWithADuplicateMemberIsA400NamingIt(String json, String field) {
-        assertRefusedNaming(json, field);
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"id\":\"\\ud800\"}|id",
-            "{\"id\":\"x\\udfff\"}|id",
-            "{\"tags\":[\"ok\",\"\\udc00\"]}|tags[1]",
-            "{\"\\ud800\":1}|body"})
-    void textThatIsNotValidUnicodeIsA400NamingWhereItIs(String json, String field) {
-        assertRefusedNaming(json, field);
-    }
-
-    private static void assertRefusedNaming(String json, String field) {
-        assertThatThrownBy(() -> withBody(json).jsonObjectBody())
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        invalid -> assertThat(invalid.violations()).extracting(Violation::field).containsExactly(field));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"{\"emoji\":\"\\ud83c\\udf0d\"}", "{\"a\":{\"b\":1},\"b\":{\"b\":2}}", "[1,1]"})
-    void pairedSurrogatesAndRepeatedNamesInDifferentObjectsAreFine(String json) {
-        assertThat(withBody(json).jsonBody()).isNotNull();
-    }
-
-    private static HttpRequest withBody(String json) {
-        return new HttpRequest(new APIGatewayProxyRequestEvent()
-                .withHttpMethod("POST").withResource("/users").withHeaders(Map.of("Content-Type", "application/json")).withBody(json));
     }
 
     private static HttpRequest request(String rawId) {

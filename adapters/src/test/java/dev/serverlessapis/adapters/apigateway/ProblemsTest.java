@@ -4,6 +4,7 @@ import static dev.serverlessapis.adapters.apigateway.HttpLayer.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.serverlessapis.domain.shared.ConflictException;
 import dev.serverlessapis.domain.shared.ForbiddenException;
 import dev.serverlessapis.domain.shared.InvalidInputException;
@@ -82,7 +83,7 @@ class ProblemsTest {
     private static JsonObject document(HttpResponse response, int status, String title) {
         assertThat(response.status()).isEqualTo(status);
         assertThat(header(response, "Content-Type")).hasValue(HttpResponse.PROBLEM_JSON);
-        var document = Json.GSON.fromJson(response.body().orElseThrow(), JsonObject.class);
+        var document = JsonParser.parseString(response.body().orElseThrow()).getAsJsonObject();
         assertThat(document.get("type").getAsString()).isEqualTo("about:blank");
         assertThat(document.get("title").getAsString()).isEqualTo(title);
         assertThat(document.get("status").getAsInt()).isEqualTo(status);

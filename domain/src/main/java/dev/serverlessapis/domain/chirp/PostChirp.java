@@ -4,8 +4,12 @@ import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.DomainEvents;
 import java.time.Clock;
+import dev.serverlessapis.domain.shared.JsonStrings;
+import dev.serverlessapis.domain.shared.Violations;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Posts a chirp under the signed-in caller's handle, timestamped by the server's clock. */
 public final class PostChirp {
@@ -26,17 +30,33 @@ public final class PostChirp {
     }
 
     public record Command(UserId userId, ChirpText text) {
+        private static final String USER_ID = "userId";
+        private static final String TEXT = "text";
+        private static final Set<String> MEMBERS = Set.of(USER_ID, TEXT);
+
         public Command {
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(text, "text");
         }
 
         /**
-         * The author is the caller ({@link ChirpAccess#authorOf}): who may post is decided before what is posted is
-         * looked at, so a stranger learns nothing from validation. The body may repeat the caller's handle.
+         * A client's JSON object as a chirp: exactly {@code userId} (optional) and {@code text}, both strings; every
+         * other member ({@code timestamp} included: the server's clock sets it) and every invalid one is reported at
+         * once. The author is the caller ({@link ChirpAccess#authorOf}): who may post is decided before what is posted
+         * is looked at, so a stranger learns nothing from validation; nobody signed in is refused before the body is
+         * read, posting under somebody else's handle before any invalid member is reported.
          */
-        public static Command of(Caller caller, Optional<String> claimedUserId, String text) {
-            return new Command(ChirpAccess.authorOf(caller, claimedUserId), new ChirpText(text));
+        public static Command of(Caller caller, Map<String, ?> body) {
+            caller.requireSignedIn("post a chirp");
+            var violations = new Violations();
+            body.keySet().stream().filter(member -> !MEMBERS.contains(member)).sorted().forEach(member -> violations.add(member,
+                    "is not part of a chirp: send only " + USER_ID + " and " + TEXT + " (the server assigns timestamp)"));
+            var claimedUserId = violations.check(() -> Optional.ofNullable(JsonStrings.orNull(USER_ID, body.get(USER_ID))))
+                    .flatMap(claimed -> claimed);
+            var text = violations.check(() -> new ChirpText(JsonStrings.orNull(TEXT, body.get(TEXT))));
+            var author = ChirpAccess.authorOf(caller, claimedUserId);
+            violations.throwIfAny();
+            return new Command(author, text.orElseThrow());
         }
     }
 }

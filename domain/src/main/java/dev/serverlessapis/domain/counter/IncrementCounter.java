@@ -2,6 +2,7 @@ package dev.serverlessapis.domain.counter;
 
 import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.DomainEvents;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Counts one visit. */
@@ -24,6 +25,11 @@ public final class IncrementCounter {
     }
 
     public record Command(CounterName name, Optional<IdempotencyKey> idempotencyKey) {
+        public Command {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        }
+
         public static Command of(String name, Optional<String> idempotencyKey) {
             return new Command(new CounterName(name), idempotencyKey.map(IdempotencyKey::new));
         }

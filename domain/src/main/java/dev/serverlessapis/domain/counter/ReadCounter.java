@@ -1,5 +1,7 @@
 package dev.serverlessapis.domain.counter;
 
+import java.util.Objects;
+
 /** Tells a counter's current value without changing it. */
 public final class ReadCounter {
     private final HitCounters counters;
@@ -13,6 +15,10 @@ public final class ReadCounter {
     }
 
     public record Query(CounterName name) {
+        public Query {
+            Objects.requireNonNull(name, "name");
+        }
+
         public static Query of(String name) {
             return new Query(new CounterName(name));
         }

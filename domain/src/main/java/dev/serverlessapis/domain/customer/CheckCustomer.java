@@ -1,5 +1,7 @@
 package dev.serverlessapis.domain.customer;
 
+import java.util.Objects;
+
 /** Tells whether an id is a known customer's. */
 public final class CheckCustomer {
     private final Customers customers;
@@ -13,6 +15,10 @@ public final class CheckCustomer {
     }
 
     public record Query(CustomerId id) {
+        public Query {
+            Objects.requireNonNull(id, "id");
+        }
+
         public static Query of(Object id) {
             return new Query(CustomerId.of(id));
         }

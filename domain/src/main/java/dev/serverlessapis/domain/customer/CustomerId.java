@@ -1,6 +1,7 @@
 package dev.serverlessapis.domain.customer;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.JsonStrings;
 import dev.serverlessapis.domain.shared.UnicodeText;
 
 /**
@@ -24,11 +25,9 @@ public record CustomerId(String value) {
 
     /** A JSON member's or query parameter's value as an id; absent, or not a string, is refused. */
     public static CustomerId of(Object value) {
-        if (value == null) {
+        var text = JsonStrings.orNull("id", value);
+        if (text == null) {
             throw InvalidInputException.of("id", "is required");
-        }
-        if (!(value instanceof String text)) {
-            throw InvalidInputException.of("id", "must be a string");
         }
         return new CustomerId(text);
     }

@@ -39,14 +39,6 @@ public record UserId(String value) {
         return new UserId(UUID.randomUUID().toString());
     }
 
-    /** A JSON member's value as an id: anything but a string is refused, naming the field. */
-    static UserId fromMember(Object value) {
-        if (!(value instanceof String text)) {
-            throw InvalidInputException.of("id", "must be a string");
-        }
-        return new UserId(text);
-    }
-
     @Override
     public String toString() {
         return value;

@@ -14,6 +14,9 @@ import dev.serverlessapis.domain.shared.RecordedDomainEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,7 @@ class PostChirpTest {
 
     @Test
     void aChirpIsStampedWithTheServersClock() {
-        var chirp = postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), "hello"));
+        var chirp = postChirp.post(PostChirp.Command.of(person("ada"), Map.of("text", "hello")));
 
         assertThat(chirp).isEqualTo(new Chirp(new UserId("ada"), NOW.toEpochMilli(), new ChirpText("hello")));
         assertThat(events.all()).containsExactly(DomainEvent.CHIRP_POSTED);
@@ -34,9 +37,9 @@ class PostChirpTest {
 
     @Test
     void twoChirpsOfOneUserInOneMillisecondBothSurviveOnNeighbouringTimestamps() {
-        var first = postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), "one"));
-        var second = postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), "two"));
-        var other = postChirp.post(PostChirp.Command.of(person("bob"), Optional.empty(), "mine"));
+        var first = postChirp.post(PostChirp.Command.of(person("ada"), Map.of("text", "one")));
+        var second = postChirp.post(PostChirp.Command.of(person("ada"), Map.of("text", "two")));
+        var other = postChirp.post(PostChirp.Command.of(person("bob"), Map.of("text", "mine")));
 
         assertThat(second.timestamp()).isEqualTo(first.timestamp() + 1);
         assertThat(other.timestamp()).isEqualTo(NOW.toEpochMilli());
@@ -45,7 +48,7 @@ class PostChirpTest {
 
     @Test
     void anInvalidTextIsReportedAndNothingIsStored() {
-        assertThatThrownBy(() -> postChirp.post(PostChirp.Command.of(person("ada"), Optional.empty(), " ")))
+        assertThatThrownBy(() -> postChirp.post(PostChirp.Command.of(person("ada"), Map.of("text", " "))))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("text"));
         assertThat(chirps.everyone(new PageRequest(10, Optional.empty())).items()).isEmpty();
@@ -53,18 +56,58 @@ class PostChirpTest {
 
     @Test
     void theChirpIsPostedUnderTheCallersHandleWhichTheBodyMayRepeat() {
-        var chirp = postChirp.post(PostChirp.Command.of(person("ada"), Optional.of("ada"), "hello"));
+        var chirp = postChirp.post(PostChirp.Command.of(person("ada"), Map.of("userId", "ada", "text", "hello")));
 
         assertThat(chirp.userId()).isEqualTo(new UserId("ada"));
     }
 
     @Test
     void nobodySignedInAndSomebodyElsesHandleAreRefusedBeforeTheTextIsLookedAt() {
-        assertThatThrownBy(() -> PostChirp.Command.of(ANONYMOUS, Optional.empty(), " "))
+        assertThatThrownBy(() -> PostChirp.Command.of(ANONYMOUS, Map.of("text", " ")))
                 .isInstanceOf(UnauthenticatedException.class);
-        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Optional.of("bob"), " "))
+        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Map.of("userId", "bob", "text", " ")))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(chirps.everyone(new PageRequest(10, Optional.empty())).items()).isEmpty();
         assertThat(events.all()).as("nothing was posted").isEmpty();
+    }
+
+    @Test
+    void everyMemberOfTheWrongTypeOrNotPartOfAChirpIsReportedAtOnce() {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("userId", 7);
+        body.put("text", List.of("hello"));
+        body.put("timestamp", 1);
+        body.put("likes", null);
+
+        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), body))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.violations())
+                        .extracting("field").containsExactly("likes", "timestamp", "userId", "text"));
+    }
+
+    @Test
+    void aTextOfTheWrongLengthIsReportedBesideAnUnknownMemberAndAMissingTextIsInvalid() {
+        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Map.of("text", "   ", "timestamp", 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.violations())
+                        .extracting("field").containsExactly("timestamp", "text"));
+        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Map.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.violations())
+                        .extracting("field").containsExactly("text"));
+    }
+
+    @Test
+    void aNullUserIdIsLeftOutAndTheCallersHandleIsUsed() {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("userId", null);
+        body.put("text", "hello");
+
+        assertThat(PostChirp.Command.of(person("ada"), body).userId()).isEqualTo(new UserId("ada"));
+    }
+
+    @Test
+    void nobodySignedInIsRefusedBeforeTheBodyIsLookedAtAndSomebodyElsesHandleBeforeTheRestOfIt() {
+        assertThatThrownBy(() -> PostChirp.Command.of(ANONYMOUS, Map.of("text", 42, "timestamp", 1)))
+                .isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Map.of("userId", "bob", "text", 42)))
+                .isInstanceOf(ForbiddenException.class);
     }
 }

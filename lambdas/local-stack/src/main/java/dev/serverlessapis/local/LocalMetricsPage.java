@@ -2,7 +2,7 @@ package dev.serverlessapis.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.serverlessapis.adapters.apigateway.Json;
+import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.adapters.observability.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ public final class LocalMetricsPage implements HttpHandler {
             entry.put("latencyMs", Map.of("p50", figures.p50Millis(), "p99", figures.p99Millis()));
             return entry;
         }).toList();
-        return Json.GSON.toJson(Map.of("functions", functions, "events", snapshot.events()));
+        return JsonCodec.write(Map.of("functions", functions, "events", snapshot.events()));
     }
 
     static String html(LocalMetrics.Snapshot snapshot) {

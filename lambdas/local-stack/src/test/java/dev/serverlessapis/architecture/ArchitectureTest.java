@@ -6,6 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -20,8 +22,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
 import dev.serverlessapis.adapters.apigateway.Problems;
+import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.domain.shared.DomainException;
-import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.List;
 import java.util.Set;
@@ -47,11 +49,6 @@ class ArchitectureTest {
     private static final String SDK_CALL_WRAPPER = "dev.serverlessapis.adapters.dynamodb.DynamoDbCalls";
     /** Answers, not failures: the adapter that asked reads them (see {@code DynamoDbCalls}). */
     private static final Set<Class<?>> SDK_ANSWERS = Set.of(ConditionalCheckFailedException.class, TransactionCanceledException.class);
-    /**
-     * Issue 10 moves the "is it a JSON string" check into one layer for every API; until then the chirp endpoints
-     * report a member of the wrong JSON type with the domain's own exception.
-     */
-    private static final String PENDING_JSON_TYPE_CHECK = "dev.serverlessapis.adapters.apigateway.chirp.ChirpEndpoints";
 
     @ArchTest
     static final ArchRule domain_areas_share_only_the_shared_package = slices()
@@ -98,6 +95,14 @@ class ArchitectureTest {
             .that().doNotHaveFullyQualifiedName(Problems.class.getName())
             .should().callMethod(HttpResponse.class, "replacingContentType", String.class)
             .because("every application/problem+json document has the same members, written in one place");
+
+    @ArchTest
+    static final ArchRule only_the_codec_configures_json = noClasses()
+            .that().resideInAnyPackage("dev.serverlessapis.adapters..", LAMBDAS)
+            .and().doNotHaveFullyQualifiedName(JsonCodec.class.getName())
+            .should().callConstructor(GsonBuilder.class).orShould().callConstructor(Gson.class)
+            .because("a profile is stored and answered as it was sent only while one configuration (JsonCodec) reads "
+                    + "and writes every document, request bodies, stored profiles and responses alike");
 
     @ArchTest
     static final ArchRule dynamodb_adapters_are_named_after_their_port = classes()
@@ -184,8 +189,6 @@ class ArchitectureTest {
                         .filter(call -> call.getTargetOwner().isAssignableTo(DomainException.class))
                         .filter(call -> !(call.getTargetOwner().isEquivalentTo(TemporarilyUnavailableException.class)
                                 && call.getOriginOwner().getPackageName().startsWith("dev.serverlessapis.adapters.dynamodb")))
-                        .filter(call -> !(call.getTargetOwner().isEquivalentTo(InvalidInputException.class)
-                                && call.getOriginOwner().getName().equals(PENDING_JSON_TYPE_CHECK)))
                         .forEach(call -> events.add(SimpleConditionEvent.violated(call, call.getDescription())));
             }
         };

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what, over HTTP with real tokens of the local issuer verified by the emulator's Cognito authorizer: every
- * row of the README's table, and every kind of bad token. Each measured status is printed as a table row.
+ * row of the table in docs/api-decisions.md, and every kind of bad token. Each measured status is printed as a table
+ * row.
  */
 @Tag("end-to-end")
 @ExtendWith(WithTestStack.class)

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
-/** ID tokens from the local issuer over real HTTP, by the password grant the README documents for scripts. */
+/** ID tokens from the local issuer over real HTTP, by the password grant docs/api-decisions.md documents for scripts. */
 public final class LocalTokens {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -101,8 +101,8 @@ public final class TestStack implements AutoCloseable {
 
     /**
      * An ID token for {@code handle} (in {@code admins} when {@code admin}), from the local issuer's password grant,
-     * as the README's curl gets one. Against a deployed stage, the tokens of {@code make token} are read from
-     * {@code TOKEN_ADMIN} (admin) and {@code TOKEN_USER} (anyone else): the handle is then the token's
+     * as the curl of docs/api-decisions.md gets one. Against a deployed stage, the tokens of {@code make token} are
+     * read from {@code TOKEN_ADMIN} (admin) and {@code TOKEN_USER} (anyone else): the handle is then the token's
      * ({@link #handleOf}), not {@code handle}.
      */
     public String idToken(String handle, boolean admin) {

@@ -2,7 +2,7 @@ package dev.serverlessapis.adapters.apigateway.customer;
 
 import dev.serverlessapis.adapters.apigateway.HttpRequest;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
-import dev.serverlessapis.adapters.apigateway.JsonMembers;
+import dev.serverlessapis.adapters.apigateway.JsonBody;
 import dev.serverlessapis.domain.customer.CheckCustomer;
 import dev.serverlessapis.domain.customer.RegisterCustomer;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ public final class CustomerEndpoints {
 
     /** Only {@code id} is read from the body, and only it is stored; other members are ignored. */
     public HttpResponse register(HttpRequest request) {
-        var id = registerCustomer.register(RegisterCustomer.Command.of(request.caller(), JsonMembers.of(request.jsonObjectBody()).get("id")));
+        var id = registerCustomer.register(RegisterCustomer.Command.of(request.caller(), JsonBody.objectOf(request).get("id")));
         var body = new LinkedHashMap<String, Object>();
         body.put("customer", Map.of("id", id.value()));
         body.put("message", "success");

@@ -2,7 +2,7 @@ package dev.serverlessapis.adapters.apigateway.user;
 
 import dev.serverlessapis.adapters.apigateway.HttpRequest;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
-import dev.serverlessapis.adapters.apigateway.JsonMembers;
+import dev.serverlessapis.adapters.apigateway.JsonBody;
 import dev.serverlessapis.adapters.apigateway.NextPageLink;
 import dev.serverlessapis.domain.user.CreateUserProfile;
 import dev.serverlessapis.domain.user.DeleteAllUserProfiles;
@@ -48,7 +48,7 @@ public final class UserEndpoints {
     }
 
     public HttpResponse create(HttpRequest request) {
-        var stored = createUserProfile.create(CreateUserProfile.Command.of(request.caller(), JsonMembers.of(request.jsonObjectBody())));
+        var stored = createUserProfile.create(CreateUserProfile.Command.of(request.caller(), JsonBody.objectOf(request)));
         return withEtag(HttpResponse.json(201, stored.profile().members()), stored)
                 .withHeader("Location", COLLECTION + "/" + URLEncoder.encode(stored.id().value(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
@@ -64,7 +64,7 @@ public final class UserEndpoints {
     }
 
     public HttpResponse replace(HttpRequest request) {
-        var command = ReplaceUserProfile.Command.of(request.caller(), request.pathParameter("id"), JsonMembers.of(request.jsonObjectBody()),
+        var command = ReplaceUserProfile.Command.of(request.caller(), request.pathParameter("id"), JsonBody.objectOf(request),
                 request.header("If-Match").map(UserEndpoints::ifMatch));
         var stored = replaceUserProfile.replace(command);
         return withEtag(HttpResponse.json(200, stored.profile().members()), stored);

@@ -44,6 +44,28 @@ class UserProfilePutHandlerTest {
         assertThat(get(id).getBody()).isEqualTo(response.getBody());
     }
 
+    /**
+     * The one codec's promise, through the HTTP layer, DynamoDB Local and back: every number keeps its spelling (no
+     * double would keep 1e400, -0 or 30 digits), and escaped characters come back as the characters they stand for,
+     * escaped only where JSON needs it.
+     */
+    @Test
+    void numbersAndEscapedTextSurviveAReplaceThenARead() {
+        var sent = """
+                {"id":"%s","one":1.0,"huge":1e400,"negativeZero":-0,"big":123456789012345678901234567890,"small":-4.9E-324,"list":[0.10,2e+3],"escaped":"caf\\u00e9 \\ud83c\\udf0d \\"q\\" \\\\ \\/ \\n \\u0001 \\u003c\\u2028"}"""
+                .formatted(id);
+        var stored = """
+                {"id":"%s","one":1.0,"huge":1e400,"negativeZero":-0,"big":123456789012345678901234567890,"small":-4.9E-324,"list":[0.10,2e+3],"escaped":"café 🌍 \\"q\\" \\\\ / \\n \\u0001 <\\u2028"}"""
+                .formatted(id);
+
+        var replaced = replace(id, sent);
+
+        assertThat(replaced.getStatusCode()).as(replaced.getBody()).isEqualTo(200);
+        assertThat(replaced.getBody()).isEqualTo(stored);
+        assertThat(get(id).getBody()).isEqualTo(stored);
+        assertThat(replace(id, stored).getBody()).as("what is answered is sent back unchanged").isEqualTo(stored);
+    }
+
     @Test
     void anotherIdInTheBodyIsA400AndChangesNothing() {
         assertProblem(replace(id, """

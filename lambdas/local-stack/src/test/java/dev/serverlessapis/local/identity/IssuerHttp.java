@@ -39,7 +39,7 @@ final class IssuerHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    /** The ID token of the password grant the README documents for scripts. */
+    /** The ID token of the password grant docs/api-decisions.md documents for scripts. */
     static String passwordGrantIdToken(LocalIssuer issuer, String clientId, String handle, String groups) {
         var form = new LinkedHashMap<String, String>();
         form.put("grant_type", "password");

@@ -1,0 +1,54 @@
+package dev.serverlessapis.adapters.apigateway;
+
+import dev.serverlessapis.adapters.json.JsonCodec;
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A request's body read as JSON by the one codec ({@link JsonCodec}), its refusals turned into the HTTP contract's
+ * answers: no body is a 400, another media type a 415, text that is not UTF-8 or not one strict JSON value a 400, and a
+ * member named twice or text with an unpaired surrogate a 400 naming where it is, such as {@code tags[1]} or
+ * {@code address.city} ({@code body} for the document itself).
+ */
+public final class JsonBody {
+    private JsonBody() {
+    }
+
+    /** The body as one JSON value: strings, booleans, null, numbers as the client spelled them, lists and maps. */
+    public static Object of(HttpRequest request) {
+        if (!request.hasBody()) {
+            throw new HttpProblem(400, "Bad Request", "The request needs a JSON body.");
+        }
+        requireJsonContentType(request);
+        try {
+            return JsonCodec.parse(request.bodyText());
+        } catch (JsonCodec.Malformed malformed) {
+            throw new HttpProblem(400, "Bad Request", "The body " + malformed.getMessage() + ".");
+        } catch (JsonCodec.Refused refused) {
+            throw InvalidInputException.of(field(refused.path()), refused.getMessage());
+        }
+    }
+
+    /** The body as a JSON object's members, in the client's order: any other JSON value is a 400 naming {@code body}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> objectOf(HttpRequest request) {
+        if (of(request) instanceof Map<?, ?> object) {
+            return (Map<String, Object>) object;
+        }
+        throw InvalidInputException.of("body", "must be a JSON object");
+    }
+
+    /** A body is only understood as JSON; saying otherwise, or saying nothing, is refused. */
+    public static void requireJsonContentType(HttpRequest request) {
+        var mediaType = request.header("Content-Type").map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
+        if (!mediaType.map("application/json"::equals).orElse(false)) {
+            throw new HttpProblem(415, "Unsupported Media Type", "Send the body as application/json.");
+        }
+    }
+
+    /** The codec's path within the document, as the contract names fields: the document itself is {@code body}. */
+    private static String field(String path) {
+        return path.isEmpty() || path.startsWith("[") ? "body" + path : path;
+    }
+}
