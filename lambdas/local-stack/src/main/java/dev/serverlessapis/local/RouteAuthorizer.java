@@ -2,7 +2,6 @@ package dev.serverlessapis.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.sun.net.httpserver.Headers;
 import dev.serverlessapis.local.identity.CognitoAuthorizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,20 +21,28 @@ final class RouteAuthorizer {
     }
 
     /** Empty when the request may go on to its function; otherwise what the gateway answers instead. */
-    Optional<APIGatewayProxyResponseEvent> refusal(Optional<ApiSpec.Route> route, APIGatewayProxyRequestEvent event, Headers headers) {
+    Optional<APIGatewayProxyResponseEvent> refusal(Optional<ApiSpec.Route> route, APIGatewayProxyRequestEvent event) {
         if (!route.map(ApiSpec.Route::needsSignIn).orElse(false)) {
             return Optional.empty();
         }
-        return switch (authorizer.authorize(Optional.ofNullable(headers.getFirst("Authorization")))) {
+        return switch (authorizer.authorize(header(event, "Authorization"))) {
             case CognitoAuthorizer.Allowed allowed -> {
                 event.getRequestContext().setAuthorizer(Map.of("claims", allowed.claims()));
                 yield Optional.empty();
             }
             case CognitoAuthorizer.Refused refused -> {
                 System.out.printf("authorizer refused %s %s: %s%n", event.getHttpMethod(), event.getPath(), refused.reason());
-                yield Optional.of(gatewayResponse(Optional.ofNullable(headers.getFirst("Origin")), CognitoAuthorizer.unauthorized()));
+                yield Optional.of(gatewayResponse(header(event, "Origin"), CognitoAuthorizer.unauthorized()));
             }
         };
+    }
+
+    /** Header names are case-insensitive; the event keeps them as the client sent them. */
+    private static Optional<String> header(APIGatewayProxyRequestEvent event, String name) {
+        return Optional.ofNullable(event.getHeaders()).orElse(Map.of()).entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .reduce((first, last) -> last);
     }
 
     /** The request's Origin echoed and never cached, as Terraform's gateway_response_headers say. */

@@ -108,7 +108,7 @@ class ApiGatewayEmulatorTest {
         assertThat(event.getAsJsonObject("queryStringParameters").get("tag").getAsString()).isEqualTo("y");
         assertThat(event.getAsJsonObject("queryStringParameters").get("q").getAsString()).isEqualTo("café");
         assertThat(strings(event.getAsJsonObject("multiValueQueryStringParameters").get("tag"))).containsExactly("x", "y");
-        assertThat(strings(event.getAsJsonObject("multiValueHeaders").get("X-multi"))).containsExactly("one", "two");
+        assertThat(strings(event.getAsJsonObject("multiValueHeaders").get("X-Multi"))).containsExactly("one", "two");
         assertThat(event.get("body").getAsString()).isEqualTo("""
                 {"text":"héllo"}""");
         assertThat(event.get("isBase64Encoded").getAsBoolean()).isFalse();
@@ -164,7 +164,7 @@ class ApiGatewayEmulatorTest {
     @Test
     void payloadsOverApiGatewaysLimitAreRefusedWith413() throws Exception {
         var response = send(HttpRequest.newBuilder(url("/echo/1")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[ApiGatewayEmulator.MAX_PAYLOAD_BYTES + 1])));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[GatewayLimits.MAX_PAYLOAD_BYTES + 1])));
 
         assertThat(response.statusCode()).isEqualTo(413);
     }
