@@ -141,29 +141,29 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     /** Each function logs its own requests, as on Lambda; the page's files and the gateway's own answers log nothing. */
     private APIGatewayProxyResponseEvent respond(Request request) {
+        var uri = request.getHttpURI();
         var refusal = GatewayLimits.headRefusal(request);
         if (refusal.isPresent()) {
-            return refusal.get();
+            return gateway(request, refusal.get());
         }
-        var uri = request.getHttpURI();
         if (uri.getPath().equals(LocalMetricsPage.PATH)) {
             return metricsPage.serve(request.getMethod(), Optional.ofNullable(request.getHeaders().get("Accept")),
                     Optional.ofNullable(uri.getQuery()));
         }
         var query = QueryString.parse(uri.getQuery());
         if (query.isEmpty()) {
-            return GatewayLimits.problem(400, "Bad Request",
-                    "The query string is not valid: each '%' must start an escape of two hex digits, and the text must be UTF-8.");
+            return gateway(request, GatewayResponses.problem(400, "Bad Request",
+                    "The query string is not valid: each '%' must start an escape of two hex digits, and the text must be UTF-8."));
         }
         var body = GatewayLimits.readBody(request);
         if (body instanceof GatewayLimits.Refused(var response)) {
-            return response;
+            return gateway(request, response);
         }
         var match = matcher.match(uri.getPath());
         if (match.isEmpty()) {
             return QueryString.decode(uri.getPath(), false)
                     .flatMap(path -> page.serve(request.getMethod(), path))
-                    .orElseGet(() -> GatewayLimits.problem(404, "Not Found", "No route matches this path."));
+                    .orElseGet(() -> gateway(request, GatewayResponses.problem(404, "Not Found", "No route matches this path.")));
         }
         var event = ProxyEvents.of(request, match.get(), query.get(), ((GatewayLimits.Read) body).bytes());
         var route = routeFor(event.getHttpMethod(), match.get().template());
@@ -174,6 +174,10 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         var function = route.map(ApiSpec.Route::function).orElse(spec.fallbackFunctionByPath().get(match.get().template()));
         // Lambda's request id is the invocation's own, not API Gateway's: the log lines carry both, as on AWS.
         return handlers.get(function).handleRequest(event, new LocalContext(UUID.randomUUID().toString(), function));
+    }
+
+    private static APIGatewayProxyResponseEvent gateway(Request request, APIGatewayProxyResponseEvent response) {
+        return GatewayResponses.withGatewayHeaders(Optional.ofNullable(request.getHeaders().get("Origin")), response);
     }
 
     /** The route api.json declares; none for other methods (405) and preflights, which need no authorizer. */

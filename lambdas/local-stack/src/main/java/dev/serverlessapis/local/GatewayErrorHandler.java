@@ -34,6 +34,11 @@ final class GatewayErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, HttpResponse.PROBLEM_JSON);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.VARY, "Origin");
+        var origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null) {
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        }
         response.write(true, problem(status), callback);
     }
 
@@ -47,7 +52,7 @@ final class GatewayErrorHandler extends ErrorHandler {
 
     private static ByteBuffer problem(int status) {
         var title = status == 413 ? "Content Too Large" : HttpStatus.getMessage(status);
-        var document = GatewayLimits.problem(status, title, DETAILS.getOrDefault(status, title + ".")).getBody();
+        var document = GatewayResponses.problem(status, title, DETAILS.getOrDefault(status, title + ".")).getBody();
         return ByteBuffer.wrap(document.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,10 +1,8 @@
 package dev.serverlessapis.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.serverlessapis.adapters.apigateway.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -40,7 +38,7 @@ final class GatewayLimits {
     static Optional<APIGatewayProxyResponseEvent> headRefusal(Request request) {
         var target = target(request);
         if (target.length() > MAX_URL_CHARACTERS) {
-            return Optional.of(problem(414, "URI Too Long",
+            return Optional.of(GatewayResponses.problem(414, "URI Too Long",
                     "The URL is " + target.length() + " characters; API Gateway accepts at most " + MAX_URL_CHARACTERS + "."));
         }
         var size = requestLine(request, target).getBytes(StandardCharsets.UTF_8).length;
@@ -48,7 +46,7 @@ final class GatewayLimits {
             size += field.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         if (size > MAX_REQUEST_LINE_AND_HEADER_VALUE_BYTES) {
-            return Optional.of(problem(431, "Request Header Fields Too Large", "The request line and header values are " + size
+            return Optional.of(GatewayResponses.problem(431, "Request Header Fields Too Large", "The request line and header values are " + size
                     + " bytes; API Gateway accepts at most " + MAX_REQUEST_LINE_AND_HEADER_VALUE_BYTES + "."));
         }
         var declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
@@ -65,13 +63,13 @@ final class GatewayLimits {
             return bytes.length > MAX_PAYLOAD_BYTES ? new Refused(tooLarge()) : new Read(bytes);
         } catch (IOException | RuntimeException badFraming) {
             // Jetty reports a bad chunk size, or a body shorter than announced, as a failure of the read.
-            return new Refused(problem(400, "Bad Request",
+            return new Refused(GatewayResponses.problem(400, "Bad Request",
                     "The request body is not valid HTTP framing: a malformed chunk, or fewer bytes than Content-Length."));
         }
     }
 
     private static APIGatewayProxyResponseEvent tooLarge() {
-        return problem(413, "Content Too Large", "The request is larger than API Gateway accepts (10 MB).");
+        return GatewayResponses.problem(413, "Content Too Large", "The request is larger than API Gateway accepts (10 MB).");
     }
 
     /** The path and query as the client sent them, still percent-encoded. */
@@ -82,10 +80,5 @@ final class GatewayLimits {
 
     private static String requestLine(Request request, String target) {
         return request.getMethod() + " " + target + " " + request.getConnectionMetaData().getProtocol();
-    }
-
-    /** The problem document of the gateway responses Terraform configures, from the functions' own {@link Problems}. */
-    static APIGatewayProxyResponseEvent problem(int status, String title, String detail) {
-        return Problems.problem(status, title, detail, Map.of()).toProxyResponse();
     }
 }

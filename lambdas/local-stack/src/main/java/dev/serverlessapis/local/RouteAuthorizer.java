@@ -3,7 +3,6 @@ package dev.serverlessapis.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.serverlessapis.local.identity.CognitoAuthorizer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +31,7 @@ final class RouteAuthorizer {
             }
             case CognitoAuthorizer.Refused refused -> {
                 System.out.printf("authorizer refused %s %s: %s%n", event.getHttpMethod(), event.getPath(), refused.reason());
-                yield Optional.of(gatewayResponse(header(event, "Origin"), CognitoAuthorizer.unauthorized()));
+                yield Optional.of(GatewayResponses.withGatewayHeaders(header(event, "Origin"), CognitoAuthorizer.unauthorized()));
             }
         };
     }
@@ -43,14 +42,5 @@ final class RouteAuthorizer {
                 .filter(header -> header.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue)
                 .reduce((first, last) -> last);
-    }
-
-    /** The request's Origin echoed and never cached, as Terraform's gateway_response_headers say. */
-    private static APIGatewayProxyResponseEvent gatewayResponse(Optional<String> origin, APIGatewayProxyResponseEvent response) {
-        var headers = new LinkedHashMap<String, String>(Optional.ofNullable(response.getHeaders()).orElse(Map.of()));
-        origin.ifPresent(value -> headers.put("Access-Control-Allow-Origin", value));
-        headers.put("Vary", "Origin");
-        headers.put("Cache-Control", "no-store");
-        return response.withHeaders(headers);
     }
 }

@@ -71,7 +71,10 @@ class MalformedRequestTest {
         assertThat(served).startsWith("HTTP/1.1 201").contains("X-H299");
 
         var large = "X-Large: " + "a".repeat(GatewayLimits.MAX_REQUEST_LINE_AND_HEADER_VALUE_BYTES) + "\r\n";
-        assertProblem(exchange("GET /echo/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + large + "Connection: close\r\n\r\n"), 431);
+        var refused = exchange("GET /echo/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://page.example\r\n" + large
+                + "Connection: close\r\n\r\n");
+        assertProblem(refused, 431);
+        assertThat(refused).as("the gateway response headers Terraform configures").contains("Access-Control-Allow-Origin: https://page.example");
         var huge = ("X-Large: " + "a".repeat(4_000) + "\r\n").repeat(50);
         assertProblem(exchange("GET /echo/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + huge + "Connection: close\r\n\r\n"), 431);
     }
@@ -104,7 +107,7 @@ class MalformedRequestTest {
     private static void assertProblem(String response, int status) {
         assertThat(response).as(response.lines().findFirst().orElse("no answer")).startsWith("HTTP/1.1 " + status + " ");
         var head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
-        assertThat(head).contains("content-type: application/problem+json");
+        assertThat(head).contains("content-type: application/problem+json").contains("cache-control: no-store");
         var body = response.substring(response.indexOf("\r\n\r\n") + 4);
         assertThat(IMPLEMENTATION_DETAIL.matcher(body).find()).as(body).isFalse();
         JsonObject problem = JsonParser.parseString(body).getAsJsonObject();
