@@ -34,12 +34,11 @@ class ApiGatewayEmulatorTest {
 
     @BeforeAll
     static void start() {
-        var spec = new ApiSpec(List.of(), List.of(new ApiSpec.Function("echo", EchoHandler.class.getName() + "::handleRequest",
-                "none", List.of(), List.of())), List.of(
-                new ApiSpec.Route("POST", "/echo/{id}", "echo", ApiSpec.Route.PUBLIC),
-                new ApiSpec.Route("GET", "/echo/{id}", "echo", ApiSpec.Route.PUBLIC),
-                new ApiSpec.Route("PUT", "/echo/{id}", "echo", ApiSpec.Route.SIGNED_IN),
-                new ApiSpec.Route("GET", "/echo/binary", "echo", ApiSpec.Route.PUBLIC)));
+        var spec = EchoHandler.spec(
+                EchoHandler.route("POST", "/echo/{id}", ApiSpec.Route.PUBLIC),
+                EchoHandler.route("GET", "/echo/{id}", ApiSpec.Route.PUBLIC),
+                EchoHandler.route("PUT", "/echo/{id}", ApiSpec.Route.SIGNED_IN),
+                EchoHandler.route("GET", "/echo/binary", ApiSpec.Route.PUBLIC));
         issuer = LocalIssuer.start(0, LocalIssuer.newSigningKey(), Clock.systemUTC());
         emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage(), new LocalMetrics(), LocalStack.authorizerOf(issuer));
     }

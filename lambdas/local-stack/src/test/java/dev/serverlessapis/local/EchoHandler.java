@@ -13,6 +13,16 @@ import java.util.Map;
 public final class EchoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     static final byte[] BINARY_ANSWER = {0, (byte) 0xFF, 0x10, (byte) 0x80};
 
+    /** An api.json of one function, {@code echo}, this handler, serving {@code routes}. */
+    static ApiSpec spec(ApiSpec.Route... routes) {
+        return new ApiSpec(List.of(), List.of(new ApiSpec.Function("echo", EchoHandler.class.getName() + "::handleRequest",
+                "none", List.of(), List.of())), List.of(routes));
+    }
+
+    static ApiSpec.Route route(String method, String path, String access) {
+        return new ApiSpec.Route(method, path, "echo", access);
+    }
+
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         if (event.getPath().endsWith("/binary")) {

@@ -25,10 +25,9 @@ class MalformedRequestTest {
 
     @BeforeAll
     static void start() {
-        var spec = new ApiSpec(List.of(), List.of(new ApiSpec.Function("echo", EchoHandler.class.getName() + "::handleRequest",
-                "none", List.of(), List.of())), List.of(
-                new ApiSpec.Route("GET", "/echo/{id}", "echo", ApiSpec.Route.PUBLIC),
-                new ApiSpec.Route("POST", "/echo/{id}", "echo", ApiSpec.Route.PUBLIC)));
+        var spec = EchoHandler.spec(
+                EchoHandler.route("GET", "/echo/{id}", ApiSpec.Route.PUBLIC),
+                EchoHandler.route("POST", "/echo/{id}", ApiSpec.Route.PUBLIC));
         emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage(), new LocalMetrics(), null);
     }
 
