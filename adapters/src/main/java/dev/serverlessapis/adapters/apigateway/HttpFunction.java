@@ -2,7 +2,11 @@ package dev.serverlessapis.adapters.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlessapis.adapters.deadline.RequestDeadline;
 import dev.serverlessapis.adapters.observability.RequestObserver;
+import dev.serverlessapis.domain.shared.Deadline;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +16,12 @@ import java.util.Optional;
  * to this and do nothing else.
  */
 public final class HttpFunction {
+    /** API Gateway's integration timeout (Terraform's {@code timeoutInMillis}): after it the client gets a 504. */
+    static final Duration API_GATEWAY_TIMEOUT = Duration.ofSeconds(29);
+    /** Kept back from the deadline to write the 503, its log line and its metrics. */
+    static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private final Map<Route, Endpoint> endpoints;
     private final RouteTable routeTable;
     private final Cors cors;
@@ -24,8 +34,27 @@ public final class HttpFunction {
         this.observer = observer;
     }
 
-    /** @param lambdaRequestId the invocation's {@code Context.getAwsRequestId()}, which the log lines carry */
+    /** Outside an invocation (SnapStart priming, tests): bounded by API Gateway's timeout only. */
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, String lambdaRequestId) {
+        return handle(event, lambdaRequestId, API_GATEWAY_TIMEOUT);
+    }
+
+    /**
+     * Serves one request within a deadline: the invocation's remaining time (its function timeout, counting down from
+     * the start of the invocation), never more than API Gateway's timeout, less a margin to answer in. Past the
+     * deadline no further store call starts, and the one under way is cut short: the answer is a 503 with
+     * {@code Retry-After}, given while the function still can, instead of a timeout that answers nothing.
+     *
+     * @param lambdaRequestId the invocation's {@code Context.getAwsRequestId()}, which the log lines carry
+     * @param remainingTime   the invocation's {@code Context.getRemainingTimeInMillis()}
+     */
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, String lambdaRequestId, Duration remainingTime) {
+        var budget = (remainingTime.compareTo(API_GATEWAY_TIMEOUT) < 0 ? remainingTime : API_GATEWAY_TIMEOUT).minus(ANSWER_MARGIN);
+        var deadline = Deadline.in(budget.isNegative() ? Duration.ZERO : budget, CLOCK);
+        return RequestDeadline.within(deadline, () -> serve(event, lambdaRequestId));
+    }
+
+    private APIGatewayProxyResponseEvent serve(APIGatewayProxyRequestEvent event, String lambdaRequestId) {
         var started = System.nanoTime();
         HttpRequest request = null;
         HttpResponse response;

@@ -1,5 +1,7 @@
 package dev.serverlessapis.adapters.dynamodb;
 
+import dev.serverlessapis.adapters.deadline.RequestDeadline;
+import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,7 +25,14 @@ final class DynamoDbCalls {
     private DynamoDbCalls() {
     }
 
+    /**
+     * No call starts once the current request's time is up: the request answers 503 now, while the function can still
+     * answer, rather than being cut off by its timeout. Each call that starts is capped by {@link RequestDeadlineTimeouts}.
+     */
     static <T> T call(String what, Supplier<T> operation) {
+        if (RequestDeadline.current().map(Deadline::passed).orElse(false)) {
+            throw new TemporarilyUnavailableException("the request's time ran out before DynamoDB could " + what, null);
+        }
         try {
             return operation.get();
         } catch (ConditionalCheckFailedException | TransactionCanceledException answer) {

@@ -19,4 +19,10 @@ public record Deadline(Clock clock, Instant at) {
     public boolean passed() {
         return !clock.instant().isBefore(at);
     }
+
+    /** The time left, zero once passed. */
+    public Duration remaining() {
+        var left = Duration.between(clock.instant(), at);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
 }

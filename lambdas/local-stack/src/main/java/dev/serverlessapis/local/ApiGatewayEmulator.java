@@ -3,65 +3,86 @@ package dev.serverlessapis.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.sun.net.httpserver.HttpExchange;
-import dev.serverlessapis.adapters.apigateway.Problems;
 import dev.serverlessapis.local.identity.CognitoAuthorizer;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * API Gateway's REST API with Lambda proxy integration, in this JVM: each request becomes the
- * {@link APIGatewayProxyRequestEvent} API Gateway would send, the real handler class of its route is invoked, and
- * the handler's response is written back as API Gateway would write it. Methods a resource does not serve, and
- * CORS preflights, go to the resource's fallback function, as Terraform routes {@code ANY} and {@code OPTIONS} on AWS.
- * Paths matching no route are the page's files, or a 404 problem like the gateway response Terraform configures.
- * {@link LocalMetricsPage#PATH} shows the metrics the functions' EMF documents carry, as the dashboard would.
+ * {@link APIGatewayProxyRequestEvent} API Gateway would send ({@link ProxyEvents}), the real handler class of its route
+ * is invoked, and the handler's response is written back as API Gateway would write it ({@link ProxyResponses}).
+ * Methods a resource does not serve, and CORS preflights, go to the resource's fallback function, as Terraform routes
+ * {@code ANY} and {@code OPTIONS} on AWS. Paths matching no route are the page's files, or a 404 problem like the
+ * gateway response Terraform configures. {@link LocalMetricsPage#PATH} shows the metrics the functions' EMF documents
+ * carry, as the dashboard would.
+ * <p>
+ * It runs on the Jetty that DynamoDB Local brings, so that every request the server can parse at all is answered with
+ * a problem document: over API Gateway's quotas by {@link GatewayLimits}, unparseable by {@link GatewayErrorHandler}.
  */
 public final class ApiGatewayEmulator implements AutoCloseable {
     public static final String STAGE = "local";
-    /** API Gateway's own payload limit; the functions enforce the contract's smaller one. */
-    static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
-    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
-    private static final int DRAIN_SECONDS = 5;
+    /**
+     * Jetty's buffer for the request line and headers: beyond it Jetty itself refuses (414 or 431, as a problem) and
+     * closes the connection. It is larger than API Gateway's quotas so that those are checked exactly, by
+     * {@link GatewayLimits}, and answered on a connection that stays usable.
+     */
+    private static final int HEADER_BUFFER_BYTES = 64 * 1024;
+    private static final long DRAIN_MILLIS = 5_000;
 
     private final ApiSpec spec;
     private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers;
     private final RouteMatcher matcher;
     private final StaticPage page;
+    private final LocalMetricsPage metricsPage;
     private final RouteAuthorizer authorization;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Server server = new Server(threads());
+    private final ServerConnector connector;
 
     private ApiGatewayEmulator(ApiSpec spec, Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers,
-                               StaticPage page, CognitoAuthorizer authorizer, HttpServer server) {
+                               StaticPage page, LocalMetrics metrics, CognitoAuthorizer authorizer, int port) {
         this.spec = spec;
         this.handlers = handlers;
         this.matcher = new RouteMatcher(List.copyOf(spec.fallbackFunctionByPath().keySet()));
         this.page = page;
+        this.metricsPage = new LocalMetricsPage(metrics);
         this.authorization = new RouteAuthorizer(authorizer);
-        this.server = server;
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        connector.setAcceptQueueSize(128);
+        server.addConnector(connector);
+        server.setErrorHandler(new GatewayErrorHandler());
+        server.setHandler(new GracefulHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                try {
+                    ProxyResponses.write(request, response, callback, respond(request));
+                    return true;
+                } catch (RuntimeException defect) {
+                    // The server answers a 500 problem; the developer needs the stack trace, which the client never sees.
+                    System.err.printf("emulator failed on %s %s%n", request.getMethod(), request.getHttpURI().getPath());
+                    defect.printStackTrace();
+                    throw defect;
+                }
+            }
+        }));
+        server.setStopTimeout(DRAIN_MILLIS);
     }
 
     /**
@@ -71,59 +92,92 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     public static ApiGatewayEmulator start(ApiSpec spec, int port, StaticPage page, LocalMetrics metrics, CognitoAuthorizer authorizer) {
         var handlers = new LinkedHashMap<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>>();
         spec.functions().forEach(function -> handlers.put(function.name(), function.newHandler()));
+        var emulator = new ApiGatewayEmulator(spec, handlers, page, metrics, authorizer, port);
         try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-            var emulator = new ApiGatewayEmulator(spec, handlers, page, authorizer, server);
-            server.setExecutor(emulator.executor);
-            server.createContext("/", emulator::exchange);
-            server.createContext(LocalMetricsPage.PATH, new LocalMetricsPage(metrics));
-            server.start();
+            emulator.server.start();
             return emulator;
-        } catch (IOException portTaken) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, portTaken);
+        } catch (Exception portTaken) {
+            emulator.close();
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, portTaken);
         }
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
     /** Stops accepting, lets requests in flight finish (up to a few seconds), then returns. */
     @Override
     public void close() {
-        server.stop(DRAIN_SECONDS);
-        executor.close();
-    }
-
-    /** Each function logs its own requests, as on Lambda; the page's files and the gateway's own 404s log nothing. */
-    private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            respond(exchange);
+        try {
+            server.stop();
+        } catch (Exception stopping) {
+            throw new IllegalStateException("the emulator did not stop cleanly", stopping);
         }
     }
 
-    private void respond(HttpExchange exchange) throws IOException {
-        var body = readBody(exchange.getRequestBody());
-        if (body.isEmpty()) {
-            write(exchange, problem(413, "Content Too Large", "The request is larger than API Gateway accepts."));
-            return;
-        }
-        var match = matcher.match(exchange.getRequestURI().getRawPath());
-        if (match.isEmpty()) {
-            write(exchange, page.serve(exchange.getRequestMethod(), exchange.getRequestURI().getPath())
-                    .orElseGet(() -> problem(404, "Not Found", "No route matches this path.")));
-            return;
-        }
-        var event = event(exchange, match.get(), body.get());
-        var route = routeFor(event.getHttpMethod(), match.get().template());
-        var refusal = authorization.refusal(route, event, exchange.getRequestHeaders());
+    /**
+     * Strict where the JDK's server was not: query parameters and the page's path must be valid percent-encoded UTF-8,
+     * and the server's own parser refuses a malformed request line. Paths are handed to functions still encoded, as
+     * API Gateway does, where each function refuses what is not UTF-8 on its own field. Mere ambiguity ({@code %2F},
+     * {@code %2e}) is not refused by the server but left to routing, as the JDK's server left it.
+     */
+    private static HttpConfiguration httpConfiguration() {
+        var configuration = new HttpConfiguration();
+        configuration.setRequestHeaderSize(HEADER_BUFFER_BYTES);
+        configuration.setUriCompliance(UriCompliance.UNSAFE);
+        configuration.setSendServerVersion(false);
+        configuration.setSendXPoweredBy(false);
+        return configuration;
+    }
+
+    /** Functions block on DynamoDB: each request runs on a virtual thread of its own, as with the JDK's server. */
+    private static QueuedThreadPool threads() {
+        var threads = new QueuedThreadPool();
+        threads.setName("api-gateway-emulator");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        return threads;
+    }
+
+    /** Each function logs its own requests, as on Lambda; the page's files and the gateway's own answers log nothing. */
+    private APIGatewayProxyResponseEvent respond(Request request) {
+        var uri = request.getHttpURI();
+        var refusal = GatewayLimits.headRefusal(request);
         if (refusal.isPresent()) {
-            write(exchange, refusal.get());
-            return;
+            return gateway(request, refusal.get());
+        }
+        if (uri.getPath().equals(LocalMetricsPage.PATH)) {
+            return metricsPage.serve(request.getMethod(), Optional.ofNullable(request.getHeaders().get("Accept")),
+                    Optional.ofNullable(uri.getQuery()));
+        }
+        var query = QueryString.parse(uri.getQuery());
+        if (query.isEmpty()) {
+            return gateway(request, GatewayResponses.problem(400, "Bad Request",
+                    "The query string is not valid: each '%' must start an escape of two hex digits, and the text must be UTF-8."));
+        }
+        var body = GatewayLimits.readBody(request);
+        if (body instanceof GatewayLimits.Refused(var response)) {
+            return gateway(request, response);
+        }
+        var match = matcher.match(uri.getPath());
+        if (match.isEmpty()) {
+            return QueryString.decode(uri.getPath(), false)
+                    .flatMap(path -> page.serve(request.getMethod(), path))
+                    .orElseGet(() -> gateway(request, GatewayResponses.problem(404, "Not Found", "No route matches this path.")));
+        }
+        var event = ProxyEvents.of(request, match.get(), query.get(), ((GatewayLimits.Read) body).bytes());
+        var route = routeFor(event.getHttpMethod(), match.get().template());
+        var authorizerRefusal = authorization.refusal(route, event);
+        if (authorizerRefusal.isPresent()) {
+            return authorizerRefusal.get();
         }
         var function = route.map(ApiSpec.Route::function).orElse(spec.fallbackFunctionByPath().get(match.get().template()));
         // Lambda's request id is the invocation's own, not API Gateway's: the log lines carry both, as on AWS.
-        write(exchange, handlers.get(function).handleRequest(event, new LocalContext(UUID.randomUUID().toString(), function)));
+        return handlers.get(function).handleRequest(event, new LocalContext(UUID.randomUUID().toString(), function));
+    }
+
+    private static APIGatewayProxyResponseEvent gateway(Request request, APIGatewayProxyResponseEvent response) {
+        return GatewayResponses.withGatewayHeaders(Optional.ofNullable(request.getHeaders().get("Origin")), response);
     }
 
     /** The route api.json declares; none for other methods (405) and preflights, which need no authorizer. */
@@ -131,120 +185,5 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         return spec.routes().stream()
                 .filter(route -> route.path().equals(template) && route.method().equals(method))
                 .findFirst();
-    }
-
-    private APIGatewayProxyRequestEvent event(HttpExchange exchange, RouteMatcher.Match match, byte[] body) {
-        var uri = exchange.getRequestURI();
-        var requestId = UUID.randomUUID().toString();
-        var now = ZonedDateTime.now(ZoneOffset.UTC);
-        var multiHeaders = new LinkedHashMap<String, List<String>>();
-        var headers = new LinkedHashMap<String, String>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            multiHeaders.put(name, List.copyOf(values));
-            headers.put(name, values.getLast());
-        });
-        var multiQuery = query(uri.getRawQuery());
-        var query = new LinkedHashMap<String, String>();
-        multiQuery.forEach((name, values) -> query.put(name, values.getLast()));
-        var host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1");
-        var text = asText(body, exchange.getRequestHeaders().getFirst("Content-Type"));
-
-        return new APIGatewayProxyRequestEvent()
-                .withResource(match.template())
-                .withPath(uri.getRawPath())
-                .withHttpMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
-                .withHeaders(headers.isEmpty() ? null : headers)
-                .withMultiValueHeaders(multiHeaders.isEmpty() ? null : multiHeaders)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
-                .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
-                .withStageVariables(null)
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                        .withAccountId("000000000000")
-                        .withApiId("local")
-                        .withStage(STAGE)
-                        .withRequestId(requestId)
-                        .withExtendedRequestId(requestId)
-                        .withDomainPrefix(host.split("[.:]", 2)[0])
-                        .withResourceId(Integer.toHexString(match.template().hashCode()))
-                        .withResourcePath(match.template())
-                        .withHttpMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
-                        .withPath("/" + STAGE + uri.getRawPath())
-                        .withProtocol(exchange.getProtocol())
-                        .withDomainName(host)
-                        .withRequestTime(REQUEST_TIME.format(now))
-                        .withRequestTimeEpoch(now.toInstant().toEpochMilli())
-                        .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity()
-                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
-                                .withUserAgent(exchange.getRequestHeaders().getFirst("User-Agent"))
-                                .withApiKey(exchange.getRequestHeaders().getFirst("X-Api-Key"))))
-                .withBody(body.length == 0 ? null : text.orElseGet(() -> Base64.getEncoder().encodeToString(body)))
-                .withIsBase64Encoded(body.length > 0 && text.isEmpty());
-    }
-
-    private static void write(HttpExchange exchange, APIGatewayProxyResponseEvent response) {
-        try {
-            var headers = exchange.getResponseHeaders();
-            Optional.ofNullable(response.getHeaders()).orElse(Map.of()).forEach(headers::set);
-            Optional.ofNullable(response.getMultiValueHeaders()).orElse(Map.of())
-                    .forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
-            var body = response.getBody() == null ? new byte[0]
-                    : Boolean.TRUE.equals(response.getIsBase64Encoded()) ? Base64.getDecoder().decode(response.getBody())
-                    : response.getBody().getBytes(StandardCharsets.UTF_8);
-            var status = response.getStatusCode() == null ? 502 : response.getStatusCode();
-            var noBody = status == 204 || status == 304 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-            exchange.sendResponseHeaders(status, noBody ? -1 : body.length == 0 ? -1 : body.length);
-            if (!noBody && body.length > 0) {
-                exchange.getResponseBody().write(body);
-            }
-        } catch (IOException clientGone) {
-            throw new UncheckedIOException(clientGone);
-        }
-    }
-
-    /** The problem document of the gateway responses Terraform configures, from the functions' own {@link Problems}. */
-    static APIGatewayProxyResponseEvent problem(int status, String title, String detail) {
-        return Problems.problem(status, title, detail, Map.of()).toProxyResponse();
-    }
-
-    /** Empty when the body is larger than API Gateway accepts. */
-    private static Optional<byte[]> readBody(InputStream stream) throws IOException {
-        var bytes = stream.readNBytes(MAX_PAYLOAD_BYTES + 1);
-        return bytes.length > MAX_PAYLOAD_BYTES ? Optional.empty() : Optional.of(bytes);
-    }
-
-    /** Textual media types travel as text when they are valid UTF-8; anything else is base64, as for binary types. */
-    private static Optional<String> asText(byte[] body, String contentType) {
-        var type = Optional.ofNullable(contentType).orElse("").toLowerCase(Locale.ROOT);
-        if (!(type.isEmpty() || type.startsWith("text/") || type.contains("json") || type.contains("xml")
-                || type.startsWith("application/x-www-form-urlencoded"))) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString());
-        } catch (CharacterCodingException binary) {
-            return Optional.empty();
-        }
-    }
-
-    private static Map<String, List<String>> query(String rawQuery) {
-        var result = new LinkedHashMap<String, List<String>>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return result;
-        }
-        for (var pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            var parts = pair.split("=", 2);
-            result.computeIfAbsent(decode(parts[0]), name -> new ArrayList<>()).add(parts.length == 2 ? decode(parts[1]) : "");
-        }
-        return result;
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

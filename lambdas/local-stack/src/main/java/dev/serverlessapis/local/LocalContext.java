@@ -7,8 +7,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context of one local invocation: what the runtime would tell the handler. */
-record LocalContext(String awsRequestId, String functionName) implements Context {
+/**
+ * The Lambda context of one local invocation: what the runtime would tell the handler, its remaining time included,
+ * counting down from the invocation's start as on Lambda.
+ */
+record LocalContext(String awsRequestId, String functionName, long startedNanos) implements Context {
     private static final int TIMEOUT_MILLIS = 29_000;
     private static final LambdaLogger STDERR = new LambdaLogger() {
         @Override
@@ -21,6 +24,10 @@ record LocalContext(String awsRequestId, String functionName) implements Context
             log(new String(message, StandardCharsets.UTF_8));
         }
     };
+
+    LocalContext(String awsRequestId, String functionName) {
+        this(awsRequestId, functionName, System.nanoTime());
+    }
 
     @Override
     public String getAwsRequestId() {
@@ -64,7 +71,7 @@ record LocalContext(String awsRequestId, String functionName) implements Context
 
     @Override
     public int getRemainingTimeInMillis() {
-        return TIMEOUT_MILLIS;
+        return (int) Math.max(0, TIMEOUT_MILLIS - (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package dev.serverlessapis.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.adapters.observability.Outcome;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +11,9 @@ import java.util.Optional;
 
 /**
  * {@code /_local/metrics}: the local stack's {@link LocalMetrics} as a small page that refreshes itself, or as JSON
- * for {@code Accept: application/json} or {@code ?format=json}. The emulator mounts it with
- * {@code server.createContext(LocalMetricsPage.PATH, page)}.
+ * for {@code Accept: application/json} or {@code ?format=json}. The emulator serves it at {@link #PATH}, before routing.
  */
-public final class LocalMetricsPage implements HttpHandler {
+public final class LocalMetricsPage {
     public static final String PATH = "/_local/metrics";
 
     private final LocalMetrics metrics;
@@ -26,29 +22,20 @@ public final class LocalMetricsPage implements HttpHandler {
         this.metrics = metrics;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            var json = wantsJson(exchange);
-            var body = (json ? json(metrics.snapshot()) : html(metrics.snapshot())).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", json ? "application/json; charset=utf-8" : "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            var head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(200, head ? -1 : body.length);
-            if (!head) {
-                exchange.getResponseBody().write(body);
-            }
+    APIGatewayProxyResponseEvent serve(String method, Optional<String> accept, Optional<String> rawQuery) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return new APIGatewayProxyResponseEvent().withStatusCode(405).withHeaders(Map.of("Allow", "GET, HEAD"));
         }
+        var json = wantsJson(accept.orElse(""), rawQuery.orElse(""));
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(200)
+                .withHeaders(Map.of(
+                        "Content-Type", json ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
+                        "Cache-Control", "no-store"))
+                .withBody(json ? json(metrics.snapshot()) : html(metrics.snapshot()));
     }
 
-    private static boolean wantsJson(HttpExchange exchange) {
-        var query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-        var accept = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept")).orElse("");
+    private static boolean wantsJson(String accept, String query) {
         return Arrays.asList(query.split("&")).contains("format=json")
                 || accept.contains("application/json") && !accept.contains("text/html");
     }

@@ -2,9 +2,7 @@ package dev.serverlessapis.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.sun.net.httpserver.Headers;
 import dev.serverlessapis.local.identity.CognitoAuthorizer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,28 +20,27 @@ final class RouteAuthorizer {
     }
 
     /** Empty when the request may go on to its function; otherwise what the gateway answers instead. */
-    Optional<APIGatewayProxyResponseEvent> refusal(Optional<ApiSpec.Route> route, APIGatewayProxyRequestEvent event, Headers headers) {
+    Optional<APIGatewayProxyResponseEvent> refusal(Optional<ApiSpec.Route> route, APIGatewayProxyRequestEvent event) {
         if (!route.map(ApiSpec.Route::needsSignIn).orElse(false)) {
             return Optional.empty();
         }
-        return switch (authorizer.authorize(Optional.ofNullable(headers.getFirst("Authorization")))) {
+        return switch (authorizer.authorize(header(event, "Authorization"))) {
             case CognitoAuthorizer.Allowed allowed -> {
                 event.getRequestContext().setAuthorizer(Map.of("claims", allowed.claims()));
                 yield Optional.empty();
             }
             case CognitoAuthorizer.Refused refused -> {
                 System.out.printf("authorizer refused %s %s: %s%n", event.getHttpMethod(), event.getPath(), refused.reason());
-                yield Optional.of(gatewayResponse(Optional.ofNullable(headers.getFirst("Origin")), CognitoAuthorizer.unauthorized()));
+                yield Optional.of(GatewayResponses.withGatewayHeaders(header(event, "Origin"), CognitoAuthorizer.unauthorized()));
             }
         };
     }
 
-    /** The request's Origin echoed and never cached, as Terraform's gateway_response_headers say. */
-    private static APIGatewayProxyResponseEvent gatewayResponse(Optional<String> origin, APIGatewayProxyResponseEvent response) {
-        var headers = new LinkedHashMap<String, String>(Optional.ofNullable(response.getHeaders()).orElse(Map.of()));
-        origin.ifPresent(value -> headers.put("Access-Control-Allow-Origin", value));
-        headers.put("Vary", "Origin");
-        headers.put("Cache-Control", "no-store");
-        return response.withHeaders(headers);
+    /** Header names are case-insensitive; the event keeps them as the client sent them. */
+    private static Optional<String> header(APIGatewayProxyRequestEvent event, String name) {
+        return Optional.ofNullable(event.getHeaders()).orElse(Map.of()).entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .reduce((first, last) -> last);
     }
 }

@@ -34,12 +34,11 @@ class ApiGatewayEmulatorTest {
 
     @BeforeAll
     static void start() {
-        var spec = new ApiSpec(List.of(), List.of(new ApiSpec.Function("echo", EchoHandler.class.getName() + "::handleRequest",
-                "none", List.of(), List.of())), List.of(
-                new ApiSpec.Route("POST", "/echo/{id}", "echo", ApiSpec.Route.PUBLIC),
-                new ApiSpec.Route("GET", "/echo/{id}", "echo", ApiSpec.Route.PUBLIC),
-                new ApiSpec.Route("PUT", "/echo/{id}", "echo", ApiSpec.Route.SIGNED_IN),
-                new ApiSpec.Route("GET", "/echo/binary", "echo", ApiSpec.Route.PUBLIC)));
+        var spec = EchoHandler.spec(
+                EchoHandler.route("POST", "/echo/{id}", ApiSpec.Route.PUBLIC),
+                EchoHandler.route("GET", "/echo/{id}", ApiSpec.Route.PUBLIC),
+                EchoHandler.route("PUT", "/echo/{id}", ApiSpec.Route.SIGNED_IN),
+                EchoHandler.route("GET", "/echo/binary", ApiSpec.Route.PUBLIC));
         issuer = LocalIssuer.start(0, LocalIssuer.newSigningKey(), Clock.systemUTC());
         emulator = ApiGatewayEmulator.start(spec, 0, new StaticPage(), new LocalMetrics(), LocalStack.authorizerOf(issuer));
     }
@@ -108,7 +107,7 @@ class ApiGatewayEmulatorTest {
         assertThat(event.getAsJsonObject("queryStringParameters").get("tag").getAsString()).isEqualTo("y");
         assertThat(event.getAsJsonObject("queryStringParameters").get("q").getAsString()).isEqualTo("café");
         assertThat(strings(event.getAsJsonObject("multiValueQueryStringParameters").get("tag"))).containsExactly("x", "y");
-        assertThat(strings(event.getAsJsonObject("multiValueHeaders").get("X-multi"))).containsExactly("one", "two");
+        assertThat(strings(event.getAsJsonObject("multiValueHeaders").get("X-Multi"))).containsExactly("one", "two");
         assertThat(event.get("body").getAsString()).isEqualTo("""
                 {"text":"héllo"}""");
         assertThat(event.get("isBase64Encoded").getAsBoolean()).isFalse();
@@ -164,7 +163,7 @@ class ApiGatewayEmulatorTest {
     @Test
     void payloadsOverApiGatewaysLimitAreRefusedWith413() throws Exception {
         var response = send(HttpRequest.newBuilder(url("/echo/1")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[ApiGatewayEmulator.MAX_PAYLOAD_BYTES + 1])));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[GatewayLimits.MAX_PAYLOAD_BYTES + 1])));
 
         assertThat(response.statusCode()).isEqualTo(413);
     }

@@ -3,32 +3,32 @@ package dev.serverlessapis.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
-import com.sun.net.httpserver.HttpServer;
 import dev.serverlessapis.adapters.observability.EmfMetrics;
 import dev.serverlessapis.adapters.observability.Event;
 import dev.serverlessapis.adapters.observability.RequestLog;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The page aggregates the very documents {@link EmfMetrics} writes, and serves them over real HTTP on loopback. */
+/** The page aggregates the very documents {@link EmfMetrics} writes, and the emulator serves them over real HTTP on loopback. */
 class LocalMetricsTest {
     private final LocalMetrics metrics = new LocalMetrics();
     private final EmfMetrics emf = new EmfMetrics("local", metrics, Clock.systemUTC());
-    private final HttpServer server = server();
+    private final ApiGatewayEmulator emulator = ApiGatewayEmulator.start(new ApiSpec(List.of(), List.of(), List.of()), 0,
+            new StaticPage(), metrics, null);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        emulator.close();
         http.close();
     }
 
@@ -108,17 +108,6 @@ class LocalMetricsTest {
     }
 
     private URI uri(String query) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + LocalMetricsPage.PATH + query);
-    }
-
-    private HttpServer server() {
-        try {
-            var created = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-            created.createContext(LocalMetricsPage.PATH, new LocalMetricsPage(metrics));
-            created.start();
-            return created;
-        } catch (java.io.IOException unavailable) {
-            throw new java.io.UncheckedIOException(unavailable);
-        }
+        return URI.create(emulator.baseUrl() + LocalMetricsPage.PATH + query);
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
+import java.time.Duration;
 
 /** Function {@code user-profile-put}: {@code PUT /users/{id}}. */
 public final class UserProfilePutHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -12,6 +13,6 @@ public final class UserProfilePutHandler implements RequestHandler<APIGatewayPro
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return FUNCTION.handle(event, context.getAwsRequestId());
+        return FUNCTION.handle(event, context.getAwsRequestId(), Duration.ofMillis(context.getRemainingTimeInMillis()));
     }
 }

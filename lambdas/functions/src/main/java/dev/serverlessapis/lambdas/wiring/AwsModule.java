@@ -2,6 +2,7 @@ package dev.serverlessapis.lambdas.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.serverlessapis.adapters.dynamodb.RequestDeadlineTimeouts;
 import dev.serverlessapis.adapters.observability.DynamoDbRetryMetrics;
 import dev.serverlessapis.adapters.observability.EmfMetrics;
 import dev.serverlessapis.adapters.observability.XRayDaemon;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The DynamoDB client, built once per execution environment with everything explicit (no default chains), and with
  * time limits: a store that stops answering ends the request with a 503 long before Lambda's or API Gateway's timeout.
+ * Each call is also capped at the time its request has left ({@link RequestDeadlineTimeouts}), so a request making
+ * several calls is bounded as a whole.
  * Each call is traced as an X-Ray subsegment where the invocation is traced, and its retries and throttles are counted.
  */
 @Module
@@ -73,6 +76,7 @@ public final class AwsModule {
                         .apiCallAttemptTimeout(attemptTimeout.multipliedBy(3).dividedBy(2))
                         .apiCallTimeout(callTimeout)
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
+                        .addExecutionInterceptor(new RequestDeadlineTimeouts(callTimeout))
                         .addExecutionInterceptor(tracing)
                         .addExecutionInterceptor(new DynamoDbRetryMetrics(metrics)))
                 .region(Region.of(configuration.required(Configuration.AWS_REGION)));

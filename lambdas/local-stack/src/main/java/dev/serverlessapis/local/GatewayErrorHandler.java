@@ -1,0 +1,58 @@
+package dev.serverlessapis.local;
+
+import dev.serverlessapis.adapters.apigateway.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The server's own answers, to requests it cannot hand to the emulator (a malformed request line or {@code %} escape,
+ * a non-numeric {@code Content-Length}, a request line and headers beyond its buffer), as the problem documents of the
+ * gateway responses Terraform configures. The text is fixed per status: the server's own messages and exceptions
+ * never reach the client.
+ */
+final class GatewayErrorHandler extends ErrorHandler {
+    private static final Map<Integer, String> DETAILS = Map.of(
+            400, "The request is not valid HTTP: its request line, a header, a percent-escape or the body's framing is malformed.",
+            413, "The request is larger than API Gateway accepts (10 MB).",
+            414, "The URL is longer than API Gateway accepts (" + GatewayLimits.MAX_URL_CHARACTERS + " characters).",
+            431, "The request line and headers are larger than API Gateway accepts ("
+                    + GatewayLimits.MAX_REQUEST_LINE_AND_HEADER_VALUE_BYTES + " bytes).",
+            501, "This transfer encoding is not supported.",
+            505, "Only HTTP/1.0 and HTTP/1.1 are served.");
+
+    /** A request the server parsed far enough to have one, but failed before or while the emulator handled it. */
+    @Override
+    protected void generateResponse(Request request, Response response, int status, String message, Throwable cause, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, HttpResponse.PROBLEM_JSON);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.VARY, "Origin");
+        var origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null) {
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        }
+        response.write(true, problem(status), callback);
+    }
+
+    /** A request line or header the server could not parse: there is no request, only the status to answer with. */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, HttpResponse.PROBLEM_JSON));
+        fields.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
+        return problem(status);
+    }
+
+    private static ByteBuffer problem(int status) {
+        var title = status == 413 ? "Content Too Large" : HttpStatus.getMessage(status);
+        var document = GatewayResponses.problem(status, title, DETAILS.getOrDefault(status, title + ".")).getBody();
+        return ByteBuffer.wrap(document.getBytes(StandardCharsets.UTF_8));
+    }
+}
