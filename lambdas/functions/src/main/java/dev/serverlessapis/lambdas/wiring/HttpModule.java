@@ -6,7 +6,7 @@ import dev.serverlessapis.adapters.apigateway.Cors;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
 import javax.inject.Singleton;
 
-/** What every function's HTTP layer shares: the route table and the CORS policy. */
+/** What every function's HTTP layer shares: the route table (api.json's, compiled in at build time) and the CORS policy. */
 @Module
 public final class HttpModule {
     private HttpModule() {
@@ -15,7 +15,7 @@ public final class HttpModule {
     @Provides
     @Singleton
     static RouteTable routeTable() {
-        return RouteTable.fromClasspath();
+        return ApiRoutes.table();
     }
 
     @Provides

@@ -50,7 +50,7 @@ class SnapStartPrimingTest {
 
     @Test
     void everyDynamoDbActionOfApiJsonIsAnOperationThePrimingCalls() throws Exception {
-        try (var reader = new InputStreamReader(RouteTable.class.getResourceAsStream(RouteTable.RESOURCE), StandardCharsets.UTF_8)) {
+        try (var reader = new InputStreamReader(SnapStartPrimingTest.class.getResourceAsStream("/api.json"), StandardCharsets.UTF_8)) {
             var actions = new TreeSet<String>();
             for (var function : JsonParser.parseReader(reader).getAsJsonObject().getAsJsonArray("functions")) {
                 for (var kind : List.of("tableActions", "indexActions")) {
