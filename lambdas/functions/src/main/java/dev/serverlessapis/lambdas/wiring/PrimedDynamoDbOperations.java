@@ -5,6 +5,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * One call of each DynamoDB operation the package's adapters make, shaped as they make them (keys, condition, update
@@ -47,12 +48,12 @@ final class PrimedDynamoDbOperations {
                 .filterExpression("attribute_exists(#id)").expressionAttributeNames(Map.of("#id", "id")).exclusiveStartKey(KEY));
         // A token of its own, or the SDK would draw a random one before the snapshot.
         dynamoDb.transactWriteItems(transaction -> transaction.clientRequestToken("snapstart-priming").transactItems(
-                item -> item.put(put -> put.tableName(TABLE).item(ITEM).conditionExpression("attribute_not_exists(#id)")
-                        .expressionAttributeNames(Map.of("#id", "id"))),
-                item -> item.update(update -> update.tableName(TABLE).key(KEY).updateExpression("ADD #count :one")
-                        .expressionAttributeNames(Map.of("#count", "count")).expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))),
-                item -> item.delete(delete -> delete.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("other")))),
-                item -> item.conditionCheck(check -> check.tableName(TABLE).key(KEY).conditionExpression("attribute_exists(#id)")
-                        .expressionAttributeNames(Map.of("#id", "id")))));
+                TransactWriteItem.builder().put(put -> put.tableName(TABLE).item(ITEM).conditionExpression("attribute_not_exists(#id)")
+                        .expressionAttributeNames(Map.of("#id", "id"))).build(),
+                TransactWriteItem.builder().update(update -> update.tableName(TABLE).key(KEY).updateExpression("ADD #count :one")
+                        .expressionAttributeNames(Map.of("#count", "count")).expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
+                TransactWriteItem.builder().delete(delete -> delete.tableName(TABLE).key(Map.of("id", AttributeValue.fromS("other")))).build(),
+                TransactWriteItem.builder().conditionCheck(check -> check.tableName(TABLE).key(KEY).conditionExpression("attribute_exists(#id)")
+                        .expressionAttributeNames(Map.of("#id", "id"))).build()));
     }
 }
