@@ -1,38 +1,22 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Every route of the REST API, read from the same {@code api.json} Terraform applies, so that a function can
- * answer 405 with the methods its resource really serves, on AWS and locally alike.
+ * Every route of the REST API, from the same {@code api.json} Terraform applies, so that a function can answer 405
+ * with the methods its resource really serves, on AWS and locally alike. The functions get it compiled in at build
+ * time ({@code ApiRoutes}, generated through {@link #fromSpec}); tests read api.json.
  */
 public final class RouteTable {
-    public static final String RESOURCE = "/api.json";
-
     private final Map<String, List<String>> methodsByResource;
 
     public RouteTable(Map<String, List<String>> methodsByResource) {
         this.methodsByResource = Map.copyOf(methodsByResource);
-    }
-
-    public static RouteTable fromClasspath() {
-        try (var stream = Objects.requireNonNull(RouteTable.class.getResourceAsStream(RESOURCE), RESOURCE + " is packaged");
-             var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            return fromSpec(JsonParser.parseReader(reader).getAsJsonObject());
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
     }
 
     public static RouteTable fromSpec(JsonObject spec) {

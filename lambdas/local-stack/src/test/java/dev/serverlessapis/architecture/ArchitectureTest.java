@@ -25,6 +25,7 @@ import dev.serverlessapis.adapters.apigateway.Problems;
 import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.domain.shared.DomainException;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import dev.serverlessapis.lambdas.wiring.SnapStartPriming;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -116,6 +117,13 @@ class ArchitectureTest {
             .and().resideInAPackage(LAMBDAS)
             .should(delegateToOneHttpFunctionAndDeclareOnlyHandleRequest())
             .because("a handler only gets its function from the Dagger graph built once and delegates to it");
+
+    @ArchTest
+    static final ArchRule handlers_register_their_snapstart_priming = classes().that().implement(RequestHandler.class)
+            .and().resideInAPackage(LAMBDAS)
+            .should().callMethod(SnapStartPriming.class, "registerWhereSnapshotted")
+            .because("a restored SnapStart function should find its hot paths warm, and a reader of the handler should see "
+                    + "where that is arranged rather than find it as a side effect of building something else");
 
     @ArchTest
     static final ArchRule only_the_configuration_reads_the_environment = noClasses()

@@ -5,6 +5,7 @@ import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.lambdas.wiring.AwsModule;
 import dev.serverlessapis.lambdas.wiring.HttpModule;
 import dev.serverlessapis.lambdas.wiring.ObservabilityModule;
+import dev.serverlessapis.lambdas.wiring.SnapStartPriming;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
@@ -16,4 +17,6 @@ interface ChirpComponent {
 
     @Named(ChirpModule.FETCH)
     HttpFunction fetchChirps();
+
+    SnapStartPriming snapStartPriming();
 }

@@ -9,7 +9,13 @@ import java.time.Duration;
 
 /** Function {@code chirp_fetch_chirps}: {@code GET /chirp}, everyone's chirps or, with {@code userId}, one user's. */
 public final class FetchChirpsHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final HttpFunction FUNCTION = DaggerChirpComponent.create().fetchChirps();
+    private static final HttpFunction FUNCTION;
+
+    static {
+        var graph = DaggerChirpComponent.create();
+        FUNCTION = graph.fetchChirps();
+        graph.snapStartPriming().registerWhereSnapshotted();
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

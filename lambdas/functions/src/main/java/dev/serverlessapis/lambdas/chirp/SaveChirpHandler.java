@@ -9,7 +9,13 @@ import java.time.Duration;
 
 /** Function {@code chirp_save_chirp}: {@code POST /chirp}. */
 public final class SaveChirpHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final HttpFunction FUNCTION = DaggerChirpComponent.create().saveChirp();
+    private static final HttpFunction FUNCTION;
+
+    static {
+        var graph = DaggerChirpComponent.create();
+        FUNCTION = graph.saveChirp();
+        graph.snapStartPriming().registerWhereSnapshotted();
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

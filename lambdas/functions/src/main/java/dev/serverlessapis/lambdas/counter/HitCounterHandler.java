@@ -9,7 +9,13 @@ import java.time.Duration;
 
 /** Function {@code getHitCount}: {@code POST} and {@code GET /counters/{name}}. */
 public final class HitCounterHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final HttpFunction FUNCTION = DaggerCounterComponent.create().getHitCount();
+    private static final HttpFunction FUNCTION;
+
+    static {
+        var graph = DaggerCounterComponent.create();
+        FUNCTION = graph.getHitCount();
+        graph.snapStartPriming().registerWhereSnapshotted();
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

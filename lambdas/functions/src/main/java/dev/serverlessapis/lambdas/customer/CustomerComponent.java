@@ -5,10 +5,13 @@ import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.lambdas.wiring.AwsModule;
 import dev.serverlessapis.lambdas.wiring.HttpModule;
 import dev.serverlessapis.lambdas.wiring.ObservabilityModule;
+import dev.serverlessapis.lambdas.wiring.SnapStartPriming;
 import javax.inject.Singleton;
 
 @Singleton
 @Component(modules = {AwsModule.class, HttpModule.class, ObservabilityModule.class, CustomerModule.class})
 interface CustomerComponent {
     HttpFunction dynamoDbRestApi();
+
+    SnapStartPriming snapStartPriming();
 }

@@ -9,7 +9,13 @@ import java.time.Duration;
 
 /** Function {@code dynamodb-rest-api}: {@code GET} and {@code PUT /customers}. */
 public final class CustomerHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final HttpFunction FUNCTION = DaggerCustomerComponent.create().dynamoDbRestApi();
+    private static final HttpFunction FUNCTION;
+
+    static {
+        var graph = DaggerCustomerComponent.create();
+        FUNCTION = graph.dynamoDbRestApi();
+        graph.snapStartPriming().registerWhereSnapshotted();
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

@@ -5,6 +5,7 @@ import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.lambdas.wiring.AwsModule;
 import dev.serverlessapis.lambdas.wiring.HttpModule;
 import dev.serverlessapis.lambdas.wiring.ObservabilityModule;
+import dev.serverlessapis.lambdas.wiring.SnapStartPriming;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
@@ -28,4 +29,6 @@ interface UserComponent {
 
     @Named(UserModule.DELETE_ALL_FUNCTION)
     HttpFunction deleteAll();
+
+    SnapStartPriming snapStartPriming();
 }

@@ -9,7 +9,13 @@ import java.time.Duration;
 
 /** Function {@code user-profile-delete-all}: {@code DELETE /users}. */
 public final class UserProfileDeleteAllHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final HttpFunction FUNCTION = DaggerUserComponent.create().deleteAll();
+    private static final HttpFunction FUNCTION;
+
+    static {
+        var graph = DaggerUserComponent.create();
+        FUNCTION = graph.deleteAll();
+        graph.snapStartPriming().registerWhereSnapshotted();
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

@@ -9,7 +9,13 @@ import java.time.Duration;
 
 /** Function {@code user-profile-get-all}: {@code GET /users}. */
 public final class UserProfileGetAllHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final HttpFunction FUNCTION = DaggerUserComponent.create().getAll();
+    private static final HttpFunction FUNCTION;
+
+    static {
+        var graph = DaggerUserComponent.create();
+        FUNCTION = graph.getAll();
+        graph.snapStartPriming().registerWhereSnapshotted();
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

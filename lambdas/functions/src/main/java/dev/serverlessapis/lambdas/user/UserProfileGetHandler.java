@@ -9,7 +9,13 @@ import java.time.Duration;
 
 /** Function {@code user-profile-get}: {@code GET /users/{id}}. */
 public final class UserProfileGetHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final HttpFunction FUNCTION = DaggerUserComponent.create().get();
+    private static final HttpFunction FUNCTION;
+
+    static {
+        var graph = DaggerUserComponent.create();
+        FUNCTION = graph.get();
+        graph.snapStartPriming().registerWhereSnapshotted();
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

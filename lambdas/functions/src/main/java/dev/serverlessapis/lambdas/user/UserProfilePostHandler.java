@@ -9,7 +9,13 @@ import java.time.Duration;
 
 /** Function {@code user-profile-post}: {@code POST /users}. */
 public final class UserProfilePostHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final HttpFunction FUNCTION = DaggerUserComponent.create().post();
+    private static final HttpFunction FUNCTION;
+
+    static {
+        var graph = DaggerUserComponent.create();
+        FUNCTION = graph.post();
+        graph.snapStartPriming().registerWhereSnapshotted();
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

@@ -9,7 +9,13 @@ import java.time.Duration;
 
 /** Function {@code user-profile-put}: {@code PUT /users/{id}}. */
 public final class UserProfilePutHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final HttpFunction FUNCTION = DaggerUserComponent.create().put();
+    private static final HttpFunction FUNCTION;
+
+    static {
+        var graph = DaggerUserComponent.create();
+        FUNCTION = graph.put();
+        graph.snapStartPriming().registerWhereSnapshotted();
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

@@ -21,6 +21,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The DynamoDB client, built once per execution environment with everything explicit (no default chains), and with
@@ -62,24 +63,8 @@ public final class AwsModule {
     @Provides
     @Singleton
     static DynamoDbClient dynamoDb(Configuration configuration, CurrentTraceHeader traceHeader, EmfMetrics metrics, Clock clock) {
-        var attemptTimeout = milliseconds(configuration, ATTEMPT_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT);
-        var callTimeout = milliseconds(configuration, CALL_TIMEOUT, DEFAULT_CALL_TIMEOUT);
-        var maxAttempts = configuration.optional(MAX_ATTEMPTS).map(Integer::parseInt).orElse(DEFAULT_MAX_ATTEMPTS);
-        if (attemptTimeout.compareTo(callTimeout) > 0 || maxAttempts < 1) {
-            throw new IllegalStateException("DynamoDB time limits make no sense: an attempt of " + attemptTimeout
-                    + " in a call of " + callTimeout + ", " + maxAttempts + " attempts");
-        }
         var tracing = new XRayDynamoDbTracing(traceHeader, XRayDaemon.at(configuration.optional(Configuration.XRAY_DAEMON_ADDRESS)), clock);
-        var builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(attemptTimeout).socketTimeout(attemptTimeout).build())
-                .overrideConfiguration(override -> override
-                        .apiCallAttemptTimeout(attemptTimeout.multipliedBy(3).dividedBy(2))
-                        .apiCallTimeout(callTimeout)
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
-                        .addExecutionInterceptor(new RequestDeadlineTimeouts(callTimeout))
-                        .addExecutionInterceptor(tracing)
-                        .addExecutionInterceptor(new DynamoDbRetryMetrics(metrics)))
-                .region(Region.of(configuration.required(Configuration.AWS_REGION)));
+        var builder = configured(configuration, tracing, new DynamoDbRetryMetrics(metrics));
         return configuration.optional(Configuration.DYNAMODB_ENDPOINT)
                 .map(endpoint -> builder.endpointOverride(URI.create(endpoint)).credentialsProvider(localOnly()))
                 .orElseGet(() -> builder.credentialsProvider(lambdaRole()))
@@ -87,9 +72,34 @@ public final class AwsModule {
     }
 
     /**
+     * The client as every function builds it, all but its endpoint and credentials: the HTTP client, time limits,
+     * retries, region and the two interceptors. SnapStart's priming builds its own client from this too, so that what
+     * it warms is the code a restored function runs.
+     */
+    static DynamoDbClientBuilder configured(Configuration configuration, XRayDynamoDbTracing tracing, DynamoDbRetryMetrics retryMetrics) {
+        var attemptTimeout = milliseconds(configuration, ATTEMPT_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT);
+        var callTimeout = milliseconds(configuration, CALL_TIMEOUT, DEFAULT_CALL_TIMEOUT);
+        var maxAttempts = configuration.optional(MAX_ATTEMPTS).map(Integer::parseInt).orElse(DEFAULT_MAX_ATTEMPTS);
+        if (attemptTimeout.compareTo(callTimeout) > 0 || maxAttempts < 1) {
+            throw new IllegalStateException("DynamoDB time limits make no sense: an attempt of " + attemptTimeout
+                    + " in a call of " + callTimeout + ", " + maxAttempts + " attempts");
+        }
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(attemptTimeout).socketTimeout(attemptTimeout).build())
+                .overrideConfiguration(override -> override
+                        .apiCallAttemptTimeout(attemptTimeout.multipliedBy(3).dividedBy(2))
+                        .apiCallTimeout(callTimeout)
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
+                        .addExecutionInterceptor(new RequestDeadlineTimeouts(callTimeout))
+                        .addExecutionInterceptor(tracing)
+                        .addExecutionInterceptor(retryMetrics))
+                .region(Region.of(configuration.required(Configuration.AWS_REGION)));
+    }
+
+    /**
      * The execution role's credentials: Lambda puts them in environment variables, except under SnapStart, where it
      * serves them from a container endpoint instead. Both are resolved at the first call after restore, never
-     * before the snapshot (the priming uses throwaway credentials), and renewed before they expire.
+     * before the snapshot (the priming uses its own client with throwaway credentials), and renewed before they expire.
      */
     static AwsCredentialsProvider lambdaRole() {
         return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
