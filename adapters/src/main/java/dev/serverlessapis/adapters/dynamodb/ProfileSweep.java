@@ -1,13 +1,12 @@
 package dev.serverlessapis.adapters.dynamodb;
 
-import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.inTime;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.EMAIL;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.ID;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
 
 import dev.serverlessapis.domain.shared.Deadline;
-import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfiles.Sweep;
 import java.util.ArrayList;
@@ -31,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * <p>
  * Bounded by its deadline step by step, not page by page: it starts no scan or transaction it cannot expect to finish
  * in time (see {@link Batch}), so a deadline nearer than a page's work (a request given little time, a slow store)
- * still ends the call with what it deleted and {@code more}. Should a call fail for want of time all the same (cut
- * short by the request's deadline), the call answers what it saw committed rather than the failure, once it has
+ * still ends the call with what it deleted and {@code more}. Should a call run out of the request's time all the same
+ * (not started, or cut short: {@link DynamoDbCalls#inTime}), the sweep answers what it saw committed, once it has
  * removed something; a transaction cut short may have committed unseen, and is then not counted.
  */
 final class ProfileSweep {
@@ -55,41 +54,38 @@ final class ProfileSweep {
 
     Sweep deleteAll(Deadline deadline) {
         var batch = new Batch(deadline);
-        try {
-            Map<String, AttributeValue> startKey = null;
-            do {
-                if (!batch.mayGoOn()) {
-                    return batch.stopped();
-                }
-                var exclusiveStart = startKey;
-                var scanned = batch.timed(() -> call("list users to delete", () -> dynamoDb.scan(scan -> scan
-                        .tableName(table)
-                        .consistentRead(true)
-                        .limit(PAGE)
-                        .exclusiveStartKey(exclusiveStart)
-                        .projectionExpression("#id, #version, #email, #owner")
-                        .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", EmailClaims.OWNER)))));
-                var profiles = new ArrayList<Removal>();
-                var orphans = new ArrayList<Removal>();
-                for (var item : scanned.items()) {
-                    if (item.containsKey(VERSION)) {
-                        profiles.add(profileWithClaim(item));
-                    } else if (EmailClaims.isClaim(item)) {
-                        orphans.add(new Removal(claims.releaseIfAbandoned(item), List.of()));
-                    }
-                }
-                if (!deleteTogether(profiles, batch, batch::profilesDeleted) || !deleteTogether(orphans, batch, batch::claimsReleased)) {
-                    return batch.stopped();
-                }
-                startKey = StartKey.after(scanned);
-            } while (startKey != null);
-            return new Sweep(batch.deleted, false);
-        } catch (TemporarilyUnavailableException failure) {
-            if (batch.progressed && deadline.passed()) {
+        Map<String, AttributeValue> startKey = null;
+        do {
+            if (!batch.mayGoOn()) {
                 return batch.stopped();
             }
-            throw failure;
-        }
+            var exclusiveStart = startKey;
+            var page = batch.timed(() -> inTime("list users to delete", () -> dynamoDb.scan(scan -> scan
+                    .tableName(table)
+                    .consistentRead(true)
+                    .limit(PAGE)
+                    .exclusiveStartKey(exclusiveStart)
+                    .projectionExpression("#id, #version, #email, #owner")
+                    .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", EmailClaims.OWNER)))));
+            if (page.isEmpty()) {
+                return batch.stopped();
+            }
+            var scanned = page.get();
+            var profiles = new ArrayList<Removal>();
+            var orphans = new ArrayList<Removal>();
+            for (var item : scanned.items()) {
+                if (item.containsKey(VERSION)) {
+                    profiles.add(profileWithClaim(item));
+                } else if (EmailClaims.isClaim(item)) {
+                    orphans.add(new Removal(claims.releaseIfAbandoned(item), List.of()));
+                }
+            }
+            if (!deleteTogether(profiles, batch, batch::profilesDeleted) || !deleteTogether(orphans, batch, batch::claimsReleased)) {
+                return batch.stopped();
+            }
+            startKey = StartKey.after(scanned);
+        } while (startKey != null);
+        return new Sweep(batch.deleted, false);
     }
 
     /**
@@ -128,7 +124,11 @@ final class ProfileSweep {
                     return false;
                 }
                 var items = pending.stream().flatMap(deletion -> deletion.items().stream()).toList();
-                var outcome = batch.timed(() -> transactions.write("delete users", items));
+                var written = batch.timed(() -> transactions.writeInTime("delete users", items));
+                if (written.isEmpty()) {
+                    return false;
+                }
+                var outcome = written.get();
                 if (outcome.succeeded()) {
                     done.accept(pending.size());
                     break;
@@ -212,8 +212,11 @@ final class ProfileSweep {
             progressed |= count > 0;
         }
 
-        /** Stopped for time: what it deleted, and that some may remain. */
+        /** Stopped for time: what it deleted, and that some may remain; "try again" if it could do nothing at all. */
         Sweep stopped() {
+            if (!progressed) {
+                throw DynamoDbCalls.outOfTime("delete any user");
+            }
             return new Sweep(deleted, true);
         }
     }
