@@ -8,6 +8,7 @@ import dev.serverlessapis.domain.counter.CounterName;
 import dev.serverlessapis.domain.customer.CustomerId;
 import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.Callers;
+import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.PageRequest;
 import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.UserId;
@@ -18,6 +19,8 @@ import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -37,17 +40,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CommandsRefuseNullTest {
     /** One valid value of each type a command or query holds; a command with a new type fails until it is added. */
-    private static final Map<Class<?>, Object> SAMPLES = Map.of(
-            Optional.class, Optional.empty(),
-            CustomerId.class, new CustomerId("c-1"),
-            dev.serverlessapis.domain.chirp.UserId.class, new dev.serverlessapis.domain.chirp.UserId("ada"),
-            ChirpText.class, new ChirpText("hello"),
-            CounterName.class, new CounterName("cloud-resume"),
-            PageRequest.class, new PageRequest(PageRequest.DEFAULT_LIMIT, Optional.empty()),
-            Caller.SignedIn.class, Callers.person("ada"),
-            UserProfile.class, UserProfile.of(Map.of(UserProfile.ID, "ada")),
-            ProfileOwner.class, new ProfileOwner("ada"),
-            UserId.class, new UserId("ada"));
+    private static final Map<Class<?>, Object> SAMPLES = Map.ofEntries(
+            Map.entry(Optional.class, Optional.empty()),
+            Map.entry(CustomerId.class, new CustomerId("c-1")),
+            Map.entry(dev.serverlessapis.domain.chirp.UserId.class, new dev.serverlessapis.domain.chirp.UserId("ada")),
+            Map.entry(ChirpText.class, new ChirpText("hello")),
+            Map.entry(CounterName.class, new CounterName("cloud-resume")),
+            Map.entry(PageRequest.class, new PageRequest(PageRequest.DEFAULT_LIMIT, Optional.empty())),
+            Map.entry(Caller.SignedIn.class, Callers.person("ada")),
+            Map.entry(UserProfile.class, UserProfile.of(Map.of(UserProfile.ID, "ada"))),
+            Map.entry(ProfileOwner.class, new ProfileOwner("ada")),
+            Map.entry(UserId.class, new UserId("ada")),
+            Map.entry(Deadline.class, Deadline.in(Duration.ofSeconds(1), Clock.systemUTC())));
 
     @Test
     void everyUseCaseHasItsInputFound() throws IOException, URISyntaxException {

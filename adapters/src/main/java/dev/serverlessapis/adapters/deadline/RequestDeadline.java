@@ -9,8 +9,8 @@ import java.util.function.Supplier;
  * When the request being served must be answered by: set by the HTTP layer for the duration of one invocation, read
  * by the DynamoDB adapters before and for each call they make, so that a request making many calls is bounded as a
  * whole, not only call by call. It is held per thread because a function serves its request on the thread that
- * invoked it, with the synchronous DynamoDB client; the ports stay free of it, since no rule of the domain depends
- * on it.
+ * invoked it, with the synchronous DynamoDB client; the ports stay free of it. Where a use case's own rule depends on
+ * it (delete-all ends its batch by it and says what it did), the endpoint passes it in that use case's command.
  */
 public final class RequestDeadline {
     private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();

@@ -3,6 +3,7 @@ package dev.serverlessapis.adapters.dynamodb;
 import dev.serverlessapis.adapters.deadline.RequestDeadline;
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -30,16 +31,38 @@ final class DynamoDbCalls {
      * answer, rather than being cut off by its timeout. Each call that starts is capped by {@link RequestDeadlineTimeouts}.
      */
     static <T> T call(String what, Supplier<T> operation) {
-        if (RequestDeadline.current().map(Deadline::passed).orElse(false)) {
-            throw new TemporarilyUnavailableException("the request's time ran out before DynamoDB could " + what, null);
+        return inTime(what, operation).orElseThrow(() -> outOfTime(what));
+    }
+
+    /**
+     * As {@link #call}, but the request's time running out is an answer, empty, for work that can stop part-way and say
+     * what it did: the call did not start because the time was up, or the SDK gave up on it once the time was up.
+     */
+    static <T> Optional<T> inTime(String what, Supplier<T> operation) {
+        if (requestTimeIsUp()) {
+            return Optional.empty();
         }
         try {
-            return operation.get();
+            return Optional.of(operation.get());
         } catch (ConditionalCheckFailedException | TransactionCanceledException answer) {
             throw answer;
+        } catch (SdkClientException failure) {
+            if (requestTimeIsUp()) {
+                return Optional.empty();
+            }
+            throw translate(what, failure);
         } catch (SdkException failure) {
             throw translate(what, failure);
         }
+    }
+
+    /** The domain's "try again" for a request whose time ran out before, or while, DynamoDB could do {@code what}. */
+    static TemporarilyUnavailableException outOfTime(String what) {
+        return new TemporarilyUnavailableException("the request's time ran out before DynamoDB could " + what, null);
+    }
+
+    private static boolean requestTimeIsUp() {
+        return RequestDeadline.current().map(Deadline::passed).orElse(false);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.serverlessapis.adapters.dynamodb;
 
-import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.inTime;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.EMAIL;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.ID;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,10 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * together with its email claim in one transaction, conditioned on the version scanned and on the claim's owner, so a
  * profile and its claim always leave together; a profile changed since the scan is left for the next call. A claim
  * whose owner no longer holds its address (left behind by an older version of this code) is deleted under a condition
- * check on that owner. Stops after the page during which the deadline passes.
+ * check on that owner.
+ * <p>
+ * Bounded by its deadline step by step, not page by page: it starts no scan or transaction it cannot expect to finish
+ * in time (see {@link Batch}), so a deadline nearer than a page's work (a request given little time, a slow store)
+ * still ends the call with what it deleted and {@code more}. Should a call run out of the request's time all the same
+ * (not started, or cut short: {@link DynamoDbCalls#inTime}), the sweep answers what it saw committed, once it has
+ * removed something; a transaction cut short may have committed unseen, and is then not counted.
  */
 final class ProfileSweep {
-    /** Items a delete-all call scans at a time: the unit of work it checks its deadline after. */
+    /** Items a delete-all call scans at a time. */
     static final int PAGE = 100;
     /** 25 profiles with their claims make 50 items, well within a transaction's 100. */
     private static final int GROUPS_PER_TRANSACTION = 25;
@@ -45,17 +53,24 @@ final class ProfileSweep {
     }
 
     Sweep deleteAll(Deadline deadline) {
-        long deleted = 0;
+        var batch = new Batch(deadline);
         Map<String, AttributeValue> startKey = null;
         do {
+            if (!batch.mayGoOn()) {
+                return batch.stopped();
+            }
             var exclusiveStart = startKey;
-            var scanned = call("list users to delete", () -> dynamoDb.scan(scan -> scan
+            var page = batch.timed(() -> inTime("list users to delete", () -> dynamoDb.scan(scan -> scan
                     .tableName(table)
                     .consistentRead(true)
                     .limit(PAGE)
                     .exclusiveStartKey(exclusiveStart)
                     .projectionExpression("#id, #version, #email, #owner")
-                    .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", EmailClaims.OWNER))));
+                    .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", EmailClaims.OWNER)))));
+            if (page.isEmpty()) {
+                return batch.stopped();
+            }
+            var scanned = page.get();
             var profiles = new ArrayList<Removal>();
             var orphans = new ArrayList<Removal>();
             for (var item : scanned.items()) {
@@ -65,11 +80,12 @@ final class ProfileSweep {
                     orphans.add(new Removal(claims.releaseIfAbandoned(item), List.of()));
                 }
             }
-            deleted += deleteTogether(profiles);
-            deleteTogether(orphans);
+            if (!deleteTogether(profiles, batch, batch::profilesDeleted) || !deleteTogether(orphans, batch, batch::claimsReleased)) {
+                return batch.stopped();
+            }
             startKey = StartKey.after(scanned);
-        } while (startKey != null && !deadline.passed());
-        return new Sweep(deleted, startKey != null);
+        } while (startKey != null);
+        return new Sweep(batch.deleted, false);
     }
 
     /**
@@ -96,17 +112,25 @@ final class ProfileSweep {
 
     /**
      * Runs deletions, each all or nothing, up to {@value #GROUPS_PER_TRANSACTION} to a transaction (never two touching
-     * one item, which a transaction refuses). A deletion whose condition failed is dropped (or replaced by its
-     * {@code ifClaimTaken}) and the rest tried again. Answers how many deletions were done.
+     * one item, which a transaction refuses), telling {@code done} how many each transaction did. A deletion whose
+     * condition failed is dropped (or replaced by its {@code ifClaimTaken}) and the rest tried again. Answers false if
+     * it stopped before the end because the batch's time is up.
      */
-    private int deleteTogether(List<Removal> deletions) {
-        int deleted = 0;
+    private boolean deleteTogether(List<Removal> deletions, Batch batch, IntConsumer done) {
         for (var transaction : inTransactions(deletions)) {
             var pending = transaction;
             while (!pending.isEmpty()) {
-                var outcome = transactions.write("delete users", pending.stream().flatMap(deletion -> deletion.items().stream()).toList());
+                if (!batch.mayGoOn()) {
+                    return false;
+                }
+                var items = pending.stream().flatMap(deletion -> deletion.items().stream()).toList();
+                var written = batch.timed(() -> transactions.writeInTime("delete users", items));
+                if (written.isEmpty()) {
+                    return false;
+                }
+                var outcome = written.get();
                 if (outcome.succeeded()) {
-                    deleted += pending.size();
+                    done.accept(pending.size());
                     break;
                 }
                 var position = 0;
@@ -123,7 +147,7 @@ final class ProfileSweep {
                 pending = retry;
             }
         }
-        return deleted;
+        return true;
     }
 
     private static List<List<Removal>> inTransactions(List<Removal> deletions) {
@@ -148,5 +172,52 @@ final class ProfileSweep {
 
     private static Map<String, AttributeValue> keyOf(TransactWriteItem item) {
         return item.delete() != null ? item.delete().key() : item.conditionCheck().key();
+    }
+
+    /**
+     * One call's progress against its deadline. Until it has removed something it goes on whatever the time (each
+     * call makes progress; the request's own deadline still stops the store calls, which is then a 503); after that it
+     * starts a step (a scan page or a transaction) only while the time left exceeds the slowest step so far, so that
+     * the step can finish before the deadline and the call answers what it did.
+     */
+    private static final class Batch {
+        private final Deadline deadline;
+        private long deleted;
+        private boolean progressed;
+        private long slowestNanos;
+
+        Batch(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        boolean mayGoOn() {
+            return !progressed || deadline.remaining().toNanos() > slowestNanos;
+        }
+
+        <T> T timed(Supplier<T> step) {
+            var started = System.nanoTime();
+            try {
+                return step.get();
+            } finally {
+                slowestNanos = Math.max(slowestNanos, System.nanoTime() - started);
+            }
+        }
+
+        void profilesDeleted(int count) {
+            deleted += count;
+            progressed |= count > 0;
+        }
+
+        void claimsReleased(int count) {
+            progressed |= count > 0;
+        }
+
+        /** Stopped for time: what it deleted, and that some may remain; "try again" if it could do nothing at all. */
+        Sweep stopped() {
+            if (!progressed) {
+                throw DynamoDbCalls.outOfTime("delete any user");
+            }
+            return new Sweep(deleted, true);
+        }
     }
 }

@@ -1,9 +1,10 @@
 package dev.serverlessapis.adapters.dynamodb;
 
-import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.inTime;
 
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -26,15 +27,20 @@ final class Transactions {
     }
 
     TransactionOutcome write(String what, List<TransactWriteItem> items) {
+        return writeInTime(what, items).orElseThrow(() -> DynamoDbCalls.outOfTime(what));
+    }
+
+    /** As {@link #write}, but empty when the request's time ran out first (see {@link DynamoDbCalls#inTime}). */
+    Optional<TransactionOutcome> writeInTime(String what, List<TransactWriteItem> items) {
         for (int attempt = 1; ; attempt++) {
             try {
-                call(what, () -> dynamoDb.transactWriteItems(transaction -> transaction.transactItems(items)));
-                return TransactionOutcome.COMMITTED;
+                return inTime(what, () -> dynamoDb.transactWriteItems(transaction -> transaction.transactItems(items)))
+                        .map(committed -> TransactionOutcome.COMMITTED);
             } catch (TransactionCanceledException cancelled) {
                 var outcome = new TransactionOutcome(
                         cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.<CancellationReason>of());
                 if (outcome.anyConditionFailed()) {
-                    return outcome;
+                    return Optional.of(outcome);
                 }
                 if (attempt == ATTEMPTS) {
                     throw new TemporarilyUnavailableException("DynamoDB could not " + what + " now: contended", cancelled);

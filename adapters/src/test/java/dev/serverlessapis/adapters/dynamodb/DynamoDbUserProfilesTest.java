@@ -2,6 +2,7 @@ package dev.serverlessapis.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlessapis.adapters.deadline.RequestDeadline;
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.UserId;
@@ -54,11 +55,11 @@ class DynamoDbUserProfilesTest {
     }
 
     /**
-     * With its time budget used up, each call still deletes one page and says more remain; calling again until it
+     * With its time budget used up, each call still deletes one batch and says more remain; calling again until it
      * says no more deletes every profile and every claim, and the counts add up.
      */
     @Test
-    void aDeadlineThatHasPassedStillDeletesOnePagePerCallAndSaysMoreRemain() {
+    void aDeadlineThatHasPassedStillDeletesOneBatchPerCallAndSaysMoreRemain() {
         emptyTable();
         int created = 0;
         for (int i = 0; i < 250; i++) {
@@ -78,6 +79,32 @@ class DynamoDbUserProfilesTest {
         assertThat(sweeps.subList(0, sweeps.size() - 1)).allSatisfy(sweep -> assertThat(sweep.more()).isTrue());
         assertThat(sweeps.stream().mapToLong(UserProfiles.Sweep::deleted).sum()).isEqualTo(created);
         assertThat(dynamoDb.scan(scan -> scan.tableName(TABLE)).count()).isZero();
+    }
+
+    /**
+     * When the deadline is the request's own (its store calls stop there too), the sweep ends before it with what it
+     * deleted rather than failing at the deadline with its deletions untold.
+     */
+    @Test
+    void aDeadlineThatIsAlsoTheRequestsEndsTheCallWithWhatItDeletedNotA503() {
+        emptyTable();
+        for (int i = 0; i < 1_000; i++) {
+            var id = UUID.randomUUID().toString();
+            profiles.create(UserProfile.of(Map.of("id", id, "email", id + "@example.com")), OWNER);
+        }
+
+        var sweeps = new ArrayList<UserProfiles.Sweep>();
+        do {
+            var deadline = Deadline.in(Duration.ofSeconds(1), Clock.systemUTC());
+            sweeps.add(RequestDeadline.within(deadline, () -> profiles.deleteAll(deadline)));
+        } while (sweeps.getLast().more() && sweeps.size() < 500);
+
+        System.out.printf("delete-all within a 1 s request deadline: 1000 profiles in %d calls, %s deleted per call%n", sweeps.size(),
+                sweeps.stream().map(UserProfiles.Sweep::deleted).toList());
+        assertThat(sweeps.getFirst().more()).isTrue();
+        assertThat(sweeps.getFirst().deleted()).isPositive();
+        assertThat(sweeps.stream().mapToLong(UserProfiles.Sweep::deleted).sum()).isEqualTo(1_000);
+        assertThat(dynamoDb.scan(scan -> scan.tableName(TABLE).consistentRead(true)).count()).isZero();
     }
 
     @Test

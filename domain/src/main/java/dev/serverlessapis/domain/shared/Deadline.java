@@ -16,6 +16,11 @@ public record Deadline(Clock clock, Instant at) {
         return new Deadline(clock, clock.instant().plus(budget));
     }
 
+    /** Whichever of the two passes first. */
+    public Deadline earlier(Deadline other) {
+        return other.at.isBefore(at) ? other : this;
+    }
+
     public boolean passed() {
         return !clock.instant().isBefore(at);
     }

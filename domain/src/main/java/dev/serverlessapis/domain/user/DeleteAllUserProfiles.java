@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Empties the profiles, freeing every email, a bounded batch at a time: one call works for at most its time budget
- * (and always makes progress), then says whether profiles remain, so a client deletes a table of any size by calling
- * again until nothing is left, and no call outlives the function's timeout.
+ * Empties the profiles, freeing every email, a bounded batch at a time: one call works for at most its time budget,
+ * or until the request it serves must answer if that comes first (and always makes progress), then says how many it
+ * deleted and whether profiles remain. A client deletes a table of any size by calling again until nothing is left;
+ * a request given little time (a short function timeout, a slow store) still answers what it did rather than failing
+ * with its deletions untold.
  */
 public final class DeleteAllUserProfiles {
     private final UserProfiles profiles;
@@ -27,18 +29,22 @@ public final class DeleteAllUserProfiles {
 
     public UserProfiles.Sweep deleteAll(Command command) {
         Objects.requireNonNull(command, "command");
-        return profiles.deleteAll(Deadline.in(budget, clock));
+        return profiles.deleteAll(Deadline.in(budget, clock).earlier(command.answerBy()));
     }
 
-    /** Deleting everyone's data is for admins only. */
-    public record Command(Caller.SignedIn admin) {
+    /**
+     * Deleting everyone's data is for admins only. {@code answerBy} is when the request must have its work done to
+     * answer in time (the HTTP layer's deadline, which already keeps back the time to write the answer).
+     */
+    public record Command(Caller.SignedIn admin, Deadline answerBy) {
         public Command {
             Objects.requireNonNull(admin, "admin");
+            Objects.requireNonNull(answerBy, "answerBy");
         }
 
-        public static Command of(Caller caller) {
+        public static Command of(Caller caller, Deadline answerBy) {
             ProfileAccess.requireMayDeleteAll(caller);
-            return new Command((Caller.SignedIn) caller);
+            return new Command((Caller.SignedIn) caller, answerBy);
         }
     }
 }

@@ -35,9 +35,10 @@ public interface UserProfiles {
     Deletion delete(StoredProfile current);
 
     /**
-     * Deletes profiles, each together with its email claim, until every profile is gone or the deadline has passed
-     * (after at least one batch, so each call makes progress). Profiles written meanwhile may survive, but never
-     * without their claim nor a claim without its profile.
+     * Deletes profiles, each together with its email claim, until every profile is gone or the deadline is reached,
+     * and answers by the deadline how many it deleted (after at least one batch, so each call makes progress; a store
+     * that lets it do nothing in time is {@code TemporarilyUnavailableException}). Profiles written meanwhile may
+     * survive, but never without their claim nor a claim without its profile.
      */
     Sweep deleteAll(Deadline deadline);
 

@@ -5,6 +5,7 @@ import static dev.serverlessapis.domain.user.ProfileBuilder.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.NotFoundException;
 import dev.serverlessapis.domain.shared.StaleVersionException;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeleteUserProfileTest {
+    /** A request with all the time it could want: only the use case's own budget bounds it. */
+    private static final Deadline UNHURRIED = Deadline.in(Duration.ofHours(1), Clock.systemUTC());
     private final UserProfile ada = aProfile().withEmail("ada@example.com").build();
     private final InMemoryUserProfiles profiles = new InMemoryUserProfiles().with(ada, aProfile().withId("bob").build());
     private final DeleteUserProfile deleteUserProfile = new DeleteUserProfile(profiles);
@@ -70,15 +73,28 @@ class DeleteUserProfileTest {
     void deleteAllAnswersHowManyProfilesThereWere() {
         var deleteAll = new DeleteAllUserProfiles(profiles, Clock.systemUTC(), Duration.ofSeconds(5));
 
-        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN))).isEqualTo(new UserProfiles.Sweep(2, false));
-        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN))).isEqualTo(new UserProfiles.Sweep(0, false));
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN, UNHURRIED))).isEqualTo(new UserProfiles.Sweep(2, false));
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN, UNHURRIED))).isEqualTo(new UserProfiles.Sweep(0, false));
     }
 
     @Test
     void deleteAllStopsAtItsTimeBudgetAfterProgressAndSaysMoreRemain() {
         var deleteAll = new DeleteAllUserProfiles(profiles, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ZERO);
 
-        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN))).isEqualTo(new UserProfiles.Sweep(1, true));
-        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN))).isEqualTo(new UserProfiles.Sweep(1, false));
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN, UNHURRIED))).isEqualTo(new UserProfiles.Sweep(1, true));
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN, UNHURRIED))).isEqualTo(new UserProfiles.Sweep(1, false));
+    }
+
+    /**
+     * A request that must answer before the use case's own budget is up (a short function timeout, a slow store) bounds
+     * the batch instead: the call still makes progress, then says more remain rather than running past its answer.
+     */
+    @Test
+    void deleteAllStopsWhenTheRequestMustAnswerBeforeItsOwnBudgetIsUp() {
+        var deleteAll = new DeleteAllUserProfiles(profiles, Clock.systemUTC(), Duration.ofHours(1));
+        var answerNow = new Deadline(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Instant.EPOCH);
+
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN, answerNow))).isEqualTo(new UserProfiles.Sweep(1, true));
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN, answerNow))).isEqualTo(new UserProfiles.Sweep(1, false));
     }
 }

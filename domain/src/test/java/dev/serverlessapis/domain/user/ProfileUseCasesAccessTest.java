@@ -7,6 +7,7 @@ import static dev.serverlessapis.domain.user.ProfileBuilder.aProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.ForbiddenException;
 import dev.serverlessapis.domain.shared.NotFoundException;
 import dev.serverlessapis.domain.shared.UnauthenticatedException;
@@ -24,6 +25,7 @@ class ProfileUseCasesAccessTest {
     private final ReadUserProfile read = new ReadUserProfile(profiles);
     private final ReplaceUserProfile replace = new ReplaceUserProfile(profiles, event -> { });
     private final DeleteUserProfile delete = new DeleteUserProfile(profiles);
+    private static final Deadline UNHURRIED = Deadline.in(Duration.ofHours(1), Clock.systemUTC());
     private final DeleteAllUserProfiles deleteAll = new DeleteAllUserProfiles(profiles, Clock.systemUTC(), Duration.ofSeconds(5));
 
     @Test
@@ -79,7 +81,7 @@ class ProfileUseCasesAccessTest {
         assertThatThrownBy(() -> DeleteUserProfile.Command.of(ANONYMOUS, "")).isInstanceOf(UnauthenticatedException.class);
         assertThatThrownBy(() -> ListUserProfiles.Query.of(ANONYMOUS, Optional.empty(), Optional.of("x"), Optional.empty()))
                 .isInstanceOf(UnauthenticatedException.class);
-        assertThatThrownBy(() -> DeleteAllUserProfiles.Command.of(ANONYMOUS)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> DeleteAllUserProfiles.Command.of(ANONYMOUS, UNHURRIED)).isInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
@@ -90,8 +92,8 @@ class ProfileUseCasesAccessTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> ListUserProfiles.Query.of(person("ada"), Optional.of("ada@example.com"), Optional.empty(), Optional.empty()))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> DeleteAllUserProfiles.Command.of(person("ada"))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> DeleteAllUserProfiles.Command.of(person("ada"), UNHURRIED)).isInstanceOf(ForbiddenException.class);
         assertThat(profiles.find(new UserId("ada"))).isPresent();
-        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN)).deleted()).isEqualTo(1);
+        assertThat(deleteAll.deleteAll(DeleteAllUserProfiles.Command.of(ADMIN, UNHURRIED)).deleted()).isEqualTo(1);
     }
 }

@@ -16,8 +16,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The server's own answers, to requests it cannot hand to the emulator (a malformed request line or {@code %} escape,
  * a non-numeric {@code Content-Length}, a request line and headers beyond its buffer), as the problem documents of the
- * gateway responses Terraform configures. The text is fixed per status: the server's own messages and exceptions
- * never reach the client.
+ * gateway responses Terraform configures (a 413 without their CORS headers: {@link GatewayResponses} says why). The text
+ * is fixed per status: the server's own messages and exceptions never reach the client.
  */
 final class GatewayErrorHandler extends ErrorHandler {
     private static final Map<Integer, String> DETAILS = Map.of(
@@ -34,10 +34,12 @@ final class GatewayErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, HttpResponse.PROBLEM_JSON);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put(HttpHeader.VARY, "Origin");
-        var origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null) {
-            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        if (status != GatewayResponses.NOT_CUSTOMISABLE) {
+            response.getHeaders().put(HttpHeader.VARY, "Origin");
+            var origin = request.getHeaders().get(HttpHeader.ORIGIN);
+            if (origin != null) {
+                response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            }
         }
         response.write(true, problem(status), callback);
     }

@@ -85,10 +85,18 @@ class MalformedRequestTest {
         }
     }
 
+    /**
+     * Without CORS headers, even for an allowed page's Origin: API Gateway's 413 REQUEST_TOO_LARGE cannot be customised
+     * (its developer guide, known issues), so on AWS it carries none and a page cannot read it; locally neither.
+     */
     @Test
-    void aBodyAnnouncedOverApiGatewaysPayloadQuotaIsA413ProblemBeforeItIsSent() {
-        assertProblem(exchange("POST /echo/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                + (GatewayLimits.MAX_PAYLOAD_BYTES + 1) + "\r\nConnection: close\r\n\r\n"), 413);
+    void aBodyAnnouncedOverApiGatewaysPayloadQuotaIsA413ProblemBeforeItIsSentWithoutCorsHeaders() {
+        var refused = exchange("POST /echo/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://page.example\r\nContent-Type: application/json"
+                + "\r\nContent-Length: " + (GatewayLimits.MAX_PAYLOAD_BYTES + 1) + "\r\nConnection: close\r\n\r\n");
+
+        assertProblem(refused, 413);
+        var head = refused.substring(0, refused.indexOf("\r\n\r\n")).toLowerCase();
+        assertThat(head).doesNotContain("access-control-allow-origin").doesNotContain("vary: origin");
     }
 
     /** Query parameters reach functions decoded: an escape that decodes to no UTF-8 text is refused, never U+FFFD. */

@@ -328,12 +328,14 @@ class HardeningTest {
                 .contains("responseParameters = local.gateway_response_headers");
         assertThat(gatewayResponses).contains("for type in [\"DEFAULT_4XX\", \"DEFAULT_5XX\"]");
         var specific = locals(APPLICATION).attribute("gateway_responses").orElseThrow();
-        for (var type : java.util.List.of("UNAUTHORIZED", "ACCESS_DENIED", "THROTTLED", "REQUEST_TOO_LARGE", "MISSING_AUTHENTICATION_TOKEN")) {
-            assertThat(specific).contains(type + " ");
-        }
-        assertThat(specific).contains("UNAUTHORIZED      = { status = 401")
+        var types = Pattern.compile("(?m)^\\s*([A-Z][A-Z0-9_]*)\\s*=\\s*\\{").matcher(specific).results().map(type -> type.group(1)).toList();
+        assertThat(types).containsExactlyInAnyOrder("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND", "UNAUTHORIZED", "ACCESS_DENIED", "THROTTLED");
+        assertThat(types).as("API Gateway's developer guide (known issues): the 413 REQUEST_TOO_LARGE default gateway response cannot be"
+                + " customised; API Gateway accepts the setting and ignores it, so configuring it would promise a body and CORS headers"
+                + " that a request over 10 MB never gets").doesNotContain("REQUEST_TOO_LARGE");
+        assertThat(specific).containsPattern("UNAUTHORIZED\\s+= \\{ status = 401")
                 .contains("headers = { \"gatewayresponse.header.WWW-Authenticate\" = \"'Bearer'\" }")
-                .contains("ACCESS_DENIED     = { status = 403");
+                .containsPattern("ACCESS_DENIED\\s+= \\{ status = 403");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.serverlessapis.adapters.apigateway.HttpRequest;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
 import dev.serverlessapis.adapters.apigateway.JsonBody;
 import dev.serverlessapis.adapters.apigateway.NextPageLink;
+import dev.serverlessapis.adapters.deadline.RequestDeadline;
 import dev.serverlessapis.domain.user.CreateUserProfile;
 import dev.serverlessapis.domain.user.DeleteAllUserProfiles;
 import dev.serverlessapis.domain.user.DeleteUserProfile;
@@ -76,8 +77,10 @@ public final class UserEndpoints {
         return HttpResponse.json(200, deleted.members());
     }
 
+    /** One bounded batch: it ends by the request's deadline at the latest, so the batches it did finish are told. */
     public HttpResponse deleteAll(HttpRequest request) {
-        var sweep = deleteAllUserProfiles.deleteAll(DeleteAllUserProfiles.Command.of(request.caller()));
+        var answerBy = RequestDeadline.current().orElseThrow(() -> new IllegalStateException("served outside HttpFunction's deadline"));
+        var sweep = deleteAllUserProfiles.deleteAll(DeleteAllUserProfiles.Command.of(request.caller(), answerBy));
         var body = new LinkedHashMap<String, Object>();
         body.put("deleted", sweep.deleted());
         body.put("more", sweep.more());

@@ -39,8 +39,8 @@ public final class UserModule {
     static final String DELETE_FUNCTION = "user-profile-delete";
     static final String DELETE_ALL_FUNCTION = "user-profile-delete-all";
     /**
-     * How long one {@code DELETE /users} call keeps deleting before it answers {@code "more": true}. With one SDK call's
-     * own timeout after it, this stays inside the function's timeout (10 s by default in Terraform).
+     * How long one {@code DELETE /users} call keeps deleting before it answers {@code "more": true}, at most: the
+     * request's own deadline ends it sooner when that is nearer (a short function timeout, a slow store).
      */
     static final String DELETE_ALL_BUDGET_VARIABLE = "DELETE_ALL_TIME_BUDGET_MS";
     static final Duration DEFAULT_DELETE_ALL_BUDGET = Duration.ofSeconds(4);

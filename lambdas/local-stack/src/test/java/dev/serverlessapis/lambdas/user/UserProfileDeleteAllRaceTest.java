@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("handler")
 @ExtendWith(WithTestStack.class)
 class UserProfileDeleteAllRaceTest {
-    private static final String TABLE = "user-profiles";
     private static final int SEEDED = 2_000;
     private static final int RACING = 1_000;
     private static final int WRITERS = 8;
@@ -81,7 +78,7 @@ class UserProfileDeleteAllRaceTest {
                     SEEDED, duringDelete.get(), RACING, deleted);
         }
 
-        var violations = violations();
+        var violations = ProfileClaimInvariant.violations(stack.dynamoDb());
         System.out.printf("delete-all race: %d invariant violations%n", violations.size());
         assertThat(duringDelete.get()).as("creates that overlapped the delete-all").isPositive();
         assertThat(violations).isEmpty();
@@ -104,33 +101,5 @@ class UserProfileDeleteAllRaceTest {
                 return deleted;
             }
         }
-    }
-
-    /** Every broken link between profiles and email claims, over the whole table, read consistently. */
-    private List<String> violations() {
-        var emailOfProfile = new HashMap<String, String>();
-        var ownerOfClaim = new HashMap<String, String>();
-        stack.dynamoDb().scanPaginator(scan -> scan.tableName(TABLE).consistentRead(true)).items().forEach(item -> {
-            var id = item.get("id").s();
-            if (item.containsKey("profile")) {
-                emailOfProfile.put(id, item.containsKey("email") ? item.get("email").s() : null);
-            } else {
-                ownerOfClaim.put(id.substring("email#".length()), item.get("owner").s());
-            }
-        });
-        var violations = new ArrayList<String>();
-        ownerOfClaim.forEach((address, owner) -> {
-            if (!emailOfProfile.containsKey(owner)) {
-                violations.add("claim of " + address + " names " + owner + ", which does not exist");
-            } else if (!address.equals(emailOfProfile.get(owner))) {
-                violations.add("claim of " + address + " names " + owner + ", which holds " + emailOfProfile.get(owner));
-            }
-        });
-        emailOfProfile.forEach((id, address) -> {
-            if (address != null && !id.equals(ownerOfClaim.get(address))) {
-                violations.add("profile " + id + " holds " + address + ", claimed by " + ownerOfClaim.get(address));
-            }
-        });
-        return violations;
     }
 }

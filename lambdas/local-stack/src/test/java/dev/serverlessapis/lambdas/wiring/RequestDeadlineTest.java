@@ -10,30 +10,17 @@ import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
 import dev.serverlessapis.adapters.apigateway.Route;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
-import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
-import dev.serverlessapis.adapters.dynamodb.SignedCursors;
-import dev.serverlessapis.adapters.observability.EmfMetrics;
 import dev.serverlessapis.adapters.observability.RequestObserver;
 import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A request is bounded as a whole by the invocation's remaining time, not only call by call: against DynamoDB Local
@@ -53,7 +40,7 @@ class RequestDeadlineTest {
     @Test
     void oneCallSlowerThanTheTimeLeftIsCutShortWithA503() throws Exception {
         try (var slow = new SlowStore(Duration.ofMillis(700))) {
-            var profiles = profilesBehind(slow);
+            var profiles = slow.profiles();
             var response = serve(profiles, request -> {
                 profiles.find(new UserId("ada"));
                 return HttpResponse.empty(200);
@@ -67,7 +54,7 @@ class RequestDeadlineTest {
     @Test
     void manyCallsThatEachFitTheirTimeoutButNotTogetherEndWithA503() throws Exception {
         try (var slow = new SlowStore(Duration.ofMillis(150))) {
-            var profiles = profilesBehind(slow);
+            var profiles = slow.profiles();
             var response = serve(profiles, request -> {
                 for (int i = 0; i < 10; i++) {
                     profiles.find(new UserId("ada-" + i));
@@ -88,81 +75,5 @@ class RequestDeadlineTest {
     private static void assertUnavailable(APIGatewayProxyResponseEvent response) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(503);
         assertThat(response.getMultiValueHeaders().get("Retry-After")).containsExactly("1");
-    }
-
-    /** The user-profile adapter on a client the wiring builds, with its default time limits, to {@code store}. */
-    private static UserProfiles profilesBehind(SlowStore store) {
-        var localEndpoint = System.getProperty(Configuration.DYNAMODB_ENDPOINT);
-        System.setProperty(Configuration.DYNAMODB_ENDPOINT, store.url());
-        DynamoDbClient client;
-        try {
-            var configuration = new Configuration();
-            client = AwsModule.dynamoDb(configuration, new CurrentTraceHeader(configuration),
-                    new EmfMetrics("test", line -> { }, Clock.systemUTC()), Clock.systemUTC());
-        } finally {
-            System.setProperty(Configuration.DYNAMODB_ENDPOINT, localEndpoint);
-        }
-        return new DynamoDbUserProfiles(client, System.getProperty("USER_PROFILES_TABLE"),
-                new SignedCursors(System.getProperty(Configuration.CURSOR_SIGNING_KEY)));
-    }
-
-    /**
-     * A loopback proxy to DynamoDB Local that holds each chunk the client sends for {@code delay} before passing it on:
-     * a call, its headers and body often in two chunks, then takes up to twice that, inside the SDK's 2 s attempt.
-     */
-    private static final class SlowStore implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-        private final URI target = URI.create(System.getProperty(Configuration.DYNAMODB_ENDPOINT));
-
-        SlowStore(Duration delay) throws IOException {
-            Thread.ofVirtual().start(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        var client = server.accept();
-                        var upstream = new Socket(target.getHost(), target.getPort());
-                        sockets.add(client);
-                        sockets.add(upstream);
-                        var request = client.getInputStream();
-                        var forward = upstream.getOutputStream();
-                        var answer = upstream.getInputStream();
-                        var back = client.getOutputStream();
-                        Thread.ofVirtual().start(() -> pump(request, forward, delay));
-                        Thread.ofVirtual().start(() -> pump(answer, back, Duration.ZERO));
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        private static void pump(InputStream from, OutputStream to, Duration delay) {
-            var buffer = new byte[64 * 1024];
-            try {
-                for (int read; (read = from.read(buffer)) >= 0; ) {
-                    Thread.sleep(delay);
-                    to.write(buffer, 0, read);
-                    to.flush();
-                }
-            } catch (IOException | InterruptedException closed) {
-                // The SDK gave up on the call, or the test is over.
-            }
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getLocalPort();
-        }
-
-        int connections() {
-            return sockets.size() / 2;
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            for (var socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }
