@@ -1,5 +1,5 @@
-import com.google.gson.JsonParser;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
+import dev.serverlessapis.adapters.json.JsonCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ public final class GenerateApiRoutes {
 
     /** @param arguments api.json, then the directory of generated sources */
     public static void main(String[] arguments) throws IOException {
-        var spec = JsonParser.parseString(Files.readString(Path.of(arguments[0]), StandardCharsets.UTF_8)).getAsJsonObject();
+        var spec = JsonCodec.parseObject(Files.readString(Path.of(arguments[0]), StandardCharsets.UTF_8));
         var table = RouteTable.fromSpec(spec);
         var entries = table.resources().stream().sorted()
                 .map(resource -> "                Map.entry(" + literal(resource) + ", List.of("

@@ -1,6 +1,5 @@
 package dev.serverlessapis.adapters.apigateway;
 
-import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +18,12 @@ public final class RouteTable {
         this.methodsByResource = Map.copyOf(methodsByResource);
     }
 
-    public static RouteTable fromSpec(JsonObject spec) {
+    /** @param spec api.json as {@link dev.serverlessapis.adapters.json.JsonCodec#parseObject} reads it */
+    public static RouteTable fromSpec(Map<String, Object> spec) {
         var methods = new TreeMap<String, TreeSet<String>>();
-        for (var route : spec.getAsJsonArray("routes")) {
-            var object = route.getAsJsonObject();
-            methods.computeIfAbsent(object.get("path").getAsString(), path -> new TreeSet<>())
-                    .add(object.get("method").getAsString());
+        for (var route : (List<?>) spec.get("routes")) {
+            var object = (Map<?, ?>) route;
+            methods.computeIfAbsent((String) object.get("path"), path -> new TreeSet<>()).add((String) object.get("method"));
         }
         var result = new TreeMap<String, List<String>>();
         methods.forEach((path, served) -> {

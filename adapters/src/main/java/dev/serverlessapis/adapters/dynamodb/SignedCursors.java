@@ -1,8 +1,6 @@
 package dev.serverlessapis.adapters.dynamodb;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -42,19 +40,17 @@ public final class SignedCursors {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
             return Optional.empty();
         }
-        var json = new JsonObject();
+        var json = new LinkedHashMap<String, Map<String, String>>();
         lastEvaluatedKey.forEach((name, value) -> {
-            var typed = new JsonObject();
             if (value.s() != null) {
-                typed.addProperty("S", value.s());
+                json.put(name, Map.of("S", value.s()));
             } else if (value.n() != null) {
-                typed.addProperty("N", value.n());
+                json.put(name, Map.of("N", value.n()));
             } else {
                 throw new IllegalArgumentException("key attribute " + name + " is neither S nor N");
             }
-            json.add(name, typed);
         });
-        var payload = json.toString().getBytes(StandardCharsets.UTF_8);
+        var payload = JsonCodec.write(json).getBytes(StandardCharsets.UTF_8);
         return Optional.of(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload)));
     }
 
@@ -77,21 +73,31 @@ public final class SignedCursors {
             if (!MessageDigest.isEqual(sign(payload), DECODER.decode(parts[1]))) {
                 throw tampered();
             }
-            var json = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8)).getAsJsonObject();
+            var json = JsonCodec.parseObject(new String(payload, StandardCharsets.UTF_8));
             if (!expectedShapes.contains(json.keySet())) {
                 throw tampered();
             }
             var key = new LinkedHashMap<String, AttributeValue>();
             for (var attribute : json.entrySet()) {
-                var typed = attribute.getValue().getAsJsonObject();
-                key.put(attribute.getKey(), typed.has("S")
-                        ? AttributeValue.fromS(typed.get("S").getAsString())
-                        : AttributeValue.fromN(typed.get("N").getAsString()));
+                key.put(attribute.getKey(), keyValue(attribute.getValue()));
             }
             return key;
-        } catch (IllegalArgumentException | IllegalStateException | JsonParseException | UnsupportedOperationException malformed) {
+        } catch (IllegalArgumentException | JsonCodec.Malformed | JsonCodec.Refused malformed) {
             throw tampered();
         }
+    }
+
+    /** A signed cursor holds only what {@link #encode} wrote, {@code {"S":"..."}} or {@code {"N":"..."}} per attribute. */
+    private static AttributeValue keyValue(Object typed) {
+        if (typed instanceof Map<?, ?> value && value.size() == 1) {
+            if (value.get("S") instanceof String text) {
+                return AttributeValue.fromS(text);
+            }
+            if (value.get("N") instanceof String number) {
+                return AttributeValue.fromN(number);
+            }
+        }
+        throw tampered();
     }
 
     private byte[] sign(byte[] payload) {

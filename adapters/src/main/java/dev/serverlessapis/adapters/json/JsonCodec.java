@@ -1,10 +1,6 @@
 package dev.serverlessapis.adapters.json;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
@@ -12,7 +8,10 @@ import dev.serverlessapis.domain.shared.JsonNumber;
 import dev.serverlessapis.domain.shared.UnicodeText;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +29,13 @@ import java.util.Map;
  * and 30-digit integers survive), {@link List} and {@link Map}. Writing keeps nulls, escapes no HTML characters, and
  * writes a {@link JsonNumber} as its text; strings are written as the characters they hold, so an escape such as
  * {@code \u00e9} comes back as the character it stands for.
+ *
+ * <p>Both ways go through Gson's streaming {@link JsonReader} and {@link JsonWriter} only, never a {@code Gson}
+ * instance: setting one up (its type-adapter factories, reflection and the adapters it builds for each runtime type)
+ * was the largest piece the project added to every function's cold start, to write values whose types are all known
+ * here. The writer is the one a {@code Gson} would have written through, so the text is the same to the byte.
  */
 public final class JsonCodec {
-    private static final Gson GSON = new GsonBuilder()
-            .serializeNulls()
-            .disableHtmlEscaping()
-            .registerTypeAdapter(JsonNumber.class, new NumberAsWritten())
-            .create();
-
     private JsonCodec() {
     }
 
@@ -56,7 +54,7 @@ public final class JsonCodec {
                 throw new IOException("more than one JSON value");
             }
             return value;
-        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException malformed) {
+        } catch (IOException | IllegalStateException | NumberFormatException malformed) {
             throw new Malformed("is not well-formed JSON");
         }
     }
@@ -70,9 +68,54 @@ public final class JsonCodec {
         throw new Malformed("is not a JSON object");
     }
 
-    /** The value as compact JSON text: maps, lists, strings, numbers, booleans and nulls, at any depth. */
+    /**
+     * The value as compact JSON text: maps (by their keys' text), collections, strings, {@link JsonNumber}s, Java
+     * numbers, booleans and nulls, at any depth, in iteration order.
+     *
+     * @throws IllegalArgumentException for any other type (our defect: a response is built from these), or for a
+     *     number that is not finite, which JSON cannot spell
+     */
     public static String write(Object value) {
-        return GSON.toJson(value);
+        var text = new StringWriter();
+        try (var writer = new JsonWriter(text)) {
+            // Its defaults are what responses and stored profiles promise: nulls kept, no HTML escaping, compact.
+            write(writer, value);
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException("a StringWriter does not fail", cannotHappen);
+        }
+        return text.toString();
+    }
+
+    // An instanceof chain rather than a pattern switch: a type switch is bootstrapped through invokedynamic at its
+    // first use, which would put that cost back into every function's first response.
+    private static void write(JsonWriter out, Object value) throws IOException {
+        if (value == null) {
+            out.nullValue();
+        } else if (value instanceof String text) {
+            out.value(text);
+        } else if (value instanceof Boolean bool) {
+            out.value(bool);
+        } else if (value instanceof JsonNumber number) {
+            // Unquoted and unchanged; the number's own check made the text JSON.
+            out.jsonValue(number.literal());
+        } else if (value instanceof Number number) {
+            out.value(number);
+        } else if (value instanceof Map<?, ?> object) {
+            out.beginObject();
+            for (var member : object.entrySet()) {
+                out.name(String.valueOf(member.getKey()));
+                write(out, member.getValue());
+            }
+            out.endObject();
+        } else if (value instanceof Collection<?> array) {
+            out.beginArray();
+            for (var element : array) {
+                write(out, element);
+            }
+            out.endArray();
+        } else {
+            throw new IllegalArgumentException("JsonCodec writes plain values only, not a " + value.getClass().getName());
+        }
     }
 
     private static Object read(JsonReader reader, String path) throws IOException {
@@ -146,23 +189,6 @@ public final class JsonCodec {
 
         public String path() {
             return path;
-        }
-    }
-
-    /** {@link JsonWriter#jsonValue} writes the text unquoted and unchanged; the number's own check made it JSON. */
-    private static final class NumberAsWritten extends TypeAdapter<JsonNumber> {
-        @Override
-        public void write(JsonWriter out, JsonNumber number) throws IOException {
-            if (number == null) {
-                out.nullValue();
-            } else {
-                out.jsonValue(number.literal());
-            }
-        }
-
-        @Override
-        public JsonNumber read(JsonReader in) {
-            throw new UnsupportedOperationException("documents are read by JsonCodec.parse, strictly");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.serverlessapis.adapters.apigateway;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.adapters.observability.RequestObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,10 +38,10 @@ public final class HttpLayer {
         return ProxyEvents.header(response.toProxyResponse(), name);
     }
 
-    private static JsonObject readApiJson() {
+    private static Map<String, Object> readApiJson() {
         var root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath();
         try {
-            return JsonParser.parseString(Files.readString(root.resolve("terraform/modules/application/api.json"))).getAsJsonObject();
+            return JsonCodec.parseObject(Files.readString(root.resolve("terraform/modules/application/api.json")));
         } catch (IOException unreadable) {
             throw new UncheckedIOException("api.json is read from the repository root " + root, unreadable);
         }

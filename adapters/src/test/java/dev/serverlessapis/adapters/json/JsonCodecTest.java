@@ -68,6 +68,17 @@ class JsonCodecTest {
                 {"name":"cloud-resume","value":42,"score":1.5,"nothing":null,"list":[1,null]}""");
     }
 
+    /** Nothing is written by reflection: a type the codec does not own is our defect, and JSON has no NaN. */
+    @Test
+    void onlyPlainValuesAndFiniteNumbersAreWritten() {
+        record Reading(String name) {
+        }
+
+        assertThatThrownBy(() -> JsonCodec.write(Map.of("reading", new Reading("x")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonCodec.write(List.of(Double.NaN))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(JsonCodec.write(null)).isEqualTo("null");
+    }
+
     @Test
     void aMemberNamedTwiceOrTextThatIsNotUnicodeIsRefusedNamingWhereItIs() {
         assertThatThrownBy(() -> JsonCodec.parse("{\"a\":{\"x\":1,\"x\":1}}"))

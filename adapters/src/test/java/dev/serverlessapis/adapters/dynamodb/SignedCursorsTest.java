@@ -1,0 +1,49 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.serverlessapis.domain.shared.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class SignedCursorsTest {
+    private final SignedCursors cursors = new SignedCursors("a-test-signing-key-of-some-length");
+
+    /** The payload is the text cursors already handed out carry, so a cursor from before a deploy still works after it. */
+    @Test
+    void aCursorCarriesTheKeyAsTypedJsonAndGivesItBack() {
+        var key = new LinkedHashMap<String, AttributeValue>();
+        key.put("userId", AttributeValue.fromS("zoë \"q\" </b> 🌍"));
+        key.put("timestamp", AttributeValue.fromN("1796149491942"));
+
+        var cursor = cursors.encode(key).orElseThrow();
+
+        var payload = new String(Base64.getUrlDecoder().decode(cursor.split("\\.")[0]), StandardCharsets.UTF_8);
+        assertThat(payload).isEqualTo("{\"userId\":{\"S\":\"zoë \\\"q\\\" </b> 🌍\"},\"timestamp\":{\"N\":\"1796149491942\"}}");
+        assertThat(cursors.decode(cursor, Set.of("userId", "timestamp"))).isEqualTo(key);
+    }
+
+    @Test
+    void aCompleteListingHasNoCursor() {
+        assertThat(cursors.encode(Map.of())).isEmpty();
+    }
+
+    @Test
+    void aCursorOfAnotherListingAnotherKeyOrAlteredIsRefused() {
+        var cursor = cursors.encode(Map.of("id", AttributeValue.fromS("a"))).orElseThrow();
+        var otherKeys = new SignedCursors("another-signing-key-of-some-length").encode(Map.of("id", AttributeValue.fromS("a")))
+                .orElseThrow();
+
+        for (var refused : List.of(otherKeys, cursor.replace('.', '-'), "e30." + cursor.split("\\.")[1], "forged")) {
+            assertThatThrownBy(() -> cursors.decode(refused, Set.of("id"))).as(refused).isInstanceOf(InvalidInputException.class);
+        }
+        assertThatThrownBy(() -> cursors.decode(cursor, Set.of("userId", "timestamp"))).isInstanceOf(InvalidInputException.class);
+    }
+}
