@@ -3,9 +3,9 @@ package dev.serverlessapis.domain.chirp;
 import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.DomainEvents;
-import java.time.Clock;
 import dev.serverlessapis.domain.shared.JsonStrings;
 import dev.serverlessapis.domain.shared.Violations;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,11 +43,11 @@ public final class PostChirp {
          * A client's JSON object as a chirp: exactly {@code userId} (optional) and {@code text}, both strings; every
          * other member ({@code timestamp} included: the server's clock sets it) and every invalid one is reported at
          * once. The author is the caller ({@link ChirpAccess#authorOf}): who may post is decided before what is posted
-         * is looked at, so a stranger learns nothing from validation; nobody signed in is refused before the body is
-         * read, posting under somebody else's handle before any invalid member is reported.
+         * is looked at, so a stranger learns nothing from validation: the members' violations are only collected until
+         * the author is known, so nobody signed in is refused whatever the body holds, and posting under somebody
+         * else's handle is refused before any invalid member is reported.
          */
         public static Command of(Caller caller, Map<String, ?> body) {
-            caller.requireSignedIn("post a chirp");
             var violations = new Violations();
             body.keySet().stream().filter(member -> !MEMBERS.contains(member)).sorted().forEach(member -> violations.add(member,
                     "is not part of a chirp: send only " + USER_ID + " and " + TEXT + " (the server assigns timestamp)"));

@@ -43,8 +43,7 @@ public final class DeleteAllUserProfiles {
         }
 
         public static Command of(Caller caller, Deadline answerBy) {
-            ProfileAccess.requireMayDeleteAll(caller);
-            return new Command((Caller.SignedIn) caller, answerBy);
+            return new Command(ProfileAccess.requireMayDeleteAll(caller), answerBy);
         }
     }
 }

@@ -45,7 +45,7 @@ public final class ProfileAccess {
         caller.requireAdmin("find a profile by its email address");
     }
 
-    public static void requireMayDeleteAll(Caller caller) {
-        caller.requireAdmin("delete every profile");
+    public static Caller.SignedIn requireMayDeleteAll(Caller caller) {
+        return caller.requireAdmin("delete every profile");
     }
 }
