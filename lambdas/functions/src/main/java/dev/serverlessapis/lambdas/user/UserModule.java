@@ -57,8 +57,7 @@ public final class UserModule {
 
     @Provides
     static UserEndpoints endpoints(UserProfiles profiles, Clock clock, Configuration configuration, DomainEvents events) {
-        var deleteAllBudget = configuration.optional(DELETE_ALL_BUDGET_VARIABLE).map(Long::parseLong).map(Duration::ofMillis)
-                .orElse(DEFAULT_DELETE_ALL_BUDGET);
+        var deleteAllBudget = configuration.milliseconds(DELETE_ALL_BUDGET_VARIABLE, DEFAULT_DELETE_ALL_BUDGET);
         return new UserEndpoints(new CreateUserProfile(profiles, events), new ListUserProfiles(profiles), new ReadUserProfile(profiles),
                 new ReplaceUserProfile(profiles, events), new DeleteUserProfile(profiles), new DeleteAllUserProfiles(profiles, clock, deleteAllBudget));
     }

@@ -77,8 +77,8 @@ public final class AwsModule {
      * it warms is the code a restored function runs.
      */
     static DynamoDbClientBuilder configured(Configuration configuration, XRayDynamoDbTracing tracing, DynamoDbRetryMetrics retryMetrics) {
-        var attemptTimeout = milliseconds(configuration, ATTEMPT_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT);
-        var callTimeout = milliseconds(configuration, CALL_TIMEOUT, DEFAULT_CALL_TIMEOUT);
+        var attemptTimeout = configuration.milliseconds(ATTEMPT_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT);
+        var callTimeout = configuration.milliseconds(CALL_TIMEOUT, DEFAULT_CALL_TIMEOUT);
         var maxAttempts = configuration.optional(MAX_ATTEMPTS).map(Integer::parseInt).orElse(DEFAULT_MAX_ATTEMPTS);
         if (attemptTimeout.compareTo(callTimeout) > 0 || maxAttempts < 1) {
             throw new IllegalStateException("DynamoDB time limits make no sense: an attempt of " + attemptTimeout
@@ -103,10 +103,6 @@ public final class AwsModule {
      */
     static AwsCredentialsProvider lambdaRole() {
         return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
-    }
-
-    private static Duration milliseconds(Configuration configuration, String name, Duration fallback) {
-        return configuration.optional(name).map(Long::parseLong).map(Duration::ofMillis).orElse(fallback);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package dev.serverlessapis.lambdas.wiring;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -32,5 +33,10 @@ public final class Configuration {
     public String required(String name) {
         return optional(name).orElseThrow(() -> new IllegalStateException(
                 "the setting " + name + " is missing: Terraform sets it on Lambda, the local stack sets it locally"));
+    }
+
+    /** A setting given in milliseconds, or {@code fallback} where it is not set. */
+    public Duration milliseconds(String name, Duration fallback) {
+        return optional(name).map(Long::parseLong).map(Duration::ofMillis).orElse(fallback);
     }
 }
