@@ -1,9 +1,11 @@
 package dev.serverlessapis.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,7 +24,6 @@ import org.eclipse.jetty.util.Callback;
 final class GatewayErrorHandler extends ErrorHandler {
     private static final Map<Integer, String> DETAILS = Map.of(
             400, "The request is not valid HTTP: its request line, a header, a percent-escape or the body's framing is malformed.",
-            413, "The request is larger than API Gateway accepts (10 MB).",
             414, "The URL is longer than API Gateway accepts (" + GatewayLimits.MAX_URL_CHARACTERS + " characters).",
             431, "The request line and headers are larger than API Gateway accepts ("
                     + GatewayLimits.MAX_REQUEST_LINE_AND_HEADER_VALUE_BYTES + " bytes).",
@@ -32,16 +33,8 @@ final class GatewayErrorHandler extends ErrorHandler {
     /** A request the server parsed far enough to have one, but failed before or while the emulator handled it. */
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause, Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, HttpResponse.PROBLEM_JSON);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        if (status != GatewayResponses.NOT_CUSTOMISABLE) {
-            response.getHeaders().put(HttpHeader.VARY, "Origin");
-            var origin = request.getHeaders().get(HttpHeader.ORIGIN);
-            if (origin != null) {
-                response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            }
-        }
-        response.write(true, problem(status), callback);
+        var origin = Optional.ofNullable(request.getHeaders().get(HttpHeader.ORIGIN));
+        ProxyResponses.write(request, response, callback, GatewayResponses.withGatewayHeaders(origin, problem(status)));
     }
 
     /** A request line or header the server could not parse: there is no request, only the status to answer with. */
@@ -49,12 +42,14 @@ final class GatewayErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, HttpResponse.PROBLEM_JSON));
         fields.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
-        return problem(status);
+        return ByteBuffer.wrap(problem(status).getBody().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ByteBuffer problem(int status) {
-        var title = status == 413 ? "Content Too Large" : HttpStatus.getMessage(status);
-        var document = GatewayResponses.problem(status, title, DETAILS.getOrDefault(status, title + ".")).getBody();
-        return ByteBuffer.wrap(document.getBytes(StandardCharsets.UTF_8));
+    private static APIGatewayProxyResponseEvent problem(int status) {
+        if (status == GatewayResponses.NOT_CUSTOMISABLE) {
+            return GatewayLimits.tooLarge();
+        }
+        var title = HttpStatus.getMessage(status);
+        return GatewayResponses.problem(status, title, DETAILS.getOrDefault(status, title + "."));
     }
 }

@@ -68,7 +68,7 @@ final class GatewayLimits {
         }
     }
 
-    private static APIGatewayProxyResponseEvent tooLarge() {
+    static APIGatewayProxyResponseEvent tooLarge() {
         return GatewayResponses.problem(413, "Content Too Large", "The request is larger than API Gateway accepts (10 MB).");
     }
 
