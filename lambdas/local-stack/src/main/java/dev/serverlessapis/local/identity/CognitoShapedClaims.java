@@ -61,14 +61,9 @@ final class CognitoShapedClaims implements OAuth2TokenCallback {
         claims.put("origin_jti", UUID.randomUUID().toString());
         claims.put("nbf", null);
         if (tokenRequest.getAuthorizationGrant() instanceof ResourceOwnerPasswordCredentialsGrant password) {
-            var handle = password.getUsername();
-            claims.put("sub", LocalLogin.subjectOf(handle));
-            claims.put("cognito:username", handle);
             var groups = Optional.ofNullable(tokenRequest.getCustomParameters().get("groups"))
                     .flatMap(values -> values.stream().findFirst()).map(LocalLogin::groupsOf).orElse(List.of());
-            if (!groups.isEmpty()) {
-                claims.put("cognito:groups", groups);
-            }
+            claims.putAll(LocalLogin.userClaims(password.getUsername(), groups));
         }
         return claims;
     }

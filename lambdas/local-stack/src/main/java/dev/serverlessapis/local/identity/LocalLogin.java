@@ -70,15 +70,21 @@ final class LocalLogin {
         if (!fitsHandleRule(handle)) {
             return Optional.empty();
         }
-        var claims = new LinkedHashMap<String, Object>();
-        claims.put("sub", subjectOf(handle));
-        claims.put("cognito:username", handle);
-        if (form.get("admin") != null) {
-            claims.put("cognito:groups", List.of(ADMINS));
-        }
+        var claims = userClaims(handle, form.get("admin") != null ? List.of(ADMINS) : List.of());
         claims.put("auth_time", clock.instant().getEpochSecond());
         var body = "username=" + encode(handle) + "&claims=" + encode(GSON.toJson(claims));
         return Optional.of(new OAuth2HttpRequest(request.getHeaders(), request.getMethod(), request.getOriginalUrl(), body));
+    }
+
+    /** Who a token is for, as a Cognito ID token says it, whichever way they signed in; no groups, no claim. */
+    static Map<String, Object> userClaims(String handle, List<String> groups) {
+        var claims = new LinkedHashMap<String, Object>();
+        claims.put("sub", subjectOf(handle));
+        claims.put("cognito:username", handle);
+        if (!groups.isEmpty()) {
+            claims.put("cognito:groups", groups);
+        }
+        return claims;
     }
 
     private static Optional<OAuth2HttpResponse> tokenRequestRefusal(OAuth2HttpRequest request) {
