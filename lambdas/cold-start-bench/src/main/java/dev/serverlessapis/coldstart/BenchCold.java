@@ -42,11 +42,12 @@ public final class BenchCold {
         var started = System.nanoTime();
         try (var dynamoDb = LocalDynamoDb.start(Optional.empty())) {
             new TableProvisioner(dynamoDb.client()).provision(spec.tables(), Map.of());
-            LocalStack.configureFunctions(spec, dynamoDb.endpoint(), new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), false, 0));
+            var settings = new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), false, 0);
+            LocalStack.configureFunctions(spec, dynamoDb.endpoint(), settings);
             // The fixtures' requests run in this JVM: their log lines and EMF documents are not the report.
             OutputTee.install(line -> !line.startsWith("{"));
             var jvm = new MeasuredJvm(Path.of(System.getProperty("java.home"), "bin", "java"), cpu, classpath,
-                    functionEnvironment(spec, dynamoDb));
+                    functionEnvironment(LocalStack.functionEnvironment(spec, dynamoDb.endpoint(), settings)));
             var counters = spec.table("hit-counters");
 
             var subjects = new ArrayList<Subject>();
@@ -96,19 +97,15 @@ public final class BenchCold {
         }
     }
 
-    /** What Terraform gives a function, as environment variables like on Lambda, pointed at DynamoDB Local. */
-    private static Map<String, String> functionEnvironment(ApiSpec spec, LocalDynamoDb dynamoDb) {
-        var environment = new LinkedHashMap<String, String>();
-        environment.put("AWS_REGION", LocalDynamoDb.REGION);
-        environment.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
-        environment.put("CURSOR_SIGNING_KEY", "bench-cold-cursor-signing-key");
-        environment.put("METRICS_SERVICE", "bench-cold");
-        // As Lambda sets them for the functions' logging_config and active tracing: JSON lines from INFO, and a sampled
-        // trace, so the first request also builds and sends its DynamoDB subsegments (to a daemon address nobody reads).
-        environment.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
+    /**
+     * The local stack's function environment, as environment variables like on Lambda, with what Lambda itself adds for
+     * the functions' logging_config and active tracing: JSON lines from INFO, and a sampled trace, so the first request
+     * also builds and sends its DynamoDB subsegments (to a daemon address nobody reads).
+     */
+    private static Map<String, String> functionEnvironment(Map<String, String> local) {
+        var environment = new LinkedHashMap<>(local);
         environment.put("AWS_LAMBDA_LOG_LEVEL", "INFO");
         environment.put("_X_AMZN_TRACE_ID", "Root=1-6955b900-0123456789abcdef01234567;Parent=1234567890abcdef;Sampled=1");
-        spec.tables().forEach(table -> environment.put(table.nameVariable(), table.name()));
         return environment;
     }
 

@@ -8,6 +8,7 @@ import dev.serverlessapis.local.identity.LocalIssuer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,9 @@ public final class LocalStack implements AutoCloseable {
     private final LocalDynamoDb dynamoDb;
     private final LocalIssuer issuer;
     private final ApiGatewayEmulator emulator;
-    private final AutoCloseable metricsReading;
+    private final OutputTee.Reading metricsReading;
 
-    private LocalStack(LocalDynamoDb dynamoDb, LocalIssuer issuer, ApiGatewayEmulator emulator, AutoCloseable metricsReading) {
+    private LocalStack(LocalDynamoDb dynamoDb, LocalIssuer issuer, ApiGatewayEmulator emulator, OutputTee.Reading metricsReading) {
         this.dynamoDb = dynamoDb;
         this.issuer = issuer;
         this.emulator = emulator;
@@ -83,19 +84,26 @@ public final class LocalStack implements AutoCloseable {
      * this JVM. Local table names carry no project or environment prefix.
      */
     public static void configureFunctions(ApiSpec spec, URI dynamoDbEndpoint, Settings settings) {
-        System.setProperty(Configuration.DYNAMODB_ENDPOINT, dynamoDbEndpoint.toString());
-        System.setProperty(Configuration.AWS_REGION, LocalDynamoDb.REGION);
-        System.setProperty(Configuration.CURSOR_SIGNING_KEY, LOCAL_CURSOR_KEY);
-        System.setProperty(Configuration.METRICS_SERVICE, METRICS_SERVICE);
-        System.setProperty(Configuration.LOG_FORMAT, settings.terminal() ? "Text" : "JSON");
-        spec.tables().forEach(table -> System.setProperty(table.nameVariable(), table.name()));
+        functionEnvironment(spec, dynamoDbEndpoint, settings).forEach(System::setProperty);
+    }
+
+    /** What Terraform sets as each function's environment, pointed at the local stack; the bench gives it to its JVMs. */
+    public static Map<String, String> functionEnvironment(ApiSpec spec, URI dynamoDbEndpoint, Settings settings) {
+        var environment = new LinkedHashMap<String, String>();
+        environment.put(Configuration.DYNAMODB_ENDPOINT, dynamoDbEndpoint.toString());
+        environment.put(Configuration.AWS_REGION, LocalDynamoDb.REGION);
+        environment.put(Configuration.CURSOR_SIGNING_KEY, LOCAL_CURSOR_KEY);
+        environment.put(Configuration.METRICS_SERVICE, METRICS_SERVICE);
+        environment.put(Configuration.LOG_FORMAT, settings.terminal() ? "Text" : "JSON");
+        spec.tables().forEach(table -> environment.put(table.nameVariable(), table.name()));
         var origins = new LinkedHashSet<String>();
         if (settings.port() != 0) {
             origins.add("http://127.0.0.1:" + settings.port());
             origins.add("http://localhost:" + settings.port());
         }
         origins.addAll(settings.extraOrigins());
-        System.setProperty(Configuration.ALLOWED_ORIGINS, String.join(",", origins));
+        environment.put(Configuration.ALLOWED_ORIGINS, String.join(",", origins));
+        return environment;
     }
 
     public URI baseUrl() {
@@ -115,11 +123,7 @@ public final class LocalStack implements AutoCloseable {
         emulator.close();
         issuer.close();
         dynamoDb.close();
-        try {
-            metricsReading.close();
-        } catch (Exception cannotFail) {
-            throw new IllegalStateException(cannotFail);
-        }
+        metricsReading.close();
     }
 
     public static void main(String[] arguments) throws InterruptedException {

@@ -33,9 +33,15 @@ public final class OutputTee {
     }
 
     /** Hands {@code reader} every line written from now on, until the returned handle is closed. */
-    public static AutoCloseable read(Consumer<String> reader) {
+    public static Reading read(Consumer<String> reader) {
         READERS.add(reader);
         return () -> READERS.remove(reader);
+    }
+
+    /** A reader's place on the tee; closing it cannot fail. */
+    public interface Reading extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** An EMF document: what CloudWatch takes for metrics rather than for a log line. */
