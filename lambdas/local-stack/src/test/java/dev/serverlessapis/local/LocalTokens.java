@@ -19,15 +19,21 @@ public final class LocalTokens {
     private LocalTokens() {
     }
 
+    /** A token of the page's client, in the admins' group or in none. */
     public static String passwordGrant(LocalIssuer issuer, String handle, boolean admin) {
+        return passwordGrant(issuer, LocalIssuer.PAGE_CLIENT_ID, handle, admin ? "admins" : "");
+    }
+
+    /** @param groups comma-separated, or empty for none */
+    public static String passwordGrant(LocalIssuer issuer, String clientId, String handle, String groups) {
         var form = new LinkedHashMap<String, String>();
         form.put("grant_type", "password");
-        form.put("client_id", LocalIssuer.PAGE_CLIENT_ID);
+        form.put("client_id", clientId);
         form.put("scope", "openid");
         form.put("username", handle);
         form.put("password", "local");
-        if (admin) {
-            form.put("groups", "admins");
+        if (!groups.isEmpty()) {
+            form.put("groups", groups);
         }
         var body = form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))

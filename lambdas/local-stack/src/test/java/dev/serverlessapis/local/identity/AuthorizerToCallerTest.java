@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.adapters.apigateway.CognitoClaims;
 import dev.serverlessapis.domain.shared.Caller;
+import dev.serverlessapis.local.LocalTokens;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,14 +33,14 @@ class AuthorizerToCallerTest {
 
     @Test
     void anAdminsTokenBecomesASignedInAdmin() {
-        var caller = callerFor(IssuerHttp.passwordGrantIdToken(issuer, LocalIssuer.PAGE_CLIENT_ID, "root", "admins"));
+        var caller = callerFor(LocalTokens.passwordGrant(issuer, LocalIssuer.PAGE_CLIENT_ID, "root", "admins"));
         assertThat(caller).isEqualTo(new Caller.SignedIn("root", Set.of("admins")));
         assertThat(((Caller.SignedIn) caller).isAdmin()).isTrue();
     }
 
     @Test
     void aTokenWithoutGroupsBecomesASignedInPersonWhoIsNoAdmin() {
-        var caller = callerFor(IssuerHttp.passwordGrantIdToken(issuer, LocalIssuer.PAGE_CLIENT_ID, "ada_l", ""));
+        var caller = callerFor(LocalTokens.passwordGrant(issuer, LocalIssuer.PAGE_CLIENT_ID, "ada_l", ""));
         assertThat(caller).isEqualTo(new Caller.SignedIn("ada_l", Set.of()));
     }
 

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.serverlessapis.local.LocalTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +44,7 @@ class CognitoAuthorizerTest {
 
     @Test
     void aValidIdTokenOfTheIssuerIsAllowedWithItsClaimsAsStrings() {
-        var token = IssuerHttp.passwordGrantIdToken(issuer, LocalIssuer.PAGE_CLIENT_ID, "ada_l", "admins,editors");
+        var token = LocalTokens.passwordGrant(issuer, LocalIssuer.PAGE_CLIENT_ID, "ada_l", "admins,editors");
         var outcome = authorizer.authorize(Optional.of("Bearer " + token));
         assertThat(outcome).isInstanceOf(CognitoAuthorizer.Allowed.class);
         var claims = ((CognitoAuthorizer.Allowed) outcome).claims();
@@ -59,14 +60,14 @@ class CognitoAuthorizerTest {
 
     @Test
     void theTokenMayComeBareAsWellAsAfterBearer() {
-        var token = IssuerHttp.passwordGrantIdToken(issuer, "cli", "grace", "");
+        var token = LocalTokens.passwordGrant(issuer, "cli", "grace", "");
         assertThat(authorizer.authorize(Optional.of(token))).isInstanceOf(CognitoAuthorizer.Allowed.class);
         assertThat(authorizer.authorize(Optional.of("bearer " + token))).isInstanceOf(CognitoAuthorizer.Allowed.class);
     }
 
     @Test
     void aTokenForAnotherAppClientIsRefused() {
-        var token = IssuerHttp.passwordGrantIdToken(issuer, "someone-elses-client", "ada_l", "");
+        var token = LocalTokens.passwordGrant(issuer, "someone-elses-client", "ada_l", "");
         assertRefused(token);
     }
 

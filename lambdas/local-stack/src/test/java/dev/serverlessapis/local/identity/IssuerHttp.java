@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -39,23 +38,6 @@ final class IssuerHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    /** The ID token of the password grant docs/api-decisions.md documents for scripts. */
-    static String passwordGrantIdToken(LocalIssuer issuer, String clientId, String handle, String groups) {
-        var form = new LinkedHashMap<String, String>();
-        form.put("grant_type", "password");
-        form.put("client_id", clientId);
-        form.put("scope", "openid");
-        form.put("username", handle);
-        form.put("password", "local");
-        if (!groups.isEmpty()) {
-            form.put("groups", groups);
-        }
-        var response = postForm(issuer.tokenEndpoint(), form);
-        if (response.statusCode() != 200) {
-            throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
-        }
-        return json(response.body()).get("id_token").getAsString();
-    }
 
     static JsonObject json(String body) {
         return JsonParser.parseString(body).getAsJsonObject();

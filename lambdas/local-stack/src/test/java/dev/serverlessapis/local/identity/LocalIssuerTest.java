@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import dev.serverlessapis.local.LocalTokens;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,7 +60,7 @@ class LocalIssuerTest {
 
     @Test
     void aScriptsPasswordGrantGetsAnIdTokenShapedLikeCognitos() throws Exception {
-        var token = SignedJWT.parse(IssuerHttp.passwordGrantIdToken(issuer, LocalIssuer.PAGE_CLIENT_ID, "ada_l", ""));
+        var token = SignedJWT.parse(LocalTokens.passwordGrant(issuer, LocalIssuer.PAGE_CLIENT_ID, "ada_l", ""));
         assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertThat(token.getHeader().getKeyID()).isEqualTo(key.getKeyID());
         assertThat(token.verify(new RSASSAVerifier(key.toRSAPublicKey()))).isTrue();
@@ -79,7 +80,7 @@ class LocalIssuerTest {
 
     @Test
     void groupsArriveAsAJsonArray() throws Exception {
-        var claims = SignedJWT.parse(IssuerHttp.passwordGrantIdToken(issuer, LocalIssuer.PAGE_CLIENT_ID, "root", "admins,editors"))
+        var claims = SignedJWT.parse(LocalTokens.passwordGrant(issuer, LocalIssuer.PAGE_CLIENT_ID, "root", "admins,editors"))
                 .getJWTClaimsSet();
         assertThat(claims.getStringListClaim("cognito:groups")).containsExactly("admins", "editors");
     }
