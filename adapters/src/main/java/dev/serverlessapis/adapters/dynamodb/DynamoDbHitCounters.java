@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Counters in the {@code hit-counters} table: one item per counter, {@code counter-name} → {@code counter-value}.
@@ -37,6 +38,11 @@ public final class DynamoDbHitCounters implements HitCounters {
     public static final String ANSWER = "answer";
     public static final String EXPIRES_AT = "expires-at";
     static final Duration REMEMBER_KEYS_FOR = Duration.ofDays(1);
+    /** The one increment, alone or inside a transaction: add one, on a counter that exists. */
+    private static final String ADD_ONE = "ADD #value :one";
+    private static final String COUNTER_EXISTS = "attribute_exists(#name)";
+    private static final Map<String, String> ADD_ONE_NAMES = Map.of("#value", VALUE, "#name", NAME);
+    private static final Map<String, AttributeValue> ONE = Map.of(":one", AttributeValue.fromN("1"));
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -53,15 +59,17 @@ public final class DynamoDbHitCounters implements HitCounters {
     @Override
     public Optional<CounterReading> increment(CounterName name) {
         try {
-            var add = addOne(name);
-            var updated = call("count a visit", () -> dynamoDb.updateItem(update -> update
-                    .tableName(add.tableName())
-                    .key(add.key())
-                    .updateExpression(add.updateExpression())
-                    .conditionExpression(add.conditionExpression())
-                    .expressionAttributeNames(add.expressionAttributeNames())
-                    .expressionAttributeValues(add.expressionAttributeValues())
-                    .returnValues(ReturnValue.UPDATED_NEW)));
+            // Built directly, not copied from addOne's Update: a function that never counts once never loads Update.
+            var add = UpdateItemRequest.builder()
+                    .tableName(table)
+                    .key(counterKey(name))
+                    .updateExpression(ADD_ONE)
+                    .conditionExpression(COUNTER_EXISTS)
+                    .expressionAttributeNames(ADD_ONE_NAMES)
+                    .expressionAttributeValues(ONE)
+                    .returnValues(ReturnValue.UPDATED_NEW)
+                    .build();
+            var updated = call("count a visit", () -> dynamoDb.updateItem(add));
             return Optional.of(reading(name, updated.attributes()));
         } catch (ConditionalCheckFailedException unknownCounter) {
             return Optional.empty();
@@ -112,15 +120,15 @@ public final class DynamoDbHitCounters implements HitCounters {
                 .build();
     }
 
-    /** The one increment: alone, or inside the transaction that also writes an idempotency marker. */
+    /** The increment inside the transaction that also writes an idempotency marker; the same as {@link #increment}'s. */
     private Update addOne(CounterName name) {
         return Update.builder()
                 .tableName(table)
                 .key(counterKey(name))
-                .updateExpression("ADD #value :one")
-                .conditionExpression("attribute_exists(#name)")
-                .expressionAttributeNames(Map.of("#value", VALUE, "#name", NAME))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .updateExpression(ADD_ONE)
+                .conditionExpression(COUNTER_EXISTS)
+                .expressionAttributeNames(ADD_ONE_NAMES)
+                .expressionAttributeValues(ONE)
                 .build();
     }
 

@@ -24,8 +24,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -62,15 +61,13 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     @Override
     public Creation create(UserProfile profile, ProfileOwner owner) {
         var stored = new StoredProfile(profile, Version.FIRST, Optional.of(owner));
-        var putProfile = Put.builder().tableName(table).item(item(stored))
-                .conditionExpression("attribute_not_exists(#id)")
-                .expressionAttributeNames(Map.of("#id", ID))
-                .build();
+        var item = item(stored);
+        var idFree = WriteCondition.of("attribute_not_exists(#id)", Map.of("#id", ID));
         if (profile.email().isEmpty()) {
-            return putAlone(putProfile) ? new Created(stored) : new IdTaken();
+            return putAlone(idFree.putItem(table, item)) ? new Created(stored) : new IdTaken();
         }
         var outcome = transactions.write("create a user", List.of(
-                TransactWriteItem.builder().put(putProfile).build(),
+                TransactWriteItem.builder().put(idFree.put(table, item)).build(),
                 TransactWriteItem.builder().put(claims.claim(profile.email().get(), profile.id())).build()));
         if (outcome.failed(0)) {
             return new IdTaken();
@@ -133,18 +130,13 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     @Override
     public Replacement replace(StoredProfile current, UserProfile replacement) {
         var next = current.replacedBy(replacement);
-        var putProfile = Put.builder().tableName(table).item(item(next))
-                .conditionExpression("#version = :current")
-                .expressionAttributeNames(Map.of("#version", VERSION))
-                .expressionAttributeValues(Map.of(":current", version(current.version())))
-                .build();
-        var oldEmail = current.profile().email().map(Email::normalized);
-        var newEmail = replacement.email().map(Email::normalized);
-        if (oldEmail.equals(newEmail)) {
-            return putAlone(putProfile) ? new Replaced(next) : new Changed();
+        var item = item(next);
+        var unchanged = unchangedSince(current);
+        if (normalized(current.profile().email()).equals(normalized(replacement.email()))) {
+            return putAlone(unchanged.putItem(table, item)) ? new Replaced(next) : new Changed();
         }
         var items = new ArrayList<TransactWriteItem>();
-        items.add(TransactWriteItem.builder().put(putProfile).build());
+        items.add(TransactWriteItem.builder().put(unchanged.put(table, item)).build());
         current.profile().email().ifPresent(email -> items.add(TransactWriteItem.builder().delete(claims.release(email, current.id())).build()));
         replacement.email().ifPresent(email -> items.add(TransactWriteItem.builder().put(claims.claim(email, replacement.id())).build()));
         var outcome = transactions.write("replace a user", items);
@@ -160,26 +152,19 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     @Override
     public Deletion delete(StoredProfile current) {
-        var deleteProfile = Delete.builder().tableName(table).key(key(current.id().value()))
-                .conditionExpression("#version = :current")
-                .expressionAttributeNames(Map.of("#version", VERSION))
-                .expressionAttributeValues(Map.of(":current", version(current.version())))
-                .build();
+        var key = key(current.id().value());
+        var unchanged = unchangedSince(current);
         if (current.profile().email().isEmpty()) {
+            var request = unchanged.deleteItem(table, key);
             try {
-                call("delete a user", () -> dynamoDb.deleteItem(delete -> delete
-                        .tableName(table)
-                        .key(deleteProfile.key())
-                        .conditionExpression(deleteProfile.conditionExpression())
-                        .expressionAttributeNames(deleteProfile.expressionAttributeNames())
-                        .expressionAttributeValues(deleteProfile.expressionAttributeValues())));
+                call("delete a user", () -> dynamoDb.deleteItem(request));
                 return new Deleted();
             } catch (ConditionalCheckFailedException changed) {
                 return new Changed();
             }
         }
         var outcome = transactions.write("delete a user", List.of(
-                TransactWriteItem.builder().delete(deleteProfile).build(),
+                TransactWriteItem.builder().delete(unchanged.delete(table, key)).build(),
                 TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build()));
         return outcome.succeeded() ? new Deleted() : new Changed();
     }
@@ -190,15 +175,19 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         return sweep.deleteAll(deadline);
     }
 
+    /** Optimistic locking: the write happens only while the stored version is still the one read. */
+    private static WriteCondition unchangedSince(StoredProfile current) {
+        return new WriteCondition("#version = :current", Map.of("#version", VERSION), Map.of(":current", version(current.version())));
+    }
+
+    private static Optional<String> normalized(Optional<Email> email) {
+        return email.isPresent() ? Optional.of(email.get().normalized()) : Optional.empty();
+    }
+
     /** A single conditional put: true when written, false when its condition failed. */
-    private boolean putAlone(Put put) {
+    private boolean putAlone(PutItemRequest request) {
         try {
-            call("write a user", () -> dynamoDb.putItem(request -> request
-                    .tableName(put.tableName())
-                    .item(put.item())
-                    .conditionExpression(put.conditionExpression())
-                    .expressionAttributeNames(put.expressionAttributeNames())
-                    .expressionAttributeValues(put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null)));
+            call("write a user", () -> dynamoDb.putItem(request));
             return true;
         } catch (ConditionalCheckFailedException conditionFailed) {
             return false;
