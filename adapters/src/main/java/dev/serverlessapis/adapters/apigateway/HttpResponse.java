@@ -30,7 +30,7 @@ public record HttpResponse(int status, Map<String, List<String>> headers, Option
         var copy = new LinkedHashMap<String, List<String>>(headers);
         var values = new ArrayList<String>(copy.getOrDefault(name, List.of()));
         values.add(value);
-        copy.put(name, values);
+        copy.put(name, List.copyOf(values));
         return new HttpResponse(status, copy, body);
     }
 

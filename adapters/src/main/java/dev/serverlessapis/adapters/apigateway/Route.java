@@ -1,11 +1,13 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /** A method on a resource template, as API Gateway names them: {@code GET /users/{id}}. */
 public record Route(String method, String resource) {
     public Route {
         method = method.toUpperCase(Locale.ROOT);
+        Objects.requireNonNull(resource, "resource");
     }
 
     public static Route of(String method, String resource) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -98,12 +99,13 @@ public final class DynamoDbHitCounters implements HitCounters {
 
     @Override
     public Optional<CounterReading> read(CounterName name) {
-        var item = call("read a counter", () -> dynamoDb.getItem(get -> get
+        var item = call("read a counter", () -> dynamoDb.getItem(GetItemRequest.builder()
                 .tableName(table)
                 .key(counterKey(name))
                 .consistentRead(true)
                 .projectionExpression("#value")
-                .expressionAttributeNames(Map.of("#value", VALUE)))).item();
+                .expressionAttributeNames(Map.of("#value", VALUE))
+                .build())).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(reading(name, item));
     }
 
@@ -134,13 +136,14 @@ public final class DynamoDbHitCounters implements HitCounters {
 
     /** Records the answer unless a concurrent retry recorded one first; either way, the recorded one is returned. */
     private CounterReading replayable(Map<String, AttributeValue> marker, CounterReading counted) {
-        var recorded = call("record an idempotent answer", () -> dynamoDb.updateItem(update -> update
+        var recorded = call("record an idempotent answer", () -> dynamoDb.updateItem(UpdateItemRequest.builder()
                 .tableName(table)
                 .key(marker)
                 .updateExpression("SET #answer = if_not_exists(#answer, :value)")
                 .expressionAttributeNames(Map.of("#answer", ANSWER))
                 .expressionAttributeValues(Map.of(":value", AttributeValue.fromN(Long.toString(counted.value()))))
-                .returnValues(ReturnValue.UPDATED_NEW)));
+                .returnValues(ReturnValue.UPDATED_NEW)
+                .build()));
         return new CounterReading(counted.name(), Long.parseLong(recorded.attributes().get(ANSWER).n()));
     }
 

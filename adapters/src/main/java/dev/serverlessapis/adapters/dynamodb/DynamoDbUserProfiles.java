@@ -24,7 +24,10 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -77,10 +80,11 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     @Override
     public Optional<StoredProfile> find(UserId id) {
-        var item = call("read a user", () -> dynamoDb.getItem(get -> get
+        var item = call("read a user", () -> dynamoDb.getItem(GetItemRequest.builder()
                 .tableName(table)
                 .key(key(id.value()))
-                .consistentRead(true))).item();
+                .consistentRead(true)
+                .build())).item();
         return item == null || !item.containsKey(PROFILE) ? Optional.empty() : Optional.of(stored(item));
     }
 
@@ -90,12 +94,13 @@ public final class DynamoDbUserProfiles implements UserProfiles {
      */
     @Override
     public Optional<StoredProfile> findByEmail(Email email) {
-        var found = call("find a user by email", () -> dynamoDb.query(query -> query
+        var found = call("find a user by email", () -> dynamoDb.query(QueryRequest.builder()
                 .tableName(table)
                 .indexName(EMAIL_INDEX)
                 .keyConditionExpression("#email = :email")
                 .expressionAttributeNames(Map.of("#email", EMAIL))
-                .expressionAttributeValues(Map.of(":email", AttributeValue.fromS(email.normalized())))));
+                .expressionAttributeValues(Map.of(":email", AttributeValue.fromS(email.normalized())))
+                .build()));
         return found.items().stream()
                 .map(item -> find(new UserId(item.get(ID).s())))
                 .flatMap(Optional::stream)
@@ -114,14 +119,17 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         Map<String, AttributeValue> startKey = page.cursor().map(cursor -> cursors.decode(cursor, Set.of(ID))).orElse(null);
         do {
             var exclusiveStart = startKey;
-            var scanned = call("list users", () -> dynamoDb.scan(scan -> scan
+            var scanned = call("list users", () -> dynamoDb.scan(ScanRequest.builder()
                     .tableName(table)
                     .consistentRead(true)
                     .limit(page.limit() - profiles.size())
                     .exclusiveStartKey(exclusiveStart)
                     .filterExpression("attribute_exists(#profile)")
-                    .expressionAttributeNames(Map.of("#profile", PROFILE))));
-            scanned.items().forEach(item -> profiles.add(stored(item)));
+                    .expressionAttributeNames(Map.of("#profile", PROFILE))
+                    .build()));
+            for (var item : scanned.items()) {
+                profiles.add(stored(item));
+            }
             startKey = StartKey.after(scanned);
         } while (startKey != null && profiles.size() < page.limit());
         return new Page<>(profiles, cursors.encode(startKey));

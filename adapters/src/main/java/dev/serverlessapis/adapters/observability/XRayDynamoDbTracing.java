@@ -168,7 +168,7 @@ public final class XRayDynamoDbTracing implements ExecutionInterceptor {
             }
         } else if (request instanceof TransactGetItemsRequest transaction) {
             for (var item : transaction.transactItems()) {
-                tables.add(item.get().tableName());
+                addIfNamed(tables, item.get().tableName());
             }
         } else {
             addIfNamed(tables, request.getValueForField("TableName", String.class).orElse(null));

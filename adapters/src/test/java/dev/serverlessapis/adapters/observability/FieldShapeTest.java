@@ -51,21 +51,14 @@ class FieldShapeTest {
 
     @Provide
     Arbitrary<String> candidates() {
-        var alphabet = Arbitraries.of('a', 'f', 'g', 'z', 'A', 'Z', '0', '9', '1', '-', '_', '.', ':', '|', '/', '{', '}', '+',
-                '@', ' ', '`', '[', '~', 'é', '\u0000');
+        var mixed = Arbitraries.strings().withChars("afgzAZ019-_.:|/{}+@ `[~é\u0000").ofMaxLength(140);
         var tracey = Arbitraries.strings().withChars("0123456789abcdef-").ofLength(35).map(tail -> "1-" + tail.substring(2));
         // Also strings of only the characters one shape allows, at every length up to past the longest limit.
         var name = Arbitraries.strings().withChars("abzAZ09_-").ofMaxLength(140);
         var caller = Arbitraries.strings().withChars("abzAZ09_-.:|").ofMaxLength(140);
         var route = Arbitraries.strings().withChars("/ab{}+.-").ofMaxLength(140);
         var method = Arbitraries.strings().withChars("GETZ").ofMaxLength(12);
-        return Arbitraries.oneOf(alphabet.list().ofMaxSize(140).map(FieldShapeTest::text), name, caller, route, method, tracey,
+        return Arbitraries.oneOf(mixed, name, caller, route, method, tracey,
                 Arbitraries.strings().withChars("0123456789abcdefA").ofLength(16));
-    }
-
-    private static String text(List<Character> characters) {
-        var text = new StringBuilder();
-        characters.forEach(text::append);
-        return text.toString();
     }
 }

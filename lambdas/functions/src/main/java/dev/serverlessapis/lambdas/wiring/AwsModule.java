@@ -81,7 +81,7 @@ public final class AwsModule {
     static DynamoDbClientBuilder configured(Configuration configuration, XRayDynamoDbTracing tracing, DynamoDbRetryMetrics retryMetrics) {
         var attemptTimeout = configuration.milliseconds(ATTEMPT_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT);
         var callTimeout = configuration.milliseconds(CALL_TIMEOUT, DEFAULT_CALL_TIMEOUT);
-        var maxAttempts = Integer.parseInt(configuration.optional(MAX_ATTEMPTS).orElse(Integer.toString(DEFAULT_MAX_ATTEMPTS)));
+        var maxAttempts = configuration.integer(MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS);
         if (attemptTimeout.compareTo(callTimeout) > 0 || maxAttempts < 1) {
             throw new IllegalStateException("DynamoDB time limits make no sense: an attempt of " + attemptTimeout
                     + " in a call of " + callTimeout + ", " + maxAttempts + " attempts");

@@ -40,6 +40,12 @@ public final class Configuration {
         return value.get();
     }
 
+    /** A whole-number setting, or {@code fallback} where it is not set. */
+    public int integer(String name, int fallback) {
+        var value = optional(name);
+        return value.isPresent() ? Integer.parseInt(value.get()) : fallback;
+    }
+
     /** A setting given in milliseconds, or {@code fallback} where it is not set. */
     public Duration milliseconds(String name, Duration fallback) {
         var value = optional(name);

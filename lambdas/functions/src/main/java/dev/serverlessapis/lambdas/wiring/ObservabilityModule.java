@@ -19,6 +19,7 @@ import javax.inject.Singleton;
  */
 @Module
 public final class ObservabilityModule {
+    /** One method reference for the logger and the metrics alike: each reference is a class spun at start-up. */
     private static final Consumer<String> STANDARD_OUTPUT = ObservabilityModule::print;
 
     private ObservabilityModule() {
