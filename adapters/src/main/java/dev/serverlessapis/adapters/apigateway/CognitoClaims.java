@@ -2,7 +2,7 @@ package dev.serverlessapis.adapters.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.domain.shared.Caller;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +23,13 @@ public final class CognitoClaims {
 
     public static Caller callerOf(APIGatewayProxyRequestEvent event) {
         var claims = claims(event);
-        if (claims.isEmpty()) {
+        if (claims == null) {
             return Caller.anonymous();
         }
-        var idToken = text(claims.get(), "token_use").map("id"::equals).orElse(true);
-        var handle = text(claims.get(), HANDLE).filter(name -> idToken);
-        return Caller.identified(handle, groups(text(claims.get(), GROUPS).orElse("")));
+        var tokenUse = text(claims, "token_use");
+        var idToken = tokenUse.isEmpty() || tokenUse.get().equals("id");
+        var handle = idToken ? text(claims, HANDLE) : Optional.<String>empty();
+        return Caller.identified(handle, groups(text(claims, GROUPS).orElse("")));
     }
 
     /**
@@ -36,15 +37,15 @@ public final class CognitoClaims {
      * other claim (a username may be an email address). Empty without an authorizer.
      */
     public static Optional<String> subjectOf(APIGatewayProxyRequestEvent event) {
-        return claims(event).flatMap(claims -> text(claims, SUBJECT));
+        var claims = claims(event);
+        return claims == null ? Optional.empty() : text(claims, SUBJECT);
     }
 
-    private static Optional<Map<?, ?>> claims(APIGatewayProxyRequestEvent event) {
-        return Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getAuthorizer)
-                .map(authorizer -> authorizer.get("claims"))
-                .filter(Map.class::isInstance)
-                .map(map -> (Map<?, ?>) map);
+    /** Null where the request went through no authorizer. */
+    private static Map<?, ?> claims(APIGatewayProxyRequestEvent event) {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        return authorizer != null && authorizer.get("claims") instanceof Map<?, ?> claims ? claims : null;
     }
 
     /**
@@ -56,10 +57,21 @@ public final class CognitoClaims {
         if (names.startsWith("[") && names.endsWith("]")) {
             names = names.substring(1, names.length() - 1);
         }
-        return Arrays.stream(names.split("[,\\s]+")).filter(name -> !name.isEmpty()).toList();
+        var groups = new ArrayList<String>();
+        var start = 0;
+        for (var i = 0; i <= names.length(); i++) {
+            if (i == names.length() || ", \t\n\u000B\f\r".indexOf(names.charAt(i)) >= 0) {
+                if (i > start) {
+                    groups.add(names.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return List.copyOf(groups);
     }
 
     private static Optional<String> text(Map<?, ?> claims, String name) {
-        return Optional.ofNullable(claims.get(name)).map(Object::toString);
+        var value = claims.get(name);
+        return value == null ? Optional.empty() : Optional.of(value.toString());
     }
 }

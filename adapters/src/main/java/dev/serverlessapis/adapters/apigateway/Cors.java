@@ -1,5 +1,6 @@
 package dev.serverlessapis.adapters.apigateway;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +22,13 @@ public final class Cors {
 
     /** Parses a comma-separated list, as the configuration carries it. */
     public static Cors allowing(String commaSeparatedOrigins) {
-        return new Cors(Set.copyOf(List.of(commaSeparatedOrigins.split(",")).stream()
-                .map(String::strip).filter(origin -> !origin.isEmpty()).toList()));
+        var origins = new HashSet<String>();
+        for (var origin : commaSeparatedOrigins.split(",")) {
+            if (!origin.isBlank()) {
+                origins.add(origin.strip());
+            }
+        }
+        return new Cors(origins);
     }
 
     /** The origin headers are left to {@link #decorate}, which every response gets once. */
@@ -39,13 +45,15 @@ public final class Cors {
 
     public HttpResponse decorate(HttpRequest request, HttpResponse response) {
         var varied = response.withHeader("Vary", "Origin");
-        return allowedOrigin(request)
-                .map(origin -> varied.withHeader("Access-Control-Allow-Origin", origin)
-                        .withHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS))
-                .orElse(varied);
+        var origin = allowedOrigin(request);
+        if (origin.isEmpty()) {
+            return varied;
+        }
+        return varied.withHeader("Access-Control-Allow-Origin", origin.get()).withHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
     }
 
     private Optional<String> allowedOrigin(HttpRequest request) {
-        return request.header("Origin").filter(allowedOrigins::contains);
+        var origin = request.header("Origin");
+        return origin.isPresent() && allowedOrigins.contains(origin.get()) ? origin : Optional.empty();
     }
 }

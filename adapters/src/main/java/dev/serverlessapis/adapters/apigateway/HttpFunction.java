@@ -76,8 +76,11 @@ public final class HttpFunction {
     }
 
     private HttpResponse dispatch(HttpRequest request) {
-        var served = routeTable.methods(request.resource())
-                .orElseThrow(() -> new HttpProblem(404, "Not Found", "No route matches " + request.resource() + "."));
+        var methods = routeTable.methods(request.resource());
+        if (methods.isEmpty()) {
+            throw new HttpProblem(404, "Not Found", "No route matches " + request.resource() + ".");
+        }
+        var served = methods.get();
         if (request.method().equals("OPTIONS")) {
             return cors.preflight(request, served);
         }

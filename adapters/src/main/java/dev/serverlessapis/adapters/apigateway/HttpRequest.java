@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * A read-only view of an API Gateway proxy event that speaks HTTP, not the event's field names. What a body means is
@@ -35,18 +34,17 @@ public final class HttpRequest {
     }
 
     public String method() {
-        return Optional.ofNullable(event.getHttpMethod()).orElse("").toUpperCase(Locale.ROOT);
+        return event.getHttpMethod() == null ? "" : event.getHttpMethod().toUpperCase(Locale.ROOT);
     }
 
     /** The route template API Gateway matched, such as {@code /counters/{name}}. */
     public String resource() {
-        return Optional.ofNullable(event.getResource()).orElse("");
+        return event.getResource() == null ? "" : event.getResource();
     }
 
     public String requestId() {
-        return Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getRequestId)
-                .orElse("unknown");
+        var context = event.getRequestContext();
+        return context == null || context.getRequestId() == null ? "unknown" : context.getRequestId();
     }
 
     /** Who is calling, from the claims API Gateway's authorizer verified; anonymous on a public route. */
@@ -55,7 +53,8 @@ public final class HttpRequest {
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name)).flatMap(values -> values.stream().findFirst());
+        var values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
     /**
@@ -64,10 +63,16 @@ public final class HttpRequest {
      * UTF-8 once decoded are a 400, never turned into U+FFFD (which would make different paths one id).
      */
     public String pathParameter(String name) {
-        var raw = Optional.ofNullable(event.getPathParameters()).map(parameters -> parameters.get(name))
-                .orElseThrow(() -> new IllegalStateException("route " + resource() + " has no path parameter " + name));
-        Supplier<RuntimeException> invalid = () -> InvalidInputException.of(name, "is not valid percent-encoded UTF-8 in the path");
-        return utf8(percentDecoded(raw).orElseThrow(invalid), invalid);
+        var raw = event.getPathParameters() == null ? null : event.getPathParameters().get(name);
+        if (raw == null) {
+            throw new IllegalStateException("route " + resource() + " has no path parameter " + name);
+        }
+        var decoded = percentDecoded(raw);
+        var text = decoded.isPresent() ? utf8(decoded.get()) : Optional.<String>empty();
+        if (text.isEmpty()) {
+            throw InvalidInputException.of(name, "is not valid percent-encoded UTF-8 in the path");
+        }
+        return text.get();
     }
 
     private static Optional<byte[]> percentDecoded(String raw) {
@@ -94,24 +99,29 @@ public final class HttpRequest {
 
     /** The first value of a query parameter; API Gateway has already percent-decoded it. */
     public Optional<String> query(String name) {
-        return queryValues(name).stream().findFirst();
+        var values = queryValues(name);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
     public List<String> queryValues(String name) {
-        var multi = Optional.ofNullable(event.getMultiValueQueryStringParameters()).map(all -> all.get(name));
-        if (multi.isPresent()) {
-            return List.copyOf(multi.get());
+        var multi = event.getMultiValueQueryStringParameters();
+        if (multi != null && multi.get(name) != null) {
+            return List.copyOf(multi.get(name));
         }
-        return Optional.ofNullable(event.getQueryStringParameters()).map(all -> all.get(name)).map(List::of).orElse(List.of());
+        var single = event.getQueryStringParameters();
+        return single == null || single.get(name) == null ? List.of() : List.of(single.get(name));
     }
 
     public Map<String, List<String>> queryParameters() {
         if (event.getMultiValueQueryStringParameters() != null) {
             return Map.copyOf(event.getMultiValueQueryStringParameters());
         }
-        var single = Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of());
         var result = new TreeMap<String, List<String>>();
-        single.forEach((name, value) -> result.put(name, List.of(value)));
+        if (event.getQueryStringParameters() != null) {
+            for (var parameter : event.getQueryStringParameters().entrySet()) {
+                result.put(parameter.getKey(), List.of(parameter.getValue()));
+            }
+        }
         return result;
     }
 
@@ -125,18 +135,23 @@ public final class HttpRequest {
 
     /** The body as text: bytes that are not well-formed UTF-8 are a 400, never turned into U+FFFD. */
     public String bodyText() {
-        return utf8(body, () -> new HttpProblem(400, "Bad Request", "The body is not valid UTF-8."));
+        var text = utf8(body);
+        if (text.isEmpty()) {
+            throw new HttpProblem(400, "Bad Request", "The body is not valid UTF-8.");
+        }
+        return text.get();
     }
 
-    private static String utf8(byte[] bytes, Supplier<RuntimeException> notUtf8) {
+    /** Empty where the bytes are not well-formed UTF-8. */
+    private static Optional<String> utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+                    .toString());
         } catch (CharacterCodingException malformed) {
-            throw notUtf8.get();
+            return Optional.empty();
         }
     }
 
@@ -156,8 +171,16 @@ public final class HttpRequest {
 
     private static Map<String, List<String>> caseInsensitive(Map<String, String> single, Map<String, List<String>> multi) {
         var result = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
-        Optional.ofNullable(single).orElse(Map.of()).forEach((name, value) -> result.put(name, List.of(value)));
-        Optional.ofNullable(multi).orElse(Map.of()).forEach((name, values) -> result.put(name, List.copyOf(values)));
+        if (single != null) {
+            for (var header : single.entrySet()) {
+                result.put(header.getKey(), List.of(header.getValue()));
+            }
+        }
+        if (multi != null) {
+            for (var header : multi.entrySet()) {
+                result.put(header.getKey(), List.copyOf(header.getValue()));
+            }
+        }
         return result;
     }
 }

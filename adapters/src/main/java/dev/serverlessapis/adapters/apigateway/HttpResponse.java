@@ -28,11 +28,9 @@ public record HttpResponse(int status, Map<String, List<String>> headers, Option
     /** A copy with one more value for {@code name}; values already there are kept. */
     public HttpResponse withHeader(String name, String value) {
         var copy = new LinkedHashMap<String, List<String>>(headers);
-        copy.merge(name, List.of(value), (existing, added) -> {
-            var merged = new ArrayList<>(existing);
-            merged.addAll(added);
-            return merged;
-        });
+        var values = new ArrayList<String>(copy.getOrDefault(name, List.of()));
+        values.add(value);
+        copy.put(name, List.copyOf(values));
         return new HttpResponse(status, copy, body);
     }
 

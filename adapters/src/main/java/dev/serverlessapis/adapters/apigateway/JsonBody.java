@@ -41,8 +41,9 @@ public final class JsonBody {
 
     /** A body is only understood as JSON; saying otherwise, or saying nothing, is refused. */
     public static void requireJsonContentType(HttpRequest request) {
-        var mediaType = request.header("Content-Type").map(value -> value.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
-        if (!mediaType.map("application/json"::equals).orElse(false)) {
+        var contentType = request.header("Content-Type");
+        var mediaType = contentType.isPresent() ? contentType.get().split(";", 2)[0].strip().toLowerCase(Locale.ROOT) : "";
+        if (!mediaType.equals("application/json")) {
             throw new HttpProblem(415, "Unsupported Media Type", "Send the body as application/json.");
         }
     }

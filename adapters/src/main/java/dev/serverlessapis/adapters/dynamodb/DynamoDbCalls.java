@@ -31,7 +31,11 @@ final class DynamoDbCalls {
      * answer, rather than being cut off by its timeout. Each call that starts is capped by {@link RequestDeadlineTimeouts}.
      */
     static <T> T call(String what, Supplier<T> operation) {
-        return inTime(what, operation).orElseThrow(() -> outOfTime(what));
+        var result = inTime(what, operation);
+        if (result.isEmpty()) {
+            throw outOfTime(what);
+        }
+        return result.get();
     }
 
     /**
@@ -62,7 +66,8 @@ final class DynamoDbCalls {
     }
 
     private static boolean requestTimeIsUp() {
-        return RequestDeadline.current().map(Deadline::passed).orElse(false);
+        var deadline = RequestDeadline.current();
+        return deadline.isPresent() && deadline.get().passed();
     }
 
     /**

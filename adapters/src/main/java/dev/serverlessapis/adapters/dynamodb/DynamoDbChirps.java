@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -80,11 +81,12 @@ public final class DynamoDbChirps implements Chirps {
             var day = LocalDate.ofInstant(Instant.ofEpochMilli(chirp.timestamp()), ZoneOffset.UTC);
             markDay(day);
             try {
-                call("store a chirp", () -> dynamoDb.putItem(put -> put
+                call("store a chirp", () -> dynamoDb.putItem(PutItemRequest.builder()
                         .tableName(table)
                         .item(item(chirp, day))
                         .conditionExpression("attribute_not_exists(#timestamp)")
-                        .expressionAttributeNames(Map.of("#timestamp", TIMESTAMP))));
+                        .expressionAttributeNames(Map.of("#timestamp", TIMESTAMP))
+                        .build()));
                 return chirp;
             } catch (ConditionalCheckFailedException millisecondTaken) {
                 if (attempt == MILLISECONDS_TRIED) {
@@ -101,7 +103,7 @@ public final class DynamoDbChirps implements Chirps {
         if (start.isPresent() && !start.get().get(USER_ID).s().equals(userId.value())) {
             throw InvalidInputException.of("cursor", "belongs to another user's listing; start again without it");
         }
-        var response = call("list a user's chirps", () -> dynamoDb.query(query -> query
+        var response = call("list a user's chirps", () -> dynamoDb.query(QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("#userId = :userId")
                 .expressionAttributeNames(Map.of("#userId", USER_ID))
@@ -109,7 +111,8 @@ public final class DynamoDbChirps implements Chirps {
                 .scanIndexForward(false)
                 .consistentRead(true)
                 .limit(page.limit())
-                .exclusiveStartKey(start.orElse(null))));
+                .exclusiveStartKey(start.orElse(null))
+                .build()));
         return new Page<>(response.items().stream().map(DynamoDbChirps::chirp).toList(),
                 cursors.encode(StartKey.after(response)));
     }
@@ -149,7 +152,7 @@ public final class DynamoDbChirps implements Chirps {
     }
 
     private QueryResponse readDay(LocalDate day, Map<String, AttributeValue> start, int limit) {
-        return call("list everyone's chirps", () -> dynamoDb.query(query -> query
+        return call("list everyone's chirps", () -> dynamoDb.query(QueryRequest.builder()
                 .tableName(table)
                 .indexName(FEED_INDEX)
                 .keyConditionExpression("#day = :day")
@@ -157,17 +160,18 @@ public final class DynamoDbChirps implements Chirps {
                 .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(day.toString())))
                 .scanIndexForward(false)
                 .limit(limit)
-                .exclusiveStartKey(start)));
+                .exclusiveStartKey(start)
+                .build()));
     }
 
     private void markDay(LocalDate day) {
         if (markedDays.contains(day.toEpochDay())) {
             return;
         }
-        call("record a day of chirps", () -> dynamoDb.putItem(put -> put
+        call("record a day of chirps", () -> dynamoDb.putItem(PutItemRequest.builder()
                 .tableName(table)
                 .item(Map.of(USER_ID, AttributeValue.fromS(DAYS_PARTITION),
-                        TIMESTAMP, AttributeValue.fromN(Long.toString(day.toEpochDay()))))));
+                        TIMESTAMP, AttributeValue.fromN(Long.toString(day.toEpochDay())))).build()));
         markedDays.add(day.toEpochDay());
     }
 

@@ -16,11 +16,13 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Counters in the {@code hit-counters} table: one item per counter, {@code counter-name} → {@code counter-value}.
@@ -37,6 +39,11 @@ public final class DynamoDbHitCounters implements HitCounters {
     public static final String ANSWER = "answer";
     public static final String EXPIRES_AT = "expires-at";
     static final Duration REMEMBER_KEYS_FOR = Duration.ofDays(1);
+    /** The one increment, alone or inside a transaction: add one, on a counter that exists. */
+    private static final String ADD_ONE = "ADD #value :one";
+    private static final String COUNTER_EXISTS = "attribute_exists(#name)";
+    private static final Map<String, String> ADD_ONE_NAMES = Map.of("#value", VALUE, "#name", NAME);
+    private static final Map<String, AttributeValue> ONE = Map.of(":one", AttributeValue.fromN("1"));
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -53,15 +60,17 @@ public final class DynamoDbHitCounters implements HitCounters {
     @Override
     public Optional<CounterReading> increment(CounterName name) {
         try {
-            var add = addOne(name);
-            var updated = call("count a visit", () -> dynamoDb.updateItem(update -> update
-                    .tableName(add.tableName())
-                    .key(add.key())
-                    .updateExpression(add.updateExpression())
-                    .conditionExpression(add.conditionExpression())
-                    .expressionAttributeNames(add.expressionAttributeNames())
-                    .expressionAttributeValues(add.expressionAttributeValues())
-                    .returnValues(ReturnValue.UPDATED_NEW)));
+            // Built directly, not copied from addOne's Update: a function that never counts once never loads Update.
+            var add = UpdateItemRequest.builder()
+                    .tableName(table)
+                    .key(counterKey(name))
+                    .updateExpression(ADD_ONE)
+                    .conditionExpression(COUNTER_EXISTS)
+                    .expressionAttributeNames(ADD_ONE_NAMES)
+                    .expressionAttributeValues(ONE)
+                    .returnValues(ReturnValue.UPDATED_NEW)
+                    .build();
+            var updated = call("count a visit", () -> dynamoDb.updateItem(add));
             return Optional.of(reading(name, updated.attributes()));
         } catch (ConditionalCheckFailedException unknownCounter) {
             return Optional.empty();
@@ -90,12 +99,13 @@ public final class DynamoDbHitCounters implements HitCounters {
 
     @Override
     public Optional<CounterReading> read(CounterName name) {
-        var item = call("read a counter", () -> dynamoDb.getItem(get -> get
+        var item = call("read a counter", () -> dynamoDb.getItem(GetItemRequest.builder()
                 .tableName(table)
                 .key(counterKey(name))
                 .consistentRead(true)
                 .projectionExpression("#value")
-                .expressionAttributeNames(Map.of("#value", VALUE)))).item();
+                .expressionAttributeNames(Map.of("#value", VALUE))
+                .build())).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(reading(name, item));
     }
 
@@ -112,27 +122,28 @@ public final class DynamoDbHitCounters implements HitCounters {
                 .build();
     }
 
-    /** The one increment: alone, or inside the transaction that also writes an idempotency marker. */
+    /** The increment inside the transaction that also writes an idempotency marker; the same as {@link #increment}'s. */
     private Update addOne(CounterName name) {
         return Update.builder()
                 .tableName(table)
                 .key(counterKey(name))
-                .updateExpression("ADD #value :one")
-                .conditionExpression("attribute_exists(#name)")
-                .expressionAttributeNames(Map.of("#value", VALUE, "#name", NAME))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .updateExpression(ADD_ONE)
+                .conditionExpression(COUNTER_EXISTS)
+                .expressionAttributeNames(ADD_ONE_NAMES)
+                .expressionAttributeValues(ONE)
                 .build();
     }
 
     /** Records the answer unless a concurrent retry recorded one first; either way, the recorded one is returned. */
     private CounterReading replayable(Map<String, AttributeValue> marker, CounterReading counted) {
-        var recorded = call("record an idempotent answer", () -> dynamoDb.updateItem(update -> update
+        var recorded = call("record an idempotent answer", () -> dynamoDb.updateItem(UpdateItemRequest.builder()
                 .tableName(table)
                 .key(marker)
                 .updateExpression("SET #answer = if_not_exists(#answer, :value)")
                 .expressionAttributeNames(Map.of("#answer", ANSWER))
                 .expressionAttributeValues(Map.of(":value", AttributeValue.fromN(Long.toString(counted.value()))))
-                .returnValues(ReturnValue.UPDATED_NEW)));
+                .returnValues(ReturnValue.UPDATED_NEW)
+                .build()));
         return new CounterReading(counted.name(), Long.parseLong(recorded.attributes().get(ANSWER).n()));
     }
 

@@ -24,8 +24,10 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -62,15 +64,13 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     @Override
     public Creation create(UserProfile profile, ProfileOwner owner) {
         var stored = new StoredProfile(profile, Version.FIRST, Optional.of(owner));
-        var putProfile = Put.builder().tableName(table).item(item(stored))
-                .conditionExpression("attribute_not_exists(#id)")
-                .expressionAttributeNames(Map.of("#id", ID))
-                .build();
+        var item = item(stored);
+        var idFree = WriteCondition.of("attribute_not_exists(#id)", Map.of("#id", ID));
         if (profile.email().isEmpty()) {
-            return putAlone(putProfile) ? new Created(stored) : new IdTaken();
+            return putAlone(idFree.putItem(table, item)) ? new Created(stored) : new IdTaken();
         }
         var outcome = transactions.write("create a user", List.of(
-                TransactWriteItem.builder().put(putProfile).build(),
+                TransactWriteItem.builder().put(idFree.put(table, item)).build(),
                 TransactWriteItem.builder().put(claims.claim(profile.email().get(), profile.id())).build()));
         if (outcome.failed(0)) {
             return new IdTaken();
@@ -80,10 +80,11 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     @Override
     public Optional<StoredProfile> find(UserId id) {
-        var item = call("read a user", () -> dynamoDb.getItem(get -> get
+        var item = call("read a user", () -> dynamoDb.getItem(GetItemRequest.builder()
                 .tableName(table)
                 .key(key(id.value()))
-                .consistentRead(true))).item();
+                .consistentRead(true)
+                .build())).item();
         return item == null || !item.containsKey(PROFILE) ? Optional.empty() : Optional.of(stored(item));
     }
 
@@ -93,12 +94,13 @@ public final class DynamoDbUserProfiles implements UserProfiles {
      */
     @Override
     public Optional<StoredProfile> findByEmail(Email email) {
-        var found = call("find a user by email", () -> dynamoDb.query(query -> query
+        var found = call("find a user by email", () -> dynamoDb.query(QueryRequest.builder()
                 .tableName(table)
                 .indexName(EMAIL_INDEX)
                 .keyConditionExpression("#email = :email")
                 .expressionAttributeNames(Map.of("#email", EMAIL))
-                .expressionAttributeValues(Map.of(":email", AttributeValue.fromS(email.normalized())))));
+                .expressionAttributeValues(Map.of(":email", AttributeValue.fromS(email.normalized())))
+                .build()));
         return found.items().stream()
                 .map(item -> find(new UserId(item.get(ID).s())))
                 .flatMap(Optional::stream)
@@ -117,14 +119,17 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         Map<String, AttributeValue> startKey = page.cursor().map(cursor -> cursors.decode(cursor, Set.of(ID))).orElse(null);
         do {
             var exclusiveStart = startKey;
-            var scanned = call("list users", () -> dynamoDb.scan(scan -> scan
+            var scanned = call("list users", () -> dynamoDb.scan(ScanRequest.builder()
                     .tableName(table)
                     .consistentRead(true)
                     .limit(page.limit() - profiles.size())
                     .exclusiveStartKey(exclusiveStart)
                     .filterExpression("attribute_exists(#profile)")
-                    .expressionAttributeNames(Map.of("#profile", PROFILE))));
-            scanned.items().forEach(item -> profiles.add(stored(item)));
+                    .expressionAttributeNames(Map.of("#profile", PROFILE))
+                    .build()));
+            for (var item : scanned.items()) {
+                profiles.add(stored(item));
+            }
             startKey = StartKey.after(scanned);
         } while (startKey != null && profiles.size() < page.limit());
         return new Page<>(profiles, cursors.encode(startKey));
@@ -133,18 +138,13 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     @Override
     public Replacement replace(StoredProfile current, UserProfile replacement) {
         var next = current.replacedBy(replacement);
-        var putProfile = Put.builder().tableName(table).item(item(next))
-                .conditionExpression("#version = :current")
-                .expressionAttributeNames(Map.of("#version", VERSION))
-                .expressionAttributeValues(Map.of(":current", version(current.version())))
-                .build();
-        var oldEmail = current.profile().email().map(Email::normalized);
-        var newEmail = replacement.email().map(Email::normalized);
-        if (oldEmail.equals(newEmail)) {
-            return putAlone(putProfile) ? new Replaced(next) : new Changed();
+        var item = item(next);
+        var unchanged = unchangedSince(current);
+        if (normalized(current.profile().email()).equals(normalized(replacement.email()))) {
+            return putAlone(unchanged.putItem(table, item)) ? new Replaced(next) : new Changed();
         }
         var items = new ArrayList<TransactWriteItem>();
-        items.add(TransactWriteItem.builder().put(putProfile).build());
+        items.add(TransactWriteItem.builder().put(unchanged.put(table, item)).build());
         current.profile().email().ifPresent(email -> items.add(TransactWriteItem.builder().delete(claims.release(email, current.id())).build()));
         replacement.email().ifPresent(email -> items.add(TransactWriteItem.builder().put(claims.claim(email, replacement.id())).build()));
         var outcome = transactions.write("replace a user", items);
@@ -160,26 +160,19 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     @Override
     public Deletion delete(StoredProfile current) {
-        var deleteProfile = Delete.builder().tableName(table).key(key(current.id().value()))
-                .conditionExpression("#version = :current")
-                .expressionAttributeNames(Map.of("#version", VERSION))
-                .expressionAttributeValues(Map.of(":current", version(current.version())))
-                .build();
+        var key = key(current.id().value());
+        var unchanged = unchangedSince(current);
         if (current.profile().email().isEmpty()) {
+            var request = unchanged.deleteItem(table, key);
             try {
-                call("delete a user", () -> dynamoDb.deleteItem(delete -> delete
-                        .tableName(table)
-                        .key(deleteProfile.key())
-                        .conditionExpression(deleteProfile.conditionExpression())
-                        .expressionAttributeNames(deleteProfile.expressionAttributeNames())
-                        .expressionAttributeValues(deleteProfile.expressionAttributeValues())));
+                call("delete a user", () -> dynamoDb.deleteItem(request));
                 return new Deleted();
             } catch (ConditionalCheckFailedException changed) {
                 return new Changed();
             }
         }
         var outcome = transactions.write("delete a user", List.of(
-                TransactWriteItem.builder().delete(deleteProfile).build(),
+                TransactWriteItem.builder().delete(unchanged.delete(table, key)).build(),
                 TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build()));
         return outcome.succeeded() ? new Deleted() : new Changed();
     }
@@ -190,15 +183,19 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         return sweep.deleteAll(deadline);
     }
 
+    /** Optimistic locking: the write happens only while the stored version is still the one read. */
+    private static WriteCondition unchangedSince(StoredProfile current) {
+        return new WriteCondition("#version = :current", Map.of("#version", VERSION), Map.of(":current", version(current.version())));
+    }
+
+    private static Optional<String> normalized(Optional<Email> email) {
+        return email.isPresent() ? Optional.of(email.get().normalized()) : Optional.empty();
+    }
+
     /** A single conditional put: true when written, false when its condition failed. */
-    private boolean putAlone(Put put) {
+    private boolean putAlone(PutItemRequest request) {
         try {
-            call("write a user", () -> dynamoDb.putItem(request -> request
-                    .tableName(put.tableName())
-                    .item(put.item())
-                    .conditionExpression(put.conditionExpression())
-                    .expressionAttributeNames(put.expressionAttributeNames())
-                    .expressionAttributeValues(put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null)));
+            call("write a user", () -> dynamoDb.putItem(request));
             return true;
         } catch (ConditionalCheckFailedException conditionFailed) {
             return false;

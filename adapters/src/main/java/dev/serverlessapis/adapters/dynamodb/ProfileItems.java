@@ -26,14 +26,19 @@ final class ProfileItems {
         item.put(ID, AttributeValue.fromS(stored.id().value()));
         item.put(PROFILE, AttributeValue.fromS(JsonCodec.write(stored.profile().members())));
         item.put(VERSION, version(stored.version()));
-        stored.profile().email().ifPresent(email -> item.put(EMAIL, AttributeValue.fromS(email.normalized())));
-        stored.owner().ifPresent(owner -> item.put(CREATED_BY, AttributeValue.fromS(owner.handle())));
+        if (stored.profile().email().isPresent()) {
+            item.put(EMAIL, AttributeValue.fromS(stored.profile().email().get().normalized()));
+        }
+        if (stored.owner().isPresent()) {
+            item.put(CREATED_BY, AttributeValue.fromS(stored.owner().get().handle()));
+        }
         return item;
     }
 
     static StoredProfile stored(Map<String, AttributeValue> item) {
         var members = JsonCodec.parseObject(item.get(PROFILE).s());
-        var owner = Optional.ofNullable(item.get(CREATED_BY)).map(AttributeValue::s).map(ProfileOwner::new);
+        var createdBy = item.get(CREATED_BY);
+        var owner = createdBy == null || createdBy.s() == null ? Optional.<ProfileOwner>empty() : Optional.of(new ProfileOwner(createdBy.s()));
         return new StoredProfile(UserProfile.of(members), new Version(Long.parseLong(item.get(VERSION).n())), owner);
     }
 

@@ -34,9 +34,8 @@ public final class RequestDeadlineTimeouts implements ExecutionInterceptor {
         }
         var left = deadline.get().remaining();
         var timeout = left.compareTo(callTimeout) < 0 ? max(left, SHORTEST_CALL) : callTimeout;
-        var override = request.overrideConfiguration()
-                .map(AwsRequestOverrideConfiguration::toBuilder)
-                .orElseGet(AwsRequestOverrideConfiguration::builder)
+        var current = request.overrideConfiguration();
+        var override = (current.isPresent() ? current.get().toBuilder() : AwsRequestOverrideConfiguration.builder())
                 .apiCallTimeout(timeout)
                 .build();
         return request.toBuilder().overrideConfiguration(override).build();

@@ -23,7 +23,7 @@ public final class EmfMetrics {
      * @param out     where each document goes: standard output on Lambda, and the local metrics page locally
      */
     public EmfMetrics(String service, Consumer<String> out, Clock clock) {
-        if (!RequestLog.NAME.matcher(service).matches()) {
+        if (!FieldShape.NAME.fits(service)) {
             throw new IllegalArgumentException("the service is a short name such as serverless-apis-prod");
         }
         this.service = service;
@@ -64,28 +64,50 @@ public final class EmfMetrics {
      * metric values and any plain properties as root members, as the EMF specification lays them out.
      */
     private String document(Map<Dimension, String> dimensions, Map<Metric, Long> values, Map<String, String> properties) {
+        // Plain loops: this runs in every function's first request, where each lambda would cost a class of its own.
         var directives = new LinkedHashMap<List<List<Dimension>>, List<Metric>>();
-        values.keySet().forEach(metric -> directives.computeIfAbsent(metric.dimensionSets(), sets -> new ArrayList<>()).add(metric));
+        for (var metric : values.keySet()) {
+            var metrics = directives.get(metric.dimensionSets());
+            if (metrics == null) {
+                metrics = new ArrayList<>();
+                directives.put(metric.dimensionSets(), metrics);
+            }
+            metrics.add(metric);
+        }
         var cloudWatchMetrics = new ArrayList<JsonLine>();
-        directives.forEach((sets, metrics) -> {
-            for (var set : sets) {
+        for (var directive : directives.entrySet()) {
+            var dimensionNames = new ArrayList<List<String>>();
+            for (var set : directive.getKey()) {
                 if (!dimensions.keySet().containsAll(set)) {
-                    throw new IllegalStateException(metrics + " need a value for each of " + set);
+                    throw new IllegalStateException(directive.getValue() + " need a value for each of " + set);
                 }
+                var names = new ArrayList<String>();
+                for (var dimension : set) {
+                    names.add(dimension.cloudWatchName());
+                }
+                dimensionNames.add(names);
+            }
+            var metrics = new ArrayList<JsonLine>();
+            for (var metric : directive.getValue()) {
+                metrics.add(new JsonLine().string("Name", metric.cloudWatchName()).string("Unit", metric.unit().cloudWatchName()));
             }
             cloudWatchMetrics.add(new JsonLine()
                     .string("Namespace", Metric.NAMESPACE)
-                    .stringLists("Dimensions", sets.stream().map(set -> set.stream().map(Dimension::cloudWatchName).toList()).toList())
-                    .objects("Metrics", metrics.stream().map(metric -> new JsonLine()
-                            .string("Name", metric.cloudWatchName())
-                            .string("Unit", metric.unit().cloudWatchName())).toList()));
-        });
+                    .stringLists("Dimensions", dimensionNames)
+                    .objects("Metrics", metrics));
+        }
         var line = new JsonLine().object("_aws", new JsonLine()
                 .number("Timestamp", clock.millis())
                 .objects("CloudWatchMetrics", cloudWatchMetrics));
-        dimensions.forEach((dimension, value) -> line.string(dimension.cloudWatchName(), value));
-        values.forEach((metric, value) -> line.number(metric.cloudWatchName(), value));
-        properties.forEach(line::string);
+        for (var dimension : dimensions.entrySet()) {
+            line.string(dimension.getKey().cloudWatchName(), dimension.getValue());
+        }
+        for (var value : values.entrySet()) {
+            line.number(value.getKey().cloudWatchName(), value.getValue());
+        }
+        for (var property : properties.entrySet()) {
+            line.string(property.getKey(), property.getValue());
+        }
         return line.toJson();
     }
 }

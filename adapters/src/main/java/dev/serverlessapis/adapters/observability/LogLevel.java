@@ -12,9 +12,13 @@ public enum LogLevel {
 
     /** INFO where the setting is absent or not a level Lambda knows. */
     public static LogLevel parse(Optional<String> setting) {
-        return setting.map(value -> value.trim().toUpperCase(Locale.ROOT))
-                .flatMap(value -> java.util.Arrays.stream(values()).filter(level -> level.name().equals(value)).findFirst())
-                .orElse(INFO);
+        var name = setting.orElse("").trim().toUpperCase(Locale.ROOT);
+        for (var level : values()) {
+            if (level.name().equals(name)) {
+                return level;
+            }
+        }
+        return INFO;
     }
 
     boolean includes(LogLevel level) {

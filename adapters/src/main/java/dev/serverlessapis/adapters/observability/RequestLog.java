@@ -1,7 +1,6 @@
 package dev.serverlessapis.adapters.observability;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What is logged about one request, and nothing else: a fixed set of typed fields, each checked against the shape it
@@ -20,21 +19,18 @@ import java.util.regex.Pattern;
 public record RequestLog(String function, String route, String method, int status, long latencyMillis,
                          String apiRequestId, String lambdaRequestId, Optional<String> traceId, boolean coldStart,
                          Optional<String> callerId) {
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    static final Pattern ROUTE = Pattern.compile("-|(/[A-Za-z0-9_.{}+-]*){1,16}");
-    static final Pattern METHOD = Pattern.compile("-|[A-Z]{1,10}");
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern TRACE = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
-    static final Pattern CALLER = Pattern.compile("[A-Za-z0-9_.:|-]{1,128}");
-
     public RequestLog {
-        require("function", function, NAME);
-        require("route", route, ROUTE);
-        require("method", method, METHOD);
-        require("apiRequestId", apiRequestId, ID);
-        require("lambdaRequestId", lambdaRequestId, ID);
-        traceId.ifPresent(id -> require("traceId", id, TRACE));
-        callerId.ifPresent(id -> require("callerId", id, CALLER));
+        require("function", function, FieldShape.NAME);
+        require("route", route, FieldShape.ROUTE);
+        require("method", method, FieldShape.METHOD);
+        require("apiRequestId", apiRequestId, FieldShape.NAME);
+        require("lambdaRequestId", lambdaRequestId, FieldShape.NAME);
+        if (traceId.isPresent()) {
+            require("traceId", traceId.get(), FieldShape.TRACE_ID);
+        }
+        if (callerId.isPresent()) {
+            require("callerId", callerId.get(), FieldShape.CALLER);
+        }
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be an HTTP status");
         }
@@ -49,8 +45,8 @@ public record RequestLog(String function, String route, String method, int statu
     }
 
     /** The value is never part of the message: it may be exactly what must not be logged. */
-    private static void require(String field, String value, Pattern shape) {
-        if (value == null || !shape.matcher(value).matches()) {
+    private static void require(String field, String value, FieldShape shape) {
+        if (value == null || !shape.fits(value)) {
             throw new IllegalArgumentException(field + " does not have the shape a log field of that name must have");
         }
     }

@@ -19,10 +19,6 @@ public final class RequestLogger {
     public enum Format { JSON, TEXT }
 
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-    /** Defects' messages may quote what a client sent; these shapes are masked before the message is logged. */
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@\"'<>(),;:]+@[^\\s@\"'<>(),;:]+");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*)?");
-    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+");
     private static final int MAX_FRAMES = 64;
 
     private final Format format;
@@ -85,8 +81,12 @@ public final class RequestLogger {
                 .number("status", request.status())
                 .number("latencyMs", request.latencyMillis())
                 .bool("coldStart", request.coldStart());
-        request.traceId().ifPresent(id -> line.string("traceId", id));
-        request.callerId().ifPresent(id -> line.string("callerId", id));
+        if (request.traceId().isPresent()) {
+            line.string("traceId", request.traceId().get());
+        }
+        if (request.callerId().isPresent()) {
+            line.string("callerId", request.callerId().get());
+        }
         return line;
     }
 
@@ -98,8 +98,12 @@ public final class RequestLogger {
                 .append(message)
                 .append(request.coldStart() ? " cold" : "")
                 .append(" request=").append(request.apiRequestId());
-        request.callerId().ifPresent(id -> line.append(" caller=").append(id));
-        request.traceId().ifPresent(id -> line.append(" trace=").append(id));
+        if (request.callerId().isPresent()) {
+            line.append(" caller=").append(request.callerId().get());
+        }
+        if (request.traceId().isPresent()) {
+            line.append(" trace=").append(request.traceId().get());
+        }
         return line.toString();
     }
 
@@ -122,8 +126,18 @@ public final class RequestLogger {
     }
 
     static String masked(String text) {
-        var result = EMAIL.matcher(text).replaceAll("<email>");
-        result = BEARER.matcher(result).replaceAll("Bearer <token>");
-        return JWT.matcher(result).replaceAll("<token>");
+        var result = Masks.EMAIL.matcher(text).replaceAll("<email>");
+        result = Masks.BEARER.matcher(result).replaceAll("Bearer <token>");
+        return Masks.JWT.matcher(result).replaceAll("<token>");
+    }
+
+    /**
+     * Defects' messages may quote what a client sent; these shapes are masked before the message is logged. Compiled
+     * when the first failure is logged, not at every cold start.
+     */
+    private static final class Masks {
+        static final Pattern EMAIL = Pattern.compile("[^\\s@\"'<>(),;:]+@[^\\s@\"'<>(),;:]+");
+        static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*)?");
+        static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+");
     }
 }

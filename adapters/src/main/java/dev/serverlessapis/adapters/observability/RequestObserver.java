@@ -2,10 +2,10 @@ package dev.serverlessapis.adapters.observability;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * What a function does after each request: its log line, its failure's line for a 5xx, and its EMF document, all
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * {@code -} instead.
  */
 public final class RequestObserver {
-    private static final Pattern TRACE_ROOT = Pattern.compile("Root=(1-[0-9a-f]{8}-[0-9a-f]{24})");
-
     private final String function;
     private final RequestLogger logger;
     private final EmfMetrics metrics;
@@ -49,25 +47,32 @@ public final class RequestObserver {
      */
     public void completed(APIGatewayProxyRequestEvent event, String lambdaRequestId, long startedNanos, int status,
                           Optional<String> callerId, Optional<Throwable> failure) {
-        var context = Optional.ofNullable(event.getRequestContext());
+        var method = event.getHttpMethod() == null ? null : event.getHttpMethod().toUpperCase(Locale.ROOT);
+        var apiRequestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
         var request = new RequestLog(function,
-                shaped(event.getResource(), RequestLog.ROUTE),
-                shaped(Optional.ofNullable(event.getHttpMethod()).map(method -> method.toUpperCase(java.util.Locale.ROOT)).orElse(null), RequestLog.METHOD),
+                shaped(event.getResource(), FieldShape.ROUTE),
+                shaped(method, FieldShape.METHOD),
                 status < 100 || status > 599 ? 502 : status,
                 Math.max(0, (System.nanoTime() - startedNanos) / 1_000_000),
-                shaped(context.map(APIGatewayProxyRequestEvent.ProxyRequestContext::getRequestId).orElse(null), RequestLog.ID),
-                shaped(lambdaRequestId, RequestLog.ID),
-                traceHeader.get().map(TRACE_ROOT::matcher).filter(java.util.regex.Matcher::find).map(match -> match.group(1)),
+                shaped(apiRequestId, FieldShape.NAME),
+                shaped(lambdaRequestId, FieldShape.NAME),
+                traceId(traceHeader.get()),
                 coldStart.take(),
-                callerId.filter(id -> RequestLog.CALLER.matcher(id).matches()));
+                callerId.isPresent() && FieldShape.CALLER.fits(callerId.get()) ? callerId : Optional.empty());
         logger.request(request);
-        if (status >= 500) {
-            failure.ifPresent(thrown -> logger.failure(request, thrown));
+        if (status >= 500 && failure.isPresent()) {
+            logger.failure(request, failure.get());
         }
         metrics.request(request);
     }
 
-    private static String shaped(String value, Pattern shape) {
-        return value != null && shape.matcher(value).matches() ? value : "-";
+    /** The header's trace id, logged whether the trace is sampled or not. */
+    private static Optional<String> traceId(Optional<String> header) {
+        var trace = header.isPresent() ? TraceHeader.parse(header.get()) : Optional.<TraceHeader>empty();
+        return trace.isPresent() ? Optional.of(trace.get().traceId()) : Optional.empty();
+    }
+
+    private static String shaped(String value, FieldShape shape) {
+        return value != null && shape.fits(value) ? value : "-";
     }
 }

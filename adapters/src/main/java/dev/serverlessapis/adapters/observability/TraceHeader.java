@@ -1,7 +1,6 @@
 package dev.serverlessapis.adapters.observability;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The X-Ray trace header of the current invocation: {@code Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1}.
@@ -13,14 +12,11 @@ public record TraceHeader(String traceId, Optional<String> parentId, boolean sam
     public static final String SYSTEM_PROPERTY = "com.amazonaws.xray.traceHeader";
     public static final String ENVIRONMENT_VARIABLE = "_X_AMZN_TRACE_ID";
 
-    private static final Pattern TRACE_ID = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
-    private static final Pattern SEGMENT_ID = Pattern.compile("[0-9a-f]{16}");
-
     public TraceHeader {
-        if (!TRACE_ID.matcher(traceId).matches()) {
+        if (!FieldShape.TRACE_ID.fits(traceId)) {
             throw new IllegalArgumentException("not an X-Ray trace id");
         }
-        if (parentId.isPresent() && !SEGMENT_ID.matcher(parentId.get()).matches()) {
+        if (parentId.isPresent() && !FieldShape.SEGMENT_ID.fits(parentId.get())) {
             throw new IllegalArgumentException("not an X-Ray segment id");
         }
     }
@@ -47,7 +43,7 @@ public record TraceHeader(String traceId, Optional<String> parentId, boolean sam
                 }
             }
         }
-        if (root == null || !TRACE_ID.matcher(root).matches() || parent != null && !SEGMENT_ID.matcher(parent).matches()) {
+        if (root == null || !FieldShape.TRACE_ID.fits(root) || parent != null && !FieldShape.SEGMENT_ID.fits(parent)) {
             return Optional.empty();
         }
         return Optional.of(new TraceHeader(root, Optional.ofNullable(parent), sampled));

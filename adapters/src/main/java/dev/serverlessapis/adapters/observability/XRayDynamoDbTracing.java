@@ -2,8 +2,10 @@ package dev.serverlessapis.adapters.observability;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
@@ -58,8 +60,11 @@ public final class XRayDynamoDbTracing implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        traceHeader.get().flatMap(TraceHeader::parse).filter(TraceHeader::recordsSubsegments)
-                .ifPresent(trace -> attributes.putAttribute(CALL, new Call(trace, micros(clock.instant()))));
+        var header = traceHeader.get();
+        var trace = header.isPresent() ? TraceHeader.parse(header.get()) : Optional.<TraceHeader>empty();
+        if (trace.isPresent() && trace.get().recordsSubsegments()) {
+            attributes.putAttribute(CALL, new Call(trace.get(), micros(clock.instant())));
+        }
     }
 
     /** Called once per attempt, retries included. */
@@ -87,8 +92,9 @@ public final class XRayDynamoDbTracing implements ExecutionInterceptor {
             return;
         }
         var failure = context.exception();
+        var response = context.httpResponse();
         var status = failure instanceof SdkServiceException service ? service.statusCode()
-                : context.httpResponse().map(response -> response.statusCode()).orElse(0);
+                : response.isPresent() ? response.get().statusCode() : 0;
         var requestId = failure instanceof SdkServiceException service ? Optional.ofNullable(service.requestId()) : Optional.<String>empty();
         daemon.send(subsegment(call, context.request(), attributes, status, requestId, Optional.of(failure)));
     }
@@ -100,7 +106,9 @@ public final class XRayDynamoDbTracing implements ExecutionInterceptor {
         if (region != null) {
             aws.string("region", region.id());
         }
-        requestId.filter(id -> !id.isBlank()).ifPresent(id -> aws.string("request_id", id));
+        if (requestId.isPresent() && !requestId.get().isBlank()) {
+            aws.string("request_id", requestId.get());
+        }
         var tables = tables(request);
         if (tables.size() == 1) {
             aws.string("table_name", tables.getFirst());
@@ -122,7 +130,8 @@ public final class XRayDynamoDbTracing implements ExecutionInterceptor {
         if (status > 0) {
             segment.object("http", new JsonLine().object("response", new JsonLine().number("status", status)));
         }
-        failure.ifPresent(thrown -> {
+        if (failure.isPresent()) {
+            var thrown = failure.get();
             var throttled = status == 429 || thrown instanceof AwsServiceException service && service.isThrottlingException();
             if (throttled) {
                 segment.bool("throttle", true);
@@ -136,25 +145,41 @@ public final class XRayDynamoDbTracing implements ExecutionInterceptor {
                     .string("id", segmentId(call.trace))
                     .string("type", thrown.getClass().getSimpleName())
                     .bool("remote", thrown instanceof SdkServiceException))));
-        });
+        }
         return segment.toJson();
     }
 
-    /** Tables by name only; item keys and values never leave the call. */
+    /**
+     * Tables by name only; item keys and values never leave the call. Plain tests and loops, not a pattern switch or
+     * streams: this runs in every function's first call, where each of those costs generated classes.
+     */
     private static List<String> tables(software.amazon.awssdk.core.SdkRequest request) {
-        return switch (request) {
-            case BatchWriteItemRequest batch -> List.copyOf(batch.requestItems().keySet());
-            case BatchGetItemRequest batch -> List.copyOf(batch.requestItems().keySet());
-            case TransactWriteItemsRequest transaction -> transaction.transactItems().stream()
-                    .flatMap(item -> java.util.stream.Stream.of(item.put() == null ? null : item.put().tableName(),
-                            item.update() == null ? null : item.update().tableName(),
-                            item.delete() == null ? null : item.delete().tableName(),
-                            item.conditionCheck() == null ? null : item.conditionCheck().tableName()))
-                    .filter(java.util.Objects::nonNull).distinct().toList();
-            case TransactGetItemsRequest transaction -> transaction.transactItems().stream()
-                    .map(item -> item.get().tableName()).distinct().toList();
-            default -> request.getValueForField("TableName", String.class).map(List::of).orElse(List.of());
-        };
+        var tables = new LinkedHashSet<String>();
+        if (request instanceof BatchWriteItemRequest batch) {
+            tables.addAll(batch.requestItems().keySet());
+        } else if (request instanceof BatchGetItemRequest batch) {
+            tables.addAll(batch.requestItems().keySet());
+        } else if (request instanceof TransactWriteItemsRequest transaction) {
+            for (var item : transaction.transactItems()) {
+                addIfNamed(tables, item.put() == null ? null : item.put().tableName());
+                addIfNamed(tables, item.update() == null ? null : item.update().tableName());
+                addIfNamed(tables, item.delete() == null ? null : item.delete().tableName());
+                addIfNamed(tables, item.conditionCheck() == null ? null : item.conditionCheck().tableName());
+            }
+        } else if (request instanceof TransactGetItemsRequest transaction) {
+            for (var item : transaction.transactItems()) {
+                addIfNamed(tables, item.get().tableName());
+            }
+        } else {
+            addIfNamed(tables, request.getValueForField("TableName", String.class).orElse(null));
+        }
+        return List.copyOf(tables);
+    }
+
+    private static void addIfNamed(Set<String> tables, String table) {
+        if (table != null) {
+            tables.add(table);
+        }
     }
 
     private static Optional<String> requestId(SdkResponse response) {

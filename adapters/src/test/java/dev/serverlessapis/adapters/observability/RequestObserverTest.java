@@ -76,6 +76,22 @@ class RequestObserverTest {
         assertThat(stdout).hasSize(2).allSatisfy(text -> assertThat(text).doesNotContain("ada"));
     }
 
+    /** The trace id logged is the one X-Ray would file the trace under: an unsampled trace's, but not a broken header's. */
+    @Test
+    void theTraceIdIsLoggedFromAWellFormedHeaderSampledOrNot() {
+        var headers = List.of("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0",
+                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=\"},{\";Sampled=1", "Root=1-5759e988-bd862e3fe1be46a994272793ff");
+        for (var header : headers) {
+            new RequestObserver("user-profile-post", new RequestLogger(RequestLogger.Format.JSON, LogLevel.INFO, stdout::add, CLOCK),
+                    new EmfMetrics("serverless-apis-dev", stdout::add, CLOCK), new ColdStart(), () -> Optional.of(header))
+                    .completed(event("/users", "/users"), LAMBDA_REQUEST_ID, System.nanoTime(), 201, Optional.empty(), Optional.empty());
+        }
+
+        assertThat(json(0).get("traceId").getAsString()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
+        assertThat(json(2).has("traceId")).isFalse();
+        assertThat(json(4).has("traceId")).isFalse();
+    }
+
     private JsonObject json(int index) {
         return JsonParser.parseString(stdout.get(index)).getAsJsonObject();
     }

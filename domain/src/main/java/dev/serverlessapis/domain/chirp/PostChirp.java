@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Posts a chirp under the signed-in caller's handle, timestamped by the server's clock. */
 public final class PostChirp {
@@ -49,8 +50,11 @@ public final class PostChirp {
          */
         public static Command of(Caller caller, Map<String, ?> body) {
             var violations = new Violations();
-            body.keySet().stream().filter(member -> !MEMBERS.contains(member)).sorted().forEach(member -> violations.add(member,
-                    "is not part of a chirp: send only " + USER_ID + " and " + TEXT + " (the server assigns timestamp)"));
+            for (var member : new TreeSet<>(body.keySet())) {
+                if (!MEMBERS.contains(member)) {
+                    violations.add(member, "is not part of a chirp: send only " + USER_ID + " and " + TEXT + " (the server assigns timestamp)");
+                }
+            }
             var claimedUserId = violations.check(() -> Optional.ofNullable(JsonStrings.orNull(USER_ID, body.get(USER_ID))))
                     .flatMap(claimed -> claimed);
             var text = violations.check(() -> new ChirpText(JsonStrings.orNull(TEXT, body.get(TEXT))));

@@ -16,12 +16,18 @@ public final class IncrementCounter {
     }
 
     public CounterReading increment(Command command) {
-        var increment = command.idempotencyKey()
-                .map(key -> counters.incrementOnce(command.name(), key))
-                .orElseGet(() -> counters.increment(command.name()).map(reading -> new Increment(reading, false)))
-                .orElseThrow(() -> UnknownCounter.named(command.name()));
+        var key = command.idempotencyKey();
+        var counted = key.isPresent() ? counters.incrementOnce(command.name(), key.get()) : notReplayed(counters.increment(command.name()));
+        if (counted.isEmpty()) {
+            throw UnknownCounter.named(command.name());
+        }
+        var increment = counted.get();
         events.occurred(increment.replayed() ? DomainEvent.INCREMENT_REPLAYED : DomainEvent.COUNTER_INCREMENTED);
         return increment.reading();
+    }
+
+    private static Optional<Increment> notReplayed(Optional<CounterReading> reading) {
+        return reading.isPresent() ? Optional.of(new Increment(reading.get(), false)) : Optional.empty();
     }
 
     public record Command(CounterName name, Optional<IdempotencyKey> idempotencyKey) {
@@ -31,7 +37,8 @@ public final class IncrementCounter {
         }
 
         public static Command of(String name, Optional<String> idempotencyKey) {
-            return new Command(new CounterName(name), idempotencyKey.map(IdempotencyKey::new));
+            var key = idempotencyKey.isPresent() ? Optional.of(new IdempotencyKey(idempotencyKey.get())) : Optional.<IdempotencyKey>empty();
+            return new Command(new CounterName(name), key);
         }
     }
 

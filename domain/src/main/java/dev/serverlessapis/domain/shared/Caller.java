@@ -26,16 +26,18 @@ public sealed interface Caller permits Caller.Anonymous, Caller.SignedIn {
      * a person, such as an access token) is refused as {@link UnauthenticatedException}.
      */
     static Caller identified(Optional<String> handle, Collection<String> groups) {
-        return signedIn(handle.filter(value -> !value.isBlank()).orElseThrow(() -> new UnauthenticatedException(
-                "The sign-in names no person; sign in again with an ID token of this API's user pool.")), groups);
+        if (handle.isEmpty() || handle.get().isBlank()) {
+            throw new UnauthenticatedException("The sign-in names no person; sign in again with an ID token of this API's user pool.");
+        }
+        return signedIn(handle.get(), groups);
     }
 
     /** The signed-in person, or {@link UnauthenticatedException} naming what needed a sign-in. */
     default SignedIn requireSignedIn(String toDoWhat) {
-        return switch (this) {
-            case SignedIn person -> person;
-            case Anonymous nobody -> throw new UnauthenticatedException("Sign in to " + toDoWhat + ".");
-        };
+        if (this instanceof SignedIn person) {
+            return person;
+        }
+        throw new UnauthenticatedException("Sign in to " + toDoWhat + ".");
     }
 
     /** A signed-in admin, or {@link UnauthenticatedException} / {@link ForbiddenException} as the case may be. */
@@ -53,7 +55,7 @@ public sealed interface Caller permits Caller.Anonymous, Caller.SignedIn {
     /** A handle is what the person is known by here: chirps are posted under it and profiles are owned by it. */
     record SignedIn(String handle, Set<String> groups) implements Caller {
         public SignedIn {
-            if (handle == null || handle.isBlank() || handle.codePoints().anyMatch(Character::isISOControl)) {
+            if (handle == null || handle.isBlank() || UnicodeText.hasControlCharacter(handle)) {
                 throw new IllegalArgumentException("a signed-in caller has a non-blank handle without control characters");
             }
             groups = Set.copyOf(groups);

@@ -15,7 +15,7 @@ public record Email(String value) {
 
     public Email {
         if (value == null || value.length() > MAX_LENGTH || !ADDRESS.matcher(value).matches()
-                || value.codePoints().anyMatch(Character::isISOControl) || !UnicodeText.isValid(value)) {
+                || UnicodeText.hasControlCharacter(value) || !UnicodeText.isValid(value)) {
             throw InvalidInputException.of("email", "must be an email address such as ada@example.com, at most "
                     + MAX_LENGTH + " characters");
         }

@@ -31,7 +31,7 @@ public final class ProfileAccess {
      * admins' alone.
      */
     public static void requireOwnerOrAdmin(Caller.SignedIn person, UserId id, Optional<ProfileOwner> owner) {
-        var owns = owner.map(ProfileOwner::handle).filter(person.handle()::equals).isPresent();
+        var owns = owner.isPresent() && owner.get().handle().equals(person.handle());
         if (!owns && !person.isAdmin()) {
             throw UserNotFound.withId(id);
         }

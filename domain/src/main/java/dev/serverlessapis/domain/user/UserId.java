@@ -27,7 +27,7 @@ public record UserId(String value) {
         if (value.equals(".") || value.equals("..")) {
             throw InvalidInputException.of("id", "must not be '.' or '..', which proxies and CDNs remove from paths");
         }
-        if (value.indexOf('/') >= 0 || value.codePoints().anyMatch(Character::isISOControl)) {
+        if (value.indexOf('/') >= 0 || UnicodeText.hasControlCharacter(value)) {
             throw InvalidInputException.of("id", "must not contain '/' or control characters");
         }
         if (value.startsWith(RESERVED_PREFIX)) {

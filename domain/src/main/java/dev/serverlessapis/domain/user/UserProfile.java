@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /**
  * A profile: the client's JSON object, member for member and in the client's order. The domain reads only
@@ -41,24 +40,36 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
         if (members.containsKey(NAME)) {
             violations.check(() -> JsonStrings.present(NAME, members.get(NAME)));
         }
-        members.forEach((name, value) -> {
+        for (var member : members.entrySet()) {
+            var name = member.getKey();
             if (!UnicodeText.isValid(name)) {
                 violations.add("body", "has a member name that is not valid Unicode text (an unpaired surrogate)");
-            } else if (!ID.equals(name) && !EMAIL.equals(name) && !isValidText(value)) {
+            } else if (!ID.equals(name) && !EMAIL.equals(name) && !isValidText(member.getValue())) {
                 violations.add(name, "must be valid Unicode text (it holds an unpaired surrogate)");
             }
-        });
+        }
         violations.throwIfAny();
         return new UserProfile(id.orElseThrow(), email, members);
     }
 
     /** Strings anywhere inside a member, and the names of nested objects, must be valid Unicode. */
     private static boolean isValidText(Object value) {
-        return switch (value) {
-            case String text -> UnicodeText.isValid(text);
-            case Map<?, ?> map -> map.entrySet().stream().allMatch(entry -> isValidText(entry.getKey()) && isValidText(entry.getValue()));
-            case Iterable<?> list -> StreamSupport.stream(list.spliterator(), false).allMatch(UserProfile::isValidText);
-            case null, default -> true;
-        };
+        if (value instanceof String text) {
+            return UnicodeText.isValid(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (var entry : map.entrySet()) {
+                if (!isValidText(entry.getKey()) || !isValidText(entry.getValue())) {
+                    return false;
+                }
+            }
+        } else if (value instanceof Iterable<?> list) {
+            for (var element : list) {
+                if (!isValidText(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,10 +66,11 @@ public final class AwsModule {
     static DynamoDbClient dynamoDb(Configuration configuration, CurrentTraceHeader traceHeader, EmfMetrics metrics, Clock clock) {
         var tracing = new XRayDynamoDbTracing(traceHeader, XRayDaemon.at(configuration.optional(Configuration.XRAY_DAEMON_ADDRESS)), clock);
         var builder = configured(configuration, tracing, new DynamoDbRetryMetrics(metrics));
-        return configuration.optional(Configuration.DYNAMODB_ENDPOINT)
-                .map(endpoint -> builder.endpointOverride(URI.create(endpoint)).credentialsProvider(localOnly()))
-                .orElseGet(() -> builder.credentialsProvider(lambdaRole()))
-                .build();
+        var localEndpoint = configuration.optional(Configuration.DYNAMODB_ENDPOINT);
+        if (localEndpoint.isPresent()) {
+            return builder.endpointOverride(URI.create(localEndpoint.get())).credentialsProvider(localOnly()).build();
+        }
+        return builder.credentialsProvider(lambdaRole()).build();
     }
 
     /**
@@ -79,20 +81,21 @@ public final class AwsModule {
     static DynamoDbClientBuilder configured(Configuration configuration, XRayDynamoDbTracing tracing, DynamoDbRetryMetrics retryMetrics) {
         var attemptTimeout = configuration.milliseconds(ATTEMPT_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT);
         var callTimeout = configuration.milliseconds(CALL_TIMEOUT, DEFAULT_CALL_TIMEOUT);
-        var maxAttempts = configuration.optional(MAX_ATTEMPTS).map(Integer::parseInt).orElse(DEFAULT_MAX_ATTEMPTS);
+        var maxAttempts = configuration.integer(MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS);
         if (attemptTimeout.compareTo(callTimeout) > 0 || maxAttempts < 1) {
             throw new IllegalStateException("DynamoDB time limits make no sense: an attempt of " + attemptTimeout
                     + " in a call of " + callTimeout + ", " + maxAttempts + " attempts");
         }
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(attemptTimeout).socketTimeout(attemptTimeout).build())
-                .overrideConfiguration(override -> override
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(attemptTimeout.multipliedBy(3).dividedBy(2))
                         .apiCallTimeout(callTimeout)
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
                         .addExecutionInterceptor(new RequestDeadlineTimeouts(callTimeout))
                         .addExecutionInterceptor(tracing)
-                        .addExecutionInterceptor(retryMetrics))
+                        .addExecutionInterceptor(retryMetrics)
+                        .build())
                 .region(Region.of(configuration.required(Configuration.AWS_REGION)));
     }
 

@@ -25,18 +25,30 @@ public final class Configuration {
     public static final String XRAY_DAEMON_ADDRESS = "AWS_XRAY_DAEMON_ADDRESS";
 
     public Optional<String> optional(String name) {
-        return Optional.ofNullable(System.getProperty(name))
-                .or(() -> Optional.ofNullable(System.getenv(name)))
-                .filter(value -> !value.isBlank());
+        var value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     public String required(String name) {
-        return optional(name).orElseThrow(() -> new IllegalStateException(
-                "the setting " + name + " is missing: Terraform sets it on Lambda, the local stack sets it locally"));
+        var value = optional(name);
+        if (value.isEmpty()) {
+            throw new IllegalStateException("the setting " + name + " is missing: Terraform sets it on Lambda, the local stack sets it locally");
+        }
+        return value.get();
+    }
+
+    /** A whole-number setting, or {@code fallback} where it is not set. */
+    public int integer(String name, int fallback) {
+        var value = optional(name);
+        return value.isPresent() ? Integer.parseInt(value.get()) : fallback;
     }
 
     /** A setting given in milliseconds, or {@code fallback} where it is not set. */
     public Duration milliseconds(String name, Duration fallback) {
-        return optional(name).map(Long::parseLong).map(Duration::ofMillis).orElse(fallback);
+        var value = optional(name);
+        return value.isPresent() ? Duration.ofMillis(Long.parseLong(value.get())) : fallback;
     }
 }

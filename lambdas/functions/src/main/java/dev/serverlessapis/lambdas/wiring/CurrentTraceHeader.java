@@ -17,6 +17,7 @@ public final class CurrentTraceHeader implements Supplier<Optional<String>> {
 
     @Override
     public Optional<String> get() {
-        return configuration.optional(TraceHeader.SYSTEM_PROPERTY).or(() -> configuration.optional(TraceHeader.ENVIRONMENT_VARIABLE));
+        var perInvocation = configuration.optional(TraceHeader.SYSTEM_PROPERTY);
+        return perInvocation.isPresent() ? perInvocation : configuration.optional(TraceHeader.ENVIRONMENT_VARIABLE);
     }
 }

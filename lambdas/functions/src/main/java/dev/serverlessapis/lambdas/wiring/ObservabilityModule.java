@@ -9,6 +9,7 @@ import dev.serverlessapis.adapters.observability.LogLevel;
 import dev.serverlessapis.adapters.observability.RequestLogger;
 import dev.serverlessapis.domain.shared.DomainEvents;
 import java.time.Clock;
+import java.util.function.Consumer;
 import javax.inject.Singleton;
 
 /**
@@ -18,6 +19,9 @@ import javax.inject.Singleton;
  */
 @Module
 public final class ObservabilityModule {
+    /** One method reference for the logger and the metrics alike: each reference is a class spun at start-up. */
+    private static final Consumer<String> STANDARD_OUTPUT = ObservabilityModule::print;
+
     private ObservabilityModule() {
     }
 
@@ -25,15 +29,15 @@ public final class ObservabilityModule {
     @Provides
     @Singleton
     static RequestLogger requestLogger(Configuration configuration, Clock clock) {
-        var format = configuration.optional(Configuration.LOG_FORMAT).filter("Text"::equalsIgnoreCase).isPresent()
+        var format = "Text".equalsIgnoreCase(configuration.optional(Configuration.LOG_FORMAT).orElse(""))
                 ? RequestLogger.Format.TEXT : RequestLogger.Format.JSON;
-        return new RequestLogger(format, LogLevel.parse(configuration.optional(Configuration.LOG_LEVEL)), ObservabilityModule::print, clock);
+        return new RequestLogger(format, LogLevel.parse(configuration.optional(Configuration.LOG_LEVEL)), STANDARD_OUTPUT, clock);
     }
 
     @Provides
     @Singleton
     static EmfMetrics metrics(Configuration configuration, Clock clock) {
-        return new EmfMetrics(configuration.required(Configuration.METRICS_SERVICE), ObservabilityModule::print, clock);
+        return new EmfMetrics(configuration.required(Configuration.METRICS_SERVICE), STANDARD_OUTPUT, clock);
     }
 
     @Provides

@@ -1,0 +1,54 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * A write's condition with the names and values its expression uses, written once for a write that goes alone (a
+ * {@code PutItem} or {@code DeleteItem}) or inside a transaction (a {@code Put} or {@code Delete}). The single-item
+ * requests are built directly rather than copied from the transaction types: a function that never writes a
+ * transaction then never loads those types, which costs each a few milliseconds of its cold start.
+ */
+record WriteCondition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+    WriteCondition {
+        names = Map.copyOf(names);
+        values = Map.copyOf(values);
+    }
+
+    static WriteCondition of(String expression, Map<String, String> names) {
+        return new WriteCondition(expression, names, Map.of());
+    }
+
+    PutItemRequest putItem(String table, Map<String, AttributeValue> item) {
+        return PutItemRequest.builder().tableName(table).item(item)
+                .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())
+                .build();
+    }
+
+    Put put(String table, Map<String, AttributeValue> item) {
+        return Put.builder().tableName(table).item(item)
+                .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())
+                .build();
+    }
+
+    DeleteItemRequest deleteItem(String table, Map<String, AttributeValue> key) {
+        return DeleteItemRequest.builder().tableName(table).key(key)
+                .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())
+                .build();
+    }
+
+    Delete delete(String table, Map<String, AttributeValue> key) {
+        return Delete.builder().tableName(table).key(key)
+                .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())
+                .build();
+    }
+
+    /** DynamoDB refuses an empty ExpressionAttributeValues; null leaves it out of the request. */
+    private Map<String, AttributeValue> valuesIfAny() {
+        return values.isEmpty() ? null : values;
+    }
+}
