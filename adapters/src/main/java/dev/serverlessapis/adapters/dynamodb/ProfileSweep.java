@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -60,13 +60,15 @@ final class ProfileSweep {
                 return batch.stopped();
             }
             var exclusiveStart = startKey;
-            var page = batch.timed(() -> inTime("list users to delete", () -> dynamoDb.scan(scan -> scan
+            var scan = ScanRequest.builder()
                     .tableName(table)
                     .consistentRead(true)
                     .limit(PAGE)
                     .exclusiveStartKey(exclusiveStart)
                     .projectionExpression("#id, #version, #email, #owner")
-                    .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", EmailClaims.OWNER)))));
+                    .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", EmailClaims.OWNER))
+                    .build();
+            var page = batch.timed(() -> inTime("list users to delete", () -> dynamoDb.scan(scan)));
             if (page.isEmpty()) {
                 return batch.stopped();
             }
@@ -123,7 +125,10 @@ final class ProfileSweep {
                 if (!batch.mayGoOn()) {
                     return false;
                 }
-                var items = pending.stream().flatMap(deletion -> deletion.items().stream()).toList();
+                var items = new ArrayList<TransactWriteItem>();
+                for (var deletion : pending) {
+                    items.addAll(deletion.items());
+                }
                 var written = batch.timed(() -> transactions.writeInTime("delete users", items));
                 if (written.isEmpty()) {
                     return false;
@@ -137,7 +142,7 @@ final class ProfileSweep {
                 var retry = new ArrayList<Removal>();
                 for (var deletion : pending) {
                     var first = position;
-                    if (IntStream.range(first, first + deletion.items().size()).noneMatch(outcome::failed)) {
+                    if (noneFailed(outcome, first, deletion.items().size())) {
                         retry.add(deletion);
                     } else if (!outcome.failed(first) && !deletion.ifClaimTaken().isEmpty()) {
                         retry.add(new Removal(deletion.ifClaimTaken(), List.of()));
@@ -150,13 +155,28 @@ final class ProfileSweep {
         return true;
     }
 
+    private static boolean noneFailed(TransactionOutcome outcome, int first, int count) {
+        for (var index = first; index < first + count; index++) {
+            if (outcome.failed(index)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<List<Removal>> inTransactions(List<Removal> deletions) {
         var transactions = new ArrayList<List<Removal>>();
         var current = new ArrayList<Removal>();
         var keys = new HashSet<Map<String, AttributeValue>>();
         for (var group : deletions) {
-            var groupKeys = group.items().stream().map(ProfileSweep::keyOf).toList();
-            if (current.size() == GROUPS_PER_TRANSACTION || groupKeys.stream().anyMatch(keys::contains)) {
+            var groupKeys = new ArrayList<Map<String, AttributeValue>>();
+            var overlaps = false;
+            for (var item : group.items()) {
+                var key = keyOf(item);
+                groupKeys.add(key);
+                overlaps |= keys.contains(key);
+            }
+            if (current.size() == GROUPS_PER_TRANSACTION || overlaps) {
                 transactions.add(current);
                 current = new ArrayList<>();
                 keys.clear();

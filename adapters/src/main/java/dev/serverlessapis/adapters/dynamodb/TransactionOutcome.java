@@ -35,6 +35,11 @@ record TransactionOutcome(List<CancellationReason> reasons) {
 
     /** False for a transaction cancelled only by contention, which is worth trying again. */
     boolean anyConditionFailed() {
-        return reasons.stream().anyMatch(reason -> CONDITION_FAILED.equals(reason.code()));
+        for (var reason : reasons) {
+            if (CONDITION_FAILED.equals(reason.code())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -27,15 +28,20 @@ final class Transactions {
     }
 
     TransactionOutcome write(String what, List<TransactWriteItem> items) {
-        return writeInTime(what, items).orElseThrow(() -> DynamoDbCalls.outOfTime(what));
+        var outcome = writeInTime(what, items);
+        if (outcome.isEmpty()) {
+            throw DynamoDbCalls.outOfTime(what);
+        }
+        return outcome.get();
     }
 
     /** As {@link #write}, but empty when the request's time ran out first (see {@link DynamoDbCalls#inTime}). */
     Optional<TransactionOutcome> writeInTime(String what, List<TransactWriteItem> items) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return inTime(what, () -> dynamoDb.transactWriteItems(transaction -> transaction.transactItems(items)))
-                        .map(committed -> TransactionOutcome.COMMITTED);
+                var request = TransactWriteItemsRequest.builder().transactItems(items).build();
+                var committed = inTime(what, () -> dynamoDb.transactWriteItems(request));
+                return committed.isPresent() ? Optional.of(TransactionOutcome.COMMITTED) : Optional.empty();
             } catch (TransactionCanceledException cancelled) {
                 var outcome = new TransactionOutcome(
                         cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.<CancellationReason>of());

@@ -19,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -66,20 +67,24 @@ public final class UserEndpoints {
 
     public HttpResponse replace(HttpRequest request) {
         var command = ReplaceUserProfile.Command.of(request.caller(), request.pathParameter("id"), JsonBody.objectOf(request),
-                request.header("If-Match").map(UserEndpoints::ifMatch));
+                ifMatch(request));
         var stored = replaceUserProfile.replace(command);
         return withEtag(HttpResponse.json(200, stored.profile().members()), stored);
     }
 
     public HttpResponse delete(HttpRequest request) {
         UserProfile deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(request.caller(), request.pathParameter("id"),
-                request.header("If-Match").map(UserEndpoints::ifMatch)));
+                ifMatch(request)));
         return HttpResponse.json(200, deleted.members());
     }
 
     /** One bounded batch: it ends by the request's deadline at the latest, so the batches it did finish are told. */
     public HttpResponse deleteAll(HttpRequest request) {
-        var answerBy = RequestDeadline.current().orElseThrow(() -> new IllegalStateException("served outside HttpFunction's deadline"));
+        var deadline = RequestDeadline.current();
+        if (deadline.isEmpty()) {
+            throw new IllegalStateException("served outside HttpFunction's deadline");
+        }
+        var answerBy = deadline.get();
         var sweep = deleteAllUserProfiles.deleteAll(DeleteAllUserProfiles.Command.of(request.caller(), answerBy));
         var body = new LinkedHashMap<String, Object>();
         body.put("deleted", sweep.deleted());
@@ -89,6 +94,11 @@ public final class UserEndpoints {
 
     private static HttpResponse withEtag(HttpResponse response, StoredProfile stored) {
         return response.withHeader("ETag", "\"" + stored.version().value() + "\"");
+    }
+
+    private static Optional<IfMatch> ifMatch(HttpRequest request) {
+        var header = request.header("If-Match");
+        return header.isPresent() ? Optional.of(ifMatch(header.get())) : Optional.empty();
     }
 
     /** RFC 9110: {@code *}, or a list of entity tags; weak or foreign tags are kept out and so never match. */
