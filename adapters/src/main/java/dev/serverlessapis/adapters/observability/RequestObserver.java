@@ -68,7 +68,7 @@ public final class RequestObserver {
 
     /** The header's trace id, logged whether the trace is sampled or not. */
     private static Optional<String> traceId(Optional<String> header) {
-        var trace = header.isPresent() ? TraceHeader.parse(header.get()) : Optional.<TraceHeader>empty();
+        var trace = TraceHeader.parse(header.orElse(null));
         return trace.isPresent() ? Optional.of(trace.get().traceId()) : Optional.empty();
     }
 

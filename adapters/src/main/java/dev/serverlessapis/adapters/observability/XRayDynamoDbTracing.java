@@ -60,8 +60,7 @@ public final class XRayDynamoDbTracing implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        var header = traceHeader.get();
-        var trace = header.isPresent() ? TraceHeader.parse(header.get()) : Optional.<TraceHeader>empty();
+        var trace = TraceHeader.parse(traceHeader.get().orElse(null));
         if (trace.isPresent() && trace.get().recordsSubsegments()) {
             attributes.putAttribute(CALL, new Call(trace.get(), micros(clock.instant())));
         }
