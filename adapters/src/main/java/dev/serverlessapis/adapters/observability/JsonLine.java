@@ -1,5 +1,6 @@
 package dev.serverlessapis.adapters.observability;
 
+import dev.serverlessapis.adapters.json.JsonText;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ final class JsonLine {
 
     JsonLine string(String name, String value) {
         name(name);
-        quote(text, value);
+        JsonText.quote(text, value);
         return this;
     }
 
@@ -61,7 +62,7 @@ final class JsonLine {
             if (i > 0) {
                 text.append(',');
             }
-            quote(text, values.get(i));
+            JsonText.quote(text, values.get(i));
         }
         text.append(']');
         return this;
@@ -77,7 +78,7 @@ final class JsonLine {
                 if (j > 0) {
                     text.append(',');
                 }
-                quote(text, values.get(i).get(j));
+                JsonText.quote(text, values.get(i).get(j));
             }
             text.append(']');
         }
@@ -94,39 +95,7 @@ final class JsonLine {
             text.append(',');
         }
         first = false;
-        quote(text, name);
+        JsonText.quote(text, name);
         text.append(':');
-    }
-
-    /** RFC 8259 string escaping; also escapes U+2028 and U+2029, which some JSON readers take for line ends. */
-    static void quote(StringBuilder out, String value) {
-        out.append('"');
-        for (var i = 0; i < value.length(); i++) {
-            var c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || unpairedSurrogate(value, i)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    /** Escaped rather than written, so a broken surrogate reaches the log as its code, never as a '?'. */
-    private static boolean unpairedSurrogate(String value, int i) {
-        var c = value.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
-        }
-        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
     }
 }

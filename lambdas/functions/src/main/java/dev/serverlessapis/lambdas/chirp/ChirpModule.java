@@ -43,14 +43,12 @@ public final class ChirpModule {
     }
 
     @Provides
-    @Singleton
     @Named(SAVE)
     static HttpFunction saveChirp(ChirpEndpoints chirps, RouteTable routes, Cors cors, RequestObservers observers) {
         return new HttpFunction(Map.of(Route.of("POST", ChirpEndpoints.RESOURCE), chirps::post), routes, cors, observers.of(SAVE));
     }
 
     @Provides
-    @Singleton
     @Named(FETCH)
     static HttpFunction fetchChirps(ChirpEndpoints chirps, RouteTable routes, Cors cors, RequestObservers observers) {
         return new HttpFunction(Map.of(Route.of("GET", ChirpEndpoints.RESOURCE), chirps::list), routes, cors, observers.of(FETCH));

@@ -39,7 +39,6 @@ public final class CounterModule {
     }
 
     @Provides
-    @Singleton
     static HttpFunction getHitCount(CounterEndpoints counters, RouteTable routes, Cors cors, RequestObservers observers) {
         return new HttpFunction(Map.of(
                 Route.of("POST", CounterEndpoints.RESOURCE), counters::increment,

@@ -37,7 +37,6 @@ public final class CustomerModule {
     }
 
     @Provides
-    @Singleton
     static HttpFunction dynamoDbRestApi(CustomerEndpoints customers, RouteTable routes, Cors cors, RequestObservers observers) {
         return new HttpFunction(Map.of(
                 Route.of("GET", CustomerEndpoints.RESOURCE), customers::check,

@@ -28,7 +28,11 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The six user-profile functions: each serves its one route of api.json over the same port and endpoints. */
+/**
+ * The six user-profile functions: each serves its one route of api.json over the same port and endpoints. The
+ * functions are unscoped, as each handler asks for its own once: scoped, the component would set up all six at every
+ * cold start.
+ */
 @Module
 public final class UserModule {
     static final String TABLE_VARIABLE = "USER_PROFILES_TABLE";
@@ -63,42 +67,36 @@ public final class UserModule {
     }
 
     @Provides
-    @Singleton
     @Named(POST_FUNCTION)
     static HttpFunction post(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
         return serving("POST", UserEndpoints.COLLECTION, users::create, routes, cors, observers.of(POST_FUNCTION));
     }
 
     @Provides
-    @Singleton
     @Named(GET_ALL_FUNCTION)
     static HttpFunction getAll(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
         return serving("GET", UserEndpoints.COLLECTION, users::list, routes, cors, observers.of(GET_ALL_FUNCTION));
     }
 
     @Provides
-    @Singleton
     @Named(DELETE_ALL_FUNCTION)
     static HttpFunction deleteAll(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
         return serving("DELETE", UserEndpoints.COLLECTION, users::deleteAll, routes, cors, observers.of(DELETE_ALL_FUNCTION));
     }
 
     @Provides
-    @Singleton
     @Named(GET_FUNCTION)
     static HttpFunction get(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
         return serving("GET", UserEndpoints.ITEM, users::read, routes, cors, observers.of(GET_FUNCTION));
     }
 
     @Provides
-    @Singleton
     @Named(PUT_FUNCTION)
     static HttpFunction put(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
         return serving("PUT", UserEndpoints.ITEM, users::replace, routes, cors, observers.of(PUT_FUNCTION));
     }
 
     @Provides
-    @Singleton
     @Named(DELETE_FUNCTION)
     static HttpFunction delete(UserEndpoints users, RouteTable routes, Cors cors, RequestObservers observers) {
         return serving("DELETE", UserEndpoints.ITEM, users::delete, routes, cors, observers.of(DELETE_FUNCTION));
