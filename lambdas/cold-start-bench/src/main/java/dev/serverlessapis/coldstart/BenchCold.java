@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code make bench-cold}: every function's cold start, as a fresh JVM per run with Lambda's flags on one core, from
@@ -28,7 +27,6 @@ public final class BenchCold {
     static final String BARE_SDK = "bare SDK DynamoDB client";
     static final String FIXTURE_USER = "cold-start";
     static final String DELETED_USER = "cold-start-deleted";
-    private static final int WARM_UP_REQUESTS = 20;
 
     private BenchCold() {
     }
@@ -54,18 +52,12 @@ public final class BenchCold {
 
             var subjects = new ArrayList<Subject>();
             subjects.add(new Subject(HELLO, "dev.serverlessapis.coldstart.HelloProbe", List.of()));
-            var seededCounter = counters.seeding().orElseThrow().defaults().getFirst();
             subjects.add(new Subject(BARE_SDK, "dev.serverlessapis.coldstart.BareSdkProbe", List.of(dynamoDb.endpoint().toString(),
-                    LocalDynamoDb.REGION, counters.name(), seededCounter)));
+                    LocalDynamoDb.REGION, counters.name(), counters.seeding().orElseThrow().defaults().getFirst())));
             requests.forEach((function, request) -> subjects.add(Subject.handler(spec.function(function), "cold", request)));
             var primed = new ArrayList<Subject>();
             requests.forEach((function, request) -> primed.add(Subject.handler(spec.function(function), "primed", request)));
 
-            warmUp(spec, requests);
-            for (int i = 0; i < WARM_UP_REQUESTS; i++) {
-                dynamoDb.client().getItem(get -> get.tableName(counters.name()).consistentRead(true)
-                        .key(Map.of("counter-name", AttributeValue.fromS(seededCounter))));
-            }
             var random = new Random(13);
             var results = new LinkedHashMap<String, List<MeasuredJvm.Run>>();
             var primedResults = new LinkedHashMap<String, List<MeasuredJvm.Run>>();
@@ -115,30 +107,6 @@ public final class BenchCold {
         environment.put("AWS_LAMBDA_LOG_LEVEL", "INFO");
         environment.put("_X_AMZN_TRACE_ID", "Root=1-6955b900-0123456789abcdef01234567;Parent=1234567890abcdef;Sampled=1");
         return environment;
-    }
-
-    /**
-     * Every function's request, run in this JVM against DynamoDB Local before anything is timed (the bare client's
-     * read is made as often, beside it): DynamoDB Local is a Java server whose first executions of an operation run
-     * interpreted, which real DynamoDB does not, so without this the first rounds of a function whose operation
-     * nothing else makes (a scan, a transaction) would time DynamoDB Local warming up as well. It also stops the
-     * bench before the first round if a request does not answer with a 2xx.
-     */
-    private static void warmUp(ApiSpec spec, Map<String, Requests.Request> requests) {
-        for (var entry : requests.entrySet()) {
-            var handler = spec.function(entry.getKey()).newHandler();
-            for (int i = 0; i < WARM_UP_REQUESTS; i++) {
-                prepareFixtures(spec);
-                var arguments = new ArrayList<String>(List.of(spec.function(entry.getKey()).handlerClass(), "cold"));
-                arguments.addAll(entry.getValue().arguments());
-                var response = handler.handleRequest(HandlerProbe.event(arguments.toArray(String[]::new)),
-                        new ProbeContext("bench-cold-warm-up", entry.getKey()));
-                if (response.getStatusCode() / 100 != 2) {
-                    throw new IllegalStateException(entry.getKey() + " answered bench-cold's request with " + response.getStatusCode()
-                            + ": " + response.getBody());
-                }
-            }
-        }
     }
 
     /** The profiles that reading, replacing and deleting one need, made again before every run (outside the clock). */

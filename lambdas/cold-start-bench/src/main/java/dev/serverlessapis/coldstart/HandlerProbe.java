@@ -40,7 +40,7 @@ public final class HandlerProbe {
         Probe.awaitRelease();
     }
 
-    static APIGatewayProxyRequestEvent event(String[] arguments) {
+    private static APIGatewayProxyRequestEvent event(String[] arguments) {
         var query = new HashMap<String, String>();
         var pathParameters = new HashMap<String, String>();
         var headers = new HashMap<String, String>();
