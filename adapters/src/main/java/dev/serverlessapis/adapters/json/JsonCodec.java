@@ -69,8 +69,9 @@ public final class JsonCodec {
     }
 
     /**
-     * The value as compact JSON text: maps (by their keys' text), collections, strings, {@link JsonNumber}s, Java
-     * numbers, booleans and nulls, at any depth, in iteration order.
+     * The value as compact JSON text: maps (by their keys' text), collections, strings, {@link JsonNumber}s, the JDK's
+     * numbers (boxed primitives, {@link BigInteger}, {@link BigDecimal}), booleans and nulls, at any depth, in
+     * iteration order.
      *
      * @throws IllegalArgumentException for any other type (our defect: a response is built from these), or for a
      *     number that is not finite, which JSON cannot spell

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,6 +77,8 @@ class JsonCodecTest {
 
         assertThatThrownBy(() -> JsonCodec.write(Map.of("reading", new Reading("x")))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JsonCodec.write(List.of(Double.NaN))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonCodec.write(List.of(Float.NEGATIVE_INFINITY))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonCodec.write(List.of(new AtomicLong(1)))).isInstanceOf(IllegalArgumentException.class);
         assertThat(JsonCodec.write(null)).isEqualTo("null");
     }
 
