@@ -21,7 +21,10 @@ public final class RequestDeadlineTimeouts implements ExecutionInterceptor {
 
     private final Duration callTimeout;
 
-    /** @param callTimeout the client's own {@code apiCallTimeout}, which a request with more time left keeps */
+    /**
+     * @param callTimeout the client's own {@code apiCallTimeout}, which a request with more time left keeps; it must be
+     *     that value, since such a request is then left as it is
+     */
     public RequestDeadlineTimeouts(Duration callTimeout) {
         this.callTimeout = callTimeout;
     }

@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one JSON codec of the adapters, and the owner of the promise that a client's document is given back as it was
@@ -70,7 +72,7 @@ public final class JsonCodec {
 
     /**
      * The value as compact JSON text: maps (by their keys' text), collections, strings, {@link JsonNumber}s, the JDK's
-     * numbers (boxed primitives, {@link BigInteger}, {@link BigDecimal}), booleans and nulls, at any depth, in
+     * numbers (boxed primitives, {@link BigInteger}, {@link BigDecimal}, the atomic integers), booleans and nulls, at any depth, in
      * iteration order.
      *
      * @throws IllegalArgumentException for any other type (our defect: a response is built from these), or for a
@@ -132,7 +134,8 @@ public final class JsonCodec {
                 throw new IllegalArgumentException("JSON cannot spell the number " + number);
             }
         } else if (!(number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte
-                || number instanceof BigInteger || number instanceof BigDecimal)) {
+                || number instanceof BigInteger || number instanceof BigDecimal || number instanceof AtomicLong
+                || number instanceof AtomicInteger)) {
             throw new IllegalArgumentException("JsonCodec writes the JDK's own numbers only, not a " + number.getClass().getName());
         }
         return number.toString();

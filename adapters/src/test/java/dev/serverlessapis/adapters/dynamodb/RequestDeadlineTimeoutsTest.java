@@ -49,7 +49,7 @@ class RequestDeadlineTimeoutsTest {
     }
 
     @Test
-    void aCallsOwnOverrideIsKeptAndItsTimeoutCappedAtTheClients() {
+    void aCallsOwnOverrideIsKeptAndItsTimeoutReplacedByTheClients() {
         var own = request.toBuilder().overrideConfiguration(AwsRequestOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofSeconds(30)).putHeader("x-test", "kept").build()).build();
 

@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The six user-profile functions: each serves its one route of api.json over the same port and endpoints. The
- * functions are unscoped, as each handler asks for its own once: scoped, the component would set up all six at every
- * cold start.
+ * functions are unscoped, as each handler asks for its own once: scoped, the component's constructor would create the
+ * providers of all six at every cold start (their factory classes loaded, none built).
  */
 @Module
 public final class UserModule {
