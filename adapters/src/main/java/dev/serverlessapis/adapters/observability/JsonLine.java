@@ -1,12 +1,13 @@
 package dev.serverlessapis.adapters.observability;
 
+import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.adapters.json.JsonText;
 import java.util.List;
 
 /**
- * One JSON object on one line, written field by field in a fixed order. Hand-written rather than through Gson's
- * reflection, because every request writes several of these and nothing here needs more than strings, numbers,
- * booleans and nesting: the whole writer is a few hundred bytes of bytecode to load at a cold start.
+ * One JSON object on one line, written field by field in a fixed order, so the fields of log lines, metrics and trace
+ * segments come out in the order their readers expect; string arrays are written by {@link JsonCodec}, strings
+ * escaped by {@link JsonText}, as in every response.
  */
 final class JsonLine {
     private final StringBuilder text = new StringBuilder(256).append('{');
@@ -57,32 +58,14 @@ final class JsonLine {
 
     JsonLine strings(String name, List<String> values) {
         name(name);
-        text.append('[');
-        for (var i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                text.append(',');
-            }
-            JsonText.quote(text, values.get(i));
-        }
-        text.append(']');
+        text.append(JsonCodec.write(values));
         return this;
     }
 
     /** An array of arrays of strings, as EMF's dimension sets are written. */
     JsonLine stringLists(String name, List<List<String>> values) {
         name(name);
-        text.append('[');
-        for (var i = 0; i < values.size(); i++) {
-            text.append(i == 0 ? "" : ",").append('[');
-            for (var j = 0; j < values.get(i).size(); j++) {
-                if (j > 0) {
-                    text.append(',');
-                }
-                JsonText.quote(text, values.get(i).get(j));
-            }
-            text.append(']');
-        }
-        text.append(']');
+        text.append(JsonCodec.write(values));
         return this;
     }
 
