@@ -48,6 +48,8 @@ class DeleteAllWithinRequestDeadlineTest {
     private static final Duration REMAINING = Duration.ofMillis(1_500);
     private static final int PROFILES = 600;
     private static final int MOST_CALLS = 200;
+    /** The sweep deletes up to 25 profiles (with their claims) in one transaction (docs/api-decisions.md). */
+    private static final int PROFILES_PER_TRANSACTION = 25;
 
     private final TestStack stack;
 
@@ -82,7 +84,10 @@ class DeleteAllWithinRequestDeadlineTest {
         assertThat(answers.getFirst().get("more").getAsBoolean()).as("the first call could not finish in its 1 s").isTrue();
         assertThat(answers.getFirst().get("deleted").getAsLong()).isPositive();
         assertThat(answers.getLast().get("more").getAsBoolean()).isFalse();
-        assertThat(deleted).isEqualTo(PROFILES);
+        // `deleted` counts what a call saw commit: a transaction that the deadline cut short can commit unseen. That
+        // ends its call with "more", so each such call can leave one transaction's profiles uncounted, never more.
+        var callsThatStoppedForTime = answers.stream().filter(answer -> answer.get("more").getAsBoolean()).count();
+        assertThat(deleted).isBetween(PROFILES - PROFILES_PER_TRANSACTION * callsThatStoppedForTime, (long) PROFILES);
         assertThat(stack.dynamoDb().scan(scan -> scan.tableName("user-profiles").consistentRead(true)).count()).isZero();
         assertThat(ProfileClaimInvariant.violations(stack.dynamoDb())).isEmpty();
     }
