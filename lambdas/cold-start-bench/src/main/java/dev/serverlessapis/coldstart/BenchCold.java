@@ -28,8 +28,8 @@ public final class BenchCold {
     static final String FIXTURE_USER = "cold-start";
     static final String DELETED_USER = "cold-start-deleted";
     /**
-     * Every function's ratio divides by the bare client's median, so its noise is in all ten ratios at once; on a
-     * machine whose runs scatter by 10-20% each, three times the samples make that shared error about 40% smaller.
+     * Every function's ratio divides by the bare client's median, so that median's error is in every ratio at once;
+     * three times the samples make it about 40% smaller.
      */
     static final int BARE_RUNS_PER_ROUND = 3;
 
@@ -59,9 +59,7 @@ public final class BenchCold {
             subjects.add(new Subject(HELLO, "dev.serverlessapis.coldstart.HelloProbe", List.of()));
             var bare = new Subject(BARE_SDK, "dev.serverlessapis.coldstart.BareSdkProbe", List.of(dynamoDb.endpoint().toString(),
                     LocalDynamoDb.REGION, counters.name(), counters.seeding().orElseThrow().defaults().getFirst()));
-            for (int i = 0; i < BARE_RUNS_PER_ROUND; i++) {
-                subjects.add(bare);
-            }
+            subjects.addAll(Collections.nCopies(BARE_RUNS_PER_ROUND, bare));
             requests.forEach((function, request) -> subjects.add(Subject.handler(spec.function(function), "cold", request)));
             var primed = new ArrayList<Subject>();
             requests.forEach((function, request) -> primed.add(Subject.handler(spec.function(function), "primed", request)));

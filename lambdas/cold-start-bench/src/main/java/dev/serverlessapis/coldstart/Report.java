@@ -16,7 +16,7 @@ record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<S
 
     void print(PrintStream out) {
         var bare = median(cold.get(BenchCold.BARE_SDK));
-        var bareFast = fast(millisOf(cold.get(BenchCold.BARE_SDK)));
+        var bareTenthPercentile = tenthPercentile(millisOf(cold.get(BenchCold.BARE_SDK)));
         out.printf("Machine: %s, %d cores; measured JVM: %s %s on %s; %s%n", cpuModel(), cores(),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 cpu.map(core -> "core " + core).orElse("any core (not pinned)"), String.join(" ", MeasuredJvm.LAMBDA_FLAGS));
@@ -31,7 +31,7 @@ record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<S
                     .map(list -> "%6.1f (max %5.1f)".formatted(median(invokeMillis(list)), Arrays.stream(invokeMillis(list)).max().orElseThrow()))
                     .orElse("");
             out.printf("%-26s %9.0f %8.0f %8.0f %7.2f %7.2f %9.0f %8.0f %9d %16s%n", name, median(millis), millis[0],
-                    millis[millis.length - 1], median(millis) / bare, fast(millis) / bareFast,
+                    millis[millis.length - 1], median(millis) / bare, tenthPercentile(millis) / bareTenthPercentile,
                     median(runsOf.stream().mapToDouble(run -> run.peakRssKib() / 1024.0).toArray()),
                     median(runsOf.stream().mapToDouble(MeasuredJvm.Run::classesLoaded).toArray()),
                     runsOf.stream().mapToInt(run -> run.stderr().size()).max().orElse(0), primedInvoke);
@@ -56,11 +56,12 @@ record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<S
     }
 
     /**
-     * The 10th percentile, interpolated, of sorted values. Unlike the minimum, it estimates the same point whether 10
-     * runs or 30 are behind it, so the bare client's three runs per round compare fairly with a function's one.
+     * The 10th percentile of sorted values, interpolated at Hazen's position (n * p - 1/2): unlike the minimum, or the
+     * common (n - 1) * p position, it estimates about the same point from 10 runs as from 30, so the bare client's
+     * three runs per round compare fairly with a function's one.
      */
-    private static double fast(double[] sorted) {
-        var position = (sorted.length - 1) * 0.1;
+    private static double tenthPercentile(double[] sorted) {
+        var position = Math.clamp(sorted.length * 0.1 - 0.5, 0.0, sorted.length - 1.0);
         var below = (int) Math.floor(position);
         var above = Math.min(below + 1, sorted.length - 1);
         return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
