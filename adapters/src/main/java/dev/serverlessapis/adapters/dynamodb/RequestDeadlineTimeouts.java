@@ -37,12 +37,13 @@ public final class RequestDeadlineTimeouts implements ExecutionInterceptor {
         }
         var left = deadline.get().remaining();
         var current = request.overrideConfiguration();
-        if (left.compareTo(callTimeout) >= 0 && current.isEmpty()) {
+        var moreThanTheClientsOwn = left.compareTo(callTimeout) >= 0;
+        if (moreThanTheClientsOwn && current.isEmpty()) {
             // The client's own timeout already applies; a copy of the request would change nothing, and copying the
             // first request of each operation costs its cold start the builder classes and copiers of that type.
             return request;
         }
-        var timeout = left.compareTo(callTimeout) < 0 ? max(left, SHORTEST_CALL) : callTimeout;
+        var timeout = moreThanTheClientsOwn ? callTimeout : max(left, SHORTEST_CALL);
         var override = (current.isPresent() ? current.get().toBuilder() : AwsRequestOverrideConfiguration.builder())
                 .apiCallTimeout(timeout)
                 .build();
