@@ -11,10 +11,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
- * Where SDK exceptions stop. Throttling, timeouts, connection trouble and DynamoDB's 5xx become the domain's "try
- * again" (503 with {@code Retry-After}); anything else is a defect of ours and leaves as a plain
+ * Where SDK exceptions stop. Throttling, timeouts, connection trouble, DynamoDB's 5xx and a write refused because a
+ * transaction holds its item become the domain's "try again" (503 with {@code Retry-After}); anything else is a defect of ours and leaves as a plain
  * {@link IllegalStateException}, so no SDK type crosses into the domain or HTTP.
  * A failed condition or a cancelled transaction is an answer, not a failure: those pass through for the adapter
  * that asked to read.
@@ -72,10 +73,12 @@ final class DynamoDbCalls {
 
     /**
      * What a retry may cure is "try again": no answer in time or no connection (client exceptions, timeouts included),
-     * throttling, and DynamoDB's own 5xx failures, once the SDK's retries are spent. A 4xx is our request's fault.
+     * throttling, DynamoDB's own 5xx failures, and a single-item write that met a transaction in progress on its item
+     * (a 400, {@code TransactionConflictException}: the item is free again once that transaction ends), once the SDK's
+     * retries are spent. Any other 4xx is our request's fault.
      */
     private static RuntimeException translate(String what, SdkException failure) {
-        if (failure instanceof SdkClientException
+        if (failure instanceof SdkClientException || failure instanceof TransactionConflictException
                 || failure instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500
                 || THROTTLING.contains(service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode()))) {
             return new TemporarilyUnavailableException("DynamoDB could not " + what + " now", failure);

@@ -21,8 +21,10 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * The DynamoDB client, built once per execution environment with everything explicit (no default chains), and with
@@ -91,12 +93,25 @@ public final class AwsModule {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(attemptTimeout.multipliedBy(3).dividedBy(2))
                         .apiCallTimeout(callTimeout)
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
+                        .retryStrategy(retries(maxAttempts))
                         .addExecutionInterceptor(new RequestDeadlineTimeouts(callTimeout))
                         .addExecutionInterceptor(tracing)
                         .addExecutionInterceptor(retryMetrics)
                         .build())
                 .region(Region.of(configuration.required(Configuration.AWS_REGION)));
+    }
+
+    /**
+     * The SDK's standard retries, and also of a write that met a transaction in progress on its item: DynamoDB answers
+     * it with a 400 the standard policy leaves alone, though the item is free again once that transaction ends (a
+     * counted visit while the page's idempotent visits hold the counter, a profile written while {@code DELETE /users}
+     * sweeps it).
+     */
+    static RetryStrategy retries(int maxAttempts) {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .retryOnException(TransactionConflictException.class)
+                .maxAttempts(maxAttempts)
+                .build();
     }
 
     /**

@@ -10,10 +10,12 @@ import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
 import dev.serverlessapis.adapters.apigateway.Route;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
+import dev.serverlessapis.adapters.dynamodb.DynamoDbCustomers;
 import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.serverlessapis.adapters.dynamodb.SignedCursors;
 import dev.serverlessapis.adapters.observability.EmfMetrics;
 import dev.serverlessapis.adapters.observability.RequestObserver;
+import dev.serverlessapis.domain.customer.CustomerId;
 import dev.serverlessapis.domain.user.UserId;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,14 +28,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The DynamoDB client as the wiring builds it, against stores that fail on loopback: one that accepts connections and
- * never answers, one that answers DynamoDB's 500 and one that answers 400. A request through the HTTP layer must end
- * promptly with a 503 and {@code Retry-After} where a retry may help, and with a 500 only for our own bad request.
+ * never answers, one that answers DynamoDB's 500, one that answers 400 and one that answers a write with the 400 of a
+ * transaction in progress on its item. A request through the HTTP layer must end promptly with a 503 and
+ * {@code Retry-After} where a retry may help, and with a 500 only for our own bad request.
  */
 class DynamoDbTimeLimitsTest {
     private static final List<String> SETTINGS = List.of(Configuration.DYNAMODB_ENDPOINT, Configuration.AWS_REGION,
@@ -92,6 +98,31 @@ class DynamoDbTimeLimitsTest {
         }
     }
 
+    @Test
+    void aWriteThatMeetsATransactionInProgressIsTriedAgainAndEndsWithA503WhileTheItemStaysHeld() throws Exception {
+        try (var store = AnsweringStore.answering(400, TRANSACTION_CONFLICT)) {
+            configure(store.url());
+            System.setProperty(AwsModule.MAX_ATTEMPTS, "3");
+
+            assertUnavailable(recordACustomer());
+            assertThat(store.requests()).as("the SDK tried every attempt").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aWriteThatMeetsATransactionInProgressSucceedsOnceTheItemIsFree() throws Exception {
+        try (var store = AnsweringStore.failingFirst(2, 400, TRANSACTION_CONFLICT)) {
+            configure(store.url());
+            System.setProperty(AwsModule.MAX_ATTEMPTS, "3");
+
+            var response = recordACustomer();
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(204);
+            assertThat(store.requests()).isEqualTo(3);
+        }
+    }
+
+    private static final String TRANSACTION_CONFLICT = "com.amazonaws.dynamodb.v20120810#TransactionConflictException";
+
     private static void configure(String endpoint) {
         System.setProperty(Configuration.DYNAMODB_ENDPOINT, endpoint);
         System.setProperty(Configuration.AWS_REGION, "us-east-1");
@@ -99,16 +130,28 @@ class DynamoDbTimeLimitsTest {
 
     /** GET /users/{id} through the HTTP layer over the adapter and the client the wiring builds. */
     private static APIGatewayProxyResponseEvent readAUser() {
+        return throughTheWiredClient("GET", "/users/{id}", client -> {
+            new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key")).find(new UserId("ada"));
+            return HttpResponse.empty(200);
+        });
+    }
+
+    /** PUT /customers/{id} (a single-item write) through the HTTP layer over the adapter and the wired client. */
+    private static APIGatewayProxyResponseEvent recordACustomer() {
+        return throughTheWiredClient("PUT", "/customers/{id}", client -> {
+            new DynamoDbCustomers(client, "customer_ids").add(new CustomerId("ada"));
+            return HttpResponse.empty(204);
+        });
+    }
+
+    private static APIGatewayProxyResponseEvent throughTheWiredClient(String method, String resource, Function<DynamoDbClient, HttpResponse> work) {
         var configuration = new Configuration();
         var client = AwsModule.dynamoDb(configuration, new CurrentTraceHeader(configuration),
                 new EmfMetrics("test", line -> { }, Clock.systemUTC()), Clock.systemUTC());
         try (client) {
-            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
-            var http = new HttpFunction(Map.of(Route.of("GET", "/users/{id}"), request -> {
-                profiles.find(new UserId(request.pathParameter("id")));
-                return HttpResponse.empty(200);
-            }), new RouteTable(Map.of("/users/{id}", List.of("GET"))), Cors.allowing(""), RequestObserver.standalone("test", "test", line -> { }));
-            return http.handle(new APIGatewayProxyRequestEvent().withHttpMethod("GET").withResource("/users/{id}")
+            var http = new HttpFunction(Map.of(Route.of(method, resource), request -> work.apply(client)),
+                    new RouteTable(Map.of(resource, List.of(method))), Cors.allowing(""), RequestObserver.standalone("test", "test", line -> { }));
+            return http.handle(new APIGatewayProxyRequestEvent().withHttpMethod(method).withResource(resource)
                     .withPathParameters(Map.of("id", "ada"))
                     .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("test-request")), "test-invocation");
         }
@@ -164,21 +207,33 @@ class DynamoDbTimeLimitsTest {
         }
     }
 
-    /** Answers every request with one DynamoDB error. */
-    private record AnsweringStore(HttpServer server) implements AutoCloseable {
+    /** Answers requests with one DynamoDB error (the first {@code failures}, or all), then DynamoDB's empty success. */
+    private record AnsweringStore(HttpServer server, AtomicInteger received) implements AutoCloseable {
         static AnsweringStore answering(int status, String type) throws IOException {
+            return failingFirst(Integer.MAX_VALUE, status, type);
+        }
+
+        static AnsweringStore failingFirst(int failures, int status, String type) throws IOException {
             var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            var received = new AtomicInteger();
             server.createContext("/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
-                var body = ("{\"__type\":\"" + type + "\",\"message\":\"simulated\"}").getBytes(StandardCharsets.UTF_8);
+                var failing = received.incrementAndGet() <= failures;
+                var body = (failing ? "{\"__type\":\"" + type + "\",\"message\":\"simulated\"}" : "{}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-                exchange.getResponseHeaders().set("x-amzn-ErrorType", type.substring(type.indexOf('#') + 1));
-                exchange.sendResponseHeaders(status, body.length);
+                if (failing) {
+                    exchange.getResponseHeaders().set("x-amzn-ErrorType", type.substring(type.indexOf('#') + 1));
+                }
+                exchange.sendResponseHeaders(failing ? status : 200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
             server.start();
-            return new AnsweringStore(server);
+            return new AnsweringStore(server, received);
+        }
+
+        int requests() {
+            return received.get();
         }
 
         String url() {
