@@ -29,6 +29,7 @@ class LocalIssuerTest {
     static void start() {
         key = LocalIssuer.newSigningKey();
         issuer = LocalIssuer.start(0, key, Clock.systemUTC());
+        issuer.registerCallbackUrl(URI.create(REDIRECT));
     }
 
     @AfterAll
@@ -148,9 +149,32 @@ class LocalIssuerTest {
                 .statusCode()).as("only the form's handle and box choose claims").isEqualTo(400);
     }
 
+    @Test
+    void anUnregisteredRedirectUriGetsNoLoginPageNoCodeAndNoTokensAsWithCognito() {
+        var verifier = "a-verifier-for-the-unregistered-page-of-forty-three-characters";
+        var elsewhere = authorizeUri(challengeOf(verifier), REDIRECT + "index.html");
+        var page = IssuerHttp.get(elsewhere);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("redirect_mismatch").doesNotContain("name=\"handle\"");
+        var signedIn = IssuerHttp.postForm(elsewhere, Map.of("handle", "grace"));
+        assertThat(signedIn.statusCode()).isEqualTo(400);
+        assertThat(signedIn.headers().firstValue("Location")).as("no code is sent there").isEmpty();
+
+        var location = URI.create(IssuerHttp.postForm(authorizeUri(challengeOf(verifier)), Map.of("handle", "grace"))
+                .headers().firstValue("Location").orElseThrow());
+        var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", query(location, "code"),
+                "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT + "index.html", "code_verifier", verifier));
+        assertThat(tokens.statusCode()).isEqualTo(400);
+        assertThat(IssuerHttp.json(tokens.body()).get("error").getAsString()).isEqualTo("invalid_grant");
+    }
+
     private static URI authorizeUri(String challenge) {
+        return authorizeUri(challenge, REDIRECT);
+    }
+
+    private static URI authorizeUri(String challenge, String redirect) {
         return URI.create(issuer.authorizationEndpoint() + "?response_type=code&client_id=" + LocalIssuer.PAGE_CLIENT_ID
-                + "&redirect_uri=" + REDIRECT.replace(":", "%3A").replace("/", "%2F")
+                + "&redirect_uri=" + redirect.replace(":", "%3A").replace("/", "%2F")
                 + "&scope=openid&state=st-1&nonce=n-1&code_challenge_method=S256&code_challenge=" + challenge);
     }
 
