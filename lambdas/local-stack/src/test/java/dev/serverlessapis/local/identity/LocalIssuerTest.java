@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,7 +116,7 @@ class LocalIssuerTest {
         assertThat(signedIn.statusCode()).isEqualTo(302);
         var location = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(REDIRECT).contains("state=st-1");
-        var code = query(location, "code");
+        var code = IssuerHttp.queryParameter(location, "code");
 
         var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", code,
                 "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT, "code_verifier", verifier));
@@ -135,7 +134,7 @@ class LocalIssuerTest {
     void aCodeIsRedeemedOnlyWithItsPkceVerifier() {
         var authorize = authorizeUri(challengeOf("the-right-verifier-of-at-least-forty-three-characters-000"));
         var location = URI.create(IssuerHttp.postForm(authorize, Map.of("handle", "mallory")).headers().firstValue("Location").orElseThrow());
-        var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", query(location, "code"),
+        var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", IssuerHttp.queryParameter(location, "code"),
                 "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT,
                 "code_verifier", "a-wrong-verifier-of-at-least-forty-three-characters-000000"));
         assertThat(tokens.statusCode()).isEqualTo(400);
@@ -162,7 +161,7 @@ class LocalIssuerTest {
 
         var location = URI.create(IssuerHttp.postForm(authorizeUri(challengeOf(verifier)), Map.of("handle", "grace"))
                 .headers().firstValue("Location").orElseThrow());
-        var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", query(location, "code"),
+        var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", IssuerHttp.queryParameter(location, "code"),
                 "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT + "index.html", "code_verifier", verifier));
         assertThat(tokens.statusCode()).isEqualTo(400);
         assertThat(IssuerHttp.json(tokens.body()).get("error").getAsString()).isEqualTo("invalid_grant");
@@ -185,12 +184,5 @@ class LocalIssuerTest {
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new AssertionError(impossible);
         }
-    }
-
-    private static String query(URI uri, String name) {
-        return List.of(uri.getRawQuery().split("&")).stream()
-                .filter(pair -> pair.startsWith(name + "="))
-                .map(pair -> java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8))
-                .findFirst().orElseThrow(() -> new AssertionError(uri + " has no " + name));
     }
 }
