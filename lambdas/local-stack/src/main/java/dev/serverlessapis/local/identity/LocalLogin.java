@@ -142,7 +142,7 @@ final class LocalLogin {
                 <p>A handle is 1 to 64 letters, digits, '_', '.' or '-'; it is the userId your chirps are posted under.</p>
                 <p><a href="javascript:history.back()">Try another handle</a></p></body></html>
                 """;
-        return new OAuth2HttpResponse(Headers.of("Content-Type", "text/html;charset=UTF-8"), 400, page, null);
+        return refusalPage(page);
     }
 
     /** Cognito's answer to an unregistered redirect_uri: an error page, never a redirect to where the code must not go. */
@@ -152,7 +152,11 @@ final class LocalLogin {
                 <body><h1>redirect_mismatch</h1>
                 <p>The redirect_uri is not a callback URL of the app client; the local stack registers the page's root.</p></body></html>
                 """;
-        return new OAuth2HttpResponse(Headers.of("Content-Type", "text/html;charset=UTF-8"), 400, page, null);
+        return refusalPage(page);
+    }
+
+    private static OAuth2HttpResponse refusalPage(String html) {
+        return new OAuth2HttpResponse(Headers.of("Content-Type", "text/html;charset=UTF-8"), 400, html, null);
     }
 
     private static String encode(String value) {
