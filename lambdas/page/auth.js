@@ -1,6 +1,7 @@
 // Sign-in for the page: OpenID Connect authorization code with PKCE against the issuer named in config.json (the
 // Cognito managed login on AWS, the local issuer on the local stack). The ID token is kept in sessionStorage, so it
-// ends with the tab; nothing is sent anywhere but the issuer and the API.
+// ends with the tab; nothing is sent anywhere but the issuer and the API. No refresh token is kept: once the ID token
+// has expired (or the API refuses it) the person is sent to sign in again.
 
 import { config } from './api.js';
 
@@ -20,9 +21,19 @@ function claimsOf(token) {
   }
 }
 
-/** The page's own URL without query or fragment: the redirect URI registered with the app client. */
+/**
+ * The redirect URI registered with the app client: the site's root (Terraform registers site_url + "/", the local
+ * stack its page's root), whatever path the page was opened under (/, /index.html); where the person was comes back
+ * through the flow's `back`.
+ */
 function redirectUri() {
-  return location.origin + location.pathname;
+  return `${location.origin}/`;
+}
+
+/** Where the person was when they left to sign in: a path and query on this origin, or the root. */
+function landingOf(back) {
+  const url = new URL(typeof back === 'string' && back ? back : '/', location.origin);
+  return url.origin === location.origin ? url.pathname + url.search : '/';
 }
 
 /** Whether this deployment offers sign-in at all (config.json names an issuer). */
@@ -55,7 +66,7 @@ export async function signIn() {
   const verifier = random(32);
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
   const state = random(16);
-  sessionStorage.setItem(FLOW_KEY, JSON.stringify({ verifier, state, back: location.search }));
+  sessionStorage.setItem(FLOW_KEY, JSON.stringify({ verifier, state, back: location.pathname + location.search }));
   const url = new URL(settings.authorizationEndpoint);
   url.search = new URLSearchParams({
     response_type: 'code', client_id: settings.clientId, redirect_uri: redirectUri(), scope: 'openid',
@@ -82,7 +93,7 @@ export async function completeSignIn() {
   if (!query.has('code') && !query.has('error')) return;
   const flow = JSON.parse(sessionStorage.getItem(FLOW_KEY) || 'null');
   sessionStorage.removeItem(FLOW_KEY);
-  history.replaceState(history.state, '', redirectUri() + (flow?.back || ''));
+  history.replaceState(history.state, '', landingOf(flow?.back));
   if (query.has('error')) throw new Error(`Sign-in was not completed: ${query.get('error_description') || query.get('error')}.`);
   if (!flow || flow.state !== query.get('state')) throw new Error('Sign-in was not completed: this answer belongs to another attempt. Sign in again.');
   const settings = await config();

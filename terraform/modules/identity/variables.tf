@@ -20,7 +20,7 @@ variable "deletion_protection" {
 
 variable "callback_urls" {
   type        = list(string)
-  description = "Where the managed login may send the page back with an authorization code: the site's page URL, and in dev http://localhost ones."
+  description = "Where the managed login may send the page back with an authorization code: the site's root (site_url + \"/\"), the page's redirect_uri whatever path it was opened under, and in dev http://localhost ones."
 
   validation {
     condition     = length(var.callback_urls) > 0 && alltrue([for url in var.callback_urls : can(regex("^(https://|http://localhost(:[0-9]+)?/)", url))])
@@ -41,7 +41,7 @@ variable "logout_urls" {
 variable "id_token_validity_minutes" {
   type        = number
   default     = 60
-  description = "How long an ID token (what the API accepts) stays valid; the page signs in again, silently with its refresh token, after that."
+  description = "How long an ID token (what the API accepts) stays valid; the page keeps no refresh token, so after that it asks the person to sign in again through the managed login."
 
   validation {
     condition     = var.id_token_validity_minutes >= 5 && var.id_token_validity_minutes <= 1440
@@ -52,7 +52,7 @@ variable "id_token_validity_minutes" {
 variable "refresh_token_validity_days" {
   type        = number
   default     = 30
-  description = "How long the page may renew tokens without the person signing in again."
+  description = "How long the refresh tokens Cognito issues with every sign-in stay valid. The page discards them; they matter only to a client that keeps one."
 
   validation {
     condition     = var.refresh_token_validity_days >= 1 && var.refresh_token_validity_days <= 3650

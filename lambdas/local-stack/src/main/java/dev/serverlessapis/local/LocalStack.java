@@ -64,7 +64,9 @@ public final class LocalStack implements AutoCloseable {
             var metrics = new LocalMetrics();
             OutputTee.install(settings.terminal() ? line -> !OutputTee.isMetricsDocument(line) : line -> true);
             var reading = OutputTee.read(metrics);
-            return new LocalStack(dynamoDb, issuer, ApiGatewayEmulator.start(spec, settings.port(), page, metrics, authorizerOf(issuer)), reading);
+            var emulator = ApiGatewayEmulator.start(spec, settings.port(), page, metrics, authorizerOf(issuer));
+            registerPageCallbacks(issuer, emulator.baseUrl());
+            return new LocalStack(dynamoDb, issuer, emulator, reading);
         } catch (RuntimeException failedToStart) {
             if (issuer != null) {
                 issuer.close();
@@ -77,6 +79,15 @@ public final class LocalStack implements AutoCloseable {
     /** What API Gateway's Cognito authorizer is on AWS: tokens of the page's app client, from this issuer. */
     public static CognitoAuthorizer authorizerOf(LocalIssuer issuer) {
         return new CognitoAuthorizer(issuer.issuer(), issuer.jwks(), Set.of(LocalIssuer.PAGE_CLIENT_ID), Clock.systemUTC());
+    }
+
+    /**
+     * The page's callback URLs, as Terraform registers the site's root with the Cognito app client: the page at
+     * {@code baseUrl}'s root, reached as 127.0.0.1 or as localhost.
+     */
+    public static void registerPageCallbacks(LocalIssuer issuer, URI baseUrl) {
+        issuer.registerCallbackUrl(baseUrl.resolve("/"));
+        issuer.registerCallbackUrl(URI.create("http://localhost:" + baseUrl.getPort() + "/"));
     }
 
     /**

@@ -82,6 +82,7 @@ public final class TestStack implements AutoCloseable {
             var signIn = issuer();
             var page = StaticPage.signingInAt(signIn.issuer(), signIn.authorizationEndpoint(), signIn.tokenEndpoint(), LocalIssuer.PAGE_CLIENT_ID);
             emulator = ApiGatewayEmulator.start(spec, 0, page, metrics, LocalStack.authorizerOf(signIn));
+            LocalStack.registerPageCallbacks(signIn, emulator.baseUrl());
         }
         return emulator.baseUrl();
     }

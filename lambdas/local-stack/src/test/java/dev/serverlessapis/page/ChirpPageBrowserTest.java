@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.serverlessapis.endtoend.Http;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
+import dev.serverlessapis.local.identity.IssuerHttp;
 import dev.serverlessapis.local.identity.TestTokens;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -139,6 +141,25 @@ class ChirpPageBrowserTest {
     }
 
     @Test
+    void openedAsIndexHtmlTheSignInSendsTheRegisteredRedirectUriSucceedsAndLandsBackWhereThePersonWas() {
+        var opened = stack.apiEndpoint() + "/index.html?user=" + handle;
+        browser.get(opened);
+        waitFor(ExpectedConditions.textToBe(By.id("feed-heading"), "Chirps by @" + handle));
+
+        browser.findElement(By.id("sign-in")).click();
+        waitFor(ExpectedConditions.urlContains(stack.issuer().authorizationEndpoint().toString()));
+        var redirectUri = URI.create(IssuerHttp.queryParameter(URI.create(browser.getCurrentUrl()), "redirect_uri"));
+        assertThat(redirectUri).as("the site's root, the page client's callback URL").isEqualTo(stack.apiEndpoint().resolve("/"))
+                .isIn(stack.issuer().callbackUrls());
+        signInAtTheLoginPage();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(opened);
+        assertThat(browser.findElement(By.id("feed-heading")).getText()).isEqualTo("Chirps by @" + handle);
+        var text = "signed in from index.html, " + handle;
+        assertThat(post(text).findElement(By.className("handle")).getText()).isEqualTo("@" + handle);
+    }
+
+    @Test
     void afterSigningOutThePostFormRefusesAndAsksToSignIn() {
         signIn();
         post("before signing out, " + handle);
@@ -214,6 +235,11 @@ class ChirpPageBrowserTest {
     /** Signs in as {@link #handle} through the page's button and the local issuer's login page, as a person would. */
     private void signIn() {
         browser.findElement(By.id("sign-in")).click();
+        signInAtTheLoginPage();
+    }
+
+    /** On the local issuer's login page: types {@link #handle} and waits until the page is back and signed in. */
+    private void signInAtTheLoginPage() {
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("local-only")));
         type(By.id("handle"), handle);
         browser.findElement(By.id("sign-in")).click();

@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.NettyWrapper;
@@ -41,10 +43,12 @@ public final class LocalIssuer implements AutoCloseable {
 
     private final MockOAuth2Server server;
     private final Path loginPage;
+    private final Set<String> callbackUrls;
 
-    private LocalIssuer(MockOAuth2Server server, Path loginPage) {
+    private LocalIssuer(MockOAuth2Server server, Path loginPage, Set<String> callbackUrls) {
         this.server = server;
         this.loginPage = loginPage;
+        this.callbackUrls = callbackUrls;
     }
 
     /** A fresh RS256 key for each start: tokens of an earlier run stop working, as after a key rotation. */
@@ -59,20 +63,34 @@ public final class LocalIssuer implements AutoCloseable {
     /** Listens on 127.0.0.1 only; port 0 for any free port. */
     public static LocalIssuer start(int port, RSAKey signingKey, Clock clock) {
         var loginPage = copyLoginPage();
+        Set<String> callbackUrls = ConcurrentHashMap.newKeySet();
         var keys = new KeyProvider(List.of(signingKey), JWSAlgorithm.RS256.getName());
         var config = new OAuth2Config(
                 true, loginPage.toString(), null, false,
                 new OAuth2TokenProvider(keys, () -> clock.instant()),
                 Set.of(new CognitoShapedClaims(ISSUER_ID, clock)),
-                new LoopbackServer(new NettyWrapper(null), new LocalLogin(ISSUER_ID, clock)));
+                new LoopbackServer(new NettyWrapper(null), new LocalLogin(ISSUER_ID, clock, callbackUrls)));
         var server = new MockOAuth2Server(config);
         server.start(InetAddress.getLoopbackAddress(), port);
-        return new LocalIssuer(server, loginPage);
+        return new LocalIssuer(server, loginPage, callbackUrls);
     }
 
     /** The {@code iss} of every token, for requests made to 127.0.0.1 (a token fetched via {@code localhost} names that host instead). */
     public URI issuer() {
         return URI.create("http://127.0.0.1:" + server.baseUrl().port() + "/" + ISSUER_ID);
+    }
+
+    /**
+     * Lets the page's app client be sent back to {@code url} with a code, as Cognito's callback URLs do; any other
+     * {@code redirect_uri} is refused, so a page that sends one it was not registered with fails here as on AWS.
+     */
+    public void registerCallbackUrl(URI url) {
+        callbackUrls.add(url.toString());
+    }
+
+    /** The page client's callback URLs registered so far. */
+    public Set<URI> callbackUrls() {
+        return callbackUrls.stream().map(URI::create).collect(Collectors.toUnmodifiableSet());
     }
 
     public URI discovery() {

@@ -21,8 +21,8 @@ import okhttp3.Headers;
 /**
  * What the local issuer accepts before mock-oauth2-server sees a request. The login page's handle and admin box
  * become the user's Cognito claims here, on the server, so no client can choose its own claims; handles must fit the
- * chirp userId rule, as the user pool guarantees on AWS; and only the grants a Cognito public app client has (plus the
- * password grant for scripts) are served.
+ * chirp userId rule, as the user pool guarantees on AWS; only the grants a Cognito public app client has (plus the
+ * password grant for scripts) are served; and, as Cognito does, a code is sent only to a registered callback URL.
  */
 final class LocalLogin {
     static final String ADMINS = "admins";
@@ -33,11 +33,14 @@ final class LocalLogin {
     private final String authorizePath;
     private final String tokenPath;
     private final Clock clock;
+    private final Set<String> callbackUrls;
 
-    LocalLogin(String issuerId, Clock clock) {
+    /** {@code callbackUrls} is read on each request: the page's URL is registered once the emulator listens. */
+    LocalLogin(String issuerId, Clock clock, Set<String> callbackUrls) {
         this.authorizePath = "/" + issuerId + "/authorize";
         this.tokenPath = "/" + issuerId + "/token";
         this.clock = clock;
+        this.callbackUrls = callbackUrls;
     }
 
     /** The stable {@code sub} of a local handle: a UUID like Cognito's, and never the handle itself. */
@@ -52,6 +55,9 @@ final class LocalLogin {
     Function1<OAuth2HttpRequest, OAuth2HttpResponse> before(Function1<? super OAuth2HttpRequest, OAuth2HttpResponse> routes) {
         return request -> {
             var path = request.getUrl().encodedPath();
+            if (path.equals(authorizePath) && !callbackUrls.contains(request.getUrl().queryParameter("redirect_uri"))) {
+                return redirectMismatch();
+            }
             if (request.getMethod().equals("POST") && path.equals(authorizePath)) {
                 return signIn(request).map(routes::invoke).orElseGet(LocalLogin::handleRefused);
             }
@@ -87,11 +93,14 @@ final class LocalLogin {
         return claims;
     }
 
-    private static Optional<OAuth2HttpResponse> tokenRequestRefusal(OAuth2HttpRequest request) {
+    private Optional<OAuth2HttpResponse> tokenRequestRefusal(OAuth2HttpRequest request) {
         var form = request.getFormParameters();
         var grant = form.get("grant_type");
         if (grant == null || !GRANTS.contains(grant)) {
             return Optional.of(oauthError("unsupported_grant_type", "The local issuer serves " + GRANTS + "."));
+        }
+        if (grant.equals("authorization_code") && !callbackUrls.contains(form.get("redirect_uri"))) {
+            return Optional.of(oauthError("invalid_grant", "redirect_uri is not a callback URL of the app client."));
         }
         if (grant.equals("password")) {
             if (!fitsHandleRule(form.get("username"))) {
@@ -133,7 +142,21 @@ final class LocalLogin {
                 <p>A handle is 1 to 64 letters, digits, '_', '.' or '-'; it is the userId your chirps are posted under.</p>
                 <p><a href="javascript:history.back()">Try another handle</a></p></body></html>
                 """;
-        return new OAuth2HttpResponse(Headers.of("Content-Type", "text/html;charset=UTF-8"), 400, page, null);
+        return refusalPage(page);
+    }
+
+    /** Cognito's answer to an unregistered redirect_uri: an error page, never a redirect to where the code must not go. */
+    private static OAuth2HttpResponse redirectMismatch() {
+        var page = """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>redirect_mismatch</title></head>
+                <body><h1>redirect_mismatch</h1>
+                <p>The redirect_uri is not a callback URL of the app client; the local stack registers the page's root.</p></body></html>
+                """;
+        return refusalPage(page);
+    }
+
+    private static OAuth2HttpResponse refusalPage(String html) {
+        return new OAuth2HttpResponse(Headers.of("Content-Type", "text/html;charset=UTF-8"), 400, html, null);
     }
 
     private static String encode(String value) {

@@ -4,21 +4,31 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Real HTTP to the local issuer, as a script or the page would send it; redirects are not followed. */
-final class IssuerHttp {
+public final class IssuerHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     private IssuerHttp() {
+    }
+
+    /** The decoded value of query parameter {@code name} of {@code uri} (a redirect's code, an authorize URL's redirect_uri). */
+    public static String queryParameter(URI uri, String name) {
+        return Arrays.stream(uri.getRawQuery().split("&"))
+                .filter(pair -> pair.startsWith(name + "="))
+                .map(pair -> URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8))
+                .findFirst().orElseThrow(() -> new AssertionError(uri + " has no " + name));
     }
 
     static HttpResponse<String> get(URI uri) {

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +28,7 @@ class LocalIssuerTest {
     static void start() {
         key = LocalIssuer.newSigningKey();
         issuer = LocalIssuer.start(0, key, Clock.systemUTC());
+        issuer.registerCallbackUrl(URI.create(REDIRECT));
     }
 
     @AfterAll
@@ -116,7 +116,7 @@ class LocalIssuerTest {
         assertThat(signedIn.statusCode()).isEqualTo(302);
         var location = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(REDIRECT).contains("state=st-1");
-        var code = query(location, "code");
+        var code = IssuerHttp.queryParameter(location, "code");
 
         var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", code,
                 "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT, "code_verifier", verifier));
@@ -134,7 +134,7 @@ class LocalIssuerTest {
     void aCodeIsRedeemedOnlyWithItsPkceVerifier() {
         var authorize = authorizeUri(challengeOf("the-right-verifier-of-at-least-forty-three-characters-000"));
         var location = URI.create(IssuerHttp.postForm(authorize, Map.of("handle", "mallory")).headers().firstValue("Location").orElseThrow());
-        var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", query(location, "code"),
+        var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", IssuerHttp.queryParameter(location, "code"),
                 "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT,
                 "code_verifier", "a-wrong-verifier-of-at-least-forty-three-characters-000000"));
         assertThat(tokens.statusCode()).isEqualTo(400);
@@ -148,9 +148,32 @@ class LocalIssuerTest {
                 .statusCode()).as("only the form's handle and box choose claims").isEqualTo(400);
     }
 
+    @Test
+    void anUnregisteredRedirectUriGetsNoLoginPageNoCodeAndNoTokensAsWithCognito() {
+        var verifier = "a-verifier-for-the-unregistered-page-of-forty-three-characters";
+        var elsewhere = authorizeUri(challengeOf(verifier), REDIRECT + "index.html");
+        var page = IssuerHttp.get(elsewhere);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("redirect_mismatch").doesNotContain("name=\"handle\"");
+        var signedIn = IssuerHttp.postForm(elsewhere, Map.of("handle", "grace"));
+        assertThat(signedIn.statusCode()).isEqualTo(400);
+        assertThat(signedIn.headers().firstValue("Location")).as("no code is sent there").isEmpty();
+
+        var location = URI.create(IssuerHttp.postForm(authorizeUri(challengeOf(verifier)), Map.of("handle", "grace"))
+                .headers().firstValue("Location").orElseThrow());
+        var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", IssuerHttp.queryParameter(location, "code"),
+                "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT + "index.html", "code_verifier", verifier));
+        assertThat(tokens.statusCode()).isEqualTo(400);
+        assertThat(IssuerHttp.json(tokens.body()).get("error").getAsString()).isEqualTo("invalid_grant");
+    }
+
     private static URI authorizeUri(String challenge) {
+        return authorizeUri(challenge, REDIRECT);
+    }
+
+    private static URI authorizeUri(String challenge, String redirect) {
         return URI.create(issuer.authorizationEndpoint() + "?response_type=code&client_id=" + LocalIssuer.PAGE_CLIENT_ID
-                + "&redirect_uri=" + REDIRECT.replace(":", "%3A").replace("/", "%2F")
+                + "&redirect_uri=" + redirect.replace(":", "%3A").replace("/", "%2F")
                 + "&scope=openid&state=st-1&nonce=n-1&code_challenge_method=S256&code_challenge=" + challenge);
     }
 
@@ -161,12 +184,5 @@ class LocalIssuerTest {
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new AssertionError(impossible);
         }
-    }
-
-    private static String query(URI uri, String name) {
-        return List.of(uri.getRawQuery().split("&")).stream()
-                .filter(pair -> pair.startsWith(name + "="))
-                .map(pair -> java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8))
-                .findFirst().orElseThrow(() -> new AssertionError(uri + " has no " + name));
     }
 }
