@@ -58,6 +58,12 @@ export function nextPage(url) {
   return call(url);
 }
 
+/**
+ * JSON with U+FFFD escaped: the API refuses the raw character, which is all that is left of bytes that were not UTF-8,
+ * and accepts it escaped.
+ */
+const jsonOf = (value) => JSON.stringify(value).replace(/\uFFFD/g, '\\ufffd');
+
 /** Posts under the handle of the ID token's person; the body's userId, when given, must be that handle. */
 export async function postChirp(idToken, text, userId) {
   const headers = { 'Content-Type': 'application/json' };
@@ -65,7 +71,7 @@ export async function postChirp(idToken, text, userId) {
   const { body } = await call('chirp', {
     method: 'POST',
     headers,
-    body: JSON.stringify(userId === undefined ? { text } : { userId, text }),
+    body: jsonOf(userId === undefined ? { text } : { userId, text }),
   });
   return body;
 }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 public final class HttpRequest {
     /** The contract's limit on request bodies; larger ones are refused with 413 before anything is parsed. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private final APIGatewayProxyRequestEvent event;
     private final Map<String, List<String>> headers;
@@ -133,11 +134,20 @@ public final class HttpRequest {
         return body.length;
     }
 
-    /** The body as text: bytes that are not well-formed UTF-8 are a 400, never turned into U+FFFD. */
+    /**
+     * The body as text: bytes that are not well-formed UTF-8 are a 400, never turned into U+FFFD. A raw U+FFFD is a 400
+     * too: this API declares no binary media types, so API Gateway hands a JSON body over as text, and bytes that were
+     * not UTF-8 reach the function, if at all, as U+FFFD, which it cannot tell from the character itself. The character
+     * is still accepted escaped in its JSON string (backslash, u, FFFD): no conversion of bytes produces an escape.
+     */
     public String bodyText() {
         var text = utf8(body);
         if (text.isEmpty()) {
             throw new HttpProblem(400, "Bad Request", "The body is not valid UTF-8.");
+        }
+        if (text.get().indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            throw new HttpProblem(400, "Bad Request", "The body holds U+FFFD, the replacement character, which stands where bytes "
+                    + "were not valid UTF-8. To send the character itself, escape it in its JSON string as \\uFFFD.");
         }
         return text.get();
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.Violation;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +50,35 @@ class JsonBodyTest {
             "{\"\\ud800\":1}|body"})
     void textThatIsNotValidUnicodeIsA400NamingWhereItIs(String json, String field) {
         assertRefusedNaming(json, field);
+    }
+
+    /**
+     * API Gateway hands this API's JSON bodies over as text, so bytes a client sent that were not UTF-8 reach the
+     * function, if at all, as U+FFFD: a raw one is refused, before any JSON is read.
+     */
+    @Test
+    void aRawReplacementCharacterIsA400SayingHowToSendTheCharacter() {
+        assertThatThrownBy(() -> JsonBody.objectOf(withBody("{\"text\":\"caf\uFFFD\"}")))
+                .isInstanceOfSatisfying(HttpProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.getMessage()).contains("U+FFFD").contains("\\uFFFD");
+                });
+    }
+
+    @Test
+    void theReplacementCharacterEscapedInItsStringIsReadAsTheCharacter() {
+        assertThat(JsonBody.objectOf(withBody("{\"text\":\"caf\\ufffd\"}")).get("text")).isEqualTo("caf\uFFFD");
+    }
+
+    @Test
+    void aBase64BodyWhoseBytesAreNotUtf8IsA400() {
+        var latin1 = "{\"text\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        var request = new HttpRequest(new APIGatewayProxyRequestEvent().withHttpMethod("POST").withResource("/chirp")
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(Base64.getEncoder().encodeToString(latin1)).withIsBase64Encoded(true));
+
+        assertThatThrownBy(() -> JsonBody.objectOf(request))
+                .isInstanceOfSatisfying(HttpProblem.class, problem -> assertThat(problem.getMessage()).isEqualTo("The body is not valid UTF-8."));
     }
 
     private static void assertRefusedNaming(String json, String field) {

@@ -105,6 +105,30 @@ class ChirpEndToEndTest {
         }
     }
 
+    /**
+     * Bytes that are not UTF-8 never become text: the emulator hands them over as base64, which the function decodes
+     * strictly; API Gateway converts a JSON body to text, where they can survive only as U+FFFD, which the function
+     * refuses raw. Against a deployed stage this checks API Gateway's own conversion.
+     */
+    @Test
+    void textWhoseBytesAreNotUtf8IsRefusedAndNothingIsStoredWhileTheEscapedReplacementCharacterIsKept() {
+        var latin1 = http.send(http.to("/chirp").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("""
+                        {"userId":"%s","text":"caf\u00e9 latin-1"}""".formatted(user).getBytes(StandardCharsets.ISO_8859_1))));
+        var replaced = http.sendJson("POST", "/chirp", """
+                {"userId":"%s","text":"caf\uFFFD replaced"}""".formatted(user));
+        var escaped = http.sendJson("POST", "/chirp", """
+                {"userId":"%s","text":"caf\\ufffd escaped"}""".formatted(user));
+
+        assertThat(latin1.statusCode()).as(latin1.body()).isEqualTo(400);
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(400);
+        assertThat(replaced.body()).contains("U+FFFD");
+        assertThat(escaped.statusCode()).as(escaped.body()).isEqualTo(201);
+        var texts = json(http.get("/chirp?userId=" + user)).getAsJsonArray().asList().stream()
+                .map(chirp -> chirp.getAsJsonObject().get("text").getAsString()).toList();
+        assertThat(texts).contains("caf\uFFFD escaped").noneMatch(text -> text.endsWith("latin-1") || text.endsWith(" replaced"));
+    }
+
     @Test
     void aNonJsonBodyIs415AndAnUnservedMethodIs405WithAllow() {
         var form = http.send(http.to("/chirp").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")));

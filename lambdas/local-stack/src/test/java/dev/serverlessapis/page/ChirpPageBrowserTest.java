@@ -110,6 +110,16 @@ class ChirpPageBrowserTest {
         assertThat(browser.findElement(By.id("compose-error")).isDisplayed()).isFalse();
     }
 
+    /** The API refuses a raw U+FFFD (all that is left of bytes that were not UTF-8): the page sends it escaped. */
+    @Test
+    void aChirpHoldingTheReplacementCharacterIsPostedEscapedAndShownAsTyped() {
+        signIn();
+        var posted = post("Kept as typed: \uFFFD, " + handle);
+
+        assertThat(posted.findElement(By.className("handle")).getText()).isEqualTo("@" + handle);
+        assertThat(browser.findElement(By.id("compose-error")).isDisplayed()).isFalse();
+    }
+
     @Test
     void followingAHandleShowsOnlyTheirChirpsTwentyAtATimeUntilNoneRemain() {
         for (int i = 1; i <= 24; i++) {
