@@ -7,6 +7,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.serverlessapis.local.ApiSpec;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +153,21 @@ class OpenApiBodyTest {
         assertThat(headers.get("gatewayresponse.header.Retry-After").getAsString()).isEqualTo("'1'");
         assertThat(headers.get("gatewayresponse.header.Access-Control-Expose-Headers").getAsString()).isEqualTo("'Retry-After'");
         assertThat(headers.get("gatewayresponse.header.Access-Control-Allow-Origin").getAsString()).isEqualTo("method.request.header.Origin");
+    }
+
+    /**
+     * swagger-parser, whose messages API Gateway's importer returns as its "Parse issue: attribute ..." warnings (the
+     * same wording), reads the body without one. It sees x-amazon-apigateway-any-method as an extension only, so the
+     * tests above check that one too.
+     */
+    @Test
+    void swaggerParserReadsTheBodyWithoutAnyMessage() {
+        var options = new ParseOptions();
+        options.setResolve(true);
+        var parsed = new OpenAPIV3Parser().readContents(rendered.get("body").getAsString(), null, options);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths()).hasSameSizeAs(body().getAsJsonObject("paths").keySet());
+        assertThat(parsed.getOpenAPI().getInfo().getDescription()).isEqualTo(rendered.get("description").getAsString());
     }
 
     /** Each route is its function's alias; a path's other methods and preflights are the function of its first route. */
