@@ -29,14 +29,14 @@ locals {
 
   # What every operation of a path declares, the routes' and the fallback's (options, x-amazon-apigateway-any-method)
   # alike, since API Gateway's importer turns each into a method and fail_on_warnings fails the apply on any warning:
-  # - responses: OpenAPI 3.0 requires it on every operation, and the importer (swagger-parser) reports its absence as
-  #   "Parse issue: attribute paths.'/x'(get).responses is missing". A Lambda proxy integration passes the function's
-  #   answer through whatever its status, so the one method response says so and maps nothing; it is "200", as in the
-  #   provider's own example, since a method response needs an HTTP status code where OpenAPI would allow "default".
+  # - responses: OpenAPI 3.0 requires it on every operation, and the importer reports its absence in swagger-parser's
+  #   words: "Parse issue: attribute paths.'/x'(get).responses is missing". A Lambda proxy integration passes the
+  #   function's answer through whatever its status, so the one method response says so and maps nothing; its key is
+  #   "200", as in the provider's own example, since API Gateway keys method responses by HTTP status code.
   # - parameters: each {name} of a templated path as a required path parameter. swagger-parser warns "Declared path
-  #   parameter id needs to be defined as a path parameter in path or operation level" for an operation without it,
+  #   parameter id needs to be defined as a path parameter in path or operation level" when an operation lacks it,
   #   and API Gateway's own x-amazon-apigateway-any-method example declares it on the operation, so every operation
-  #   declares it there (path-item parameters would satisfy swagger-parser, but AWS documents no example of them).
+  #   declares it there rather than once on the path item.
   operation = { for path in local.paths : path => {
     parameters = [for name in regexall("\\{([^}]+)\\}", path) : { name = name[0], in = "path", required = true, schema = { type = "string" } }]
     responses  = { "200" = { description = "The function's answer, passed through unchanged (Lambda proxy integration): any status, headers and body." } }
@@ -58,9 +58,9 @@ locals {
     # The authorizer refused the token (none, malformed, forged, expired, another client's or issuer's): RFC 6750.
     UNAUTHORIZED  = { status = 401, title = "Unauthorized", detail = "Sign in: send a valid ID token of this API's user pool as 'Authorization: Bearer <token>'.", headers = { "gatewayresponse.header.WWW-Authenticate" = "'Bearer'" } }
     ACCESS_DENIED = { status = 403, title = "Forbidden", detail = "This sign-in may not do this.", headers = {} }
-    # Over the stage's throttling limits (a token bucket refilled at throttling_rate_limit a second, README "Hardening"):
-    # a gateway response cannot compute a wait, so it says the bucket's refill time, one second, as the functions' own
-    # 503 does (RFC 9110 Retry-After), and exposes the header so a page on an allowed origin can read it.
+    # Over the stage's throttling limits (API Gateway's token bucket, refilled at throttling_rate_limit a second): a
+    # gateway response cannot compute a wait, so Retry-After (RFC 9110) is a constant, the bucket's one-second refill,
+    # as on the functions' own 503; exposed, so a page on an allowed origin can read it.
     THROTTLED = { status = 429, title = "Too Many Requests", detail = "Slow down and retry later.", headers = {
       "gatewayresponse.header.Retry-After"                   = "'1'"
       "gatewayresponse.header.Access-Control-Expose-Headers" = "'Retry-After'"
