@@ -1,4 +1,7 @@
 locals {
+  # One text for the REST API's description and the body's info.description (see local.openapi for why both).
+  api_description = "The chirps, users, hit counters and customers APIs (${var.environment})."
+
   # The routes api.json marks signed-in go through API Gateway's Cognito user pool authorizer: it verifies the ID
   # token (signature, issuer, expiry, token use) and, by identityValidationExpression, that its aud is the page's app
   # client; the function reads the verified claims. Public routes have no authorizer and their functions see no claims,
@@ -24,6 +27,21 @@ locals {
     timeoutInMillis     = 29000
   } }
 
+  # What every operation of a path declares, the routes' and the fallback's (options, x-amazon-apigateway-any-method)
+  # alike, since API Gateway's importer turns each into a method and fail_on_warnings fails the apply on any warning:
+  # - responses: OpenAPI 3.0 requires it on every operation, and the importer reports its absence in swagger-parser's
+  #   words: "Parse issue: attribute paths.'/x'(get).responses is missing". A Lambda proxy integration passes the
+  #   function's answer through whatever its status, so the one method response says so and maps nothing; its key is
+  #   "200", as in the provider's own example, since API Gateway keys method responses by HTTP status code.
+  # - parameters: each {name} of a templated path as a required path parameter. swagger-parser warns "Declared path
+  #   parameter id needs to be defined as a path parameter in path or operation level" when an operation lacks it,
+  #   and API Gateway's own x-amazon-apigateway-any-method example declares it on the operation, so every operation
+  #   declares it there rather than once on the path item.
+  operation = { for path in local.paths : path => {
+    parameters = [for name in regexall("\\{([^}]+)\\}", path) : { name = name[0], in = "path", required = true, schema = { type = "string" } }]
+    responses  = { "200" = { description = "The function's answer, passed through unchanged (Lambda proxy integration): any status, headers and body." } }
+  } }
+
   # API Gateway's own answers (no route, refused sign-in, throttled, default 4XX and 5XX) carry CORS headers too, so a
   # page on an allowed origin can read them. A gateway response cannot test the origin against a list, so it
   # echoes the request's Origin: that reveals nothing, since these bodies are generic errors holding no one's data and
@@ -40,7 +58,13 @@ locals {
     # The authorizer refused the token (none, malformed, forged, expired, another client's or issuer's): RFC 6750.
     UNAUTHORIZED  = { status = 401, title = "Unauthorized", detail = "Sign in: send a valid ID token of this API's user pool as 'Authorization: Bearer <token>'.", headers = { "gatewayresponse.header.WWW-Authenticate" = "'Bearer'" } }
     ACCESS_DENIED = { status = 403, title = "Forbidden", detail = "This sign-in may not do this.", headers = {} }
-    THROTTLED     = { status = 429, title = "Too Many Requests", detail = "Slow down and retry later.", headers = {} }
+    # Over the stage's throttling limits (API Gateway's token bucket, refilled at throttling_rate_limit a second): a
+    # gateway response cannot compute a wait, so Retry-After (RFC 9110) is a constant, the bucket's one-second refill,
+    # as on the functions' own 503; exposed, so a page on an allowed origin can read it.
+    THROTTLED = { status = 429, title = "Too Many Requests", detail = "Slow down and retry later.", headers = {
+      "gatewayresponse.header.Retry-After"                   = "'1'"
+      "gatewayresponse.header.Access-Control-Expose-Headers" = "'Retry-After'"
+    } }
     # No REQUEST_TOO_LARGE: API Gateway's developer guide (known issues) says its 413 REQUEST_TOO_LARGE default gateway
     # response cannot be customised; API Gateway accepts the setting and ignores it, so an entry here would promise a
     # problem body and CORS headers that a request over 10 MB never gets. The functions' own 413 (over 64 KiB) has both.
@@ -48,9 +72,13 @@ locals {
 
   openapi = {
     openapi = "3.0.1"
+    # title and description as the REST API resource sets them: aws_api_gateway_rest_api_put always puts in overwrite
+    # mode, which resets what the body leaves out, so a body without the description would clear it on every put and
+    # the next plan would set it back (and the provider reports a title other than the API's name as a difference).
     info = {
-      title   = local.prefix
-      version = "1.0"
+      title       = local.prefix
+      description = local.api_description
+      version     = "1.0"
     }
     "x-amazon-apigateway-request-validators" = {
       parameters = { validateRequestParameters = true, validateRequestBody = false }
@@ -87,15 +115,13 @@ locals {
     }
     paths = { for path in local.paths : path => merge(
       { for route in local.api.routes : lower(route.method) => merge(
-        {
-          parameters                        = [for name in regexall("\\{([^}]+)\\}", path) : { name = name[0], in = "path", required = true, schema = { type = "string" } }]
-          "x-amazon-apigateway-integration" = local.integration[route.function]
-        },
+        local.operation[path],
+        { "x-amazon-apigateway-integration" = local.integration[route.function] },
         { for signed_in in [contains(local.signed_in_routes, "${route.method} ${route.path}")] : "security" => [{ cognito = [] }] if signed_in },
       ) if route.path == path },
       {
-        options                          = { "x-amazon-apigateway-integration" = local.integration[local.fallback_function[path]] }
-        "x-amazon-apigateway-any-method" = { "x-amazon-apigateway-integration" = local.integration[local.fallback_function[path]] }
+        options                          = merge(local.operation[path], { "x-amazon-apigateway-integration" = local.integration[local.fallback_function[path]] })
+        "x-amazon-apigateway-any-method" = merge(local.operation[path], { "x-amazon-apigateway-integration" = local.integration[local.fallback_function[path]] })
       },
     ) }
   }
@@ -119,7 +145,7 @@ locals {
 # and the routes' authorizer needs the app client's id, so the routes are put into it separately (below).
 resource "aws_api_gateway_rest_api" "this" {
   name        = local.prefix
-  description = "The chirps, users, hit counters and customers APIs (${var.environment})."
+  description = local.api_description
   tags        = local.tags
 
   endpoint_configuration {

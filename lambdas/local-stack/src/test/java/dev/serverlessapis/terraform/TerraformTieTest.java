@@ -125,8 +125,9 @@ class TerraformTieTest {
                 .contains("{ for path in local.paths : path => [for route in local.api.routes : route.function if route.path == path][0] }");
         assertThat(locals.attribute("openapi").orElseThrow())
                 .contains("{ for route in local.api.routes : lower(route.method) => merge(")
-                .contains("options                          = { \"x-amazon-apigateway-integration\" = local.integration[local.fallback_function[path]] }")
-                .contains("\"x-amazon-apigateway-any-method\" = { \"x-amazon-apigateway-integration\" = local.integration[local.fallback_function[path]] }");
+                .contains("options                          = merge(local.operation[path], { \"x-amazon-apigateway-integration\" = local.integration[local.fallback_function[path]] })")
+                .contains("\"x-amazon-apigateway-any-method\" = merge(local.operation[path], { \"x-amazon-apigateway-integration\" = local.integration[local.fallback_function[path]] })");
+        // OpenApiBodyTest checks the same on the body terraform renders, where a terraform binary is installed.
         assertThat(locals.attribute("invocations").orElseThrow())
                 .contains("{ for route in local.api.routes : \"${route.method} ${route.path}\"")
                 .contains("{ for path, function in local.fallback_function : \"ANY ${path}\"");

@@ -1,16 +1,13 @@
 package dev.serverlessapis.terraform;
 
+import static dev.serverlessapis.terraform.TerraformCli.APPLICATION_REQUIRED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,30 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  * is on the PATH; `make validate` and tfcheck do not evaluate validations.
  */
 class VariableValidationTest {
-    private static final Map<String, String> APPLICATION_REQUIRED = pairs(
-            "project", "\"serverless-apis\"", "environment", "\"dev\"", "package_file", "\"functions.jar\"",
-            "page_directory", "\"page\"", "memory_size", "1024", "log_retention_days", "14",
-            "throttling_rate_limit", "20", "throttling_burst_limit", "40", "deletion_protection", "false",
-            "alarms_enabled", "false",
-            "user_pool_arn", "\"arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123\"",
-            "page_client_id", "\"3n4b5urk1ft4fl3mg5e62d9ado\"",
-            "sign_in", "{ issuer = \"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123\", login_url = \"https://x.auth.eu-west-1.amazoncognito.com\" }");
     private static final Map<String, String> FUNCTION_REQUIRED = Map.of(
             "name", "\"serverless-apis-dev-getHitCount\"", "handler", "\"a.B::handleRequest\"", "package_file", "\"functions.jar\"",
             "environment", "{}", "memory_size", "1024", "timeout", "10", "log_retention_days", "14",
             "table_arn", "\"arn:aws:dynamodb:eu-west-1:123456789012:table/t\"", "table_actions", "[\"dynamodb:GetItem\"]",
             "alarms_enabled", "false");
 
-    private static String terraform;
-
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void findTerraform() {
-        terraform = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .map(folder -> Path.of(folder, "terraform")).filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
-    }
 
     @Test
     void alarmsOnWithoutAnyAddressAreRefused() throws Exception {
@@ -85,15 +66,6 @@ class VariableValidationTest {
         assertThat(plan("application", APPLICATION_REQUIRED, Map.of()).status()).as("the application passes null on").isZero();
     }
 
-    /** name, value, name, value...: the application takes more required variables than Map.of does pairs. */
-    private static Map<String, String> pairs(String... namesAndValues) {
-        var pairs = new java.util.LinkedHashMap<String, String>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            pairs.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(pairs);
-    }
-
     @Test
     void theApplicationLogLevelIsOneOfLambdasLevels() throws Exception {
         for (var module : java.util.List.of("function", "application")) {
@@ -111,32 +83,15 @@ class VariableValidationTest {
 
     /** terraform plan of the module's variables.tf alone, with these values (HCL expressions) for its variables. */
     private Plan plan(String module, Map<String, String> required, Map<String, String> values) throws IOException, InterruptedException {
-        assumeTrue(terraform != null, "no terraform binary on the PATH, so validations are not evaluated here");
+        TerraformCli.assumeInstalled("validations are not evaluated here");
         var folder = Files.createTempDirectory(work, module);
         Files.copy(Terraform.module(module).resolve("variables.tf"), folder.resolve("variables.tf"));
         var all = new LinkedHashMap<>(required);
         all.putAll(values);
-        Files.writeString(folder.resolve("test.auto.tfvars"), all.entrySet().stream()
-                .map(entry -> entry.getKey() + " = " + entry.getValue()).collect(Collectors.joining("\n", "", "\n")));
-        Files.writeString(folder.resolve("none.tfrc"), "");
-        var init = run(folder, "init", "-input=false", "-no-color", "-backend=false");
-        assertThat(init.status()).as(init.output()).isZero();
-        return run(folder, "plan", "-input=false", "-no-color", "-refresh=false");
-    }
-
-    private static Plan run(Path folder, String... arguments) throws IOException, InterruptedException {
-        var command = new java.util.ArrayList<String>();
-        command.add(terraform);
-        command.addAll(java.util.List.of(arguments));
-        var process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
-        // No update check (checkpoint-api.hashicorp.com): nothing leaves the machine.
-        process.environment().put("CHECKPOINT_DISABLE", "1");
-        process.environment().put("TF_IN_AUTOMATION", "1");
-        process.environment().put("TF_CLI_CONFIG_FILE", folder.resolve("none.tfrc").toString());
-        var started = process.start();
-        var output = new String(started.getInputStream().readAllBytes());
-        assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        TerraformCli.writeVariables(folder, all);
+        TerraformCli.init(folder);
+        var plan = TerraformCli.run(folder, null, "plan", "-input=false", "-no-color", "-refresh=false");
         // terraform wraps its messages at 80 columns: compare them as one line.
-        return new Plan(started.exitValue(), output.replaceAll("\\s+", " "));
+        return new Plan(plan.status(), plan.output().replaceAll("\\s+", " "));
     }
 }
