@@ -11,7 +11,8 @@ import java.util.Set;
  */
 public final class Cors {
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, Idempotency-Key";
-    private static final String EXPOSED_HEADERS = "ETag, Location, Link";
+    /** Beyond the CORS-safelisted ones: what a page needs to read (Retry-After on a 503 is not safelisted either). */
+    private static final String EXPOSED_HEADERS = "ETag, Location, Link, Retry-After";
     private static final String PREFLIGHT_CACHE_SECONDS = "600";
 
     private final Set<String> allowedOrigins;

@@ -17,7 +17,7 @@ class CorsTest {
         var response = cors.decorate(from("https://other.example"), HttpResponse.empty(200));
 
         assertThat(header(response, "Access-Control-Allow-Origin")).hasValue("https://other.example");
-        assertThat(header(response, "Access-Control-Expose-Headers")).hasValue("ETag, Location, Link");
+        assertThat(header(response, "Access-Control-Expose-Headers")).hasValue("ETag, Location, Link, Retry-After");
         assertThat(header(response, "Vary")).hasValue("Origin");
     }
 

@@ -172,7 +172,7 @@ class UserEndToEndTest {
         var read = http.send(http.to("/users/anyone").header("Origin", TestStack.ALLOWED_TEST_ORIGIN).GET());
         assertThat(read.headers().allValues("Access-Control-Allow-Origin")).containsExactly(TestStack.ALLOWED_TEST_ORIGIN);
         assertThat(read.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
-                exposed -> assertThat(exposed).contains("ETag", "Location", "Link"));
+                exposed -> assertThat(exposed).contains("ETag", "Location", "Link", "Retry-After"));
     }
 
     private HttpResponse<String> deleteAll() {
