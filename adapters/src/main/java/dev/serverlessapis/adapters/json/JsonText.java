@@ -7,10 +7,13 @@ package dev.serverlessapis.adapters.json;
  * and {@code \} and the control characters with a short escape where JSON has one ({@code \t \b \n \r \f}), the other
  * control characters, U+2028 and U+2029 as six-character hex escapes. One addition: a surrogate without its pair is
  * escaped too, so it reaches a reader as its code instead of becoming {@code ?} when the text is encoded; the API
- * refuses such text on the way in, so only a log line of refused input can carry one.
+ * refuses such text on the way in, so only a log line of refused input can carry one. And U+FFFD is escaped: the API
+ * refuses it raw in a request body (all that is left of bytes that were not UTF-8) and accepts it escaped, so a client
+ * that sends back what it read, as a read-modify-write does, sends it escaped too.
  */
 public final class JsonText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private JsonText() {
     }
@@ -37,7 +40,7 @@ public final class JsonText {
                 out.append("\\r");
             } else if (c == '\f') {
                 out.append("\\f");
-            } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || unpairedSurrogate(value, i)) {
+            } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == REPLACEMENT_CHARACTER || unpairedSurrogate(value, i)) {
                 out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             } else {
                 out.append(c);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * JsonText and JsonCodec's writer against Gson's JsonWriter, which wrote every response, stored profile and cursor
- * before them: the same text to the byte wherever the text is valid Unicode.
+ * before them: the same text to the byte wherever the text is valid Unicode, but for U+FFFD, which is now escaped.
  */
 class JsonTextTest {
     private static final String SPECIALS = "\"\\\u2028\u2029\t\b\f\n\r\u007f";
@@ -28,8 +28,17 @@ class JsonTextTest {
             assertThat(quoted("a" + c + "b")).as("U+%04X", (int) c).isEqualTo(gson("a" + c + "b"));
         }
         for (int c = Character.MAX_SURROGATE + 1; c <= 0xffff; c++) {
-            assertThat(quoted("a" + (char) c + "b")).as("U+%04X", c).isEqualTo(gson("a" + (char) c + "b"));
+            if (c != 0xfffd) {
+                assertThat(quoted("a" + (char) c + "b")).as("U+%04X", c).isEqualTo(gson("a" + (char) c + "b"));
+            }
         }
+    }
+
+    /** The API accepts U+FFFD only escaped, so what it writes can be sent back as it is. */
+    @Test
+    void theReplacementCharacterIsEscapedAndReadBackAsItself() {
+        assertThat(quoted("caf\uFFFD")).isEqualTo("\"caf\\ufffd\"");
+        assertThat(JsonParser.parseString(quoted("caf\uFFFD")).getAsString()).isEqualTo("caf\uFFFD");
     }
 
     @Test

@@ -100,6 +100,24 @@ class UserEndToEndTest {
         assertThat(empty.body()).isEqualTo("[]");
     }
 
+    /** U+FFFD goes in escaped (the raw character is refused) and comes out escaped, so a read-modify-write can send it back. */
+    @Test
+    void aProfileHoldingTheReplacementCharacterCanBeReadAndWrittenBackAsItIs() {
+        var id = "fffd-" + UUID.randomUUID();
+        var created = http.sendJson("POST", "/users", """
+                {"id":"%s","name":"caf\\ufffd"}""".formatted(id));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        var read = http.get("/users/" + id);
+        assertThat(read.body()).contains("caf\\ufffd").doesNotContain("\uFFFD");
+        var writtenBack = http.send(http.to("/users/" + id).header("Content-Type", "application/json")
+                .header("If-Match", read.headers().firstValue("ETag").orElseThrow())
+                .PUT(HttpRequest.BodyPublishers.ofString(read.body())));
+
+        assertThat(writtenBack.statusCode()).as(writtenBack.body()).isEqualTo(200);
+        assertThat(json(http.get("/users/" + id)).getAsJsonObject().get("name").getAsString()).isEqualTo("caf\uFFFD");
+    }
+
     @Test
     void aStaleIfMatchIsA412AndTheCurrentEtagWins() {
         var id = "etag-" + UUID.randomUUID();
