@@ -3,9 +3,14 @@ package dev.serverlessapis.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.counter.CounterName;
-import dev.serverlessapis.domain.customer.CustomerId;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import dev.serverlessapis.domain.user.ProfileOwner;
+import dev.serverlessapis.domain.user.StoredProfile;
+import dev.serverlessapis.domain.user.UserProfile;
+import dev.serverlessapis.domain.user.Version;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,12 +40,13 @@ class TransactionConflictTest {
     }
 
     @Test
-    void aCustomerRecordedWhileATransactionHoldsTheItemIsTemporarilyUnavailable() {
-        var customers = new DynamoDbCustomers(heldByATransaction, "customer_ids");
+    void aProfileReplacedWhileTheSweepOfDeleteAllHoldsItIsTemporarilyUnavailable() {
+        var profiles = new DynamoDbUserProfiles(heldByATransaction, "user-profiles", new SignedCursors("a-test-signing-key-of-some-length"));
+        var current = new StoredProfile(UserProfile.of(Map.of("id", "ada", "name", "Ada")), Version.FIRST, Optional.of(new ProfileOwner("ada")));
 
-        assertThatThrownBy(() -> customers.add(new CustomerId("ada")))
+        assertThatThrownBy(() -> profiles.replace(current, UserProfile.of(Map.of("id", "ada", "name", "Ada Lovelace"))))
                 .isInstanceOf(TemporarilyUnavailableException.class)
-                .hasMessage("DynamoDB could not record a customer now");
+                .hasMessage("DynamoDB could not write a user now");
     }
 
     /** Refuses every single-item write as DynamoDB does while a transaction holds the item. */

@@ -10,13 +10,15 @@ import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
 import dev.serverlessapis.adapters.apigateway.Route;
 import dev.serverlessapis.adapters.apigateway.RouteTable;
-import dev.serverlessapis.adapters.dynamodb.DynamoDbCustomers;
 import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.serverlessapis.adapters.dynamodb.SignedCursors;
 import dev.serverlessapis.adapters.observability.EmfMetrics;
 import dev.serverlessapis.adapters.observability.RequestObserver;
-import dev.serverlessapis.domain.customer.CustomerId;
+import dev.serverlessapis.domain.user.ProfileOwner;
+import dev.serverlessapis.domain.user.StoredProfile;
 import dev.serverlessapis.domain.user.UserId;
+import dev.serverlessapis.domain.user.UserProfile;
+import dev.serverlessapis.domain.user.Version;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -85,37 +88,40 @@ class DynamoDbTimeLimitsTest {
     }
 
     @Test
-    void dynamoDbsOwnServerErrorIsA503AndOurBadRequestA500() throws Exception {
+    void dynamoDbsOwnServerErrorIsTriedAgainThenA503AndOurBadRequestIsA500AtOnce() throws Exception {
+        System.setProperty(AwsModule.MAX_ATTEMPTS, "3");
         try (var store = AnsweringStore.answering(500, "com.amazonaws.dynamodb.v20120810#InternalServerError")) {
             configure(store.url());
             assertUnavailable(readAUser());
+            assertThat(store.requests()).as("the standard retries still apply").isEqualTo(3);
         }
         try (var store = AnsweringStore.answering(400, "com.amazon.coral.validate#ValidationException")) {
             configure(store.url());
             var response = readAUser();
             assertThat(response.getStatusCode()).isEqualTo(500);
             assertThat(response.getBody()).doesNotContain("ValidationException").contains("requestId");
+            assertThat(store.requests()).as("a 4xx is not retried").isEqualTo(1);
         }
     }
 
     @Test
-    void aWriteThatMeetsATransactionInProgressIsTriedAgainAndEndsWithA503WhileTheItemStaysHeld() throws Exception {
+    void aProfileWriteThatMeetsTheSweepsTransactionIsTriedAgainAndEndsWithA503WhileTheItemStaysHeld() throws Exception {
         try (var store = AnsweringStore.answering(400, TRANSACTION_CONFLICT)) {
             configure(store.url());
             System.setProperty(AwsModule.MAX_ATTEMPTS, "3");
 
-            assertUnavailable(recordACustomer());
+            assertUnavailable(replaceAUser());
             assertThat(store.requests()).as("the SDK tried every attempt").isEqualTo(3);
         }
     }
 
     @Test
-    void aWriteThatMeetsATransactionInProgressSucceedsOnceTheItemIsFree() throws Exception {
+    void aProfileWriteThatMeetsTheSweepsTransactionSucceedsOnceTheItemIsFree() throws Exception {
         try (var store = AnsweringStore.failingFirst(2, 400, TRANSACTION_CONFLICT)) {
             configure(store.url());
             System.setProperty(AwsModule.MAX_ATTEMPTS, "3");
 
-            var response = recordACustomer();
+            var response = replaceAUser();
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(204);
             assertThat(store.requests()).isEqualTo(3);
         }
@@ -136,10 +142,12 @@ class DynamoDbTimeLimitsTest {
         });
     }
 
-    /** PUT /customers/{id} (a single-item write) through the HTTP layer over the adapter and the wired client. */
-    private static APIGatewayProxyResponseEvent recordACustomer() {
-        return throughTheWiredClient("PUT", "/customers/{id}", client -> {
-            new DynamoDbCustomers(client, "customer_ids").add(new CustomerId("ada"));
+    /** PUT /users/{id} whose email stays (a single conditional put) through the HTTP layer and the wired client. */
+    private static APIGatewayProxyResponseEvent replaceAUser() {
+        return throughTheWiredClient("PUT", "/users/{id}", client -> {
+            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
+            var current = new StoredProfile(UserProfile.of(Map.of("id", "ada", "name", "Ada")), Version.FIRST, Optional.of(new ProfileOwner("ada")));
+            profiles.replace(current, UserProfile.of(Map.of("id", "ada", "name", "Ada Lovelace")));
             return HttpResponse.empty(204);
         });
     }
