@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,19 +64,27 @@ final class TerraformCli {
         var command = new ArrayList<String>();
         command.add(BINARY.orElseThrow());
         command.addAll(List.of(arguments));
-        var process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        // Output goes to a file, not a pipe read to its end, so that a terraform that hangs meets the timeout below.
+        var outputFile = Files.createTempFile("terraform", ".out");
+        var process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(outputFile.toFile());
         process.environment().put("CHECKPOINT_DISABLE", "1");
         process.environment().put("TF_IN_AUTOMATION", "1");
         process.environment().put("TF_CLI_CONFIG_FILE", folder.resolve("none.tfrc").toString());
         var started = process.start();
         try (var stdin = started.getOutputStream()) {
             if (input != null) {
-                stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
         }
-        var output = new String(started.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(started.exitValue(), output);
+        try {
+            if (!started.waitFor(60, TimeUnit.SECONDS)) {
+                started.destroyForcibly();
+                throw new AssertionError("terraform " + String.join(" ", arguments) + " did not end within 60 s");
+            }
+            return new Run(started.exitValue(), Files.readString(outputFile, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(outputFile);
+        }
     }
 
     /** name, value, name, value...: the application takes more required variables than Map.of does pairs. */

@@ -149,7 +149,7 @@ class LocalIssuerTest {
     }
 
     @Test
-    void anUnregisteredRedirectUriGetsNoLoginPageNoCodeAndNoTokensAsWithCognito() {
+    void anUnregisteredRedirectUriGetsNoLoginPageNoCodeAndNoTokens() {
         var verifier = "a-verifier-for-the-unregistered-page-of-forty-three-characters";
         var elsewhere = authorizeUri(challengeOf(verifier), REDIRECT + "index.html");
         var page = IssuerHttp.get(elsewhere);
