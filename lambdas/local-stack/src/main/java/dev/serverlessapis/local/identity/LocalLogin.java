@@ -12,17 +12,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import kotlin.jvm.functions.Function1;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 
 /**
  * What the local issuer accepts before mock-oauth2-server sees a request. The login page's handle and admin box
  * become the user's Cognito claims here, on the server, so no client can choose its own claims; handles must fit the
  * chirp userId rule, as the user pool guarantees on AWS; only the grants a Cognito public app client has (plus the
- * password grant for scripts) are served; and, as Cognito does, a code is sent only to a registered callback URL.
+ * password grant for scripts) are served; and, as Cognito does, a code is sent only to a registered callback URL and
+ * redeemed only with the one it was sent to (RFC 6749 4.1.3).
  */
 final class LocalLogin {
     static final String ADMINS = "admins";
@@ -34,6 +37,8 @@ final class LocalLogin {
     private final String tokenPath;
     private final Clock clock;
     private final Set<String> callbackUrls;
+    /** Each code not yet redeemed, and the redirect URI it was sent to. */
+    private final Map<String, String> codesSentTo = new ConcurrentHashMap<>();
 
     /** {@code callbackUrls} is read on each request: the page's URL is registered once the emulator listens. */
     LocalLogin(String issuerId, Clock clock, Set<String> callbackUrls) {
@@ -59,7 +64,7 @@ final class LocalLogin {
                 return redirectMismatch();
             }
             if (request.getMethod().equals("POST") && path.equals(authorizePath)) {
-                return signIn(request).map(routes::invoke).orElseGet(LocalLogin::handleRefused);
+                return signIn(request).map(routes::invoke).map(answer -> rememberingItsCode(request, answer)).orElseGet(LocalLogin::handleRefused);
             }
             if (request.getMethod().equals("POST") && path.equals(tokenPath)) {
                 return tokenRequestRefusal(request).map(refusal -> readableAcrossOrigins(request, refusal))
@@ -102,6 +107,9 @@ final class LocalLogin {
         if (grant.equals("authorization_code") && !callbackUrls.contains(form.get("redirect_uri"))) {
             return Optional.of(oauthError("invalid_grant", "redirect_uri is not a callback URL of the app client."));
         }
+        if (grant.equals("authorization_code") && form.get("code") != null && !form.get("redirect_uri").equals(codesSentTo.remove(form.get("code")))) {
+            return Optional.of(oauthError("invalid_grant", "redirect_uri is not the one this code was sent to."));
+        }
         if (grant.equals("password")) {
             if (!fitsHandleRule(form.get("username"))) {
                 return Optional.of(oauthError("invalid_request", "username is the handle to sign in as: 1 to 64 letters, digits, '_', '.' or '-'."));
@@ -111,6 +119,17 @@ final class LocalLogin {
             }
         }
         return Optional.empty();
+    }
+
+    /** The sign-in's answer, a redirect carrying the code: which redirect URI the code went to is kept for its redemption. */
+    private OAuth2HttpResponse rememberingItsCode(OAuth2HttpRequest request, OAuth2HttpResponse answer) {
+        var location = answer.getHeaders().get("Location");
+        var sentTo = location == null ? null : HttpUrl.parse(location);
+        var code = sentTo == null ? null : sentTo.queryParameter("code");
+        if (code != null) {
+            codesSentTo.put(code, request.getUrl().queryParameter("redirect_uri"));
+        }
+        return answer;
     }
 
     /** The page reads the token endpoint's answers with fetch: refusals carry CORS as the issuer's own answers do. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The running local issuer over real HTTP: discovery, JWKS, the page's code flow with PKCE, and the scripts' grant. */
 class LocalIssuerTest {
     private static final String REDIRECT = "http://127.0.0.1:3000/";
+    private static final String OTHER_REDIRECT = "http://localhost:3000/";
     private static RSAKey key;
     private static LocalIssuer issuer;
 
@@ -164,6 +165,20 @@ class LocalIssuerTest {
         var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", IssuerHttp.queryParameter(location, "code"),
                 "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT + "index.html", "code_verifier", verifier));
         assertThat(tokens.statusCode()).isEqualTo(400);
+        assertThat(IssuerHttp.json(tokens.body()).get("error").getAsString()).isEqualTo("invalid_grant");
+    }
+
+    /** RFC 6749 4.1.3: a code is redeemed with the redirect URI it was issued for, not merely a registered one. */
+    @Test
+    void aCodeIsRedeemedOnlyWithTheRedirectUriItWasIssuedFor() {
+        issuer.registerCallbackUrl(URI.create(OTHER_REDIRECT));
+        var verifier = "a-verifier-for-the-other-registered-page-forty-three-characters";
+        var location = URI.create(IssuerHttp.postForm(authorizeUri(challengeOf(verifier)), Map.of("handle", "grace"))
+                .headers().firstValue("Location").orElseThrow());
+
+        var tokens = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", IssuerHttp.queryParameter(location, "code"),
+                "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", OTHER_REDIRECT, "code_verifier", verifier));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(400);
         assertThat(IssuerHttp.json(tokens.body()).get("error").getAsString()).isEqualTo("invalid_grant");
     }
 
