@@ -35,8 +35,9 @@ run: check-java ## Start the whole system locally at http://127.0.0.1:$${PORT:-3
 	exec "$(JAVA_HOME)/bin/java" -Dsqlite4java.library.path=$(LOCAL_STACK)/target/native-libs \
 	  -cp "$(LOCAL_STACK)/target/classes:$$(cat $(LOCAL_STACK)/target/runtime-classpath.txt)" dev.serverlessapis.local.LocalStack
 
-test: check-java ## Run every test: unit, architecture, handler, end-to-end, Terraform ties, and the browser test where Chromium is installed
-	$(MVN) verify
+test: check-java ## Run every test: unit, architecture, handler, end-to-end, Terraform ties, and the browser test (installs Chromium where it may)
+	@scripts/install-chromium
+	$(MVN) verify $(if $(REQUIRE_BROWSER),-Dbrowser.required=true)
 
 test-handlers: check-java ## Invoke the handler classes with API Gateway events against DynamoDB Local
 	$(MVN) verify -pl $(LOCAL_STACK) -am -Dgroups=handler
