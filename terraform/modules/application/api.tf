@@ -51,6 +51,7 @@ locals {
     "gatewayresponse.header.Access-Control-Allow-Origin" = "method.request.header.Origin"
     "gatewayresponse.header.Vary"                        = "'Origin'"
     "gatewayresponse.header.Cache-Control"               = "'no-store'"
+    "gatewayresponse.header.X-Content-Type-Options"      = "'nosniff'"
   }
   gateway_responses = {
     MISSING_AUTHENTICATION_TOKEN = { status = 404, title = "Not Found", detail = "No route matches this method and path.", headers = {} }

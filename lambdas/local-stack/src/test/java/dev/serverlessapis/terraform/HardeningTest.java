@@ -320,6 +320,7 @@ class HardeningTest {
         assertThat(headers).contains("\"gatewayresponse.header.Access-Control-Allow-Origin\" = \"method.request.header.Origin\"")
                 .contains("\"gatewayresponse.header.Vary\"                        = \"'Origin'\"")
                 .contains("\"gatewayresponse.header.Content-Type\"                = \"'application/problem+json'\"")
+                .containsPattern("\"gatewayresponse.header.X-Content-Type-Options\"\\s+= \"'nosniff'\"")
                 .doesNotContain("Access-Control-Allow-Credentials");
         var openapi = locals(APPLICATION).attribute("openapi").orElseThrow();
         var gatewayResponses = openapi.substring(openapi.indexOf("\"x-amazon-apigateway-gateway-responses\""), openapi.indexOf("components = {"));

@@ -150,6 +150,7 @@ class OpenApiBodyTest {
         assertThat(throttled.get("statusCode").getAsString()).isEqualTo("429");
         var headers = throttled.getAsJsonObject("responseParameters");
         assertThat(headers.keySet()).contains("gatewayresponse.header.Retry-After", "gatewayresponse.header.Access-Control-Expose-Headers");
+        assertThat(headers.get("gatewayresponse.header.X-Content-Type-Options").getAsString()).isEqualTo("'nosniff'");
         assertThat(headers.get("gatewayresponse.header.Retry-After").getAsString()).isEqualTo("'1'");
         assertThat(headers.get("gatewayresponse.header.Access-Control-Expose-Headers").getAsString()).isEqualTo("'Retry-After'");
         assertThat(headers.get("gatewayresponse.header.Access-Control-Allow-Origin").getAsString()).isEqualTo("method.request.header.Origin");
