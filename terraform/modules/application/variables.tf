@@ -83,11 +83,11 @@ variable "alias_name" {
 variable "application_log_level" {
   type        = string
   default     = "INFO"
-  description = "The lowest level of the functions' own log lines Lambda keeps: INFO keeps every request's line, WARN only failures (a 5xx's lines are ERROR)."
+  description = "The lowest level of the functions' own log lines Lambda keeps: TRACE, DEBUG or INFO (every request's line is INFO, a 5xx's ERROR). Not WARN or above: the EMF metric lines count as INFO."
 
   validation {
-    condition     = contains(["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"], var.application_log_level)
-    error_message = "application_log_level is one of Lambda's levels: TRACE, DEBUG, INFO, WARN, ERROR or FATAL."
+    condition     = contains(["TRACE", "DEBUG", "INFO"], var.application_log_level)
+    error_message = "application_log_level is TRACE, DEBUG or INFO: Lambda files the metrics' EMF lines, which carry no level, as INFO, so WARN or above would drop every metric and silence the alarms."
   }
 }
 

@@ -67,14 +67,16 @@ class VariableValidationTest {
     }
 
     @Test
-    void theApplicationLogLevelIsOneOfLambdasLevels() throws Exception {
+    void theApplicationLogLevelKeepsInfoLinesSinceLambdaFilesTheLevelLessEmfMetricsAsInfo() throws Exception {
         for (var module : java.util.List.of("function", "application")) {
             var required = module.equals("function") ? FUNCTION_REQUIRED : APPLICATION_REQUIRED;
             assertThat(plan(module, required, Map.of()).status()).as(module + ": INFO by default").isZero();
             assertThat(plan(module, required, Map.of("application_log_level", "\"DEBUG\"")).status()).as(module).isZero();
-            var refused = plan(module, required, Map.of("application_log_level", "\"VERBOSE\""));
-            assertThat(refused.status()).as(module).isNotZero();
-            assertThat(refused.output()).contains("application_log_level is one of Lambda's levels");
+            for (var level : java.util.List.of("\"VERBOSE\"", "\"WARN\"", "\"ERROR\"")) {
+                var refused = plan(module, required, Map.of("application_log_level", level));
+                assertThat(refused.status()).as(module + " " + level).isNotZero();
+                assertThat(refused.output()).contains("application_log_level is TRACE, DEBUG or INFO");
+            }
         }
     }
 
