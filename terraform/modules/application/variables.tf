@@ -54,7 +54,14 @@ variable "counters" {
 variable "allowed_origins" {
   type        = list(string)
   default     = []
-  description = "Origins allowed by CORS besides the site's own, e.g. [\"http://localhost:3000\"] in dev."
+  description = "Origins allowed by CORS besides the site's own, e.g. [\"http://localhost:3000\"] in dev: scheme, lower-case host and optional port, as a browser sends Origin."
+
+  # The functions compare the request's Origin with these exactly, so a trailing slash, a path or an upper-case host
+  # would never match and that page would silently lose CORS.
+  validation {
+    condition     = alltrue([for origin in var.allowed_origins : can(regex("^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$", origin))])
+    error_message = "Each of allowed_origins is an origin as a browser sends it: http(s)://, a lower-case host, an optional :port, and nothing after it (no trailing slash or path)."
+  }
 }
 
 variable "memory_size" {

@@ -80,6 +80,18 @@ class VariableValidationTest {
         }
     }
 
+    @Test
+    void allowedOriginsAreOriginsAsBrowsersSendThemSinceTheyAreComparedExactly() throws Exception {
+        assertThat(plan("application", APPLICATION_REQUIRED, Map.of("allowed_origins",
+                "[\"http://localhost:3000\", \"https://app.example.org\", \"http://127.0.0.1:3000\"]")).status()).isZero();
+        for (var origin : java.util.List.of("\"https://app.example.org/\"", "\"https://app.example.org/page\"", "\"https://App.example.org\"",
+                "\"app.example.org\"", "\"*\"")) {
+            var refused = plan("application", APPLICATION_REQUIRED, Map.of("allowed_origins", "[" + origin + "]"));
+            assertThat(refused.status()).as(origin).isNotZero();
+            assertThat(refused.output()).as(origin).contains("Each of allowed_origins is an origin as a browser sends it");
+        }
+    }
+
     record Plan(int status, String output) {
     }
 
