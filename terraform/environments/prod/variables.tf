@@ -45,7 +45,7 @@ variable "reserved_concurrency" {
 
 variable "application_log_level" {
   type        = string
-  description = "The lowest level of the functions' own log lines Lambda keeps (TRACE, DEBUG, INFO, WARN, ERROR or FATAL); INFO keeps a line per request."
+  description = "The lowest level of the functions' own log lines Lambda keeps (TRACE, DEBUG or INFO; WARN or above would drop the EMF metric lines, which Lambda files as INFO); INFO keeps a line per request."
 }
 
 variable "log_retention_days" {

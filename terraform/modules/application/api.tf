@@ -51,6 +51,7 @@ locals {
     "gatewayresponse.header.Access-Control-Allow-Origin" = "method.request.header.Origin"
     "gatewayresponse.header.Vary"                        = "'Origin'"
     "gatewayresponse.header.Cache-Control"               = "'no-store'"
+    "gatewayresponse.header.X-Content-Type-Options"      = "'nosniff'"
   }
   gateway_responses = {
     MISSING_AUTHENTICATION_TOKEN = { status = 404, title = "Not Found", detail = "No route matches this method and path.", headers = {} }
@@ -213,12 +214,17 @@ resource "aws_api_gateway_stage" "this" {
       responseLatency    = "$context.responseLatency"
       integrationLatency = "$context.integrationLatency"
       integrationStatus  = "$context.integration.status"
-      errorMessage       = "$context.error.message"
-      errorType          = "$context.error.responseType"
-      sourceIp           = "$context.identity.sourceIp"
-      userAgent          = "$context.identity.userAgent"
-      xrayTraceId        = "$context.xrayTraceId"
-      apiKeyId           = "$context.identity.apiKeyId"
+      # Lambda's own answer to the invoke, not the function's: 429 when Lambda throttled it. A throttle and a failing
+      # function both reach the client through INTEGRATION_FAILURE (500 and 502), which no gateway response can tell
+      # apart (docs/api-decisions.md), so this and the integration's error are where they differ.
+      lambdaStatus     = "$context.integration.integrationStatus"
+      integrationError = "$context.integration.error"
+      errorMessage     = "$context.error.message"
+      errorType        = "$context.error.responseType"
+      sourceIp         = "$context.identity.sourceIp"
+      userAgent        = "$context.identity.userAgent"
+      xrayTraceId      = "$context.xrayTraceId"
+      apiKeyId         = "$context.identity.apiKeyId"
     })
   }
 

@@ -54,7 +54,14 @@ variable "counters" {
 variable "allowed_origins" {
   type        = list(string)
   default     = []
-  description = "Origins allowed by CORS besides the site's own, e.g. [\"http://localhost:3000\"] in dev."
+  description = "Origins allowed by CORS besides the site's own, e.g. [\"http://localhost:3000\"] in dev: scheme, lower-case host and optional port, as a browser sends Origin."
+
+  # The functions compare the request's Origin with these exactly, so a trailing slash, a path or an upper-case host
+  # would never match and that page would silently lose CORS.
+  validation {
+    condition     = alltrue([for origin in var.allowed_origins : can(regex("^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$", origin))])
+    error_message = "Each of allowed_origins is an origin as a browser sends it: http(s)://, a lower-case host, an optional :port, and nothing after it (no trailing slash or path)."
+  }
 }
 
 variable "memory_size" {
@@ -83,11 +90,11 @@ variable "alias_name" {
 variable "application_log_level" {
   type        = string
   default     = "INFO"
-  description = "The lowest level of the functions' own log lines Lambda keeps: INFO keeps every request's line, WARN only failures (a 5xx's lines are ERROR)."
+  description = "The lowest level of the functions' own log lines Lambda keeps: TRACE, DEBUG or INFO (every request's line is INFO, a 5xx's ERROR). Not WARN or above: the EMF metric lines count as INFO."
 
   validation {
-    condition     = contains(["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"], var.application_log_level)
-    error_message = "application_log_level is one of Lambda's levels: TRACE, DEBUG, INFO, WARN, ERROR or FATAL."
+    condition     = contains(["TRACE", "DEBUG", "INFO"], var.application_log_level)
+    error_message = "application_log_level is TRACE, DEBUG or INFO: Lambda files the metrics' EMF lines, which carry no level, as INFO, so WARN or above would drop every metric and silence the alarms."
   }
 }
 

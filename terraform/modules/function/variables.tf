@@ -59,11 +59,11 @@ variable "log_retention_days" {
 variable "application_log_level" {
   type        = string
   default     = "INFO"
-  description = "The lowest level of the function's own log lines Lambda keeps (logging_config, JSON format); every request's line is INFO, a 5xx's lines ERROR."
+  description = "The lowest level of the function's own log lines Lambda keeps (logging_config, JSON format): TRACE, DEBUG or INFO. Every request's line is INFO, a 5xx's lines ERROR; the EMF metric lines have no level, which Lambda takes as INFO, so WARN or above would drop them."
 
   validation {
-    condition     = contains(["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"], var.application_log_level)
-    error_message = "application_log_level is one of Lambda's levels: TRACE, DEBUG, INFO, WARN, ERROR or FATAL."
+    condition     = contains(["TRACE", "DEBUG", "INFO"], var.application_log_level)
+    error_message = "application_log_level is TRACE, DEBUG or INFO: Lambda files the metrics' EMF lines, which carry no level, as INFO, so WARN or above would drop every metric and silence the alarms."
   }
 }
 

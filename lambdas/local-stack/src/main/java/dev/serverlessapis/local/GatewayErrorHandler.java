@@ -42,6 +42,7 @@ final class GatewayErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, HttpResponse.PROBLEM_JSON));
         fields.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
+        fields.put(new HttpField("X-Content-Type-Options", "nosniff"));
         return ByteBuffer.wrap(problem(status).getBody().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -28,12 +28,16 @@ final class GatewayResponses {
         return Problems.problem(status, title, detail, Map.of()).toProxyResponse();
     }
 
-    /** The request's Origin echoed and never cached, as Terraform's gateway_response_headers say; the 413 gets no CORS. */
+    /**
+     * The request's Origin echoed, never cached and never sniffed, as Terraform's gateway_response_headers say; the 413
+     * gets neither CORS nor nosniff, as on AWS.
+     */
     static APIGatewayProxyResponseEvent withGatewayHeaders(Optional<String> origin, APIGatewayProxyResponseEvent response) {
         var headers = new LinkedHashMap<String, String>(Optional.ofNullable(response.getHeaders()).orElse(Map.of()));
         if (response.getStatusCode() != NOT_CUSTOMISABLE) {
             origin.ifPresent(value -> headers.put("Access-Control-Allow-Origin", value));
             headers.put("Vary", "Origin");
+            headers.put("X-Content-Type-Options", "nosniff");
         }
         headers.put("Cache-Control", "no-store");
         return response.withHeaders(headers);

@@ -115,6 +115,9 @@ class MalformedRequestTest {
         assertThat(response).as(response.lines().findFirst().orElse("no answer")).startsWith("HTTP/1.1 " + status + " ");
         var head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
         assertThat(head).contains("content-type: application/problem+json").contains("cache-control: no-store");
+        if (status != GatewayResponses.NOT_CUSTOMISABLE) {
+            assertThat(head).contains("x-content-type-options: nosniff");
+        }
         var body = response.substring(response.indexOf("\r\n\r\n") + 4);
         assertThat(IMPLEMENTATION_DETAIL.matcher(body).find()).as(body).isFalse();
         JsonObject problem = JsonParser.parseString(body).getAsJsonObject();

@@ -146,6 +146,25 @@ class DoctorTest {
     }
 
     @Test
+    void aStageBurstOverWhatOneFunctionCanRunIsANoteNamingTheSettingAndTheCap() throws Exception {
+        ready("dev");
+        // A new account: 10 concurrent executions, while dev's stage admits bursts of 40.
+        fakes.answer("aws", "lambda get-account-settings", "10\t10");
+        var run = doctor();
+        assertThat(run.status()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("note  the stage admits bursts of 40 requests, but a function runs at most 10 at once: "
+                + "a burst beyond that at one function is throttled by Lambda, which clients see as 500s, not 429s. "
+                + "Lower throttling_burst_limit in " + environment.resolve("terraform.tfvars") + " to 10, or raise the concurrency.");
+    }
+
+    @Test
+    void aStageBurstWithinTheAccountsConcurrencyIsNoNote() throws Exception {
+        ready("dev");
+        var run = doctor();
+        assertThat(run.stdout()).as(run.stdout()).doesNotContain("the stage admits bursts");
+    }
+
+    @Test
     void whatTheEnvironmentsFunctionsAlreadyReserveCountsAsSpareSoARedeployPasses() throws Exception {
         ready("prod");
         Files.writeString(environment.resolve("terraform.tfvars"),

@@ -112,6 +112,14 @@ class HardeningTest {
         assertThat(logs.attribute("format").orElseThrow()).startsWith("jsonencode(").contains("$context.requestId");
     }
 
+    /** A Lambda throttle and a failing function both reach clients as INTEGRATION_FAILURE; only the log tells them apart. */
+    @Test
+    void apiStageAccessLogsLambdasOwnAnswerToTheInvoke() {
+        var format = resource(APPLICATION, "aws_api_gateway_stage", "this").block("access_log_settings").attribute("format").orElseThrow();
+        assertThat(format).containsPattern("lambdaStatus\\s*=\\s*\"\\$context\\.integration\\.integrationStatus\"")
+                .containsPattern("integrationError\\s*=\\s*\"\\$context\\.integration\\.error\"");
+    }
+
     @Test
     void CKV_AWS_73_apiStageTracesWithXRay() {
         assertThat(resource(APPLICATION, "aws_api_gateway_stage", "this").attribute("xray_tracing_enabled")).contains("true");
@@ -320,6 +328,7 @@ class HardeningTest {
         assertThat(headers).contains("\"gatewayresponse.header.Access-Control-Allow-Origin\" = \"method.request.header.Origin\"")
                 .contains("\"gatewayresponse.header.Vary\"                        = \"'Origin'\"")
                 .contains("\"gatewayresponse.header.Content-Type\"                = \"'application/problem+json'\"")
+                .containsPattern("\"gatewayresponse.header.X-Content-Type-Options\"\\s+= \"'nosniff'\"")
                 .doesNotContain("Access-Control-Allow-Credentials");
         var openapi = locals(APPLICATION).attribute("openapi").orElseThrow();
         var gatewayResponses = openapi.substring(openapi.indexOf("\"x-amazon-apigateway-gateway-responses\""), openapi.indexOf("components = {"));

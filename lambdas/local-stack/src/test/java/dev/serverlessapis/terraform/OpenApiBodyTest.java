@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +47,9 @@ class OpenApiBodyTest {
 
     @BeforeAll
     static void render(@TempDir Path folder) throws Exception {
-        TerraformCli.assumeInstalled("the rendered OpenAPI body is not checked here");
+        if (!TerraformCli.installed()) {
+            return;
+        }
         Files.copy(APPLICATION.resolve("variables.tf"), folder.resolve("variables.tf"));
         Files.copy(APPLICATION.resolve("api.json"), folder.resolve("api.json"));
         var locals = new StringBuilder("locals {\n");
@@ -67,6 +70,12 @@ class OpenApiBodyTest {
         assertThat(encoded).as(console.output()).matches("\"[A-Za-z0-9+/=]+\"");
         rendered = JsonParser.parseString(new String(Base64.getDecoder().decode(encoded.substring(1, encoded.length() - 1)),
                 StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    /** Assumed per test, not for the class, so that without terraform each test is reported skipped, not none run. */
+    @BeforeEach
+    void needsTerraform() {
+        TerraformCli.assumeInstalled("the rendered OpenAPI body is not checked here");
     }
 
     private static String withoutDataSources(String expression) {
@@ -150,6 +159,7 @@ class OpenApiBodyTest {
         assertThat(throttled.get("statusCode").getAsString()).isEqualTo("429");
         var headers = throttled.getAsJsonObject("responseParameters");
         assertThat(headers.keySet()).contains("gatewayresponse.header.Retry-After", "gatewayresponse.header.Access-Control-Expose-Headers");
+        assertThat(headers.get("gatewayresponse.header.X-Content-Type-Options").getAsString()).isEqualTo("'nosniff'");
         assertThat(headers.get("gatewayresponse.header.Retry-After").getAsString()).isEqualTo("'1'");
         assertThat(headers.get("gatewayresponse.header.Access-Control-Expose-Headers").getAsString()).isEqualTo("'Retry-After'");
         assertThat(headers.get("gatewayresponse.header.Access-Control-Allow-Origin").getAsString()).isEqualTo("method.request.header.Origin");

@@ -41,6 +41,10 @@ final class TerraformCli {
     private TerraformCli() {
     }
 
+    static boolean installed() {
+        return BINARY.isPresent();
+    }
+
     static void assumeInstalled(String whatIsNotChecked) {
         assumeTrue(BINARY.isPresent(), "no terraform binary on the PATH, so " + whatIsNotChecked);
     }

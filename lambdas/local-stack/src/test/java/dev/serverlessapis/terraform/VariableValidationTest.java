@@ -67,14 +67,28 @@ class VariableValidationTest {
     }
 
     @Test
-    void theApplicationLogLevelIsOneOfLambdasLevels() throws Exception {
+    void theApplicationLogLevelKeepsInfoLinesSinceLambdaFilesTheLevelLessEmfMetricsAsInfo() throws Exception {
         for (var module : java.util.List.of("function", "application")) {
             var required = module.equals("function") ? FUNCTION_REQUIRED : APPLICATION_REQUIRED;
             assertThat(plan(module, required, Map.of()).status()).as(module + ": INFO by default").isZero();
             assertThat(plan(module, required, Map.of("application_log_level", "\"DEBUG\"")).status()).as(module).isZero();
-            var refused = plan(module, required, Map.of("application_log_level", "\"VERBOSE\""));
-            assertThat(refused.status()).as(module).isNotZero();
-            assertThat(refused.output()).contains("application_log_level is one of Lambda's levels");
+            for (var level : java.util.List.of("\"VERBOSE\"", "\"WARN\"", "\"ERROR\"")) {
+                var refused = plan(module, required, Map.of("application_log_level", level));
+                assertThat(refused.status()).as(module + " " + level).isNotZero();
+                assertThat(refused.output()).contains("application_log_level is TRACE, DEBUG or INFO");
+            }
+        }
+    }
+
+    @Test
+    void allowedOriginsAreOriginsAsBrowsersSendThemSinceTheyAreComparedExactly() throws Exception {
+        assertThat(plan("application", APPLICATION_REQUIRED, Map.of("allowed_origins",
+                "[\"http://localhost:3000\", \"https://app.example.org\", \"http://127.0.0.1:3000\"]")).status()).isZero();
+        for (var origin : java.util.List.of("\"https://app.example.org/\"", "\"https://app.example.org/page\"", "\"https://App.example.org\"",
+                "\"app.example.org\"", "\"*\"")) {
+            var refused = plan("application", APPLICATION_REQUIRED, Map.of("allowed_origins", "[" + origin + "]"));
+            assertThat(refused.status()).as(origin).isNotZero();
+            assertThat(refused.output()).as(origin).contains("Each of allowed_origins is an origin as a browser sends it");
         }
     }
 
