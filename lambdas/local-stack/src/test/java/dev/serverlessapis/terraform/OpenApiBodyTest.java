@@ -143,6 +143,36 @@ class OpenApiBodyTest {
         assertThat(templated).as("/counters/{name} and /users/{id}").isEqualTo(2);
     }
 
+    /** Exactly api.json's signed-in routes carry the Cognito authorizer; public routes and the fallbacks (preflight, 405) none. */
+    @Test
+    void theSignedInRoutesOfApiJsonAndOnlyThoseNeedTheCognitoAuthorizer() {
+        var paths = body().getAsJsonObject("paths");
+        var signedIn = 0;
+        for (var route : ApiSpec.load().routes()) {
+            var operation = paths.getAsJsonObject(route.path()).getAsJsonObject(route.method().toLowerCase(java.util.Locale.ROOT));
+            var where = route.method() + " " + route.path();
+            if (route.needsSignIn()) {
+                assertThat(operation.getAsJsonArray("security")).as(where).isNotNull();
+                assertThat(operation.getAsJsonArray("security").toString()).as(where).isEqualTo("[{\"cognito\":[]}]");
+                signedIn++;
+            } else {
+                assertThat(operation.has("security")).as(where).isFalse();
+            }
+        }
+        assertThat(signedIn).as("POST /chirp, the six user-profile routes, PUT /customers").isEqualTo(8);
+        for (var path : paths.entrySet()) {
+            for (var fallback : List.of("options", "x-amazon-apigateway-any-method")) {
+                assertThat(path.getValue().getAsJsonObject().getAsJsonObject(fallback).has("security")).as(fallback + " " + path.getKey()).isFalse();
+            }
+        }
+        var cognito = body().getAsJsonObject("components").getAsJsonObject("securitySchemes").getAsJsonObject("cognito");
+        assertThat(cognito.get("x-amazon-apigateway-authtype").getAsString()).isEqualTo("cognito_user_pools");
+        var authorizer = cognito.getAsJsonObject("x-amazon-apigateway-authorizer");
+        assertThat(authorizer.get("type").getAsString()).isEqualTo("cognito_user_pools");
+        assertThat(authorizer.getAsJsonArray("providerARNs").asList()).hasSize(1);
+        assertThat(authorizer.get("identityValidationExpression").getAsString()).startsWith("^").endsWith("$");
+    }
+
     /** Overwrite mode (the put's only one) resets what the body leaves out: a description missing there is cleared on every put. */
     @Test
     void theBodysTitleAndDescriptionAreTheRestApisNameAndDescription() {
