@@ -1,6 +1,7 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.serverlessapis.adapters.json.JsonText;
 import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,6 @@ import java.util.TreeMap;
 public final class HttpRequest {
     /** The contract's limit on request bodies; larger ones are refused with 413 before anything is parsed. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private final APIGatewayProxyRequestEvent event;
     private final Map<String, List<String>> headers;
@@ -145,7 +145,7 @@ public final class HttpRequest {
         if (text.isEmpty()) {
             throw new HttpProblem(400, "Bad Request", "The body is not valid UTF-8.");
         }
-        if (text.get().indexOf(REPLACEMENT_CHARACTER) >= 0) {
+        if (text.get().indexOf(JsonText.REPLACEMENT_CHARACTER) >= 0) {
             throw new HttpProblem(400, "Bad Request", "The body holds U+FFFD, the replacement character, which stands where bytes "
                     + "were not valid UTF-8. To send the character itself, escape it in its JSON string as \\uFFFD.");
         }

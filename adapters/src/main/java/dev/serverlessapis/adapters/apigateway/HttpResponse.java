@@ -27,21 +27,20 @@ public record HttpResponse(int status, Map<String, List<String>> headers, Option
 
     /** A copy with one more value for {@code name}; values already there are kept. */
     public HttpResponse withHeader(String name, String value) {
-        var copy = new LinkedHashMap<String, List<String>>(headers);
-        var values = new ArrayList<String>(copy.getOrDefault(name, List.of()));
-        values.add(value);
-        copy.put(name, List.copyOf(values));
-        return new HttpResponse(status, copy, body);
+        return withHeaders(Map.of(name, List.of(value)));
     }
 
+    /** A copy with {@code more}'s values after those already there, the headers copied once however many there are. */
     public HttpResponse withHeaders(Map<String, List<String>> more) {
-        var result = this;
+        var copy = new LinkedHashMap<String, List<String>>(headers);
         for (var header : more.entrySet()) {
-            for (var value : header.getValue()) {
-                result = result.withHeader(header.getKey(), value);
+            if (!header.getValue().isEmpty()) {
+                var values = new ArrayList<String>(copy.getOrDefault(header.getKey(), List.of()));
+                values.addAll(header.getValue());
+                copy.put(header.getKey(), List.copyOf(values));
             }
         }
-        return result;
+        return new HttpResponse(status, copy, body);
     }
 
     public HttpResponse replacingContentType(String contentType) {

@@ -4,7 +4,6 @@ import dev.serverlessapis.adapters.deadline.RequestDeadline;
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -21,9 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * that asked to read.
  */
 final class DynamoDbCalls {
-    private static final Set<String> THROTTLING = Set.of("ProvisionedThroughputExceededException",
-            "RequestLimitExceeded", "ThrottlingException", "TransactionInProgressException");
-
     private DynamoDbCalls() {
     }
 
@@ -75,12 +71,14 @@ final class DynamoDbCalls {
      * What a retry may cure is "try again": no answer in time or no connection (client exceptions, timeouts included),
      * throttling, DynamoDB's own 5xx failures, and a single-item write that met a transaction in progress on its item
      * (a 400, {@code TransactionConflictException}: the item is free again once that transaction ends), once the SDK's
-     * retries are spent. Any other 4xx is our request's fault.
+     * retries are spent. Any other 4xx is our request's fault. The SDK's throttling error codes include DynamoDB's
+     * ({@code ProvisionedThroughputExceededException}, {@code RequestLimitExceeded}, {@code ThrottlingException}) and
+     * {@code TransactionInProgressException}, a transaction whose earlier attempt with the same client request token is
+     * still under way; {@code ThrottlingTest} holds the SDK to that.
      */
     private static RuntimeException translate(String what, SdkException failure) {
         if (failure instanceof SdkClientException || failure instanceof TransactionConflictException
-                || failure instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500
-                || THROTTLING.contains(service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode()))) {
+                || failure instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500)) {
             return new TemporarilyUnavailableException("DynamoDB could not " + what + " now", failure);
         }
         return new IllegalStateException("DynamoDB refused to " + what, failure);

@@ -12,8 +12,9 @@ package dev.serverlessapis.adapters.json;
  * that sends back what it read, as a read-modify-write does, sends it escaped too.
  */
 public final class JsonText {
+    /** U+FFFD: all that is left of bytes that were not UTF-8, so refused raw in a request body and escaped here. */
+    public static final char REPLACEMENT_CHARACTER = '\uFFFD';
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private JsonText() {
     }

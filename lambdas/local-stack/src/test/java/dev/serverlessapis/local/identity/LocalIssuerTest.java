@@ -182,6 +182,20 @@ class LocalIssuerTest {
         assertThat(IssuerHttp.json(tokens.body()).get("error").getAsString()).isEqualTo("invalid_grant");
     }
 
+    /** mock-oauth2-server alone would issue tokens for any code; only a code the issuer sent is redeemed. */
+    @Test
+    void aCodeTheIssuerNeverSentOrNoCodeGetsNoTokens() {
+        var verifier = "a-verifier-for-a-code-that-was-never-sent-forty-three-characters";
+        var neverSent = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", "a-code-never-sent",
+                "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT, "code_verifier", verifier));
+        assertThat(neverSent.statusCode()).as(neverSent.body()).isEqualTo(400);
+        assertThat(IssuerHttp.json(neverSent.body()).get("error").getAsString()).isEqualTo("invalid_grant");
+        var noCode = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code",
+                "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT, "code_verifier", verifier));
+        assertThat(noCode.statusCode()).as(noCode.body()).isEqualTo(400);
+        assertThat(IssuerHttp.json(noCode.body()).get("error").getAsString()).isEqualTo("invalid_request");
+    }
+
     private static URI authorizeUri(String challenge) {
         return authorizeUri(challenge, REDIRECT);
     }
