@@ -3,6 +3,7 @@ package dev.serverlessapis.adapters.apigateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.serverlessapis.adapters.deadline.RequestDeadline;
+import dev.serverlessapis.adapters.invocation.Invocation;
 import dev.serverlessapis.adapters.observability.RequestObserver;
 import dev.serverlessapis.domain.shared.Deadline;
 import java.time.Clock;
@@ -43,7 +44,8 @@ public final class HttpFunction {
      * Serves one request within a deadline: the invocation's remaining time (its function timeout, counting down from
      * the start of the invocation), never more than API Gateway's timeout, less a margin to answer in. Past the
      * deadline no further store call starts, and the one under way is cut short: the answer is a 503 with
-     * {@code Retry-After}, given while the function still can, instead of a timeout that answers nothing.
+     * {@code Retry-After}, given while the function still can, instead of a timeout that answers nothing. The
+     * invocation is current meanwhile ({@link Invocation}), so that the store's writes are named by it.
      *
      * @param lambdaRequestId the invocation's {@code Context.getAwsRequestId()}, which the log lines carry
      * @param remainingTime   the invocation's {@code Context.getRemainingTimeInMillis()}
@@ -51,7 +53,12 @@ public final class HttpFunction {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, String lambdaRequestId, Duration remainingTime) {
         var budget = (remainingTime.compareTo(API_GATEWAY_TIMEOUT) < 0 ? remainingTime : API_GATEWAY_TIMEOUT).minus(ANSWER_MARGIN);
         var deadline = Deadline.in(budget.isNegative() ? Duration.ZERO : budget, CLOCK);
-        return RequestDeadline.within(deadline, () -> serve(event, lambdaRequestId));
+        var invocation = Invocation.serving(lambdaRequestId);
+        try {
+            return RequestDeadline.within(deadline, () -> serve(event, lambdaRequestId));
+        } finally {
+            invocation.end();
+        }
     }
 
     private APIGatewayProxyResponseEvent serve(APIGatewayProxyRequestEvent event, String lambdaRequestId) {

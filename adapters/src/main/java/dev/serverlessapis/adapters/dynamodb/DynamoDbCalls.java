@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * transaction holds its item become the domain's "try again" (503 with {@code Retry-After}); anything else is a defect of ours and leaves as a plain
  * {@link IllegalStateException}, so no SDK type crosses into the domain or HTTP.
  * A failed condition or a cancelled transaction is an answer, not a failure: those pass through for the adapter
- * that asked to read.
+ * that asked to read, or, for a single-item write that carries a {@link WriteToken}, are read here ({@link #written}).
  */
 final class DynamoDbCalls {
     private DynamoDbCalls() {
@@ -33,6 +33,21 @@ final class DynamoDbCalls {
             throw outOfTime(what);
         }
         return result.get();
+    }
+
+    /**
+     * A conditional single-item write, through {@link #call}: true when written, false when its condition failed on an
+     * item some other write left. The write carries {@code token} on its item and asks for the item its condition
+     * failed on ({@code ReturnValuesOnConditionCheckFailure.ALL_OLD}): when that item carries the token, an earlier
+     * attempt of this very call wrote it and only its answer was lost before the SDK tried again, so the write is done.
+     */
+    static boolean written(String what, WriteToken token, Supplier<?> write) {
+        try {
+            call(what, write);
+            return true;
+        } catch (ConditionalCheckFailedException conditionFailed) {
+            return token.isOn(conditionFailed.item());
+        }
     }
 
     /**

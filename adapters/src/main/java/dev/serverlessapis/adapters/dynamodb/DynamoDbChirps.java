@@ -1,6 +1,7 @@
 package dev.serverlessapis.adapters.dynamodb;
 
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.written;
 
 import dev.serverlessapis.domain.chirp.Chirp;
 import dev.serverlessapis.domain.chirp.ChirpText;
@@ -24,16 +25,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Chirps in the {@code chirp} table: partition key {@code userId}, sort key {@code timestamp} (epoch milliseconds).
  *
  * <p>A chirp is written with a condition that its key is free; when another chirp of the same user already holds
- * that millisecond, the next millisecond is tried, so nothing is ever overwritten.
+ * that millisecond, the next millisecond is tried, so nothing is ever overwritten. The chirp carries a
+ * {@link WriteToken}, so that a retry of the SDK meeting the chirp its own first attempt stored is not taken for another
+ * chirp's millisecond (which would store it twice); the token is never read back into a {@link Chirp}.
  *
  * <p>Everyone's chirps are read from the global secondary index {@value #FEED_INDEX}: partition key {@code day}
  * ({@code YYYY-MM-DD}, UTC, of the timestamp), sort key {@code timestamp}. Each day is its own partition, so the feed
@@ -80,19 +83,20 @@ public final class DynamoDbChirps implements Chirps {
             var chirp = new Chirp(userId, notBefore + attempt - 1, text);
             var day = LocalDate.ofInstant(Instant.ofEpochMilli(chirp.timestamp()), ZoneOffset.UTC);
             markDay(day);
-            try {
-                call("store a chirp", () -> dynamoDb.putItem(PutItemRequest.builder()
-                        .tableName(table)
-                        .item(item(chirp, day))
-                        .conditionExpression("attribute_not_exists(#timestamp)")
-                        .expressionAttributeNames(Map.of("#timestamp", TIMESTAMP))
-                        .build()));
+            var token = WriteToken.next();
+            var request = PutItemRequest.builder()
+                    .tableName(table)
+                    .item(token.on(item(chirp, day)))
+                    .conditionExpression("attribute_not_exists(#timestamp)")
+                    .expressionAttributeNames(Map.of("#timestamp", TIMESTAMP))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build();
+            if (written("store a chirp", token, () -> dynamoDb.putItem(request))) {
                 return chirp;
-            } catch (ConditionalCheckFailedException millisecondTaken) {
-                if (attempt == MILLISECONDS_TRIED) {
-                    throw new TemporarilyUnavailableException(
-                            "user " + userId + " posted " + MILLISECONDS_TRIED + " chirps in a burst", millisecondTaken);
-                }
+            }
+            if (attempt == MILLISECONDS_TRIED) {
+                throw new TemporarilyUnavailableException(
+                        "user " + userId + " posted " + MILLISECONDS_TRIED + " chirps in a burst", null);
             }
         }
     }

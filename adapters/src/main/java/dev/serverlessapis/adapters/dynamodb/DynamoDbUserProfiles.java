@@ -1,6 +1,7 @@
 package dev.serverlessapis.adapters.dynamodb;
 
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.written;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.item;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.stored;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * Profiles in table {@code user-profiles}. A profile item holds the client's JSON text ({@code profile}), its
  * {@code version}, its owner's handle ({@code created-by}, beside the text so it is never part of the body) and, when
- * it has one, its email in lower case ({@code email}, the key of index {@code email-index}). Emails are kept unique by
+ * it has one, its email in lower case ({@code email}, the key of index {@code email-index}); one written by a single
+ * put also holds that put's {@link WriteToken} ({@code write-token}, beside the text too). Emails are kept unique by
  * {@link EmailClaims}, written in the same transaction as the profile; delete-all is {@link ProfileSweep}.
  */
 public final class DynamoDbUserProfiles implements UserProfiles {
@@ -67,7 +68,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var item = item(stored);
         var idFree = WriteCondition.of("attribute_not_exists(#id)", Map.of("#id", ID));
         if (profile.email().isEmpty()) {
-            return putAlone(idFree.putItem(table, item)) ? new Created(stored) : new IdTaken();
+            return putAlone(idFree, item) ? new Created(stored) : new IdTaken();
         }
         var outcome = transactions.write("create a user", List.of(
                 TransactWriteItem.builder().put(idFree.put(table, item)).build(),
@@ -141,7 +142,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var item = item(next);
         var unchanged = unchangedSince(current);
         if (normalized(current.profile().email()).equals(normalized(replacement.email()))) {
-            return putAlone(unchanged.putItem(table, item)) ? new Replaced(next) : new Changed();
+            return putAlone(unchanged, item) ? new Replaced(next) : new Changed();
         }
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(unchanged.put(table, item)).build());
@@ -192,13 +193,13 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         return email.isPresent() ? Optional.of(email.get().normalized()) : Optional.empty();
     }
 
-    /** A single conditional put: true when written, false when its condition failed. */
-    private boolean putAlone(PutItemRequest request) {
-        try {
-            call("write a user", () -> dynamoDb.putItem(request));
-            return true;
-        } catch (ConditionalCheckFailedException conditionFailed) {
-            return false;
-        }
+    /**
+     * A single conditional put: true when written, by this call or by an earlier attempt of it whose answer was lost
+     * ({@link WriteToken}), false when its condition failed on what another write left.
+     */
+    private boolean putAlone(WriteCondition condition, Map<String, AttributeValue> item) {
+        var token = WriteToken.next();
+        var request = condition.putItem(table, item, token);
+        return written("write a user", token, () -> dynamoDb.putItem(request));
     }
 }

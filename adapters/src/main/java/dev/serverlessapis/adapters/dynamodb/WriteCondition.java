@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * A write's condition with the names and values its expression uses, written once for a write that goes alone (a
@@ -23,9 +24,14 @@ record WriteCondition(String expression, Map<String, String> names, Map<String, 
         return new WriteCondition(expression, names, Map.of());
     }
 
-    PutItemRequest putItem(String table, Map<String, AttributeValue> item) {
-        return PutItemRequest.builder().tableName(table).item(item)
+    /**
+     * A put that goes alone carries {@code token} and asks for the item its condition fails on, so that a retry meeting
+     * its own first attempt's item is known as done ({@link DynamoDbCalls#written}).
+     */
+    PutItemRequest putItem(String table, Map<String, AttributeValue> item, WriteToken token) {
+        return PutItemRequest.builder().tableName(table).item(token.on(item))
                 .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.serverlessapis.adapters.invocation.Invocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,22 @@ class HttpFunctionTest {
             assertThat(failure.getAsJsonArray("stackTrace").get(1).getAsString()).startsWith("at " + HttpFunctionTest.class.getName());
         });
         assertThat(String.join("\n", lines)).doesNotContain("ada@example.com");
+    }
+
+    /** The store's writes are named by the invocation they serve (see WriteToken), and by nothing once it ends. */
+    @Test
+    void theInvocationIsCurrentWhileItsEndpointRunsAndOnlyThen() {
+        var seen = new ArrayList<String>();
+        var naming = HttpLayer.function(Map.of(Route.of("GET", RESOURCE), request -> {
+            seen.add(Invocation.current().orElseThrow().uniqueName());
+            return HttpResponse.json(200, Map.of());
+        }));
+
+        naming.handle(request("GET", RESOURCE, Map.of("name", "hits")), "invocation-1");
+        naming.handle(request("GET", RESOURCE, Map.of("name", "hits")), "invocation-2");
+
+        assertThat(seen).containsExactly("invocation-1#1", "invocation-2#1");
+        assertThat(Invocation.current()).isEmpty();
     }
 
     @Test

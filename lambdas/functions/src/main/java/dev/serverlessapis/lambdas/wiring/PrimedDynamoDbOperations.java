@@ -5,14 +5,15 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * One call of each DynamoDB operation the package's adapters make, shaped as they make them (keys, condition, update
- * and key-condition expressions, a map, a list, a number, a boolean, a page's start key, an index), so that priming
- * loads and runs the marshallers of every request and response a function sends and reads, its own included. One
- * function package serves every function, so each primes them all: that costs a little more time before the snapshot
- * and nothing after it.
+ * and key-condition expressions, a map, a list, a number, a boolean, a page's start key, an index, the old item asked
+ * for when a condition fails), so that priming loads and runs the marshallers of every request and response a
+ * function sends and reads, its own included. One function package serves every function, so each primes them all:
+ * that costs a little more time before the snapshot and nothing after it.
  */
 final class PrimedDynamoDbOperations {
     /** By their {@code X-Amz-Target} names; {@code SnapStartPrimingTest} ties them to api.json's IAM actions. */
@@ -35,7 +36,7 @@ final class PrimedDynamoDbOperations {
     static void callEach(DynamoDbClient dynamoDb) {
         dynamoDb.getItem(get -> get.tableName(TABLE).key(KEY).consistentRead(true).projectionExpression("#id").expressionAttributeNames(Map.of("#id", "id")));
         dynamoDb.putItem(put -> put.tableName(TABLE).item(ITEM).conditionExpression("attribute_not_exists(#id)")
-                .expressionAttributeNames(Map.of("#id", "id")));
+                .expressionAttributeNames(Map.of("#id", "id")).returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         dynamoDb.updateItem(update -> update.tableName(TABLE).key(KEY).updateExpression("ADD #count :one")
                 .conditionExpression("attribute_exists(#id) OR #id <> :id").expressionAttributeNames(NAMES_OF)
                 .expressionAttributeValues(VALUES).returnValues(ReturnValue.UPDATED_NEW));

@@ -1,0 +1,130 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlessapis.adapters.invocation.Invocation;
+import dev.serverlessapis.domain.chirp.ChirpText;
+import dev.serverlessapis.domain.chirp.UserId;
+import dev.serverlessapis.domain.user.ProfileOwner;
+import dev.serverlessapis.domain.user.UserProfile;
+import dev.serverlessapis.domain.user.UserProfiles;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A conditional write whose first attempt was done but whose answer was lost: the SDK's standard retries send it
+ * again, and the second attempt's condition fails on the item the first one wrote. That is the write's own success,
+ * not a taken millisecond, a taken id or a changed version. The client is built as the wiring builds it (the
+ * URL-connection HTTP client, the standard retries, three attempts) and talks to DynamoDB Local through
+ * {@link AnswerLosingProxy}, which closes the connection instead of answering the first attempt.
+ */
+@ExtendWith(WithDynamoDbLocal.class)
+class RetriedWritesTest {
+    private static final ProfileOwner OWNER = new ProfileOwner("ada");
+
+    private final LocalDynamoDb local;
+
+    RetriedWritesTest(LocalDynamoDb local) {
+        this.local = local;
+    }
+
+    @Test
+    void aChirpWhoseAnswerWasLostIsStoredOnceAtTheTimestampItAnswers() throws Exception {
+        var user = new UserId("retried-" + UUID.randomUUID().toString().substring(0, 8));
+        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "PutItem", "ConditionExpression");
+             var client = retryingClientOf(proxy)) {
+            var chirps = new DynamoDbChirps(client, "chirp", new SignedCursors("a-test-signing-key-of-some-length"));
+
+            var answered = chirps.add(user, new ChirpText("said once"), 7_000);
+
+            assertThat(answered.timestamp()).isEqualTo(7_000);
+            var stored = local.client().query(query -> query.tableName("chirp").keyConditionExpression("#userId = :userId")
+                    .expressionAttributeNames(Map.of("#userId", DynamoDbChirps.USER_ID))
+                    .expressionAttributeValues(Map.of(":userId", AttributeValue.fromS(user.value()))).consistentRead(true)).items();
+            assertThat(stored).as("one chirp, at the answered timestamp").hasSize(1);
+            assertThat(stored.get(0).get(DynamoDbChirps.TIMESTAMP).n()).isEqualTo("7000");
+            assertThat(proxy.chosenRequests()).as("the SDK sent the write again, and no other").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aProfileCreatedWhoseAnswerWasLostIsCreatedNotTaken() throws Exception {
+        var id = UUID.randomUUID().toString();
+        var members = new LinkedHashMap<String, Object>();
+        members.put("id", id);
+        members.put("name", "Ada");
+        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "PutItem", "ConditionExpression");
+             var client = retryingClientOf(proxy)) {
+            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
+
+            var creation = profiles.create(UserProfile.of(members), OWNER);
+
+            assertThat(proxy.chosenRequests()).as("the SDK sent the write again").isEqualTo(2);
+            assertThat(creation).isInstanceOf(UserProfiles.Created.class);
+            assertThat(((UserProfiles.Created) creation).stored().profile().members()).isEqualTo(members);
+            assertThat(storedProfileText(id)).isEqualTo("{\"id\":\"" + id + "\",\"name\":\"Ada\"}");
+        }
+    }
+
+    @Test
+    void aProfileReplacedWhoseAnswerWasLostIsReplacedNotChanged() throws Exception {
+        var id = UUID.randomUUID().toString();
+        var direct = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
+        var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
+        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "PutItem", "ConditionExpression");
+             var client = retryingClientOf(proxy)) {
+            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
+
+            var replacement = profiles.replace(created.stored(), UserProfile.of(Map.of("id", id, "name", "Ada Lovelace")));
+
+            assertThat(proxy.chosenRequests()).as("the SDK sent the write again").isEqualTo(2);
+            assertThat(replacement).isInstanceOf(UserProfiles.Replaced.class);
+            assertThat(((UserProfiles.Replaced) replacement).stored().version().value()).isEqualTo(2);
+            var stored = direct.find(new dev.serverlessapis.domain.user.UserId(id)).orElseThrow();
+            assertThat(stored.version().value()).isEqualTo(2);
+            assertThat(stored.profile().members()).containsEntry("name", "Ada Lovelace");
+        }
+    }
+
+    /** Two writes of one invocation have tokens of their own: the second create of an id is still refused. */
+    @Test
+    void aConditionFailingOnAnotherWritesItemOfTheSameInvocationIsStillThatWritesAnswer() {
+        var id = UUID.randomUUID().toString();
+        var profiles = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
+        var invocation = Invocation.serving("one-invocation");
+        try {
+            assertThat(profiles.create(UserProfile.of(Map.of("id", id)), OWNER)).isInstanceOf(UserProfiles.Created.class);
+            assertThat(profiles.create(UserProfile.of(Map.of("id", id, "name", "Other")), OWNER)).isInstanceOf(UserProfiles.IdTaken.class);
+        } finally {
+            invocation.end();
+        }
+        assertThat(storedProfileText(id)).isEqualTo("{\"id\":\"" + id + "\"}");
+    }
+
+    private String storedProfileText(String id) {
+        return local.client().getItem(get -> get.tableName("user-profiles").key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true))
+                .item().get(DynamoDbUserProfiles.PROFILE).s();
+    }
+
+    /** As the wiring builds it (AwsModule): the URL-connection client and the SDK's standard retries, three attempts. */
+    private static DynamoDbClient retryingClientOf(AnswerLosingProxy proxy) {
+        return DynamoDbClient.builder()
+                .endpointOverride(proxy.endpoint())
+                .region(Region.of(LocalDynamoDb.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3).build()))
+                .build();
+    }
+}
