@@ -37,7 +37,7 @@ run: check-java ## Start the whole system locally at http://127.0.0.1:$${PORT:-3
 
 test: check-java ## Run every test: unit, architecture, handler, end-to-end, Terraform ties, and the browser test (installs Chromium where it may)
 	@scripts/install-chromium
-	$(MVN) verify $(if $(REQUIRE_BROWSER),-Dbrowser.required=true)
+	$(MVN) verify $(if $(filter 1,$(REQUIRE_BROWSER)),-Dbrowser.required=true)
 
 test-handlers: check-java ## Invoke the handler classes with API Gateway events against DynamoDB Local
 	$(MVN) verify -pl $(LOCAL_STACK) -am -Dgroups=handler

@@ -47,7 +47,8 @@ public final class HttpFunction {
      * {@code Retry-After}, given while the function still can, instead of a timeout that answers nothing. The
      * invocation is current meanwhile ({@link Invocation}), so that the store's writes are named by it.
      *
-     * @param lambdaRequestId the invocation's {@code Context.getAwsRequestId()}, which the log lines carry
+     * @param lambdaRequestId the invocation's {@code Context.getAwsRequestId()}, which the log lines carry; unique per
+     *                        invocation, since the store's write tokens are named by it
      * @param remainingTime   the invocation's {@code Context.getRemainingTimeInMillis()}
      */
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, String lambdaRequestId, Duration remainingTime) {

@@ -34,7 +34,7 @@ public final class Invocation {
         return invocation;
     }
 
-    /** Empty outside an invocation (at SnapStart priming, or in a test calling an adapter directly). */
+    /** Empty outside an invocation (a test or tool calling an adapter directly). */
     public static Optional<Invocation> current() {
         return Optional.ofNullable(CURRENT.get());
     }

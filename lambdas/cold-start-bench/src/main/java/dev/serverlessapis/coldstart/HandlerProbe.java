@@ -31,7 +31,10 @@ public final class HandlerProbe {
         }
         var event = event(arguments);
         var started = System.nanoTime();
-        var response = handler.handleRequest(event, new ProbeContext("bench-cold-invocation", arguments[0]));
+        // Unique per probe JVM, as Lambda's request ids are (the store's write tokens are named by it), without the
+        // random generator a UUID would add to the measured start.
+        var requestId = "bench-cold-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis();
+        var response = handler.handleRequest(event, new ProbeContext(requestId, arguments[0]));
         var invokeNanos = System.nanoTime() - started;
         if (response.getStatusCode() / 100 != 2) {
             throw new IllegalStateException(arguments[0] + " answered " + response.getStatusCode() + ": " + response.getBody());

@@ -105,9 +105,12 @@ final class LocalLogin {
             return Optional.of(oauthError("unsupported_grant_type", "The local issuer serves " + GRANTS + "."));
         }
         // A code is kept only for the registered callback URL it was sent to, and none is ever unregistered, so this
-        // refuses an unregistered redirect_uri too.
-        if (grant.equals("authorization_code") && form.get("code") != null && !form.get("redirect_uri").equals(codesSentTo.remove(form.get("code")))) {
-            return Optional.of(oauthError("invalid_grant", "redirect_uri is not the one this code was sent to."));
+        // refuses an unregistered redirect_uri too, and a missing one.
+        if (grant.equals("authorization_code") && form.get("code") != null) {
+            var sentTo = codesSentTo.remove(form.get("code"));
+            if (sentTo == null || !sentTo.equals(form.get("redirect_uri"))) {
+                return Optional.of(oauthError("invalid_grant", "redirect_uri is not the one this code was sent to."));
+            }
         }
         if (grant.equals("password")) {
             if (!fitsHandleRule(form.get("username"))) {

@@ -194,6 +194,10 @@ class LocalIssuerTest {
                 "client_id", LocalIssuer.PAGE_CLIENT_ID, "redirect_uri", REDIRECT, "code_verifier", verifier));
         assertThat(noCode.statusCode()).as(noCode.body()).isEqualTo(400);
         assertThat(IssuerHttp.json(noCode.body()).get("error").getAsString()).isEqualTo("invalid_request");
+        var noRedirect = IssuerHttp.postForm(issuer.tokenEndpoint(), Map.of("grant_type", "authorization_code", "code", "a-code-never-sent",
+                "client_id", LocalIssuer.PAGE_CLIENT_ID, "code_verifier", verifier));
+        assertThat(noRedirect.statusCode()).as(noRedirect.body()).isEqualTo(400);
+        assertThat(IssuerHttp.json(noRedirect.body()).get("error").getAsString()).isEqualTo("invalid_grant");
     }
 
     private static URI authorizeUri(String challenge) {
