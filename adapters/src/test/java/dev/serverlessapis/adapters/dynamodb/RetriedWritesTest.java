@@ -97,53 +97,6 @@ class RetriedWritesTest {
         }
     }
 
-    @Test
-    void aProfileDeletedWhoseAnswerWasLostIsDeletedNotChanged() throws Exception {
-        var id = UUID.randomUUID().toString();
-        var direct = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
-        var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
-        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "DeleteItem", "ConditionExpression");
-             var client = retryingClientOf(proxy)) {
-            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
-
-            var deletion = profiles.delete(created.stored());
-
-            assertThat(proxy.chosenRequests()).as("the SDK sent the delete again").isEqualTo(2);
-            assertThat(deletion).isInstanceOf(UserProfiles.Deleted.class);
-            assertThat(direct.find(new dev.serverlessapis.domain.user.UserId(id))).isEmpty();
-        }
-    }
-
-    /** As a concurrent delete of the same version leaves it: gone, as asked, by a single delete or by the transaction. */
-    @Test
-    void aDeleteOfAProfileAlreadyDeletedIsDeletedWithOrWithoutAnEmail() {
-        var profiles = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
-        for (var email : java.util.List.of(java.util.Optional.<String>empty(), java.util.Optional.of("gone-" + UUID.randomUUID() + "@example.org"))) {
-            var members = new LinkedHashMap<String, Object>();
-            members.put("id", UUID.randomUUID().toString());
-            email.ifPresent(address -> members.put("email", address));
-            var created = (UserProfiles.Created) profiles.create(UserProfile.of(members), OWNER);
-            assertThat(profiles.delete(created.stored())).as("first delete, email " + email).isInstanceOf(UserProfiles.Deleted.class);
-
-            assertThat(profiles.delete(created.stored())).as("second delete, email " + email).isInstanceOf(UserProfiles.Deleted.class);
-        }
-    }
-
-    @Test
-    void aDeleteOfAVersionSinceReplacedIsStillChanged() {
-        var id = UUID.randomUUID().toString();
-        var profiles = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
-        var created = (UserProfiles.Created) profiles.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
-        profiles.replace(created.stored(), UserProfile.of(Map.of("id", id, "name", "Ada Lovelace")));
-        var withEmail = (UserProfiles.Created) profiles.create(UserProfile.of(Map.of("id", id + "-e", "email", id + "@example.org")), OWNER);
-        profiles.replace(withEmail.stored(), UserProfile.of(Map.of("id", id + "-e", "email", id + "@example.org", "name", "Ada")));
-
-        assertThat(profiles.delete(created.stored())).isInstanceOf(UserProfiles.Changed.class);
-        assertThat(profiles.delete(withEmail.stored())).as("in the transaction").isInstanceOf(UserProfiles.Changed.class);
-        assertThat(profiles.find(new dev.serverlessapis.domain.user.UserId(id))).isPresent();
-        assertThat(profiles.find(new dev.serverlessapis.domain.user.UserId(id + "-e"))).isPresent();
-    }
-
     /** Two writes of one invocation have tokens of their own: the second create of an id is still refused. */
     @Test
     void aConditionFailingOnAnotherWritesItemOfTheSameInvocationIsStillThatWritesAnswer() {
