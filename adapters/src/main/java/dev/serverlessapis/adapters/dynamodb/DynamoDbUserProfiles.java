@@ -168,14 +168,24 @@ public final class DynamoDbUserProfiles implements UserProfiles {
             try {
                 call("delete a user", () -> dynamoDb.deleteItem(request));
                 return new Deleted();
-            } catch (ConditionalCheckFailedException changed) {
-                return new Changed();
+            } catch (ConditionalCheckFailedException conditionFailed) {
+                return deletedByAnEarlierAttempt(conditionFailed) ? new Deleted() : new Changed();
             }
         }
         var outcome = transactions.write("delete a user", List.of(
                 TransactWriteItem.builder().delete(unchanged.delete(table, key)).build(),
                 TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build()));
         return outcome.succeeded() ? new Deleted() : new Changed();
+    }
+
+    /**
+     * A single delete has no item left to carry a {@link WriteToken}: its condition failing on no item at all, on a
+     * later attempt of the SDK, means the attempt whose answer was lost deleted it (of simultaneous deletes one still
+     * wins and the others see no profile, as a transaction's {@code ClientRequestToken} gives the deletes with an email).
+     */
+    private static boolean deletedByAnEarlierAttempt(ConditionalCheckFailedException conditionFailed) {
+        var attempts = conditionFailed.numAttempts();
+        return conditionFailed.item().isEmpty() && attempts != null && attempts > 1;
     }
 
     /** See {@link ProfileSweep}: bounded by the deadline, never splitting a profile from its claim. */

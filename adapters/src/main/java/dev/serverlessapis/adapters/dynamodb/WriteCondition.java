@@ -41,9 +41,14 @@ record WriteCondition(String expression, Map<String, String> names, Map<String, 
                 .build();
     }
 
+    /**
+     * A delete that goes alone asks for the item its condition fails on, so that failing on no item at all is told
+     * from failing on a changed one ({@link DynamoDbUserProfiles#delete}).
+     */
     DeleteItemRequest deleteItem(String table, Map<String, AttributeValue> key) {
         return DeleteItemRequest.builder().tableName(table).key(key)
                 .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
     }
 

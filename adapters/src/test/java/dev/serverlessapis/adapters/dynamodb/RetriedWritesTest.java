@@ -97,6 +97,36 @@ class RetriedWritesTest {
         }
     }
 
+    @Test
+    void aProfileDeletedWhoseAnswerWasLostIsDeletedNotChanged() throws Exception {
+        var id = UUID.randomUUID().toString();
+        var direct = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
+        var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
+        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "DeleteItem", "ConditionExpression");
+             var client = retryingClientOf(proxy)) {
+            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
+
+            var deletion = profiles.delete(created.stored());
+
+            assertThat(proxy.chosenRequests()).as("the SDK sent the delete again").isEqualTo(2);
+            assertThat(deletion).isInstanceOf(UserProfiles.Deleted.class);
+            assertThat(direct.find(new dev.serverlessapis.domain.user.UserId(id))).isEmpty();
+        }
+    }
+
+    /** Of simultaneous deletes one wins: a delete that finds the profile gone at its first attempt is not the winner. */
+    @Test
+    void aDeleteOfAProfileAlreadyDeletedOrReplacedIsChanged() {
+        var id = UUID.randomUUID().toString();
+        var profiles = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
+        var created = (UserProfiles.Created) profiles.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
+        var replaced = (UserProfiles.Replaced) profiles.replace(created.stored(), UserProfile.of(Map.of("id", id, "name", "Ada Lovelace")));
+
+        assertThat(profiles.delete(created.stored())).as("replaced meanwhile").isInstanceOf(UserProfiles.Changed.class);
+        assertThat(profiles.delete(replaced.stored())).isInstanceOf(UserProfiles.Deleted.class);
+        assertThat(profiles.delete(replaced.stored())).as("deleted meanwhile").isInstanceOf(UserProfiles.Changed.class);
+    }
+
     /** Two writes of one invocation have tokens of their own: the second create of an id is still refused. */
     @Test
     void aConditionFailingOnAnotherWritesItemOfTheSameInvocationIsStillThatWritesAnswer() {

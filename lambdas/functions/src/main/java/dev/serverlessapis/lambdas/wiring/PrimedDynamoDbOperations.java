@@ -41,7 +41,8 @@ final class PrimedDynamoDbOperations {
                 .conditionExpression("attribute_exists(#id) OR #id <> :id").expressionAttributeNames(NAMES_OF)
                 .expressionAttributeValues(VALUES).returnValues(ReturnValue.UPDATED_NEW));
         dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(KEY).conditionExpression("attribute_exists(#id)")
-                .expressionAttributeNames(Map.of("#id", "id")).returnValues(ReturnValue.ALL_OLD));
+                .expressionAttributeNames(Map.of("#id", "id")).returnValues(ReturnValue.ALL_OLD)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         dynamoDb.query(query -> query.tableName(TABLE).indexName("priming-index").keyConditionExpression("#id = :id")
                 .expressionAttributeNames(Map.of("#id", "id")).expressionAttributeValues(Map.of(":id", AttributeValue.fromS("priming")))
                 .limit(1).scanIndexForward(false).exclusiveStartKey(KEY).consistentRead(false));
