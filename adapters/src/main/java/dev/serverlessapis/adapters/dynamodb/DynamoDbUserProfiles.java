@@ -159,11 +159,6 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         return outcome.succeeded() ? new Replaced(next) : new Changed();
     }
 
-    /**
-     * A condition failing on no item at all is {@link Deleted}: the version the caller read is gone, as it asked,
-     * whether the SDK's retry met its own first attempt's deletion (whose answer was lost) or another delete of the
-     * same version got there first. Both ask for the item their condition fails on, to tell that from a changed one.
-     */
     @Override
     public Deletion delete(StoredProfile current) {
         var key = key(current.id().value());
@@ -174,13 +169,23 @@ public final class DynamoDbUserProfiles implements UserProfiles {
                 call("delete a user", () -> dynamoDb.deleteItem(request));
                 return new Deleted();
             } catch (ConditionalCheckFailedException conditionFailed) {
-                return conditionFailed.item().isEmpty() ? new Deleted() : new Changed();
+                return deletedByAnEarlierAttempt(conditionFailed) ? new Deleted() : new Changed();
             }
         }
         var outcome = transactions.write("delete a user", List.of(
                 TransactWriteItem.builder().delete(unchanged.delete(table, key)).build(),
                 TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build()));
-        return outcome.succeeded() || outcome.itemThatFailed(0).map(Map::isEmpty).orElse(false) ? new Deleted() : new Changed();
+        return outcome.succeeded() ? new Deleted() : new Changed();
+    }
+
+    /**
+     * A single delete has no item left to carry a {@link WriteToken}: its condition failing on no item at all, on a
+     * later attempt of the SDK, means the attempt whose answer was lost deleted it (of simultaneous deletes one still
+     * wins and the others see no profile, as a transaction's {@code ClientRequestToken} gives the deletes with an email).
+     */
+    private static boolean deletedByAnEarlierAttempt(ConditionalCheckFailedException conditionFailed) {
+        var attempts = conditionFailed.numAttempts();
+        return conditionFailed.item().isEmpty() && attempts != null && attempts > 1;
     }
 
     /** See {@link ProfileSweep}: bounded by the deadline, never splitting a profile from its claim. */

@@ -42,8 +42,8 @@ record WriteCondition(String expression, Map<String, String> names, Map<String, 
     }
 
     /**
-     * A delete that goes alone asks for the item its condition fails on, so that failing on no item at all (a retry
-     * after its own first attempt's lost answer) is told from failing on a changed one.
+     * A delete that goes alone asks for the item its condition fails on, so that failing on no item at all is told
+     * from failing on a changed one ({@link DynamoDbUserProfiles#delete}).
      */
     DeleteItemRequest deleteItem(String table, Map<String, AttributeValue> key) {
         return DeleteItemRequest.builder().tableName(table).key(key)
@@ -52,11 +52,9 @@ record WriteCondition(String expression, Map<String, String> names, Map<String, 
                 .build();
     }
 
-    /** As {@link #deleteItem}, in a transaction: its cancellation reason then carries the item the condition failed on. */
     Delete delete(String table, Map<String, AttributeValue> key) {
         return Delete.builder().tableName(table).key(key)
                 .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
     }
 

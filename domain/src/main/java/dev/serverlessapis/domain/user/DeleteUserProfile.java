@@ -7,8 +7,7 @@ import java.util.Optional;
 /**
  * Deletes one profile, freeing its email, and answers the profile as it was when deleted. Without {@code If-Match}
  * whatever version is current goes; with it, only the named version, as for a replace: a write that slips in makes
- * the next look see another version (412) or no profile (404), but a concurrent delete of the very version this one
- * read leaves it deleted, as asked, and both answer it. Only its owner or an admin may delete it; to anyone
+ * the next look see another version (412) or no profile (404). Only its owner or an admin may delete it; to anyone
  * else it does not exist, whatever {@code If-Match} says.
  */
 public final class DeleteUserProfile {

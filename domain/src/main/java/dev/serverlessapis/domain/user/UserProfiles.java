@@ -31,10 +31,7 @@ public interface UserProfiles {
      */
     Replacement replace(StoredProfile current, UserProfile replacement);
 
-    /**
-     * Deletes {@code current} and frees its email; {@link Deleted} also when it is already gone (a delete of that
-     * version got there first, or an earlier attempt of this one), {@link Changed} when another version is current.
-     */
+    /** Deletes {@code current} and frees its email; {@link Changed} if it was changed or deleted meanwhile. */
     Deletion delete(StoredProfile current);
 
     /**

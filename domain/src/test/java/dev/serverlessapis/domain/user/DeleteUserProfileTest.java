@@ -65,16 +65,6 @@ class DeleteUserProfileTest {
     }
 
     @Test
-    void aConcurrentDeleteOfTheSameVersionLeavesItDeletedAndThisDeleteAnswersIt() {
-        profiles.beforeNextWrite(() -> new DeleteUserProfile(profiles).delete(DeleteUserProfile.Command.of(ADMIN, "ada")));
-
-        var deleted = deleteUserProfile.delete(DeleteUserProfile.Command.of(ADMIN, "ada"));
-
-        assertThat(deleted).isEqualTo(ada);
-        assertThat(profiles.find(ada.id())).isEmpty();
-    }
-
-    @Test
     void aMissingProfileIsNotFound() {
         assertThatThrownBy(() -> deleteUserProfile.delete(DeleteUserProfile.Command.of(ADMIN, "nobody"))).isInstanceOf(NotFoundException.class);
     }

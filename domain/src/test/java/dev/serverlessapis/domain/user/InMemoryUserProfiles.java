@@ -86,9 +86,6 @@ public final class InMemoryUserProfiles implements UserProfiles {
     @Override
     public synchronized Deletion delete(StoredProfile current) {
         runInterleaved();
-        if (!profiles.containsKey(current.id().value())) {
-            return new Deleted();
-        }
         if (!isCurrent(current)) {
             return new Changed();
         }
