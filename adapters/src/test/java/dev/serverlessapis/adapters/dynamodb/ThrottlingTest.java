@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.serverlessapis.domain.counter.CounterName;
 import dev.serverlessapis.domain.counter.IdempotencyKey;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,12 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -40,8 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  * itself makes of each error code, as production meets it.
  */
 class ThrottlingTest {
-    private final Refusing http = new Refusing();
-
     static Stream<Arguments> refusalsForNow() {
         return Stream.of(
                 Arguments.of("TransactionInProgressException", TransactionInProgressException.class),
@@ -53,7 +42,7 @@ class ThrottlingTest {
     @ParameterizedTest
     @MethodSource("refusalsForNow")
     void aTransactionRefusedForNowIsTemporarilyUnavailable(String errorCode, Class<? extends DynamoDbException> raised) {
-        http.errorCode = errorCode;
+        var http = DynamoDbHttpAnswers.refusingWith(errorCode);
         try (var dynamoDb = client(http)) {
             var counters = new DynamoDbHitCounters(dynamoDb, "hit-counters", Clock.systemUTC());
 
@@ -62,7 +51,7 @@ class ThrottlingTest {
                     .hasMessage("DynamoDB could not count a visit once now")
                     .hasCauseExactlyInstanceOf(raised);
         }
-        assertThat(http.targets).isNotEmpty().allMatch("DynamoDB_20120810.TransactWriteItems"::equals);
+        assertThat(http.targets()).isNotEmpty().allMatch("DynamoDB_20120810.TransactWriteItems"::equals);
     }
 
     private static DynamoDbClient client(SdkHttpClient http) {
@@ -72,43 +61,5 @@ class ThrottlingTest {
                 .httpClient(http)
                 .overrideConfiguration(configuration -> configuration.retryStrategy(RetryMode.STANDARD))
                 .build();
-    }
-
-    /** Answers every request with DynamoDB's 400 of {@code errorCode}. */
-    private static final class Refusing implements SdkHttpClient {
-        final List<String> targets = new ArrayList<>();
-        String errorCode;
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            targets.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(null));
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() {
-                    var body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorCode + "\",\"message\":\"not now\"}")
-                            .getBytes(StandardCharsets.UTF_8);
-                    return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(400)
-                                    .putHeader("Content-Type", "application/x-amz-json-1.0")
-                                    .putHeader("x-amzn-RequestId", "REQUEST")
-                                    .putHeader("Content-Length", Integer.toString(body.length)).build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
-                            .build();
-                }
-
-                @Override
-                public void abort() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public String clientName() {
-            return "Refusing";
-        }
     }
 }

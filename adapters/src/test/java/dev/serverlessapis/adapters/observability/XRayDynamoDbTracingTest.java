@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
+import dev.serverlessapis.adapters.dynamodb.DynamoDbHttpAnswers;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -16,19 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,6 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
  * runs the same interceptor against DynamoDB Local.
  */
 class XRayDynamoDbTracingTest {
+    /** DynamoDB's answers in turn: an empty success, or its throttling error. */
+    private static final String ANSWERED = null;
+    private static final String THROTTLED = "ProvisionedThroughputExceededException";
     static final String HEADER = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
 
     private final DatagramSocket daemonSocket = daemonSocket();
@@ -55,7 +51,7 @@ class XRayDynamoDbTracingTest {
 
     @Test
     void aSuccessfulCallIsOneSubsegmentOfTheFunctionsSegmentWithTableOperationAndStatus() throws Exception {
-        try (var dynamoDb = client(new Answers(List.of(200)))) {
+        try (var dynamoDb = client(DynamoDbHttpAnswers.inTurn(java.util.Arrays.asList(ANSWERED)))) {
             dynamoDb.getItem(get -> get.tableName("serverless-apis-dev-chirp").key(Map.of("userId", AttributeValue.fromS("ada@example.com"))));
         }
 
@@ -82,7 +78,7 @@ class XRayDynamoDbTracingTest {
 
     @Test
     void aCallThrottledUntilTheRetriesRanOutIsMarkedThrottledWithItsRetriesAndCountedAsMetrics() throws Exception {
-        var answers = new Answers(List.of(400, 400, 400));
+        var answers = DynamoDbHttpAnswers.inTurn(List.of(THROTTLED, THROTTLED, THROTTLED));
         try (var dynamoDb = client(answers)) {
             assertThatThrownBy(() -> dynamoDb.putItem(put -> put.tableName("serverless-apis-dev-hit-counters")
                     .item(Map.of("counter-name", AttributeValue.fromS("cloud-resume")))))
@@ -90,7 +86,7 @@ class XRayDynamoDbTracingTest {
         }
 
         var segment = segment(receive());
-        assertThat(answers.calls.get()).isEqualTo(3);
+        assertThat(answers.targets()).hasSize(3);
         assertThat(segment.getAsJsonObject("aws").get("operation").getAsString()).isEqualTo("PutItem");
         assertThat(segment.getAsJsonObject("aws").get("table_name").getAsString()).isEqualTo("serverless-apis-dev-hit-counters");
         assertThat(segment.getAsJsonObject("aws").get("retries").getAsInt()).isEqualTo(2);
@@ -108,7 +104,7 @@ class XRayDynamoDbTracingTest {
 
     @Test
     void aRetryThatSucceedsIsOneSubsegmentWithItsRetryCounted() throws Exception {
-        try (var dynamoDb = client(new Answers(List.of(400, 200)))) {
+        try (var dynamoDb = client(DynamoDbHttpAnswers.inTurn(java.util.Arrays.asList(THROTTLED, ANSWERED)))) {
             dynamoDb.getItem(get -> get.tableName("t").key(Map.of("id", AttributeValue.fromS("x"))));
         }
 
@@ -122,7 +118,7 @@ class XRayDynamoDbTracingTest {
 
     @Test
     void anUnsampledOrAbsentTraceSendsNothing() throws Exception {
-        try (var dynamoDb = client(new Answers(List.of(200, 200)))) {
+        try (var dynamoDb = client(DynamoDbHttpAnswers.inTurn(java.util.Arrays.asList(ANSWERED, ANSWERED)))) {
             header.set(HEADER.replace("Sampled=1", "Sampled=0"));
             dynamoDb.getItem(get -> get.tableName("t").key(Map.of("id", AttributeValue.fromS("x"))));
             header.set(null);
@@ -134,7 +130,7 @@ class XRayDynamoDbTracingTest {
 
     @Test
     void eachCallHasItsOwnSubsegmentId() throws Exception {
-        try (var dynamoDb = client(new Answers(List.of(200, 200, 200)))) {
+        try (var dynamoDb = client(DynamoDbHttpAnswers.inTurn(java.util.Arrays.asList(ANSWERED, ANSWERED, ANSWERED)))) {
             for (var i = 0; i < 3; i++) {
                 dynamoDb.getItem(get -> get.tableName("t").key(Map.of("id", AttributeValue.fromS("x"))));
             }
@@ -144,7 +140,7 @@ class XRayDynamoDbTracingTest {
         assertThat(ids).doesNotHaveDuplicates();
     }
 
-    private DynamoDbClient client(Answers answers) {
+    private DynamoDbClient client(DynamoDbHttpAnswers answers) {
         var tracing = new XRayDynamoDbTracing(() -> Optional.ofNullable(header.get()), daemon, CLOCK);
         var retries = new DynamoDbRetryMetrics(new EmfMetrics("serverless-apis-dev", metrics::add, CLOCK));
         return DynamoDbClient.builder()
@@ -189,49 +185,5 @@ class XRayDynamoDbTracingTest {
         assertThat(lines).hasSize(2);
         assertThat(JsonParser.parseString(lines[0]).getAsJsonObject().toString()).isEqualTo("{\"format\":\"json\",\"version\":1}");
         return JsonParser.parseString(lines[1]).getAsJsonObject();
-    }
-
-    /** Answers each request with the next status: 200 as an empty read, 400 as DynamoDB's throttling error. */
-    private static final class Answers implements SdkHttpClient {
-        private final List<Integer> statuses;
-        final AtomicInteger calls = new AtomicInteger();
-
-        Answers(List<Integer> statuses) {
-            this.statuses = statuses;
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() {
-                    var index = calls.getAndIncrement();
-                    var status = statuses.get(index);
-                    var body = (status == 200 ? "{}"
-                            : "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\",\"message\":\"slow down\"}")
-                            .getBytes(StandardCharsets.UTF_8);
-                    return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(status)
-                                    .putHeader("Content-Type", "application/x-amz-json-1.0")
-                                    .putHeader("x-amzn-RequestId", "REQUEST" + index)
-                                    .putHeader("Content-Length", Integer.toString(body.length)).build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
-                            .build();
-                }
-
-                @Override
-                public void abort() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public String clientName() {
-            return "Answers";
-        }
     }
 }

@@ -1,0 +1,76 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * An HTTP layer for a real SDK client that answers as DynamoDB does, for the answers DynamoDB Local never gives: each
+ * call in turn is either an empty success ({@code 200 {}}) or DynamoDB's 400 JSON error of an error code, so what a
+ * test sees is the exception the SDK itself makes of it. Records each call's {@code X-Amz-Target}.
+ */
+public final class DynamoDbHttpAnswers implements SdkHttpClient {
+    private final IntFunction<String> errorCodeOfCall;
+    private final List<String> targets = new CopyOnWriteArrayList<>();
+
+    private DynamoDbHttpAnswers(IntFunction<String> errorCodeOfCall) {
+        this.errorCodeOfCall = errorCodeOfCall;
+    }
+
+    /** Every call refused with {@code errorCode}. */
+    public static DynamoDbHttpAnswers refusingWith(String errorCode) {
+        return new DynamoDbHttpAnswers(call -> errorCode);
+    }
+
+    /** The calls answered in turn: null an empty success, anything else DynamoDB's 400 of that error code. */
+    public static DynamoDbHttpAnswers inTurn(List<String> errorCodes) {
+        return new DynamoDbHttpAnswers(errorCodes::get);
+    }
+
+    public List<String> targets() {
+        return List.copyOf(targets);
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        var call = targets.size();
+        targets.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(""));
+        var errorCode = errorCodeOfCall.apply(call);
+        var body = (errorCode == null ? "{}" : "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorCode + "\",\"message\":\"not now\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        var response = HttpExecuteResponse.builder()
+                .response(SdkHttpResponse.builder().statusCode(errorCode == null ? 200 : 400)
+                        .putHeader("Content-Type", "application/x-amz-json-1.0")
+                        .putHeader("x-amzn-RequestId", "REQUEST" + call)
+                        .putHeader("Content-Length", Integer.toString(body.length)).build())
+                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
+                .build();
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() {
+                return response;
+            }
+
+            @Override
+            public void abort() {
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String clientName() {
+        return "DynamoDbHttpAnswers";
+    }
+}
