@@ -325,9 +325,10 @@ class HardeningTest {
     @Test
     void SA_API_3_apiGatewaysOwnErrorsCarryCorsHeadersSoAnAllowedPageCanReadThem() {
         var headers = locals(APPLICATION).attribute("gateway_response_headers").orElseThrow();
-        assertThat(headers).contains("\"gatewayresponse.header.Access-Control-Allow-Origin\" = \"method.request.header.Origin\"")
-                .contains("\"gatewayresponse.header.Vary\"                        = \"'Origin'\"")
-                .contains("\"gatewayresponse.header.Content-Type\"                = \"'application/problem+json'\"")
+        // The rendered body is checked value by value where a terraform binary is (OpenApiBodyTest); this holds without one.
+        assertThat(headers).containsPattern("\"gatewayresponse.header.Access-Control-Allow-Origin\"\\s+= \"method.request.header.Origin\"")
+                .containsPattern("\"gatewayresponse.header.Vary\"\\s+= \"'Origin'\"")
+                .containsPattern("\"gatewayresponse.header.Content-Type\"\\s+= \"'application/problem\\+json'\"")
                 .containsPattern("\"gatewayresponse.header.X-Content-Type-Options\"\\s+= \"'nosniff'\"")
                 .doesNotContain("Access-Control-Allow-Credentials");
         var openapi = locals(APPLICATION).attribute("openapi").orElseThrow();

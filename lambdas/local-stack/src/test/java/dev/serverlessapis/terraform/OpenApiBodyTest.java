@@ -183,6 +183,43 @@ class OpenApiBodyTest {
         assertThat(info.get("title").getAsString()).isEqualTo(rendered.get("name").getAsString()).isEqualTo("serverless-apis-dev");
     }
 
+    /**
+     * API Gateway's own answers, as the body gives them: each a problem document with CORS for the request's origin
+     * (never credentials), never cached or sniffed; the specific ones with their status, title and detail. No
+     * REQUEST_TOO_LARGE: API Gateway ignores a customisation of it (developer guide, known issues).
+     */
+    @Test
+    void everyGatewayResponseIsAProblemDocumentAnAllowedPageCanRead() {
+        var responses = body().getAsJsonObject("x-amazon-apigateway-gateway-responses");
+        assertThat(responses.keySet()).containsExactlyInAnyOrder("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND", "UNAUTHORIZED",
+                "ACCESS_DENIED", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX");
+        for (var response : responses.entrySet()) {
+            var type = response.getKey();
+            var headers = response.getValue().getAsJsonObject().getAsJsonObject("responseParameters");
+            assertThat(headers.get("gatewayresponse.header.Content-Type").getAsString()).as(type).isEqualTo("'application/problem+json'");
+            assertThat(headers.get("gatewayresponse.header.Access-Control-Allow-Origin").getAsString()).as(type).isEqualTo("method.request.header.Origin");
+            assertThat(headers.get("gatewayresponse.header.Vary").getAsString()).as(type).isEqualTo("'Origin'");
+            assertThat(headers.get("gatewayresponse.header.Cache-Control").getAsString()).as(type).isEqualTo("'no-store'");
+            assertThat(headers.get("gatewayresponse.header.X-Content-Type-Options").getAsString()).as(type).isEqualTo("'nosniff'");
+            assertThat(headers.keySet()).as(type).noneMatch(name -> name.contains("Access-Control-Allow-Credentials"));
+            var template = response.getValue().getAsJsonObject().getAsJsonObject("responseTemplates").get("application/json").getAsString();
+            if (type.startsWith("DEFAULT_")) {
+                assertThat(template).as(type).contains("\"type\":\"about:blank\"").contains("$context.error.messageString");
+                continue;
+            }
+            var problem = JsonParser.parseString(template).getAsJsonObject();
+            var status = response.getValue().getAsJsonObject().get("statusCode").getAsString();
+            assertThat(problem.get("status").getAsString()).as(type).isEqualTo(status);
+            assertThat(problem.get("type").getAsString()).as(type).isEqualTo("about:blank");
+            assertThat(problem.get("title").getAsString()).as(type).isNotBlank();
+            assertThat(problem.get("detail").getAsString()).as(type).isNotBlank();
+        }
+        assertThat(responses.getAsJsonObject("UNAUTHORIZED").get("statusCode").getAsString()).isEqualTo("401");
+        assertThat(responses.getAsJsonObject("UNAUTHORIZED").getAsJsonObject("responseParameters")
+                .get("gatewayresponse.header.WWW-Authenticate").getAsString()).isEqualTo("'Bearer'");
+        assertThat(responses.getAsJsonObject("ACCESS_DENIED").get("statusCode").getAsString()).isEqualTo("403");
+    }
+
     @Test
     void aThrottledCallerIsToldWhenToRetryAndAPageMayReadIt() {
         var throttled = body().getAsJsonObject("x-amazon-apigateway-gateway-responses").getAsJsonObject("THROTTLED");
