@@ -3,11 +3,15 @@
 // ends with the tab; nothing is sent anywhere but the issuer and the API. No refresh token is kept: once the ID token
 // has expired (or the API refuses it) the person is sent to sign in again.
 
-import { config } from './api.js';
+import { ApiError, config } from './api.js';
 
 const TOKEN_KEY = 'chirps.idToken';
 const FLOW_KEY = 'chirps.signIn';
 const REFUSED_KEY = 'chirps.refusedToken';
+const RECEIVED_KEY = 'chirps.idTokenReceived';
+
+/** A sign-in that did not complete, said in words for the person (an ApiError, so the page shows its message). */
+export class SignInFailed extends ApiError {}
 
 const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const random = (size) => base64url(crypto.getRandomValues(new Uint8Array(size)));
@@ -50,8 +54,21 @@ export function current() {
   const token = sessionStorage.getItem(TOKEN_KEY);
   const claims = token && claimsOf(token);
   if (!claims || !claims['cognito:username']) return null;
-  const expired = (typeof claims.exp === 'number' && claims.exp * 1000 <= Date.now()) || sessionStorage.getItem(REFUSED_KEY) === token;
+  const expired = expiresAt(token, claims) <= Date.now() || sessionStorage.getItem(REFUSED_KEY) === token;
   return { handle: claims['cognito:username'], token, expired };
+}
+
+/**
+ * When the token runs out by this browser's own clock: its lifetime (exp - iat) after this page received it, so that
+ * a clock set wrong does not make every fresh token look expired and lock the person out. A token the page did not
+ * receive itself falls back to its exp; the API has the last word either way (a 401 is expire()).
+ */
+function expiresAt(token, claims) {
+  const received = JSON.parse(sessionStorage.getItem(RECEIVED_KEY) || 'null');
+  if (received?.token === token && typeof claims.iat === 'number' && typeof claims.exp === 'number') {
+    return received.at + (claims.exp - claims.iat) * 1000;
+  }
+  return typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity;
 }
 
 /** The API refused the token: it is kept only to say whose it was, and counts as expired. */
@@ -79,6 +96,7 @@ export async function signIn() {
 export async function signOut() {
   sessionStorage.removeItem(TOKEN_KEY);
   sessionStorage.removeItem(REFUSED_KEY);
+  sessionStorage.removeItem(RECEIVED_KEY);
   const settings = await config();
   if (settings.logoutEndpoint) {
     const url = new URL(settings.logoutEndpoint);
@@ -94,8 +112,10 @@ export async function completeSignIn() {
   const flow = JSON.parse(sessionStorage.getItem(FLOW_KEY) || 'null');
   sessionStorage.removeItem(FLOW_KEY);
   history.replaceState(history.state, '', landingOf(flow?.back));
-  if (query.has('error')) throw new Error(`Sign-in was not completed: ${query.get('error_description') || query.get('error')}.`);
-  if (!flow || flow.state !== query.get('state')) throw new Error('Sign-in was not completed: this answer belongs to another attempt. Sign in again.');
+  // The state first: an issuer's error text is shown only for this page's own attempt, so that a crafted link cannot
+  // make the site display words of someone else's choosing.
+  if (!flow || flow.state !== query.get('state')) throw new SignInFailed('Sign-in was not completed: this answer belongs to another attempt. Sign in again.');
+  if (query.has('error')) throw new SignInFailed(`Sign-in was not completed: ${query.get('error_description') || query.get('error')}.`);
   const settings = await config();
   const response = await fetch(settings.tokenEndpoint, {
     method: 'POST',
@@ -106,7 +126,8 @@ export async function completeSignIn() {
     }),
   });
   const tokens = await response.json().catch(() => null);
-  if (!response.ok || !tokens?.id_token) throw new Error(`Sign-in was not completed: the issuer answered HTTP ${response.status}.`);
+  if (!response.ok || !tokens?.id_token) throw new SignInFailed(`Sign-in was not completed: the issuer answered HTTP ${response.status}.`);
   sessionStorage.setItem(TOKEN_KEY, tokens.id_token);
+  sessionStorage.setItem(RECEIVED_KEY, JSON.stringify({ token: tokens.id_token, at: Date.now() }));
   sessionStorage.removeItem(REFUSED_KEY);
 }

@@ -104,6 +104,8 @@ resource "aws_s3_bucket_policy" "this" {
   depends_on = [aws_s3_bucket_public_access_block.this]
 }
 
+# no-cache: browsers and CloudFront revalidate each file (a 304 by ETag when unchanged), so after a deploy no browser
+# runs a new app.js against an old api.js or auth.js, whose unversioned module imports would then fail to link.
 resource "aws_s3_object" "page" {
   for_each = local.page_files
 
@@ -112,7 +114,7 @@ resource "aws_s3_object" "page" {
   source        = "${var.page_directory}/${each.value}"
   source_hash   = filemd5("${var.page_directory}/${each.value}")
   content_type  = lookup(local.content_types, lower(reverse(split(".", each.value))[0]), "application/octet-stream")
-  cache_control = "public, max-age=${var.page_max_age_seconds}"
+  cache_control = "no-cache"
   tags          = var.tags
 
   depends_on = [aws_s3_bucket_ownership_controls.this, aws_s3_bucket_server_side_encryption_configuration.this]
@@ -123,7 +125,7 @@ resource "aws_s3_object" "config" {
   key           = "config.json"
   content       = jsonencode(merge(var.page_config, { apiBaseUrl = local.api_base_url }))
   content_type  = local.content_types.json
-  cache_control = "public, max-age=${var.page_max_age_seconds}"
+  cache_control = "no-cache"
   tags          = var.tags
 
   depends_on = [aws_s3_bucket_ownership_controls.this, aws_s3_bucket_server_side_encryption_configuration.this]

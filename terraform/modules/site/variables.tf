@@ -73,17 +73,6 @@ variable "price_class" {
   }
 }
 
-variable "page_max_age_seconds" {
-  description = "How long browsers and CloudFront may keep the page's files before asking again (Cache-Control max-age); a deploy shows within this time without an invalidation."
-  type        = number
-  default     = 60
-
-  validation {
-    condition     = var.page_max_age_seconds >= 0 && var.page_max_age_seconds <= 86400
-    error_message = "page_max_age_seconds must be between 0 and 86400."
-  }
-}
-
 variable "content_security_policy" {
   description = "Content-Security-Policy sent with every response. The default allows only the page's own origin, which also serves the API."
   type        = string

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -194,6 +195,35 @@ class ChirpPageBrowserTest {
         assertThat(refusal.getText()).startsWith("Sign in to chirp");
         assertThat(browser.findElement(By.id("text")).getAttribute("value")).isEqualTo("after signing out");
         assertThat(Http.json(api.get("/chirp?userId=" + handle)).getAsJsonArray()).hasSize(1);
+    }
+
+    /** A token's lifetime is counted on the browser's own clock from when it arrived, not against the issuer's exp. */
+    @Test
+    void aBrowserWhoseClockRunsHoursFastStillPostsAfterSigningIn() {
+        // Every document of this test (the page and the login page) sees a clock three hours ahead of the issuer's.
+        var skew = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "{ const now = Date.now.bind(Date); Date.now = () => now() + 3 * 3600 * 1000; }"));
+        try {
+            browser.navigate().refresh();
+            signIn();
+            var text = "posted with a clock three hours fast, " + handle;
+
+            var posted = post(text);
+
+            assertThat(posted.findElement(By.className("handle")).getText()).isEqualTo("@" + handle);
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", skew.get("identifier")));
+        }
+    }
+
+    /** The issuer's error text is shown only for the page's own sign-in attempt, so a crafted link cannot put words on the site. */
+    @Test
+    void aSignInErrorLinkThePageDidNotStartShowsNoTextFromTheLink() {
+        browser.get(stack.apiEndpoint() + "/?error=access_denied&error_description=Your%20account%20is%20locked%2C%20call%20us&state=forged");
+
+        var error = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
+        assertThat(error.getText()).contains("another attempt").doesNotContain("locked").doesNotContain("access_denied");
+        assertThat(browser.getCurrentUrl()).doesNotContain("error");
     }
 
     @Test

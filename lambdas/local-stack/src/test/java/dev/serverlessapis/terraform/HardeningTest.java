@@ -120,6 +120,14 @@ class HardeningTest {
                 .containsPattern("integrationError\\s*=\\s*\"\\$context\\.integration\\.error\"");
     }
 
+    /** As the local stack serves them: each load revalidates, so a deploy never mixes old and new page modules. */
+    @Test
+    void thePagesFilesAreRevalidatedOnEveryLoad() {
+        for (var object : java.util.List.of("page", "config")) {
+            assertThat(resource(module("site"), "aws_s3_object", object).attribute("cache_control")).as(object).contains("\"no-cache\"");
+        }
+    }
+
     @Test
     void CKV_AWS_73_apiStageTracesWithXRay() {
         assertThat(resource(APPLICATION, "aws_api_gateway_stage", "this").attribute("xray_tracing_enabled")).contains("true");
