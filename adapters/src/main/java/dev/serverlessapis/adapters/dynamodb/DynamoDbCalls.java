@@ -16,8 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * Where SDK exceptions stop. Throttling, timeouts, connection trouble, DynamoDB's 5xx and a write refused because a
  * transaction holds its item become the domain's "try again" (503 with {@code Retry-After}); anything else is a defect of ours and leaves as a plain
  * {@link IllegalStateException}, so no SDK type crosses into the domain or HTTP.
- * A failed condition or a cancelled transaction is an answer, not a failure: those pass through for the adapter
- * that asked to read, or, for a single-item write that carries a {@link WriteToken}, are read here ({@link #written}).
+ * A failed condition, or a transaction cancelled by failed conditions or contention
+ * ({@link TransactionOutcome#isAnswer}), is an answer, not a failure: those pass through for the adapter that asked to
+ * read, or, for a single-item write that carries a {@link WriteToken}, are read here ({@link #written}). A transaction
+ * cancelled for any other reason is our defect, translated as the other refusals are.
  */
 final class DynamoDbCalls {
     private DynamoDbCalls() {
@@ -60,8 +62,13 @@ final class DynamoDbCalls {
         }
         try {
             return Optional.of(operation.get());
-        } catch (ConditionalCheckFailedException | TransactionCanceledException answer) {
+        } catch (ConditionalCheckFailedException answer) {
             throw answer;
+        } catch (TransactionCanceledException cancelled) {
+            if (TransactionOutcome.isAnswer(cancelled)) {
+                throw cancelled;
+            }
+            throw translate(what, cancelled);
         } catch (SdkClientException failure) {
             if (requestTimeIsUp()) {
                 return Optional.empty();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -16,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Runs write transactions until they commit or a condition fails, and is where the adapters' one retry policy lives.
  * A transaction cancelled only because another one touched the same items at the same moment (as 20 concurrent
  * creates of one email do, or concurrent idempotent visits of one counter) is tried again after a random pause, at
- * most {@value #ATTEMPTS} times in all; still contended then, the store is "temporarily unavailable".
+ * most {@value #ATTEMPTS} times in all; still contended then, the store is "temporarily unavailable". A cancellation
+ * for any other reason never reaches here: {@link DynamoDbCalls} translates it as our defect.
  */
 final class Transactions {
     static final int ATTEMPTS = 10;
@@ -43,8 +43,7 @@ final class Transactions {
                 var committed = inTime(what, () -> dynamoDb.transactWriteItems(request));
                 return committed.isPresent() ? Optional.of(TransactionOutcome.COMMITTED) : Optional.empty();
             } catch (TransactionCanceledException cancelled) {
-                var outcome = new TransactionOutcome(
-                        cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.<CancellationReason>of());
+                var outcome = new TransactionOutcome(cancelled.cancellationReasons());
                 if (outcome.anyConditionFailed()) {
                     return Optional.of(outcome);
                 }

@@ -14,25 +14,40 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * An HTTP layer for a real SDK client that answers as DynamoDB does, for the answers DynamoDB Local never gives: each
- * call in turn is either an empty success ({@code 200 {}}) or DynamoDB's 400 JSON error of an error code, so what a
- * test sees is the exception the SDK itself makes of it. Records each call's {@code X-Amz-Target}.
+ * call in turn is either an empty success ({@code 200 {}}) or DynamoDB's 400 JSON error of an error code (a cancelled
+ * transaction with its cancellation reasons), so what a test sees is the exception the SDK itself makes of it.
+ * Records each call's {@code X-Amz-Target}.
  */
 public final class DynamoDbHttpAnswers implements SdkHttpClient {
-    private final IntFunction<String> errorCodeOfCall;
+    private final IntFunction<String> errorOfCall;
     private final List<String> targets = new CopyOnWriteArrayList<>();
 
-    private DynamoDbHttpAnswers(IntFunction<String> errorCodeOfCall) {
-        this.errorCodeOfCall = errorCodeOfCall;
+    /** {@code errorOfCall} gives a call's error body, null for an empty success. */
+    private DynamoDbHttpAnswers(IntFunction<String> errorOfCall) {
+        this.errorOfCall = errorOfCall;
     }
 
     /** Every call refused with {@code errorCode}. */
     public static DynamoDbHttpAnswers refusingWith(String errorCode) {
-        return new DynamoDbHttpAnswers(call -> errorCode);
+        return new DynamoDbHttpAnswers(call -> error(errorCode, ""));
     }
 
     /** The calls answered in turn: null an empty success, anything else DynamoDB's 400 of that error code. */
     public static DynamoDbHttpAnswers inTurn(List<String> errorCodes) {
-        return new DynamoDbHttpAnswers(errorCodes::get);
+        return new DynamoDbHttpAnswers(call -> errorCodes.get(call) == null ? null : error(errorCodes.get(call), ""));
+    }
+
+    /** Every transaction cancelled with one reason per item, of these codes in the items' order. */
+    public static DynamoDbHttpAnswers cancellingWith(List<String> reasonCodes) {
+        var reasons = new StringBuilder();
+        for (var code : reasonCodes) {
+            reasons.append(reasons.isEmpty() ? "" : ",").append("{\"Code\":\"").append(code).append("\"}");
+        }
+        return new DynamoDbHttpAnswers(call -> error("TransactionCanceledException", ",\"CancellationReasons\":[" + reasons + "]"));
+    }
+
+    private static String error(String errorCode, String moreMembers) {
+        return "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorCode + "\",\"message\":\"not now\"" + moreMembers + "}";
     }
 
     public List<String> targets() {
@@ -43,11 +58,10 @@ public final class DynamoDbHttpAnswers implements SdkHttpClient {
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         var call = targets.size();
         targets.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(""));
-        var errorCode = errorCodeOfCall.apply(call);
-        var body = (errorCode == null ? "{}" : "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorCode + "\",\"message\":\"not now\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        var error = errorOfCall.apply(call);
+        var body = (error == null ? "{}" : error).getBytes(StandardCharsets.UTF_8);
         var response = HttpExecuteResponse.builder()
-                .response(SdkHttpResponse.builder().statusCode(errorCode == null ? 200 : 400)
+                .response(SdkHttpResponse.builder().statusCode(error == null ? 200 : 400)
                         .putHeader("Content-Type", "application/x-amz-json-1.0")
                         .putHeader("x-amzn-RequestId", "REQUEST" + call)
                         .putHeader("Content-Length", Integer.toString(body.length)).build())

@@ -54,7 +54,7 @@ class ThrottlingTest {
         assertThat(http.targets()).isNotEmpty().allMatch("DynamoDB_20120810.TransactWriteItems"::equals);
     }
 
-    private static DynamoDbClient client(SdkHttpClient http) {
+    static DynamoDbClient client(SdkHttpClient http) {
         return DynamoDbClient.builder()
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))

@@ -5,7 +5,8 @@ import dev.serverlessapis.domain.shared.UnicodeText;
 
 /**
  * What a chirp says: 1 to 280 Unicode code points, kept exactly as written. Length is counted in code points, so an
- * emoji is one character, as a person counts it, not two UTF-16 units or four bytes.
+ * emoji is one character, as a person counts it, not two UTF-16 units or four bytes. Text of only spaces, line breaks
+ * and zero-width characters is refused: it would be an invisible chirp.
  */
 public record ChirpText(String value) {
     public static final int MAX_CODE_POINTS = 280;
@@ -22,8 +23,8 @@ public record ChirpText(String value) {
             throw InvalidInputException.of("text",
                     "must be 1 to " + MAX_CODE_POINTS + " characters; it has " + length);
         }
-        if (value.isBlank()) {
-            throw InvalidInputException.of("text", "must contain something besides spaces");
+        if (UnicodeText.isBlank(value)) {
+            throw InvalidInputException.of("text", "must contain something besides spaces and invisible characters");
         }
     }
 

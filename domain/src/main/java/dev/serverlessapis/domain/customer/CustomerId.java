@@ -6,7 +6,8 @@ import dev.serverlessapis.domain.shared.UnicodeText;
 
 /**
  * A customer's id: 1 to 256 characters, no whitespace anywhere (as in the original customers API: an id is one word,
- * so " c-1" and "c-1" can never be two customers), valid Unicode. 256 code points always fit DynamoDB's key limit.
+ * so " c-1" and "c-1" can never be two customers), nor a zero-width character (for the same reason: "c-1" with a
+ * U+200B inside looks like "c-1"), valid Unicode. 256 code points always fit DynamoDB's key limit.
  */
 public record CustomerId(String value) {
     public static final int MAX_CODE_POINTS = 256;
@@ -15,8 +16,8 @@ public record CustomerId(String value) {
         if (value == null || value.isEmpty() || value.codePointCount(0, value.length()) > MAX_CODE_POINTS) {
             throw InvalidInputException.of("id", "must be a string of 1 to " + MAX_CODE_POINTS + " characters");
         }
-        if (value.codePoints().anyMatch(CustomerId::isWhitespace)) {
-            throw InvalidInputException.of("id", "must not contain whitespace");
+        if (UnicodeText.hasBlank(value)) {
+            throw InvalidInputException.of("id", "must not contain whitespace or zero-width characters");
         }
         if (!UnicodeText.isValid(value)) {
             throw InvalidInputException.of("id", "must be valid Unicode text (it holds an unpaired surrogate)");
@@ -30,9 +31,5 @@ public record CustomerId(String value) {
             throw InvalidInputException.of("id", "is required");
         }
         return new CustomerId(text);
-    }
-
-    private static boolean isWhitespace(int codePoint) {
-        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 }

@@ -22,6 +22,39 @@ public final class UnicodeText {
         return true;
     }
 
+    /**
+     * Whether text shows nothing: empty, or every code point blank ({@link #hasBlank}). {@link String#isBlank} is not
+     * enough: it misses the no-break spaces (U+00A0, U+2007, U+202F) and the zero-width characters, so text of only
+     * those would pass as something.
+     */
+    public static boolean isBlank(CharSequence text) {
+        for (var i = 0; i < text.length(); i++) {
+            if (!isBlankCharacter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether any code point is blank: a Unicode space or line break ({@link Character#isWhitespace} or
+     * {@link Character#isSpaceChar}), or a zero-width character (U+200B-U+200D, U+2060, U+FEFF). All lie in the BMP,
+     * and a surrogate is never one, so a char stands for its code point here.
+     */
+    public static boolean hasBlank(CharSequence text) {
+        for (var i = 0; i < text.length(); i++) {
+            if (isBlankCharacter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlankCharacter(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
+
     /** ISO control characters (U+0000–U+001F, U+007F–U+009F) all lie in the BMP, so a char is a code point here. */
     public static boolean hasControlCharacter(CharSequence text) {
         for (var i = 0; i < text.length(); i++) {

@@ -52,8 +52,9 @@ public final class ReplaceUserProfile {
         }
 
         /**
-         * The id comes from the path; the body may repeat it but not name another. A sign-in is required before
-         * anything else is looked at.
+         * The id comes from the path; the body may repeat it but not name another. A body that repeats it is stored
+         * in its own member order, as a create's is; only a body without it gets the id put first. A sign-in is
+         * required before anything else is looked at.
          */
         public static Command of(Caller caller, String pathId, Map<String, Object> body, Optional<IfMatch> ifMatch) {
             var writer = ProfileAccess.signedIn(caller, "replace a profile");
@@ -62,7 +63,9 @@ public final class ReplaceUserProfile {
                 throw InvalidInputException.of(UserProfile.ID, "must be the id in the path, or be left out");
             }
             var members = new LinkedHashMap<String, Object>();
-            members.put(UserProfile.ID, id.value());
+            if (!body.containsKey(UserProfile.ID)) {
+                members.put(UserProfile.ID, id.value());
+            }
             members.putAll(body);
             return new Command(writer, UserProfile.of(members), ifMatch);
         }

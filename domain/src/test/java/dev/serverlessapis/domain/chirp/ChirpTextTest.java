@@ -33,6 +33,18 @@ class ChirpTextTest {
     }
 
     @Test
+    void textOfOnlySpacesThatIsWhitespaceLeavesOutOrOfZeroWidthCharactersIsRejected() {
+        for (var invisible : new String[] {"\u00a0\u00a0", "\u2007", "\u202f", "\u3000", "\u200b", "\ufeff", "\u200c\u200d\u2060", " \u00a0\u200b\n"}) {
+            assertThatThrownBy(() -> new ChirpText(invisible)).as("U+%04X...", (int) invisible.charAt(0)).satisfies(ChirpTextTest::namesText);
+        }
+    }
+
+    @Test
+    void invisibleCharactersBesideSomethingVisibleAreKept() {
+        assertThat(new ChirpText("\u00a0hi\u200b").value()).isEqualTo("\u00a0hi\u200b");
+    }
+
+    @Test
     void surroundingSpacesAreKept() {
         assertThat(new ChirpText("  hi  ").value()).isEqualTo("  hi  ");
     }

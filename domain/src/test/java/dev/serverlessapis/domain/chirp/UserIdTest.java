@@ -22,7 +22,8 @@ class UserIdTest {
 
     @Test
     void anyOtherCharacterIsRejectedNamingUserId() {
-        for (var bad : new String[] {"", "a b", "a/b", "#days", "@ada", "é", "a\u0000", "ada\n", "ada\uD83D\uDC26"}) {
+        for (var bad : new String[] {"", "a b", "a/b", "#days", "@ada", "é", "a\u0000", "ada\n", "ada\uD83D\uDC26",
+                "\u00a0", "a\u202fb", "a\u200bb", "\ufeffada"}) {
             assertThatThrownBy(() -> new UserId(bad)).as(bad).isInstanceOfSatisfying(InvalidInputException.class,
                     invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("userId"));
         }

@@ -34,7 +34,8 @@ class CustomersTest {
     }
 
     static Stream<Object> invalidIds() {
-        return Arrays.stream(new Object[] {null, "", " ", "\t\n", " padded ", "a b", "a\tb", "a\nb", "a\u00a0b", "a\u2003b", "a\u3000b", "x".repeat(257), 42, true, "\ud800", "a\udfff"});
+        return Arrays.stream(new Object[] {null, "", " ", "\t\n", " padded ", "a b", "a\tb", "a\nb", "a\u00a0b", "a\u2003b", "a\u3000b", "a\u2007b", "a\u202fb",
+                "a\u200bb", "a\u200cb", "a\u200db", "a\u2060b", "\ufeffc-1", "x".repeat(257), 42, true, "\ud800", "a\udfff"});
     }
 
     @ParameterizedTest

@@ -22,6 +22,28 @@ class UnicodeTextTest {
         assertThat(UnicodeText.hasControlCharacter(text)).isEqualTo(text.codePoints().anyMatch(Character::isISOControl));
     }
 
+    @Property(tries = 3000)
+    void aBlankCodePointIsAnyUnicodeSpaceOrLineBreakOrAZeroWidthCharacter(@ForAll("blankHeavy") String text) {
+        assertThat(UnicodeText.isBlank(text)).isEqualTo(text.codePoints().allMatch(UnicodeTextTest::blankByDefinition));
+        assertThat(UnicodeText.hasBlank(text)).isEqualTo(text.codePoints().anyMatch(UnicodeTextTest::blankByDefinition));
+    }
+
+    private static boolean blankByDefinition(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                || codePoint == 0x200B || codePoint == 0x200C || codePoint == 0x200D || codePoint == 0x2060 || codePoint == 0xFEFF;
+    }
+
+    @Example
+    void spacesThatIsWhitespaceLeavesOutAndZeroWidthCharactersAreBlank() {
+        for (var invisible : new String[] {"\u00a0", "\u2007", "\u202f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", " \t\n\u3000"}) {
+            assertThat(UnicodeText.isBlank(invisible)).as("U+%04X", (int) invisible.charAt(0)).isTrue();
+            assertThat(UnicodeText.hasBlank("a" + invisible + "b")).isTrue();
+        }
+        assertThat(UnicodeText.isBlank("")).isTrue();
+        assertThat(UnicodeText.isBlank("\u00a0.\u200b")).isFalse();
+        assertThat(UnicodeText.hasBlank("c-1\ud83d\udc26")).isFalse();
+    }
+
     @Example
     void pairsAreValidAndLoneHalvesAreNot() {
         assertThat(UnicodeText.isValid("chirp \ud83d\udc26")).isTrue();
@@ -31,6 +53,14 @@ class UnicodeTextTest {
         assertThat(UnicodeText.hasControlCharacter("tab\there")).isTrue();
         assertThat(UnicodeText.hasControlCharacter("\u0085")).isTrue();
         assertThat(UnicodeText.hasControlCharacter("plain é \ud83d\udc26")).isFalse();
+    }
+
+    @Provide
+    Arbitrary<String> blankHeavy() {
+        return Arbitraries.strings()
+                .withChars(' ', '\t', '\n', '\u00a0', '\u2007', '\u202f', '\u3000', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff',
+                        '\u200e', '\u00ad', 'a', '\ud83d', '\udc26')
+                .ofMaxLength(6);
     }
 
     @Provide

@@ -11,6 +11,7 @@ import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.NotFoundException;
 import dev.serverlessapis.domain.shared.RecordedDomainEvents;
 import dev.serverlessapis.domain.shared.StaleVersionException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,20 @@ class ReplaceUserProfileTest {
         assertThatThrownBy(() -> command(Map.of("id", "bob"), Optional.empty()))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(UserProfileTest.fields(invalid)).containsExactly("id"));
         assertThatThrownBy(() -> command(Map.of("id", 7), Optional.empty())).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aBodyThatRepeatsTheIdKeepsItsMemberOrderAndOneWithoutItGetsTheIdFirst() {
+        var idLast = new LinkedHashMap<String, Object>();
+        idLast.put("name", "Ada King");
+        idLast.put("id", "ada");
+        idLast.put("age", 36);
+
+        var replaced = replaceUserProfile.replace(command(idLast, Optional.empty()));
+        var withoutId = command(Map.of("name", "Ada King"), Optional.empty());
+
+        assertThat(replaced.profile().members().keySet()).containsExactly("name", "id", "age");
+        assertThat(withoutId.replacement().members().keySet()).containsExactly("id", "name");
     }
 
     @Test

@@ -44,6 +44,18 @@ class UserProfilePutHandlerTest {
         assertThat(get(id).getBody()).isEqualTo(response.getBody());
     }
 
+    @Test
+    void aBodyThatNamesTheIdAfterOtherMembersIsStoredAndAnsweredInItsOwnOrder() {
+        var sent = """
+                {"name":"after","id":"%s","tags":["a"]}""".formatted(id);
+
+        var response = replace(id, sent);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo(sent);
+        assertThat(get(id).getBody()).isEqualTo(sent);
+    }
+
     /**
      * The one codec's promise, through the HTTP layer, DynamoDB Local and back: every number keeps its spelling (no
      * double would keep 1e400, -0 or 30 digits), and escaped characters come back as the characters they stand for,
