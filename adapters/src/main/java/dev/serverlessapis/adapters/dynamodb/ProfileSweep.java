@@ -7,7 +7,6 @@ import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
 
 import dev.serverlessapis.domain.shared.Deadline;
-import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfiles.Sweep;
 import java.util.ArrayList;
@@ -52,20 +51,8 @@ final class ProfileSweep {
         this.transactions = transactions;
     }
 
-    /** A store that refuses once some profiles are gone ends the call with what it did, as time running out does. */
     Sweep deleteAll(Deadline deadline) {
         var batch = new Batch(deadline);
-        try {
-            return sweep(batch);
-        } catch (TemporarilyUnavailableException storeRefused) {
-            if (!batch.progressed) {
-                throw storeRefused;
-            }
-            return batch.stopped();
-        }
-    }
-
-    private Sweep sweep(Batch batch) {
         Map<String, AttributeValue> startKey = null;
         do {
             if (!batch.mayGoOn()) {

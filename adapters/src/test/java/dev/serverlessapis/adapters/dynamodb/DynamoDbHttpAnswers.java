@@ -20,22 +20,11 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 public final class DynamoDbHttpAnswers implements SdkHttpClient {
     private final IntFunction<String> errorOfCall;
-    private final IntFunction<String> successOfCall;
     private final List<String> targets = new CopyOnWriteArrayList<>();
 
-    /** {@code errorOfCall} gives a call's error body, null for a success, whose body {@code successOfCall} gives. */
-    private DynamoDbHttpAnswers(IntFunction<String> errorOfCall, IntFunction<String> successOfCall) {
-        this.errorOfCall = errorOfCall;
-        this.successOfCall = successOfCall;
-    }
-
+    /** {@code errorOfCall} gives a call's error body, null for an empty success. */
     private DynamoDbHttpAnswers(IntFunction<String> errorOfCall) {
-        this(errorOfCall, call -> "{}");
-    }
-
-    /** The first calls succeed with these bodies in turn; every later one is refused with {@code thenErrorCode}. */
-    public static DynamoDbHttpAnswers answeringThenRefusing(List<String> bodies, String thenErrorCode) {
-        return new DynamoDbHttpAnswers(call -> call < bodies.size() ? null : error(thenErrorCode, ""), bodies::get);
+        this.errorOfCall = errorOfCall;
     }
 
     /** Every call refused with {@code errorCode}. */
@@ -70,7 +59,7 @@ public final class DynamoDbHttpAnswers implements SdkHttpClient {
         var call = targets.size();
         targets.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(""));
         var error = errorOfCall.apply(call);
-        var body = (error == null ? successOfCall.apply(call) : error).getBytes(StandardCharsets.UTF_8);
+        var body = (error == null ? "{}" : error).getBytes(StandardCharsets.UTF_8);
         var response = HttpExecuteResponse.builder()
                 .response(SdkHttpResponse.builder().statusCode(error == null ? 200 : 400)
                         .putHeader("Content-Type", "application/x-amz-json-1.0")
