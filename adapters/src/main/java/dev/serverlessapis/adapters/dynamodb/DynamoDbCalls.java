@@ -3,10 +3,13 @@ package dev.serverlessapis.adapters.dynamodb;
 import dev.serverlessapis.adapters.deadline.RequestDeadline;
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -18,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * {@link IllegalStateException}, so no SDK type crosses into the domain or HTTP.
  * A failed condition, or a transaction cancelled by failed conditions or contention
  * ({@link TransactionOutcome#isAnswer}), is an answer, not a failure: those pass through for the adapter that asked to
- * read, or, for a single-item write that carries a {@link WriteToken}, are read here ({@link #written}). A transaction
+ * read, or, for a put that carries a {@link WriteToken}, are read here ({@link #putAlone}). A transaction
  * cancelled for any other reason is our defect, translated as the other refusals are.
  */
 final class DynamoDbCalls {
@@ -38,14 +41,18 @@ final class DynamoDbCalls {
     }
 
     /**
-     * A conditional single-item write, through {@link #call}: true when written, false when its condition failed on an
-     * item some other write left. The write carries {@code token} on its item and asks for the item its condition
-     * failed on ({@code ReturnValuesOnConditionCheckFailure.ALL_OLD}): when that item carries the token, an earlier
-     * attempt of this very call wrote it and only its answer was lost before the SDK tried again, so the write is done.
+     * A conditional put that goes alone, through {@link #call}: true when written, false when its condition failed on an
+     * item some other write left. The put carries a fresh {@link WriteToken} on its item and asks for the item its
+     * condition failed on ({@code ReturnValuesOnConditionCheckFailure.ALL_OLD}): when that item carries the token, an
+     * earlier attempt of this very call wrote it and only its answer was lost before the SDK tried again, so the put is
+     * done.
      */
-    static boolean written(String what, WriteToken token, Supplier<?> write) {
+    static boolean putAlone(DynamoDbClient dynamoDb, String what, String table, WriteCondition condition,
+            Map<String, AttributeValue> item) {
+        var token = WriteToken.next();
+        var request = condition.putItem(table, item, token);
         try {
-            call(what, write);
+            call(what, () -> dynamoDb.putItem(request));
             return true;
         } catch (ConditionalCheckFailedException conditionFailed) {
             return token.isOn(conditionFailed.item());

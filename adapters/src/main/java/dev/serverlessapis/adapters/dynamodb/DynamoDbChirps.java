@@ -1,7 +1,7 @@
 package dev.serverlessapis.adapters.dynamodb;
 
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
-import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.written;
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.putAlone;
 
 import dev.serverlessapis.domain.chirp.Chirp;
 import dev.serverlessapis.domain.chirp.ChirpText;
@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Chirps in the {@code chirp} table: partition key {@code userId}, sort key {@code timestamp} (epoch milliseconds).
@@ -59,6 +58,8 @@ public final class DynamoDbChirps implements Chirps {
      * posts in one burst all succeed. Not a retry of a failure: each try is a different key.
      */
     static final int MILLISECONDS_TRIED = 128;
+    private static final WriteCondition MILLISECOND_FREE =
+            WriteCondition.of("attribute_not_exists(#timestamp)", Map.of("#timestamp", TIMESTAMP));
     private static final int DAYS_PER_READ = 8;
     private static final Set<String> USER_CURSOR = Set.of(USER_ID, TIMESTAMP);
     private static final Set<String> FEED_CURSOR = Set.of(DAY, TIMESTAMP, USER_ID);
@@ -83,15 +84,7 @@ public final class DynamoDbChirps implements Chirps {
             var chirp = new Chirp(userId, notBefore + attempt - 1, text);
             var day = LocalDate.ofInstant(Instant.ofEpochMilli(chirp.timestamp()), ZoneOffset.UTC);
             markDay(day);
-            var token = WriteToken.next();
-            var request = PutItemRequest.builder()
-                    .tableName(table)
-                    .item(token.on(item(chirp, day)))
-                    .conditionExpression("attribute_not_exists(#timestamp)")
-                    .expressionAttributeNames(Map.of("#timestamp", TIMESTAMP))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build();
-            if (written("store a chirp", token, () -> dynamoDb.putItem(request))) {
+            if (putAlone(dynamoDb, "store a chirp", table, MILLISECOND_FREE, item(chirp, day))) {
                 return chirp;
             }
             if (attempt == MILLISECONDS_TRIED) {

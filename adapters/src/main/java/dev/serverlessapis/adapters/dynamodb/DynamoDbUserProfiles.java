@@ -1,7 +1,7 @@
 package dev.serverlessapis.adapters.dynamodb;
 
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
-import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.written;
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.putAlone;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.item;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.stored;
@@ -68,7 +68,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var item = item(stored);
         var idFree = WriteCondition.of("attribute_not_exists(#id)", Map.of("#id", ID));
         if (profile.email().isEmpty()) {
-            return putAlone(idFree, item) ? new Created(stored) : new IdTaken();
+            return putAlone(dynamoDb, "write a user", table, idFree, item) ? new Created(stored) : new IdTaken();
         }
         var outcome = transactions.write("create a user", List.of(
                 TransactWriteItem.builder().put(idFree.put(table, item)).build(),
@@ -142,7 +142,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var item = item(next);
         var unchanged = unchangedSince(current);
         if (normalized(current.profile().email()).equals(normalized(replacement.email()))) {
-            return putAlone(unchanged, item) ? new Replaced(next) : new Changed();
+            return putAlone(dynamoDb, "write a user", table, unchanged, item) ? new Replaced(next) : new Changed();
         }
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(unchanged.put(table, item)).build());
@@ -201,15 +201,5 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     private static Optional<String> normalized(Optional<Email> email) {
         return email.isPresent() ? Optional.of(email.get().normalized()) : Optional.empty();
-    }
-
-    /**
-     * A single conditional put: true when written, by this call or by an earlier attempt of it whose answer was lost
-     * ({@link WriteToken}), false when its condition failed on what another write left.
-     */
-    private boolean putAlone(WriteCondition condition, Map<String, AttributeValue> item) {
-        var token = WriteToken.next();
-        var request = condition.putItem(table, item, token);
-        return written("write a user", token, () -> dynamoDb.putItem(request));
     }
 }

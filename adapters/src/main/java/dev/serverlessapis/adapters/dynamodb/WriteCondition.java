@@ -26,7 +26,7 @@ record WriteCondition(String expression, Map<String, String> names, Map<String, 
 
     /**
      * A put that goes alone carries {@code token} and asks for the item its condition fails on, so that a retry meeting
-     * its own first attempt's item is known as done ({@link DynamoDbCalls#written}).
+     * its own first attempt's item is known as done ({@link DynamoDbCalls#putAlone}).
      */
     PutItemRequest putItem(String table, Map<String, AttributeValue> item, WriteToken token) {
         return PutItemRequest.builder().tableName(table).item(token.on(item))

@@ -66,7 +66,7 @@ class RetriedWritesTest {
         members.put("name", "Ada");
         try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "PutItem", "ConditionExpression");
              var client = retryingClientOf(proxy)) {
-            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
+            var profiles = profilesOn(client);
 
             var creation = profiles.create(UserProfile.of(members), OWNER);
 
@@ -80,11 +80,11 @@ class RetriedWritesTest {
     @Test
     void aProfileReplacedWhoseAnswerWasLostIsReplacedNotChanged() throws Exception {
         var id = UUID.randomUUID().toString();
-        var direct = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
+        var direct = profilesOn(local.client());
         var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
         try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "PutItem", "ConditionExpression");
              var client = retryingClientOf(proxy)) {
-            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
+            var profiles = profilesOn(client);
 
             var replacement = profiles.replace(created.stored(), UserProfile.of(Map.of("id", id, "name", "Ada Lovelace")));
 
@@ -100,11 +100,11 @@ class RetriedWritesTest {
     @Test
     void aProfileDeletedWhoseAnswerWasLostIsDeletedNotChanged() throws Exception {
         var id = UUID.randomUUID().toString();
-        var direct = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
+        var direct = profilesOn(local.client());
         var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
         try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "DeleteItem", "ConditionExpression");
              var client = retryingClientOf(proxy)) {
-            var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
+            var profiles = profilesOn(client);
 
             var deletion = profiles.delete(created.stored());
 
@@ -118,7 +118,7 @@ class RetriedWritesTest {
     @Test
     void aDeleteOfAProfileAlreadyDeletedOrReplacedIsChanged() {
         var id = UUID.randomUUID().toString();
-        var profiles = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
+        var profiles = profilesOn(local.client());
         var created = (UserProfiles.Created) profiles.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
         var replaced = (UserProfiles.Replaced) profiles.replace(created.stored(), UserProfile.of(Map.of("id", id, "name", "Ada Lovelace")));
 
@@ -131,7 +131,7 @@ class RetriedWritesTest {
     @Test
     void aConditionFailingOnAnotherWritesItemOfTheSameInvocationIsStillThatWritesAnswer() {
         var id = UUID.randomUUID().toString();
-        var profiles = new DynamoDbUserProfiles(local.client(), "user-profiles", new SignedCursors("test-cursor-signing-key"));
+        var profiles = profilesOn(local.client());
         var invocation = Invocation.serving("one-invocation");
         try {
             assertThat(profiles.create(UserProfile.of(Map.of("id", id)), OWNER)).isInstanceOf(UserProfiles.Created.class);
@@ -145,6 +145,10 @@ class RetriedWritesTest {
     private String storedProfileText(String id) {
         return local.client().getItem(get -> get.tableName("user-profiles").key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true))
                 .item().get(DynamoDbUserProfiles.PROFILE).s();
+    }
+
+    private static DynamoDbUserProfiles profilesOn(DynamoDbClient client) {
+        return new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
     }
 
     /** As the wiring builds it (AwsModule): the URL-connection client and the SDK's standard retries, three attempts. */
