@@ -6,8 +6,14 @@ locals {
   bucket_origin_id = "page"
   api_origin_id    = "api"
   api_base_url     = coalesce(var.api_base_url, "https://${aws_cloudfront_distribution.this.domain_name}")
+  # The page's security headers, which the local stack also sends, so the browser tests run the page under them.
+  security_headers = jsondecode(file("${path.module}/security-headers.json"))
   # The sign-in's token endpoint is on another origin: the page may fetch from it, and from nowhere else.
-  content_security_policy = replace(var.content_security_policy, "connect-src 'self'", join(" ", concat(["connect-src 'self'"], var.connect_sources)))
+  content_security_policy = replace(
+    coalesce(var.content_security_policy, local.security_headers.contentSecurityPolicy),
+    "connect-src 'self'",
+    join(" ", concat(["connect-src 'self'"], var.connect_sources)),
+  )
 
   content_types = {
     html        = "text/html; charset=utf-8"
@@ -164,12 +170,12 @@ resource "aws_cloudfront_response_headers_policy" "this" {
     }
 
     frame_options {
-      frame_option = "DENY"
+      frame_option = local.security_headers.frameOptions
       override     = true
     }
 
     referrer_policy {
-      referrer_policy = "strict-origin-when-cross-origin"
+      referrer_policy = local.security_headers.referrerPolicy
       override        = true
     }
 

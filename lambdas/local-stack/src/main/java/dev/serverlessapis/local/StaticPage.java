@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The chirp page's files (from {@code lambdas/page}, packaged under {@code page/}), and the {@code config.json} that
- * on AWS Terraform writes beside them. Locally the API is on the page's own origin, so its base URL is empty, and the
- * page signs in at the local issuer.
+ * on AWS Terraform writes beside them, with the security headers CloudFront adds there. Locally the API is on the page's
+ * own origin, so its base URL is empty, and the page signs in at the local issuer.
  */
 public final class StaticPage {
     private static final Map<String, String> CONTENT_TYPES = Map.of(
@@ -36,15 +37,20 @@ public final class StaticPage {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*\\.[a-z]+");
 
     private final String config;
+    private final Map<String, String> securityHeaders;
 
     /** No sign-in: the page can read but offers no way to post. */
     public StaticPage() {
-        this(Map.of("apiBaseUrl", ""));
+        this(Map.of("apiBaseUrl", ""), List.of());
     }
 
-    /** {@code config} is what the page's {@code config.json} says, as Terraform writes it on AWS. */
-    public StaticPage(Map<String, String> config) {
+    /**
+     * {@code config} is what the page's {@code config.json} says, as Terraform writes it on AWS; the page may fetch from
+     * {@code connectSources} besides its own origin, as from the site module's {@code connect_sources}.
+     */
+    public StaticPage(Map<String, String> config, List<URI> connectSources) {
         this.config = GSON.toJson(config);
+        this.securityHeaders = PageSecurityHeaders.allowingConnectionsTo(connectSources);
     }
 
     /** The page signs in at this issuer (the local one, all on 127.0.0.1) as app client {@code clientId}. */
@@ -56,7 +62,7 @@ public final class StaticPage {
         config.put("tokenEndpoint", tokenEndpoint.toString());
         config.put("logoutEndpoint", "");
         config.put("clientId", clientId);
-        return new StaticPage(config);
+        return new StaticPage(config, List.of(URI.create(tokenEndpoint.getScheme() + "://" + tokenEndpoint.getRawAuthority())));
     }
 
     Optional<APIGatewayProxyResponseEvent> serve(String method, String path) {
@@ -80,13 +86,14 @@ public final class StaticPage {
         }
     }
 
-    private static APIGatewayProxyResponseEvent file(String extension, byte[] content) {
+    private APIGatewayProxyResponseEvent file(String extension, byte[] content) {
+        var headers = new LinkedHashMap<>(securityHeaders);
+        headers.put("Content-Type", CONTENT_TYPES.getOrDefault(extension, "application/octet-stream"));
+        headers.put("Cache-Control", "no-cache");
+        headers.put("X-Content-Type-Options", "nosniff");
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(200)
-                .withHeaders(Map.of(
-                        "Content-Type", CONTENT_TYPES.getOrDefault(extension, "application/octet-stream"),
-                        "Cache-Control", "no-cache",
-                        "X-Content-Type-Options", "nosniff"))
+                .withHeaders(headers)
                 .withBody(Base64.getEncoder().encodeToString(content))
                 .withIsBase64Encoded(true);
     }

@@ -14,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,6 +37,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -83,6 +88,8 @@ class ChirpPageBrowserTest {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=900,1100", "--lang=en-US", "--user-data-dir=" + profile);
+        // The console is where Chromium reports what the Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         // An explicit driver means Selenium Manager is never asked to find or download one.
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -97,6 +104,14 @@ class ChirpPageBrowserTest {
         browser.get(stack.apiEndpoint() + "/");
         browser.executeScript("localStorage.clear(); sessionStorage.clear()");
         browser.navigate().refresh();
+    }
+
+    /** The local stack sends the page's CSP as CloudFront does on AWS: nothing the page does may break it. */
+    @AfterEach
+    void thePageDidNothingItsContentSecurityPolicyRefuses() {
+        if (notRunBecause == null) {
+            assertThat(refusedByTheContentSecurityPolicy()).isEmpty();
+        }
     }
 
     @AfterAll
@@ -284,6 +299,28 @@ class ChirpPageBrowserTest {
     }
 
     /** Signs in as {@link #handle} through the page's button and the local issuer's login page, as a person would. */
+    /** So that the check after each test can fail: what the CSP does not allow, Chromium refuses and reports. */
+    @Test
+    void theContentSecurityPolicyRefusesAFetchFromAnotherOriginThanThePagesAndTheSignIns() {
+        browser.executeScript("fetch('http://127.0.0.1:9/elsewhere').catch(() => {})");
+
+        var refused = new ArrayList<String>();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> refused.addAll(refusedByTheContentSecurityPolicy()));
+        assertThat(refused).singleElement().asString()
+                .contains("Connecting to 'http://127.0.0.1:9/elsewhere' violates", "\"connect-src 'self' http://127.0.0.1:");
+    }
+
+    /**
+     * What Chromium's console reported the CSP refused since the last call (reading the console empties it): one line
+     * per refusal, and not the script's own error that may follow it.
+     */
+    private List<String> refusedByTheContentSecurityPolicy() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("violates the following Content Security Policy directive"))
+                .toList();
+    }
+
     private void signIn() {
         browser.findElement(By.id("sign-in")).click();
         signInAtTheLoginPage();

@@ -9,9 +9,13 @@ import static dev.serverlessapis.terraform.Terraform.resources;
 import static dev.serverlessapis.terraform.Terraform.tfvars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import dev.serverlessapis.lambdas.wiring.Configuration;
 import dev.serverlessapis.local.ApiSpec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +130,35 @@ class HardeningTest {
         for (var object : java.util.List.of("page", "config")) {
             assertThat(resource(module("site"), "aws_s3_object", object).attribute("cache_control")).as(object).contains("\"no-cache\"");
         }
+    }
+
+    /**
+     * One definition of the page's security headers for CloudFront and the local stack, whose browser tests then run
+     * the page under them: the response-headers policy takes each from security-headers.json.
+     */
+    @Test
+    void SA_SITE_1_thePagesSecurityHeadersAreTheOnesTheLocalStackSends() {
+        var site = module("site");
+        assertThat(locals(site).attribute("security_headers")).contains("jsondecode(file(\"${path.module}/security-headers.json\"))");
+        assertThat(locals(site).attribute("content_security_policy").orElseThrow())
+                .contains("coalesce(var.content_security_policy, local.security_headers.contentSecurityPolicy)");
+        assertThat(named(site, "variable", "content_security_policy").attribute("default")).contains("null");
+        var headers = resource(site, "aws_cloudfront_response_headers_policy", "this").block("security_headers_config");
+        assertThat(headers.block("frame_options").attribute("frame_option")).contains("local.security_headers.frameOptions");
+        assertThat(headers.block("referrer_policy").attribute("referrer_policy")).contains("local.security_headers.referrerPolicy");
+        assertThat(headers.block("content_security_policy").attribute("content_security_policy")).contains("local.content_security_policy");
+    }
+
+    /** Nothing inline or evaluated, no plugins, no framing, no base or form target elsewhere; connect_sources extend connect-src. */
+    @Test
+    void SA_SITE_2_thePagesContentSecurityPolicyAllowsOnlyItsOwnOrigin() throws IOException {
+        var definition = JsonParser.parseString(Files.readString(module("site").resolve("security-headers.json"))).getAsJsonObject();
+        var directives = Arrays.stream(definition.get("contentSecurityPolicy").getAsString().split(";"))
+                .map(String::strip).toList();
+        assertThat(directives).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
+                "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'");
+        assertThat(String.join(";", directives)).doesNotContain("unsafe-", "*", "http:", "https:");
+        assertThat(definition.get("frameOptions").getAsString()).isEqualTo("DENY");
     }
 
     @Test
