@@ -8,7 +8,6 @@ import dev.serverlessapis.domain.counter.HitCounters;
 import dev.serverlessapis.domain.counter.IdempotencyKey;
 import dev.serverlessapis.domain.counter.Increment;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,23 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * table, key {@code idempotency#<counter>#<key>}, expiring after a day) in the same transaction, so the count happens
  * exactly when the marker is first written; the answer is then recorded on the marker and replayed to retries.
  * Counter names cannot contain {@code #}, so a marker is never mistaken for a counter.
+ *
+ * <p>A marker counts only until its {@code expires-at}, by this adapter's clock: DynamoDB's TTL deletes an expired
+ * item only eventually, days later at times, and until then the item is still there to be read and conditioned on.
  */
 public final class DynamoDbHitCounters implements HitCounters {
     public static final String NAME = "counter-name";
     public static final String VALUE = "counter-value";
     public static final String ANSWER = "answer";
     public static final String EXPIRES_AT = "expires-at";
-    static final Duration REMEMBER_KEYS_FOR = Duration.ofDays(1);
+    /**
+     * Whether the key may count: no marker, or one that expired and TTL has not deleted yet. A marker without
+     * {@code expires-at} is what recording an answer used to leave when TTL deleted the marker just before; it
+     * counts as absent, so the key's next increment replaces it with one that expires.
+     */
+    private static final String NO_LIVE_MARKER = "attribute_not_exists(#name) OR attribute_not_exists(#expiresAt) OR #expiresAt < :now";
+    /** Only a marker that a claim wrote takes an answer: an update of an item that is gone would write one without expiry. */
+    private static final String CLAIMED_MARKER = "attribute_exists(#expiresAt)";
     /** The one increment, alone or inside a transaction: add one, on a counter that exists. */
     private static final String ADD_ONE = "ADD #value :one";
     private static final String COUNTER_EXISTS = "attribute_exists(#name)";
@@ -110,14 +119,15 @@ public final class DynamoDbHitCounters implements HitCounters {
     }
 
     private Put claim(Map<String, AttributeValue> marker) {
-        var expiresAt = clock.instant().plus(REMEMBER_KEYS_FOR).getEpochSecond();
+        var now = clock.instant();
         var item = new HashMap<>(marker);
-        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt)));
+        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(IdempotencyKey.REMEMBERED_FOR).getEpochSecond())));
         return Put.builder()
                 .tableName(table)
                 .item(item)
-                .conditionExpression("attribute_not_exists(#name)")
-                .expressionAttributeNames(Map.of("#name", NAME))
+                .conditionExpression(NO_LIVE_MARKER)
+                .expressionAttributeNames(Map.of("#name", NAME, "#expiresAt", EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
     }
@@ -134,17 +144,26 @@ public final class DynamoDbHitCounters implements HitCounters {
                 .build();
     }
 
-    /** Records the answer unless a concurrent retry recorded one first; either way, the recorded one is returned. */
+    /**
+     * Records the answer unless a concurrent retry recorded one first; either way, the recorded one is returned. When
+     * the marker is gone (TTL deleted it after it expired), the key is forgotten and the answer is given unrecorded.
+     */
     private CounterReading replayable(Map<String, AttributeValue> marker, CounterReading counted) {
-        var recorded = call("record an idempotent answer", () -> dynamoDb.updateItem(UpdateItemRequest.builder()
+        var record = UpdateItemRequest.builder()
                 .tableName(table)
                 .key(marker)
                 .updateExpression("SET #answer = if_not_exists(#answer, :value)")
-                .expressionAttributeNames(Map.of("#answer", ANSWER))
+                .conditionExpression(CLAIMED_MARKER)
+                .expressionAttributeNames(Map.of("#answer", ANSWER, "#expiresAt", EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":value", AttributeValue.fromN(Long.toString(counted.value()))))
                 .returnValues(ReturnValue.UPDATED_NEW)
-                .build()));
-        return new CounterReading(counted.name(), Long.parseLong(recorded.attributes().get(ANSWER).n()));
+                .build();
+        try {
+            var recorded = call("record an idempotent answer", () -> dynamoDb.updateItem(record));
+            return new CounterReading(counted.name(), Long.parseLong(recorded.attributes().get(ANSWER).n()));
+        } catch (ConditionalCheckFailedException markerGone) {
+            return counted;
+        }
     }
 
     private static Map<String, AttributeValue> counterKey(CounterName name) {

@@ -45,13 +45,17 @@ class CognitoClaimsTest {
     }
 
     @Test
-    void verifiedClaimsWithoutAHandleOrOfAnAccessTokenAreRefusedAsUnauthenticated() {
+    void verifiedClaimsThatNameNobodyAreRefusedAsUnauthenticated() {
         var noHandle = claims("x", "admins");
         noHandle.remove("cognito:username");
         assertThatThrownBy(() -> CognitoClaims.callerOf(eventWith(noHandle))).isExactlyInstanceOf(UnauthenticatedException.class);
         var access = claims("ada_l", null);
         access.put("token_use", "access");
         assertThatThrownBy(() -> CognitoClaims.callerOf(eventWith(access))).isExactlyInstanceOf(UnauthenticatedException.class);
+        for (var invisible : new String[] {"\u00a0", "\u200b", "ada\u0000"}) {
+            assertThatThrownBy(() -> CognitoClaims.callerOf(eventWith(claims(invisible, null))))
+                    .isExactlyInstanceOf(UnauthenticatedException.class);
+        }
     }
 
     @Test

@@ -22,11 +22,13 @@ public sealed interface Caller permits Caller.Anonymous, Caller.SignedIn {
     }
 
     /**
-     * The person a verified sign-in names; one that names nobody (no handle, or a credential that is not a sign-in of
-     * a person, such as an access token) is refused as {@link UnauthenticatedException}.
+     * The person a verified sign-in names; one that names nobody (no handle, one that shows nothing or holds a control
+     * character, or a credential that is not a sign-in of a person, such as an access token) is refused as
+     * {@link UnauthenticatedException}. The issuer is trusted to say who signed in, not to keep to our idea of a
+     * handle: a claim it lets through is refused here, as a sign-in, rather than failing {@link SignedIn}'s check.
      */
     static Caller identified(Optional<String> handle, Collection<String> groups) {
-        if (handle.isEmpty() || handle.get().isBlank()) {
+        if (handle.isEmpty() || !SignedIn.isHandle(handle.get())) {
             throw new UnauthenticatedException("The sign-in names no person; sign in again with an ID token of this API's user pool.");
         }
         return signedIn(handle.get(), groups);
@@ -55,10 +57,15 @@ public sealed interface Caller permits Caller.Anonymous, Caller.SignedIn {
     /** A handle is what the person is known by here: chirps are posted under it and profiles are owned by it. */
     record SignedIn(String handle, Set<String> groups) implements Caller {
         public SignedIn {
-            if (handle == null || handle.isBlank() || UnicodeText.hasControlCharacter(handle)) {
+            if (handle == null || !isHandle(handle)) {
                 throw new IllegalArgumentException("a signed-in caller has a non-blank handle without control characters");
             }
             groups = Set.copyOf(groups);
+        }
+
+        /** Shows something ({@link UnicodeText#isBlank}: no-break or zero-width spaces alone name nobody), no control character. */
+        static boolean isHandle(String handle) {
+            return !UnicodeText.isBlank(handle) && !UnicodeText.hasControlCharacter(handle);
         }
 
         public boolean isAdmin() {

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A profile's id. At most 256 code points, so its UTF-8 form (at most 1024 bytes) always fits DynamoDB's 2048-byte
  * partition key. No {@code /} or control characters, because it must be addressable as one path segment of
- * {@code /users/{id}} (and so not {@code .} or {@code ..} either, which URL normalisation removes); valid Unicode,
+ * {@code /users/{id}} (and so not {@code .} or {@code ..} either, which URL normalisation removes); not blank as
+ * {@link UnicodeText#isBlank} means it (an id of only no-break or zero-width spaces shows nothing); valid Unicode,
  * because DynamoDB would store an unpaired surrogate as {@code ?}; and not starting with {@value #RESERVED_PREFIX}, the store's key space for email claims.
  */
 public record UserId(String value) {
@@ -15,7 +16,7 @@ public record UserId(String value) {
     public static final String RESERVED_PREFIX = "email#";
 
     public UserId {
-        if (value == null || value.isBlank()) {
+        if (value == null || UnicodeText.isBlank(value)) {
             throw InvalidInputException.of("id", "must be a non-blank string");
         }
         if (value.codePointCount(0, value.length()) > MAX_CODE_POINTS) {

@@ -21,9 +21,16 @@ class CallerTest {
     @Test
     void aVerifiedSignInThatNamesNobodyIsUnauthenticated() {
         assertThat(Caller.identified(Optional.of("ada"), List.of("admins"))).isEqualTo(Caller.signedIn("ada", List.of("admins")));
-        for (var nobody : List.of(Optional.<String>empty(), Optional.of(""), Optional.of("  "))) {
+        for (var nobody : List.of(Optional.<String>empty(), Optional.of(""), Optional.of("  "), Optional.of("\u00a0"),
+                Optional.of("\u200b\ufeff"))) {
             assertThatThrownBy(() -> Caller.identified(nobody, List.of("admins"))).isExactlyInstanceOf(UnauthenticatedException.class);
         }
+    }
+
+    /** A verified token is still not ours: a handle no caller may have is a refused sign-in (401), never our 500. */
+    @Test
+    void aVerifiedSignInWhoseHandleHoldsAControlCharacterIsUnauthenticated() {
+        assertThatThrownBy(() -> Caller.identified(Optional.of("ada\n"), List.of())).isExactlyInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
@@ -46,6 +53,7 @@ class CallerTest {
     void aHandleIsNeverBlankNorHoldsControlCharacters() {
         assertThatIllegalArgumentException().isThrownBy(() -> Caller.signedIn(null, List.of()));
         assertThatIllegalArgumentException().isThrownBy(() -> Caller.signedIn(" ", List.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> Caller.signedIn("\u202f\u200d", List.of()));
         assertThatIllegalArgumentException().isThrownBy(() -> Caller.signedIn("ada\n", List.of()));
     }
 

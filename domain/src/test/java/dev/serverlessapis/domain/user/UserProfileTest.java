@@ -54,7 +54,7 @@ class UserProfileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "a/b", "tab\there", "email#ada@example.com", ".", "..", "\ud800", "a\udfffb", "\ud83c"})
+    @ValueSource(strings = {"", " ", "\u00a0", "\u2007\u202f", "\u200b", "\u200c\u200d\u2060\ufeff", "a/b", "tab\there", "email#ada@example.com", ".", "..", "\ud800", "a\udfffb", "\ud83c"})
     void idsThatCannotBeAddressedOrCollideWithEmailClaimsAreRefused(String id) {
         assertThatThrownBy(() -> new UserId(id))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("id"));

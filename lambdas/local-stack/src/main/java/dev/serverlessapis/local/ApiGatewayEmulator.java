@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -33,7 +32,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * carry, as the dashboard would.
  * <p>
  * It runs on the Jetty that DynamoDB Local brings, so that every request the server can parse at all is answered with
- * a problem document: over API Gateway's quotas by {@link GatewayLimits}, unparseable by {@link GatewayErrorHandler}.
+ * a problem document: over API Gateway's quotas by {@link GatewayLimits}, a path Jetty cannot parse here (see
+ * {@link MalformedTargetConnections}), anything else unparseable by {@link GatewayErrorHandler}.
  */
 public final class ApiGatewayEmulator implements AutoCloseable {
     public static final String STAGE = "local";
@@ -62,7 +62,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         this.page = page;
         this.metricsPage = new LocalMetricsPage(metrics);
         this.authorization = new RouteAuthorizer(authorizer);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration()));
+        this.connector = new ServerConnector(server, new MalformedTargetConnections(httpConfiguration()));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         connector.setAcceptQueueSize(128);
@@ -145,6 +145,10 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         var refusal = GatewayLimits.headRefusal(request);
         if (refusal.isPresent()) {
             return gateway(request, refusal.get());
+        }
+        if (uri.getPath().equals(MalformedTargetConnections.MALFORMED_TARGET)) {
+            return gateway(request, GatewayResponses.problem(400, "Bad Request",
+                    "The path is not valid: each '%' must start an escape of two hex digits."));
         }
         if (uri.getPath().equals(LocalMetricsPage.PATH)) {
             return metricsPage.serve(request.getMethod(), Optional.ofNullable(request.getHeaders().get("Accept")),

@@ -16,14 +16,14 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The server's own answers, to requests it cannot hand to the emulator (a malformed request line or {@code %} escape,
- * a non-numeric {@code Content-Length}, a request line and headers beyond its buffer), as the problem documents of the
+ * The server's own answers, to requests it cannot hand to the emulator (a malformed request line, a non-numeric
+ * {@code Content-Length}, a request line and headers beyond its buffer), as the problem documents of the
  * gateway responses Terraform configures (a 413 without their CORS headers: {@link GatewayResponses} says why). The text
  * is fixed per status: the server's own messages and exceptions never reach the client.
  */
 final class GatewayErrorHandler extends ErrorHandler {
     private static final Map<Integer, String> DETAILS = Map.of(
-            400, "The request is not valid HTTP: its request line, a header, a percent-escape or the body's framing is malformed.",
+            400, "The request is not valid HTTP: its request line, a header or the body's framing is malformed.",
             414, "The URL is longer than API Gateway accepts (" + GatewayLimits.MAX_URL_CHARACTERS + " characters).",
             431, "The request line and headers are larger than API Gateway accepts ("
                     + GatewayLimits.MAX_REQUEST_LINE_AND_HEADER_VALUE_BYTES + " bytes).",

@@ -36,10 +36,14 @@ class MalformedRequestTest {
         emulator.close();
     }
 
+    /** With the gateway response headers Terraform configures (DEFAULT_4XX on AWS), so a page can read the 400. */
     @Test
-    void anInvalidPercentEscapeInThePathIsA400Problem() {
-        for (var path : List.of("/echo/%ZZ", "/echo/%4", "/nowhere/%zz/x")) {
-            assertProblem(exchange("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"), 400);
+    void anInvalidPercentEscapeInThePathIsA400ProblemAPageCanRead() {
+        for (var path : List.of("/echo/%ZZ", "/echo/%4", "/nowhere/%zz/x", "/echo/%")) {
+            var refused = exchange("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://page.example\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertProblem(refused, 400);
+            assertThat(refused).as(path).contains("Access-Control-Allow-Origin: https://page.example").contains("Vary: Origin");
         }
     }
 

@@ -1,0 +1,43 @@
+package dev.serverlessapis.local;
+
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.internal.HttpConnection;
+
+/**
+ * HTTP/1.1 connections on which a request whose target Jetty cannot parse (a path with a malformed {@code %} escape,
+ * {@code /users/%ZZ}) is still read to the end of its headers, so that its 400 is answered as the emulator's other
+ * gateway answers are: with the gateway response headers Terraform configures, the request's {@code Origin} echoed,
+ * so a page can read it. Jetty itself gives up at the request line, before any header is read, so its error handler
+ * cannot know the Origin. Such a request reaches the emulator with {@link #MALFORMED_TARGET} for its target instead.
+ */
+final class MalformedTargetConnections extends HttpConnectionFactory {
+    /** The target a request stands under when its own could not be parsed; the emulator answers it with a 400. */
+    static final String MALFORMED_TARGET = "/_local/malformed-request-target";
+
+    MalformedTargetConnections(HttpConfiguration configuration) {
+        super(configuration);
+    }
+
+    /** As {@link HttpConnectionFactory#newConnection}, with the one method that builds each request's target changed. */
+    @Override
+    public Connection newConnection(Connector connector, EndPoint endPoint) {
+        var connection = new HttpConnection(getHttpConfiguration(), connector, endPoint) {
+            @Override
+            protected HttpStreamOverHTTP1 newHttpStream(String method, String uri, HttpVersion version) {
+                try {
+                    return super.newHttpStream(method, uri, version);
+                } catch (IllegalArgumentException malformed) {
+                    return super.newHttpStream(method, MALFORMED_TARGET, version);
+                }
+            }
+        };
+        connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
+        connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
+        return configure(connection, connector, endPoint);
+    }
+}
