@@ -10,3 +10,6 @@ deletion_protection    = false
 alarms_enabled         = false
 # reserved_concurrency is left unset (null): a new account's limit of 10 concurrent executions allows no reservation.
 local_sign_in_urls = ["http://localhost:3000/"]
+# Custom domains, so that clients must use TLS 1.2 (README, Deploy, step 3): site_domain_names with site_certificate_arn
+# (an ACM certificate in us-east-1), api_custom_domain_name with api_certificate_arn (one in this region). Unset: the
+# *.cloudfront.net and execute-api names, whose default security policies allow TLS 1.0.

@@ -168,7 +168,10 @@ class TerraformTieTest {
             var identity = named(environment, "module", "identity");
             assertThat(identity.attribute("source")).contains("\"../../modules/identity\"");
             assertThat(identity.attribute("deletion_protection")).contains("var.deletion_protection");
-            assertThat(identity.attribute("callback_urls")).contains("concat([\"${module.application.site_url}/\"], var.local_sign_in_urls)");
+            // The page's redirect_uri is the root of whichever of its origins it was opened on: each is a callback.
+            assertThat(identity.attribute("callback_urls"))
+                    .contains("concat([for origin in module.application.site_origins : \"${origin}/\"], var.local_sign_in_urls)");
+            assertThat(identity.attribute("logout_urls")).isEqualTo(identity.attribute("callback_urls"));
             var application = named(environment, "module", "application");
             assertThat(application.attribute("user_pool_arn")).contains("module.identity.user_pool_arn");
             assertThat(application.attribute("page_client_id")).contains("module.identity.page_client_id");
