@@ -106,7 +106,7 @@ variable "site_certificate_arn" {
 variable "api_custom_domain_name" {
   type        = string
   default     = null
-  description = "A domain name of your own for the API, such as api.example.com, with the TLS_1_2 security policy; null for none (the execute-api URL only)."
+  description = "A domain name of your own for the API, such as api.example.com, with the security policy TLS_1_2 (whether API Gateway enforces it: README, Deploy, step 3); null for none (the execute-api URL only)."
 }
 
 variable "api_certificate_arn" {

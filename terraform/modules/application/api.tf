@@ -246,8 +246,10 @@ resource "aws_api_gateway_method_settings" "all" {
   }
 }
 
-# The API on a domain name of its own, where one is given: the stage's execute-api host takes API Gateway's fixed
-# security policy, which lets clients connect with TLS 1.0; a custom domain's can require TLS 1.2. Regional, like the
+# The API on a domain name of its own, where one is given, with the security policy TLS_1_2. The stage's execute-api
+# host negotiates with the API's own policy (TLS_1_0 for a regional API), which provider 6.25.0 cannot set; and AWS's
+# guide says a call through a custom domain is negotiated with the API's policy too, so whether this domain refuses
+# TLS 1.0 is for the README's check to tell (modules/application, "Custom domains and TLS"). Regional, like the
 # API: an edge-optimized domain would put a CloudFront distribution of API Gateway's own in front of it. No DNS record
 # is made here: the name is pointed at regional_domain_name where its zone is managed (output dns_records). No
 # ownership_verification_certificate_arn: API Gateway asks for it only with mutual TLS on an imported or private CA

@@ -194,7 +194,7 @@ variable "site_certificate_arn" {
 variable "api_custom_domain_name" {
   type        = string
   default     = null
-  description = "A domain name of your own for the REST API, such as api.example.com: a regional custom domain with the TLS_1_2 security policy, the stage mapped at its root (https://api.example.com/chirp). Null (the default): none; the stage's execute-api URL, whose security policy API Gateway fixes, serves API clients, and the page reaches the API through CloudFront either way."
+  description = "A domain name of your own for the REST API, such as api.example.com: a regional custom domain whose security policy is TLS_1_2 (whether API Gateway enforces it depends on the API's own policy, which provider 6.25.0 cannot set: see README), the stage mapped at its root, so routes are at the root, e.g. https://api.example.com/chirp. Null (the default): none; API clients use the stage's execute-api URL, on the API's own security policy, and the page reaches the API through CloudFront either way."
 
   validation {
     condition     = var.api_custom_domain_name == null || can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", var.api_custom_domain_name))

@@ -401,7 +401,7 @@ class HardeningTest {
     }
 
     @Test
-    void SA_TLS_2_theApisCustomDomainIsRegionalOnItsRegionsCertificateAndNeedsTls12() {
+    void SA_TLS_2_theApisCustomDomainIsRegionalOnItsRegionsCertificateAndHasTheSecurityPolicyTls12() {
         var domain = resource(APPLICATION, "aws_api_gateway_domain_name", "this");
         assertThat(domain.attribute("count")).contains("var.api_custom_domain_name == null ? 0 : 1");
         assertThat(domain.attribute("security_policy")).contains("\"TLS_1_2\"");
