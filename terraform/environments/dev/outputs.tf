@@ -9,7 +9,7 @@ output "site_url" {
 }
 
 output "dns_records" {
-  description = "The DNS records to create where your zones are managed, one per custom domain name: a CNAME from the name to target (or a Route 53 alias in zone_id). Empty without custom domains."
+  description = "The DNS records to create where your zones are managed, per custom domain name: a CNAME from the name to target, or Route 53 alias records in zone_id (A and AAAA for the site's names, whose distribution serves IPv6 too; A for the API's). Empty without custom domains."
   value       = module.application.dns_records
 }
 

@@ -19,7 +19,7 @@ output "api_custom_url" {
 }
 
 output "dns_records" {
-  description = "The DNS records to create where the zones are managed, one per custom domain name (none is made here): a CNAME from the name to target, or a Route 53 alias to target in zone_id (needed at a zone apex). Empty without custom domains."
+  description = "The DNS records to create where the zones are managed, per custom domain name (none is made here): a CNAME from the name to target, or Route 53 alias records to target in zone_id (needed at a zone apex): A and AAAA for the site's names, whose distribution serves IPv6 too, A for the API's. Empty without custom domains."
   value = merge(
     { for name in var.site_domain_names : name => { target = module.site.domain_name, zone_id = module.site.hosted_zone_id } },
     { for domain in aws_api_gateway_domain_name.this : domain.domain_name => { target = domain.regional_domain_name, zone_id = domain.regional_zone_id } },

@@ -24,7 +24,7 @@ output "domain_name" {
 }
 
 output "hosted_zone_id" {
-  description = "The Route 53 hosted zone of CloudFront's domain names (Z2FDTNDATAQYW2), for an alias record of one of domain_names (needed at a zone apex, where no CNAME may be)."
+  description = "The Route 53 hosted zone of CloudFront's domain names (Z2FDTNDATAQYW2), for the alias records (A and AAAA) of one of domain_names (needed at a zone apex, where no CNAME may be)."
   value       = aws_cloudfront_distribution.this.hosted_zone_id
 }
 
