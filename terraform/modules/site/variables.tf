@@ -86,12 +86,12 @@ variable "domain_names" {
 
   validation {
     condition     = alltrue([for name in var.domain_names : can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", name))])
-    error_message = "Each of domain_names is a lower-case host name such as chirps.example.com: no scheme, port, path, wildcard or trailing dot."
+    error_message = "Each of site_domain_names (the site module's domain_names) is a lower-case host name such as chirps.example.com: no scheme, port, path, wildcard or trailing dot."
   }
 
   validation {
     condition     = length(distinct(var.domain_names)) == length(var.domain_names)
-    error_message = "Each of domain_names is listed once."
+    error_message = "Each of site_domain_names (the site module's domain_names) is listed once."
   }
 }
 
@@ -102,11 +102,11 @@ variable "certificate_arn" {
 
   validation {
     condition     = var.certificate_arn == null || can(regex("^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]+$", var.certificate_arn))
-    error_message = "certificate_arn is an ACM certificate in us-east-1, such as arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-...: CloudFront takes certificates from no other region, whatever region the rest is in."
+    error_message = "site_certificate_arn (the site module's certificate_arn) is an ACM certificate in us-east-1, such as arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-...: CloudFront takes certificates from no other region, whatever region the rest is in."
   }
 
   validation {
     condition     = (var.certificate_arn == null) == (length(var.domain_names) == 0)
-    error_message = "Set domain_names and certificate_arn together: CloudFront serves its own domain names only on a certificate covering them, and a certificate only for domain names of its own."
+    error_message = "Set site_domain_names and site_certificate_arn (the site module's domain_names and certificate_arn) together: CloudFront serves its own domain names only on a certificate covering them, and a certificate only for domain names of its own."
   }
 }

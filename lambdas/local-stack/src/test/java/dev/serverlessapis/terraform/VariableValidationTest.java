@@ -102,18 +102,21 @@ class VariableValidationTest {
         for (var region : java.util.List.of("eu-west-1", "us-east-2", "us-west-2")) {
             var refused = plan("site", SITE_REQUIRED, Map.of("domain_names", names, "certificate_arn", certificate(region)));
             assertThat(refused.status()).as(region).isNotZero();
-            assertThat(refused.output()).as(region).contains("certificate_arn is an ACM certificate in us-east-1");
+            assertThat(refused.output()).as(region).contains("site_certificate_arn (the site module's certificate_arn) is an ACM certificate in us-east-1");
         }
         for (var half : java.util.List.of(Map.of("domain_names", names), Map.of("certificate_arn", certificate("us-east-1")))) {
             var refused = plan("site", SITE_REQUIRED, half);
             assertThat(refused.status()).as(half.toString()).isNotZero();
-            assertThat(refused.output()).as(half.toString()).contains("Set domain_names and certificate_arn together");
+            assertThat(refused.output()).as(half.toString()).contains("Set site_domain_names and site_certificate_arn (the site module's domain_names and certificate_arn) together");
         }
         for (var name : java.util.List.of("\"Chirps.example.com\"", "\"https://chirps.example.com\"", "\"*.example.com\"", "\"chirps.example.com.\"")) {
             var refused = plan("site", SITE_REQUIRED, Map.of("domain_names", "[" + name + "]", "certificate_arn", certificate("us-east-1")));
             assertThat(refused.status()).as(name).isNotZero();
-            assertThat(refused.output()).as(name).contains("Each of domain_names is a lower-case host name");
+            assertThat(refused.output()).as(name).contains("Each of site_domain_names (the site module's domain_names) is a lower-case host name");
         }
+        var twice = plan("site", SITE_REQUIRED, Map.of("domain_names", "[\"chirps.example.com\", \"chirps.example.com\"]", "certificate_arn", certificate("us-east-1")));
+        assertThat(twice.status()).isNotZero();
+        assertThat(twice.output()).as("the names a user sets, and the module's").contains("Each of site_domain_names (the site module's domain_names) is listed once.");
     }
 
     @Test
