@@ -418,6 +418,26 @@ class HardeningTest {
         assertThat(mapping.attribute("base_path")).as("the stage at the domain's root").isEmpty();
     }
 
+    /** A regional custom domain takes its certificate from its own region: plan stops on any other, before AWS does. */
+    @Test
+    void SA_TLS_2_theApisCustomDomainRefusesACertificateOfAnotherRegion() throws Exception {
+        TerraformCli.assumeInstalled("the API certificate's region precondition is not evaluated here");
+        var precondition = resource(APPLICATION, "aws_api_gateway_domain_name", "this").block("lifecycle").block("precondition");
+        var condition = precondition.attribute("condition").orElseThrow();
+        // The API in eu-west-1: the data sources the application's locals read, stood in for.
+        var stubs = Map.of("data.aws_region.current.region", "\"eu-west-1\"", "data.aws_partition.current.partition", "\"aws\"",
+                "data.aws_caller_identity.current.account_id", "\"123456789012\"", "${path.module}", APPLICATION.toString());
+        for (var region : List.of("eu-west-1", "us-east-1", "eu-central-1")) {
+            var variables = new LinkedHashMap<>(TerraformCli.APPLICATION_REQUIRED);
+            variables.put("api_custom_domain_name", "\"api.example.com\"");
+            variables.put("api_certificate_arn", "\"arn:aws:acm:" + region + ":123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666\"");
+            var holds = TerraformCli.evaluate(work, APPLICATION, stubs, variables, condition).getAsBoolean();
+            assertThat(holds).as("a certificate of " + region + " for the API in eu-west-1").isEqualTo(region.equals("eu-west-1"));
+        }
+        assertThat(precondition.attribute("error_message")).as("the refusal names the region to use")
+                .contains("\"api_certificate_arn must be a certificate of the API's own region, ${local.region}: a regional custom domain takes its certificate from no other.\"");
+    }
+
     @Test
     void SA_NAMES_1_everyNameBuiltFromProjectAndEnvironmentFitsItsAwsLimit() {
         var prefixLimit = Pattern.compile("length\\(\"\\$\\{var.project}-\\$\\{var.environment}\"\\) <= (\\d+)");
