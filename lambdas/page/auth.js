@@ -26,8 +26,8 @@ function claimsOf(token) {
 }
 
 /**
- * The redirect URI registered with the app client: the site's root (Terraform registers site_url + "/", the local
- * stack its page's root), whatever path the page was opened under (/, /index.html); where the person was comes back
+ * The redirect URI registered with the app client: the site's root (Terraform registers each of site_origins + "/",
+ * the local stack its page's root), whatever path the page was opened under (/, /index.html); where the person was comes back
  * through the flow's `back`.
  */
 function redirectUri() {

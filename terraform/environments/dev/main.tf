@@ -12,16 +12,16 @@ provider "aws" {
 
 data "aws_caller_identity" "current" {}
 
-# Who can sign in. The page's app client may return to the site's page and, where local_sign_in_urls says so (dev),
-# to a page served on localhost.
+# Who can sign in. The page's app client may return to the site's page, on each name it is served under, and, where
+# local_sign_in_urls says so (dev), to a page served on localhost.
 module "identity" {
   source = "../../modules/identity"
 
   name                = "${var.project}-${var.environment}"
   domain_prefix       = coalesce(var.sign_in_domain_prefix, "${var.project}-${var.environment}-${data.aws_caller_identity.current.account_id}")
   deletion_protection = var.deletion_protection
-  callback_urls       = concat(["${module.application.site_url}/"], var.local_sign_in_urls)
-  logout_urls         = concat(["${module.application.site_url}/"], var.local_sign_in_urls)
+  callback_urls       = concat([for origin in module.application.site_origins : "${origin}/"], var.local_sign_in_urls)
+  logout_urls         = concat([for origin in module.application.site_origins : "${origin}/"], var.local_sign_in_urls)
 }
 
 module "application" {
@@ -43,6 +43,10 @@ module "application" {
   deletion_protection    = var.deletion_protection
   alarms_enabled         = var.alarms_enabled
   alarm_emails           = var.alarm_emails
+  site_domain_names      = var.site_domain_names
+  site_certificate_arn   = var.site_certificate_arn
+  api_custom_domain_name = var.api_custom_domain_name
+  api_certificate_arn    = var.api_certificate_arn
   user_pool_arn          = module.identity.user_pool_arn
   page_client_id         = module.identity.page_client_id
   sign_in = {

@@ -8,6 +8,16 @@ output "site_url" {
   value       = module.application.site_url
 }
 
+output "dns_records" {
+  description = "The DNS records to create where your zones are managed, per custom domain name: a CNAME from the name to target, or Route 53 alias records in zone_id (A and AAAA for the site's names, whose distribution serves IPv6 too; A for the API's). Empty without custom domains."
+  value       = module.application.dns_records
+}
+
+output "api_custom_url" {
+  description = "The API on api_custom_domain_name (no stage path), once its DNS record is in place; null without one."
+  value       = module.application.api_custom_url
+}
+
 output "user_pool_id" {
   description = "The user pool of the people who can sign in: make user and make token use it."
   value       = module.identity.user_pool_id

@@ -90,3 +90,27 @@ variable "alarm_emails" {
   default     = []
   description = "Addresses that get the alarms (each confirms by email); at least one where alarms_enabled is true."
 }
+
+variable "site_domain_names" {
+  type        = list(string)
+  default     = []
+  description = "The page's own domain names, such as [\"chirps.example.com\"], on site_certificate_arn: viewers then need TLS 1.2. Empty: the *.cloudfront.net name on CloudFront's default certificate, which allows TLS 1.0."
+}
+
+variable "site_certificate_arn" {
+  type        = string
+  default     = null
+  description = "ACM certificate in us-east-1 covering every one of site_domain_names; null without them."
+}
+
+variable "api_custom_domain_name" {
+  type        = string
+  default     = null
+  description = "A domain name of your own for the API, such as api.example.com, with the security policy TLS_1_2 (whether API Gateway enforces it: README, Deploy, step 3); null for none (the execute-api URL only)."
+}
+
+variable "api_certificate_arn" {
+  type        = string
+  default     = null
+  description = "ACM certificate in this environment's region covering api_custom_domain_name; null without it."
+}

@@ -246,6 +246,45 @@ resource "aws_api_gateway_method_settings" "all" {
   }
 }
 
+# The API on a domain name of its own, where one is given, with the security policy TLS_1_2. The stage's execute-api
+# host negotiates with the API's own policy (TLS_1_0 for a regional API), which provider 6.25.0 cannot set; and AWS's
+# guide says a call through a custom domain is negotiated with the API's policy too, so whether this domain refuses
+# TLS 1.0 is for the README's check to tell (modules/application, "Custom domains and TLS"). Regional, like the
+# API: an edge-optimized domain would put a CloudFront distribution of API Gateway's own in front of it. No DNS record
+# is made here: the name is pointed at regional_domain_name where its zone is managed (output dns_records). No
+# ownership_verification_certificate_arn: API Gateway asks for it only with mutual TLS on an imported or private CA
+# certificate, and this domain has no mutual TLS.
+resource "aws_api_gateway_domain_name" "this" {
+  count = var.api_custom_domain_name == null ? 0 : 1
+
+  domain_name              = var.api_custom_domain_name
+  regional_certificate_arn = var.api_certificate_arn
+  security_policy          = "TLS_1_2"
+  tags                     = local.tags
+
+  endpoint_configuration {
+    types = ["REGIONAL"]
+  }
+
+  lifecycle {
+    precondition {
+      condition     = split(":", var.api_certificate_arn)[3] == local.region
+      error_message = "api_certificate_arn must be a certificate of the API's own region, ${local.region}: a regional custom domain takes its certificate from no other."
+    }
+  }
+}
+
+# The stage at the domain's root. stage_name is read from the stage resource, not local.stage_name, so the mapping is
+# made only once the stage exists: API Gateway refuses a mapping to a stage not yet created ("Invalid stage
+# identifier specified").
+resource "aws_api_gateway_base_path_mapping" "this" {
+  count = length(aws_api_gateway_domain_name.this)
+
+  api_id      = aws_api_gateway_rest_api.this.id
+  stage_name  = aws_api_gateway_stage.this.stage_name
+  domain_name = aws_api_gateway_domain_name.this[0].domain_name
+}
+
 # Lambda accepts calls only from this API's stage, for the method and path of a route (ANY for a path's fallback).
 resource "aws_lambda_permission" "api" {
   for_each = local.invocations

@@ -91,7 +91,7 @@ module "function" {
 
   environment = {
     (local.tables[each.value.table].nameVariable) = module.table[each.value.table].name
-    ALLOWED_ORIGINS                               = join(",", distinct(compact(concat([module.site.url], var.allowed_origins))))
+    ALLOWED_ORIGINS                               = join(",", distinct(compact(concat(module.site.origins, var.allowed_origins))))
     CURSOR_SIGNING_KEY                            = random_password.cursor_signing_key.result
     # The Service dimension of the function's metrics, the one the observability module's dashboard and alarms read.
     METRICS_SERVICE = local.prefix

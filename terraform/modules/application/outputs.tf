@@ -4,8 +4,26 @@ output "api_url" {
 }
 
 output "site_url" {
-  description = "The page's URL (CloudFront), which also forwards the API's paths to the stage."
+  description = "The page's URL (CloudFront, on the first of site_domain_names where there are any), which also forwards the API's paths to the stage."
   value       = module.site.url
+}
+
+output "site_origins" {
+  description = "Every https origin the page is served on (one per site_domain_names, else the distribution's own): CORS allows each, and each is a sign-in callback."
+  value       = module.site.origins
+}
+
+output "api_custom_url" {
+  description = "The API on api_custom_domain_name, such as https://api.example.com (the stage at the root, no stage path), once its DNS record points at the domain; null without one."
+  value       = one([for domain in aws_api_gateway_domain_name.this : "https://${domain.domain_name}"])
+}
+
+output "dns_records" {
+  description = "The DNS records to create where the zones are managed, per custom domain name (none is made here): a CNAME from the name to target, or Route 53 alias records to target in zone_id (needed at a zone apex): A and AAAA for the site's names, whose distribution serves IPv6 too, A for the API's. Empty without custom domains."
+  value = merge(
+    { for name in var.site_domain_names : name => { target = module.site.domain_name, zone_id = module.site.hosted_zone_id } },
+    { for domain in aws_api_gateway_domain_name.this : domain.domain_name => { target = domain.regional_domain_name, zone_id = domain.regional_zone_id } },
+  )
 }
 
 output "function_names" {

@@ -22,5 +22,7 @@ module "site" {
     clientId              = var.page_client_id
   }
   connect_sources = [var.sign_in.login_url]
+  domain_names    = var.site_domain_names
+  certificate_arn = var.site_certificate_arn
   tags            = local.tags
 }

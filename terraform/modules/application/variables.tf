@@ -178,3 +178,47 @@ variable "tags" {
   default     = {}
   description = "Tags for every resource."
 }
+
+variable "site_domain_names" {
+  type        = list(string)
+  default     = []
+  description = "The page's own domain names, such as [\"chirps.example.com\"], covered by site_certificate_arn; the first is the site's URL. Empty (the default): the CloudFront distribution's *.cloudfront.net name, on CloudFront's default certificate, which lets viewers connect with TLS 1.0 (modules/site, README)."
+}
+
+variable "site_certificate_arn" {
+  type        = string
+  default     = null
+  description = "ACM certificate in us-east-1 covering every one of site_domain_names (CloudFront takes certificates from no other region); with it, viewers need TLS 1.2 or later. Null (the default) without site_domain_names."
+}
+
+variable "api_custom_domain_name" {
+  type        = string
+  default     = null
+  description = "A domain name of your own for the REST API, such as api.example.com: a regional custom domain whose security policy is TLS_1_2 (whether API Gateway enforces it depends on the API's own policy, which provider 6.25.0 cannot set: see README), the stage mapped at its root, so routes are at the root, e.g. https://api.example.com/chirp. Null (the default): none; API clients use the stage's execute-api URL, on the API's own security policy, and the page reaches the API through CloudFront either way."
+
+  validation {
+    condition     = var.api_custom_domain_name == null || can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", var.api_custom_domain_name))
+    error_message = "api_custom_domain_name is a lower-case host name such as api.example.com: no scheme, port, path, wildcard or trailing dot."
+  }
+
+  validation {
+    condition     = !contains(var.site_domain_names, coalesce(var.api_custom_domain_name, " "))
+    error_message = "api_custom_domain_name is one of site_domain_names: a name's DNS record points at CloudFront or at API Gateway, not both (the page already reaches the API on its own names)."
+  }
+}
+
+variable "api_certificate_arn" {
+  type        = string
+  default     = null
+  description = "ACM certificate covering api_custom_domain_name, in the region of the API (a regional custom domain takes its certificate from its own region) and issued before the apply. Null (the default) without api_custom_domain_name."
+
+  validation {
+    condition     = var.api_certificate_arn == null || can(regex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$", var.api_certificate_arn))
+    error_message = "api_certificate_arn is an ACM certificate's ARN, such as arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-..."
+  }
+
+  validation {
+    condition     = (var.api_certificate_arn == null) == (var.api_custom_domain_name == null)
+    error_message = "Set api_custom_domain_name and api_certificate_arn together: the custom domain is served on that certificate, and the certificate is used for nothing else."
+  }
+}

@@ -20,7 +20,7 @@ variable "deletion_protection" {
 
 variable "callback_urls" {
   type        = list(string)
-  description = "Where the managed login may send the page back with an authorization code: the site's root (site_url + \"/\"), the page's redirect_uri whatever path it was opened under, and in dev http://localhost ones."
+  description = "Where the managed login may send the page back with an authorization code: the site's root on each of its origins (site_origins, each + \"/\"), the page's redirect_uri whatever path it was opened under, and in dev http://localhost ones."
 
   validation {
     condition     = length(var.callback_urls) > 0 && alltrue([for url in var.callback_urls : can(regex("^(https://|http://localhost(:[0-9]+)?/)", url))])

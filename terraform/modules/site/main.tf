@@ -5,7 +5,12 @@
 locals {
   bucket_origin_id = "page"
   api_origin_id    = "api"
-  api_base_url     = coalesce(var.api_base_url, "https://${aws_cloudfront_distribution.this.domain_name}")
+  # Every https origin the page is served on: its own domain names where it has them (the first is its URL), else
+  # the distribution's *.cloudfront.net name.
+  origins = length(var.domain_names) > 0 ? [for name in var.domain_names : "https://${name}"] : ["https://${aws_cloudfront_distribution.this.domain_name}"]
+  # Empty: the page's own origin, whichever of its names it was opened under, so it reaches the API through the path
+  # behaviours of that same name, with no CORS, and within a CSP of connect-src 'self'.
+  api_base_url = var.api_base_url == null ? "" : var.api_base_url
   # The page's security headers, which the local stack also sends, so the browser tests run the page under them.
   security_headers = jsondecode(file("${path.module}/security-headers.json"))
   # The sign-in's token endpoint is on another origin: the page may fetch from it, and from nowhere else.
@@ -26,6 +31,21 @@ locals {
     ico         = "image/x-icon"
     txt         = "text/plain; charset=utf-8"
     webmanifest = "application/manifest+json"
+  }
+
+  # CloudFront's default certificate (*.cloudfront.net) takes no security policy of ours: it has TLSv1 only, so viewers
+  # may connect with TLS 1.0. The page's own domain names, on their ACM certificate, take TLS 1.2 at least; SNI only,
+  # as AWS recommends (a dedicated IP, "vip", costs extra and only serves clients that send no SNI).
+  viewer_certificate = var.certificate_arn == null ? {
+    cloudfront_default_certificate = true
+    acm_certificate_arn            = null
+    ssl_support_method             = null
+    minimum_protocol_version       = "TLSv1"
+    } : {
+    cloudfront_default_certificate = false
+    acm_certificate_arn            = var.certificate_arn
+    ssl_support_method             = "sni-only"
+    minimum_protocol_version       = "TLSv1.2_2021"
   }
 
   # config.json is generated below with the API's URL; a copy in the folder must not overwrite it.
@@ -253,7 +273,12 @@ resource "aws_cloudfront_distribution" "this" {
     }
   }
 
+  aliases = var.domain_names
+
   viewer_certificate {
-    cloudfront_default_certificate = true
+    cloudfront_default_certificate = local.viewer_certificate.cloudfront_default_certificate
+    acm_certificate_arn            = local.viewer_certificate.acm_certificate_arn
+    ssl_support_method             = local.viewer_certificate.ssl_support_method
+    minimum_protocol_version       = local.viewer_certificate.minimum_protocol_version
   }
 }

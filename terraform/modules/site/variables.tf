@@ -40,7 +40,7 @@ variable "tags" {
 }
 
 variable "api_base_url" {
-  description = "The API base URL written to config.json. Null (the default) means the distribution's own https origin, which reaches the API through the path behaviours with no CORS; set it only when the page must call the API elsewhere (that origin must then be allowed by the API's CORS configuration)."
+  description = "The API base URL written to config.json. Null (the default) writes an empty one, which the page reads as its own origin, whichever of its names it was opened under: it reaches the API through the path behaviours with no CORS; set it only when the page must call the API elsewhere (that origin must then be allowed by the API's CORS configuration and by the CSP's connect-src)."
   type        = string
   default     = null
 }
@@ -77,4 +77,36 @@ variable "content_security_policy" {
   description = "Content-Security-Policy sent with every response instead of security-headers.json's, which the local stack and its browser tests use and which allows only the page's own origin (it also serves the API). connect_sources are added to its connect-src 'self'."
   type        = string
   default     = null
+}
+
+variable "domain_names" {
+  description = "The page's own domain names (CloudFront alternate domain names), such as [\"chirps.example.com\"], all covered by certificate_arn; the first is the site's URL. Empty (the default): the distribution's *.cloudfront.net name on CloudFront's default certificate, whose security policy cannot be chosen and lets viewers connect with TLS 1.0."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for name in var.domain_names : can(regex("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", name))])
+    error_message = "Each of site_domain_names (the site module's domain_names) is a lower-case host name such as chirps.example.com: no scheme, port, path, wildcard or trailing dot."
+  }
+
+  validation {
+    condition     = length(distinct(var.domain_names)) == length(var.domain_names)
+    error_message = "Each of site_domain_names (the site module's domain_names) is listed once."
+  }
+}
+
+variable "certificate_arn" {
+  description = "ARN of the ACM certificate covering every one of domain_names, requested or imported in us-east-1 (the only region CloudFront takes certificates from) and issued before the apply. With it viewers must use TLS 1.2 or later (security policy TLSv1.2_2021, SNI only). Null (the default) without domain_names."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.certificate_arn == null || can(regex("^arn:aws[a-z-]*:acm:us-east-1:[0-9]{12}:certificate/[0-9a-f-]+$", var.certificate_arn))
+    error_message = "site_certificate_arn (the site module's certificate_arn) is an ACM certificate in us-east-1, such as arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-...: CloudFront takes certificates from no other region, whatever region the rest is in."
+  }
+
+  validation {
+    condition     = (var.certificate_arn == null) == (length(var.domain_names) == 0)
+    error_message = "Set site_domain_names and site_certificate_arn (the site module's domain_names and certificate_arn) together: CloudFront serves its own domain names only on a certificate covering them, and a certificate only for domain names of its own."
+  }
 }

@@ -55,6 +55,7 @@ class DeployTest {
                 .answer("terraform", "output -raw api_url", stack.apiEndpoint().toString())
                 .answer("terraform", "output -json function_names", functionNames)
                 .answer("terraform", "output -raw site_url", "https://d111111abcdef8.cloudfront.net")
+                .answer("terraform", "output -json dns_records", "{}")
                 .answer("aws", "--version", "aws-cli/2.22.0 Python/3.12.6 Linux/6.8 exe/x86_64")
                 .answer("aws", "sts get-caller-identity", "123456789012\tarn:aws:iam::123456789012:user/ada")
                 .answer("aws", "s3api get-bucket-location", "eu-west-1")
@@ -92,6 +93,33 @@ class DeployTest {
         assertThat(smoked).as(run.stdout()).isGreaterThan(lines.indexOf(lines.stream().filter(line -> line.startsWith("waiting for")).toList().getLast()));
         assertThat(lines.subList(smoked + 1, lines.size())).containsExactly("API:  " + stack.apiEndpoint(),
                 "Site: https://d111111abcdef8.cloudfront.net  (CloudFront: a new distribution takes a few minutes before it answers)");
+    }
+
+    /** On custom domains the site's own name answers only once its DNS records exist: say which to create. */
+    @Test
+    void onCustomDomainsTheUrlsComeWithTheDnsRecordsToCreateAndTheSmokeTestStaysOnTheStagesUrl() throws Exception {
+        fakes.environment("AUTO_APPROVE", "1")
+                .answer("terraform", "output -raw site_url", "https://chirps.example.com")
+                .answer("terraform", "output -json dns_records", "{\"api.example.com\":{\"target\":\"d-abcdef1234.execute-api.eu-west-1.amazonaws.com\","
+                        + "\"zone_id\":\"ZLY8HYME6SFDD\"},\"chirps.example.com\":{\"target\":\"d111111abcdef8.cloudfront.net\",\"zone_id\":\"Z2FDTNDATAQYW2\"},"
+                        + "\"www.chirps.example.com\":{\"target\":\"d111111abcdef8.cloudfront.net\",\"zone_id\":\"Z2FDTNDATAQYW2\"}}")
+                .answer("terraform", "output -json api_custom_url", "\"https://api.example.com\"");
+        var run = fakes.run("deploy", environment.toString());
+        assertThat(run.status()).as(run.stdout() + run.stderr()).isZero();
+        var lines = run.lines();
+        var smoked = lines.indexOf("smoke: every function answered on " + stack.apiEndpoint() + ".");
+        assertThat(smoked).as("the smoke test calls the execute-api URL, which needs no DNS of ours").isNotNegative();
+        assertThat(lines.subList(smoked + 1, lines.size())).containsExactly("API:  " + stack.apiEndpoint(),
+                "Site: https://chirps.example.com and its other names answer once their DNS records exist; until then "
+                        + "https://d111111abcdef8.cloudfront.net  (CloudFront: a new distribution takes a few minutes before it answers)",
+                "API on its own name: https://api.example.com once its DNS record exists (routes at the root, e.g. https://api.example.com/chirp)",
+                "DNS records to create where your zones are managed (terraform output dns_records):",
+                "  api.example.com  CNAME d-abcdef1234.execute-api.eu-west-1.amazonaws.com  "
+                        + "(or, at a zone apex, Route 53 alias records of type A to it in zone ZLY8HYME6SFDD)",
+                "  chirps.example.com  CNAME d111111abcdef8.cloudfront.net  "
+                        + "(or, at a zone apex, Route 53 alias records of types A and AAAA to it in zone Z2FDTNDATAQYW2)",
+                "  www.chirps.example.com  CNAME d111111abcdef8.cloudfront.net  "
+                        + "(or, at a zone apex, Route 53 alias records of types A and AAAA to it in zone Z2FDTNDATAQYW2)");
     }
 
     @Test

@@ -180,6 +180,77 @@ class DoctorTest {
                 ApiSpec.load().functions().stream().map(function -> "serverless-apis-prod-" + function.name()).toList());
     }
 
+    private static final String SITE_CERTIFICATE = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/0a1b2c3d-1111-2222-3333-444455556666";
+    private static final String API_CERTIFICATE = "arn:aws:acm:eu-west-1:" + ACCOUNT + ":certificate/9f8e7d6c-1111-2222-3333-444455556666";
+
+    /** dev on custom domains: two names for the page, one for the API, each certificate issued and covering its names. */
+    private void onCustomDomains() throws IOException {
+        ready("dev");
+        Files.writeString(environment.resolve("terraform.tfvars"), """
+                site_domain_names = [
+                  "chirps.example.com", # the first is site_url
+                  "www.chirps.example.com",
+                ]
+                site_certificate_arn   = "%s"
+                api_custom_domain_name = "api.example.com"
+                api_certificate_arn    = "%s"
+                """.formatted(SITE_CERTIFICATE, API_CERTIFICATE), java.nio.file.StandardOpenOption.APPEND);
+        fakes.answer("aws", "acm describe-certificate --certificate-arn " + SITE_CERTIFICATE, "ISSUED\tchirps.example.com *.chirps.example.com")
+                .answer("aws", "acm describe-certificate --certificate-arn " + API_CERTIFICATE, "ISSUED\tapi.example.com");
+    }
+
+    @Test
+    void issuedCertificatesCoveringEveryNameAreCheckedEachInItsRegion() throws Exception {
+        onCustomDomains();
+        var run = doctor();
+        assertThat(run.status()).as(run.stdout()).isZero();
+        assertThat(run.stdout())
+                .contains("ok    the site's certificate in us-east-1 is issued and covers chirps.example.com www.chirps.example.com")
+                .contains("ok    the API's certificate in eu-west-1 is issued and covers api.example.com");
+        assertThat(fakes.calls()).filteredOn(call -> call.startsWith("aws acm")).as("CloudFront's certificates are in us-east-1").containsExactly(
+                "aws acm describe-certificate --certificate-arn " + SITE_CERTIFICATE + " --region us-east-1 --query Certificate.[Status,join(' ',SubjectAlternativeNames)] --output text",
+                "aws acm describe-certificate --certificate-arn " + API_CERTIFICATE + " --region eu-west-1 --query Certificate.[Status,join(' ',SubjectAlternativeNames)] --output text");
+        assertThat(run.lastLine()).isEqualTo("doctor: dev is ready to deploy (12 checks passed).");
+    }
+
+    @Test
+    void aCertificateStillPendingValidationFailsWithHowToGetItIssued() throws Exception {
+        onCustomDomains();
+        fakes.answer("aws", "acm describe-certificate --certificate-arn " + SITE_CERTIFICATE, "PENDING_VALIDATION\tchirps.example.com *.chirps.example.com");
+        var run = doctor();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines().stream().filter(line -> line.startsWith("FAIL"))).as(run.stdout()).singleElement().asString()
+                .isEqualTo("FAIL  the site's certificate " + SITE_CERTIFICATE + " is PENDING_VALIDATION, not ISSUED, so the apply would fail: "
+                        + "create the DNS records ACM asks for (aws acm describe-certificate --certificate-arn " + SITE_CERTIFICATE
+                        + " --region us-east-1 --query Certificate.DomainValidationOptions), wait until it is ISSUED, then run make doctor again.");
+    }
+
+    @Test
+    void aNameTheCertificateDoesNotCoverFailsNamingItAWildcardCoveringOneLabelOnly() throws Exception {
+        onCustomDomains();
+        // *.example.com covers chirps.example.com, not www.chirps.example.com.
+        fakes.answer("aws", "acm describe-certificate --certificate-arn " + SITE_CERTIFICATE, "ISSUED\t*.example.com")
+                .answer("aws", "acm describe-certificate --certificate-arn " + API_CERTIFICATE, "ISSUED\tapi.example.com");
+        var run = doctor();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines().stream().filter(line -> line.startsWith("FAIL"))).as(run.stdout()).singleElement().asString()
+                .startsWith("FAIL  the site's certificate " + SITE_CERTIFICATE + " does not cover www.chirps.example.com (it covers *.example.com): "
+                        + "request one in us-east-1 covering every name")
+                .endsWith("and set site_certificate_arn in " + environment.resolve("terraform.tfvars") + " to its ARN.");
+        assertThat(run.stdout()).contains("ok    the API's certificate in eu-west-1 is issued and covers api.example.com");
+    }
+
+    @Test
+    void anApiCertificateTheIdentityCannotReadFailsNamingTheSetting() throws Exception {
+        onCustomDomains();
+        fakes.answer("aws", "acm describe-certificate --certificate-arn " + API_CERTIFICATE, 254, "",
+                "An error occurred (ResourceNotFoundException) when calling the DescribeCertificate operation: Could not find certificate");
+        var run = doctor();
+        assertThat(run.lines().stream().filter(line -> line.startsWith("FAIL"))).as(run.stdout()).singleElement().asString()
+                .contains("could not read the API's certificate " + API_CERTIFICATE + " in eu-west-1 (An error occurred (ResourceNotFoundException)")
+                .contains("check api_certificate_arn in " + environment.resolve("terraform.tfvars"));
+    }
+
     @Test
     void alarmsOnWithoutAnAddressFailBeforeAnyAwsCall() throws Exception {
         ready("prod");

@@ -9,6 +9,7 @@ import static dev.serverlessapis.terraform.Terraform.resources;
 import static dev.serverlessapis.terraform.Terraform.tfvars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.serverlessapis.lambdas.wiring.Configuration;
 import dev.serverlessapis.local.ApiSpec;
@@ -16,8 +17,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hardening rules, each read from the Terraform itself. Method names carry the rule id: Checkov's where one exists
@@ -27,9 +32,15 @@ class HardeningTest {
     private static final Path TABLE = module("table");
     private static final Path FUNCTION = module("function");
     private static final Path APPLICATION = module("application");
+    private static final Path SITE = module("site");
+    private static final List<String> VIEWER_CERTIFICATE = List.of("cloudfront_default_certificate", "acm_certificate_arn",
+            "ssl_support_method", "minimum_protocol_version");
     private static final ApiSpec SPEC = ApiSpec.load();
     /** Tested with email-index, a global secondary index with a hash key only, which 6.29 to 6.34 at least reject. */
     private static final String PINNED_AWS_PROVIDER = "6.25.0";
+
+    @TempDir
+    Path work;
 
     @Test
     void CKV_AWS_28_tablesHavePointInTimeRecovery() {
@@ -398,6 +409,69 @@ class HardeningTest {
     }
 
     @Test
+    void SA_TLS_1_onItsOwnDomainNamesAndTheirCertificateThePageNeedsTls12() throws Exception {
+        TerraformCli.assumeInstalled("the site's viewer certificate is not evaluated here");
+        var distribution = resource(SITE, "aws_cloudfront_distribution", "this");
+        assertThat(distribution.attribute("aliases")).contains("var.domain_names");
+        var certificate = distribution.block("viewer_certificate");
+        assertThat(certificate.attributes().keySet()).containsExactlyInAnyOrderElementsOf(VIEWER_CERTIFICATE);
+        for (var argument : VIEWER_CERTIFICATE) {
+            assertThat(certificate.attribute(argument)).as(argument).contains("local.viewer_certificate." + argument);
+        }
+        var arn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
+        var own = viewerCertificate(Map.of("domain_names", "[\"chirps.example.com\"]", "certificate_arn", "\"" + arn + "\""));
+        assertThat(own.get("minimum_protocol_version").getAsString()).isEqualTo("TLSv1.2_2021");
+        assertThat(own.get("ssl_support_method").getAsString()).isEqualTo("sni-only");
+        assertThat(own.get("acm_certificate_arn").getAsString()).isEqualTo(arn);
+        assertThat(own.get("cloudfront_default_certificate").getAsBoolean()).isFalse();
+        // Without them, CloudFront's default certificate, which takes TLSv1 alone (any other value would be a
+        // difference at every plan): the module's README says so, and how to leave it.
+        var fallback = viewerCertificate(Map.of());
+        assertThat(fallback.get("cloudfront_default_certificate").getAsBoolean()).isTrue();
+        assertThat(fallback.get("minimum_protocol_version").getAsString()).isEqualTo("TLSv1");
+        assertThat(fallback.get("acm_certificate_arn").isJsonNull()).isTrue();
+        assertThat(fallback.get("ssl_support_method").isJsonNull()).isTrue();
+    }
+
+    @Test
+    void SA_TLS_2_theApisCustomDomainIsRegionalOnItsRegionsCertificateAndHasTheSecurityPolicyTls12() {
+        var domain = resource(APPLICATION, "aws_api_gateway_domain_name", "this");
+        assertThat(domain.attribute("count")).contains("var.api_custom_domain_name == null ? 0 : 1");
+        assertThat(domain.attribute("security_policy")).contains("\"TLS_1_2\"");
+        assertThat(domain.block("endpoint_configuration").attribute("types")).contains("[\"REGIONAL\"]");
+        assertThat(domain.attribute("regional_certificate_arn")).contains("var.api_certificate_arn");
+        assertThat(domain.attributes()).as("an edge certificate, or mutual TLS's ownership certificate, would be another setup")
+                .doesNotContainKeys("certificate_arn", "ownership_verification_certificate_arn");
+        assertThat(domain.block("lifecycle").block("precondition").attribute("condition"))
+                .contains("split(\":\", var.api_certificate_arn)[3] == local.region");
+        var mapping = resource(APPLICATION, "aws_api_gateway_base_path_mapping", "this");
+        assertThat(mapping.attribute("count")).contains("length(aws_api_gateway_domain_name.this)");
+        assertThat(mapping.attribute("domain_name")).contains("aws_api_gateway_domain_name.this[0].domain_name");
+        assertThat(mapping.attribute("stage_name")).as("read from the stage, so the mapping waits for it").contains("aws_api_gateway_stage.this.stage_name");
+        assertThat(mapping.attribute("base_path")).as("the stage at the domain's root").isEmpty();
+    }
+
+    /** A regional custom domain takes its certificate from its own region: plan stops on any other, before AWS does. */
+    @Test
+    void SA_TLS_2_theApisCustomDomainRefusesACertificateOfAnotherRegion() throws Exception {
+        TerraformCli.assumeInstalled("the API certificate's region precondition is not evaluated here");
+        var precondition = resource(APPLICATION, "aws_api_gateway_domain_name", "this").block("lifecycle").block("precondition");
+        var condition = precondition.attribute("condition").orElseThrow();
+        // The API in eu-west-1: the data sources the application's locals read, stood in for.
+        var stubs = Map.of("data.aws_region.current.region", "\"eu-west-1\"", "data.aws_partition.current.partition", "\"aws\"",
+                "data.aws_caller_identity.current.account_id", "\"123456789012\"", "${path.module}", APPLICATION.toString());
+        for (var region : List.of("eu-west-1", "us-east-1", "eu-central-1")) {
+            var variables = new LinkedHashMap<>(TerraformCli.APPLICATION_REQUIRED);
+            variables.put("api_custom_domain_name", "\"api.example.com\"");
+            variables.put("api_certificate_arn", "\"arn:aws:acm:" + region + ":123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666\"");
+            var holds = TerraformCli.evaluate(work, APPLICATION, stubs, variables, condition).getAsBoolean();
+            assertThat(holds).as("a certificate of " + region + " for the API in eu-west-1").isEqualTo(region.equals("eu-west-1"));
+        }
+        assertThat(precondition.attribute("error_message")).as("the refusal names the region to use")
+                .contains("\"api_certificate_arn must be a certificate of the API's own region, ${local.region}: a regional custom domain takes its certificate from no other.\"");
+    }
+
+    @Test
     void SA_NAMES_1_everyNameBuiltFromProjectAndEnvironmentFitsItsAwsLimit() {
         var prefixLimit = Pattern.compile("length\\(\"\\$\\{var.project}-\\$\\{var.environment}\"\\) <= (\\d+)");
         var limit = named(APPLICATION, "variable", "environment").blocks("validation").stream()
@@ -527,6 +601,14 @@ class HardeningTest {
             }
             assertThat(tfvars(environment).attribute("environment")).contains("\"" + environment.getFileName() + "\"");
         }
+    }
+
+    /** The distribution's viewer certificate as terraform evaluates it, for these site variables. */
+    private JsonObject viewerCertificate(Map<String, String> variables) throws Exception {
+        var all = new LinkedHashMap<>(TerraformCli.SITE_REQUIRED);
+        all.putAll(variables);
+        return TerraformCli.evaluate(work, SITE, Map.of("aws_cloudfront_distribution.this.domain_name", "\"d111111abcdef8.cloudfront.net\""),
+                all, "local.viewer_certificate").getAsJsonObject();
     }
 
     private static int number(Hcl.Body body, String attribute) {

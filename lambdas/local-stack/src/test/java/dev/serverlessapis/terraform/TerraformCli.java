@@ -3,6 +3,8 @@ package dev.serverlessapis.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,12 @@ final class TerraformCli {
             "user_pool_arn", "\"arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123\"",
             "page_client_id", "\"3n4b5urk1ft4fl3mg5e62d9ado\"",
             "sign_in", "{ issuer = \"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123\", login_url = \"https://x.auth.eu-west-1.amazoncognito.com\" }");
+
+    /** Values a user could give the site module's required variables. */
+    static final Map<String, String> SITE_REQUIRED = Map.of(
+            "name", "\"serverless-apis-dev\"", "page_directory", "\"page\"",
+            "api_domain_name", "\"abc123.execute-api.eu-west-1.amazonaws.com\"", "api_stage_name", "\"dev\"",
+            "api_path_patterns", "[\"/chirp\", \"/chirp/*\"]");
 
     private static final Optional<String> BINARY = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
             .map(folder -> Path.of(folder, "terraform")).filter(Files::isExecutable).map(Path::toString).findFirst();
@@ -89,6 +98,37 @@ final class TerraformCli {
         } finally {
             Files.deleteIfExists(outputFile);
         }
+    }
+
+    /**
+     * An expression over a module's variables and locals as terraform evaluates it: the module's variables.tf and its
+     * locals in a folder of their own (no resource, so no provider), each reference to a resource or data source the
+     * locals make replaced by a constant, these variables set. Where the expression names a resource, give its stub.
+     */
+    static JsonElement evaluate(Path work, Path module, Map<String, String> stubs, Map<String, String> variables, String expression)
+            throws IOException, InterruptedException {
+        var folder = Files.createTempDirectory(work, module.getFileName().toString());
+        Files.copy(module.resolve("variables.tf"), folder.resolve("variables.tf"));
+        var locals = new StringBuilder("locals {\n");
+        Terraform.locals(module).attributes().forEach((name, value) -> locals.append("  ").append(name).append(" = ")
+                .append(stubbed(value, stubs)).append('\n'));
+        Files.writeString(folder.resolve("locals.tf"), locals.append("}\n"));
+        writeVariables(folder, variables);
+        init(folder);
+        // base64 because terraform console prints strings in HCL's quoting, which escapes "${" and "%{".
+        var console = run(folder, "base64encode(jsonencode(" + stubbed(expression, stubs) + "))\n", "console");
+        assertThat(console.status()).as(console.output()).isZero();
+        var encoded = console.output().strip();
+        assertThat(encoded).as(console.output()).matches("\"[A-Za-z0-9+/=]+\"");
+        return JsonParser.parseString(new String(Base64.getDecoder().decode(encoded.substring(1, encoded.length() - 1)), StandardCharsets.UTF_8));
+    }
+
+    private static String stubbed(String expression, Map<String, String> stubs) {
+        var stubbed = expression;
+        for (var stub : stubs.entrySet()) {
+            stubbed = stubbed.replace(stub.getKey(), stub.getValue());
+        }
+        return stubbed;
     }
 
     /** name, value, name, value...: the application takes more required variables than Map.of does pairs. */

@@ -17,11 +17,15 @@ import dev.serverlessapis.local.dynamodb.TableSpec;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The code, api.json and the Terraform agree: what Terraform deploys is what the tests ran. */
 class TerraformTieTest {
     private static final ApiSpec SPEC = ApiSpec.load();
     private static final java.nio.file.Path APPLICATION = module("application");
+
+    @TempDir
+    java.nio.file.Path work;
 
     @Test
     void everyHandlerApiJsonNamesIsARequestHandlerOfProxyEvents() throws Exception {
@@ -168,7 +172,10 @@ class TerraformTieTest {
             var identity = named(environment, "module", "identity");
             assertThat(identity.attribute("source")).contains("\"../../modules/identity\"");
             assertThat(identity.attribute("deletion_protection")).contains("var.deletion_protection");
-            assertThat(identity.attribute("callback_urls")).contains("concat([\"${module.application.site_url}/\"], var.local_sign_in_urls)");
+            // The page's redirect_uri is the root of whichever of its origins it was opened on: each is a callback.
+            assertThat(identity.attribute("callback_urls"))
+                    .contains("concat([for origin in module.application.site_origins : \"${origin}/\"], var.local_sign_in_urls)");
+            assertThat(identity.attribute("logout_urls")).isEqualTo(identity.attribute("callback_urls"));
             var application = named(environment, "module", "application");
             assertThat(application.attribute("user_pool_arn")).contains("module.identity.user_pool_arn");
             assertThat(application.attribute("page_client_id")).contains("module.identity.page_client_id");
@@ -185,6 +192,35 @@ class TerraformTieTest {
         assertThat(site.attribute("page_config").orElseThrow()).contains("clientId              = var.page_client_id")
                 .contains("\"${var.sign_in.login_url}/oauth2/authorize\"").contains("\"${var.sign_in.login_url}/oauth2/token\"");
         assertThat(site.attribute("connect_sources")).contains("[var.sign_in.login_url]");
+    }
+
+    /**
+     * On domain names of its own the page is reached under each of them and the distribution's name, and config.json
+     * must work under all: its API base URL is empty (the page's own origin, see api.js), CORS allows every origin
+     * the site names and each is a sign-in callback (above), the first being the site's URL.
+     */
+    @Test
+    void onItsOwnDomainNamesThePageCallsTheApiOnTheNameItWasOpenedUnderAndCorsAllowsEach() throws Exception {
+        TerraformCli.assumeInstalled("the site's origins are not evaluated here");
+        var variables = new java.util.LinkedHashMap<>(TerraformCli.SITE_REQUIRED);
+        variables.put("domain_names", "[\"chirps.example.com\", \"www.chirps.example.com\"]");
+        variables.put("certificate_arn", "\"arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666\"");
+        var site = module("site");
+        var distribution = java.util.Map.of("aws_cloudfront_distribution.this.domain_name", "\"d111111abcdef8.cloudfront.net\"");
+        var own = TerraformCli.evaluate(work, site, distribution, variables,
+                "{ origins = local.origins, api_base_url = local.api_base_url }").getAsJsonObject();
+        assertThat(own.getAsJsonArray("origins").asList().stream().map(origin -> origin.getAsString()).toList())
+                .containsExactly("https://chirps.example.com", "https://www.chirps.example.com");
+        assertThat(own.get("api_base_url").getAsString()).as("the page's own origin, whichever name it was opened under").isEmpty();
+        var fallback = TerraformCli.evaluate(work, site, distribution, TerraformCli.SITE_REQUIRED, "local.origins").getAsJsonArray();
+        assertThat(fallback.asList().stream().map(origin -> origin.getAsString()).toList()).containsExactly("https://d111111abcdef8.cloudfront.net");
+
+        assertThat(named(site, "output", "url").attribute("value")).contains("local.origins[0]");
+        assertThat(named(site, "output", "origins").attribute("value")).contains("local.origins");
+        assertThat(Terraform.resource(site, "aws_s3_object", "config").attribute("content").orElseThrow()).contains("apiBaseUrl = local.api_base_url");
+        assertThat(named(APPLICATION, "module", "function").attribute("environment").orElseThrow())
+                .contains("concat(module.site.origins, var.allowed_origins)");
+        assertThat(named(APPLICATION, "output", "site_origins").attribute("value")).contains("module.site.origins");
     }
 
     private static String terraformList(List<String> values) {

@@ -1,6 +1,7 @@
 package dev.serverlessapis.terraform;
 
 import static dev.serverlessapis.terraform.TerraformCli.APPLICATION_REQUIRED;
+import static dev.serverlessapis.terraform.TerraformCli.SITE_REQUIRED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -90,6 +91,56 @@ class VariableValidationTest {
             assertThat(refused.status()).as(origin).isNotZero();
             assertThat(refused.output()).as(origin).contains("Each of allowed_origins is an origin as a browser sends it");
         }
+    }
+
+    /** CloudFront reads viewer certificates from us-east-1 alone, whatever region the rest is in. */
+    @Test
+    void theSitesCertificateIsRefusedOutsideUsEast1AndWithoutTheDomainNamesItIsFor() throws Exception {
+        var names = "[\"chirps.example.com\", \"www.example.com\"]";
+        assertThat(plan("site", SITE_REQUIRED, Map.of()).status()).as("neither: CloudFront's default certificate").isZero();
+        assertThat(plan("site", SITE_REQUIRED, Map.of("domain_names", names, "certificate_arn", certificate("us-east-1"))).status()).isZero();
+        for (var region : java.util.List.of("eu-west-1", "us-east-2", "us-west-2")) {
+            var refused = plan("site", SITE_REQUIRED, Map.of("domain_names", names, "certificate_arn", certificate(region)));
+            assertThat(refused.status()).as(region).isNotZero();
+            assertThat(refused.output()).as(region).contains("site_certificate_arn (the site module's certificate_arn) is an ACM certificate in us-east-1");
+        }
+        for (var half : java.util.List.of(Map.of("domain_names", names), Map.of("certificate_arn", certificate("us-east-1")))) {
+            var refused = plan("site", SITE_REQUIRED, half);
+            assertThat(refused.status()).as(half.toString()).isNotZero();
+            assertThat(refused.output()).as(half.toString()).contains("Set site_domain_names and site_certificate_arn (the site module's domain_names and certificate_arn) together");
+        }
+        for (var name : java.util.List.of("\"Chirps.example.com\"", "\"https://chirps.example.com\"", "\"*.example.com\"", "\"chirps.example.com.\"")) {
+            var refused = plan("site", SITE_REQUIRED, Map.of("domain_names", "[" + name + "]", "certificate_arn", certificate("us-east-1")));
+            assertThat(refused.status()).as(name).isNotZero();
+            assertThat(refused.output()).as(name).contains("Each of site_domain_names (the site module's domain_names) is a lower-case host name");
+        }
+        var twice = plan("site", SITE_REQUIRED, Map.of("domain_names", "[\"chirps.example.com\", \"chirps.example.com\"]", "certificate_arn", certificate("us-east-1")));
+        assertThat(twice.status()).isNotZero();
+        assertThat(twice.output()).as("the names a user sets, and the module's").contains("Each of site_domain_names (the site module's domain_names) is listed once.");
+    }
+
+    @Test
+    void theApisCustomDomainComesWithItsCertificateAndIsNoneOfTheSitesNames() throws Exception {
+        var domain = Map.of("api_custom_domain_name", "\"api.example.com\"", "api_certificate_arn", certificate("eu-west-1"));
+        assertThat(plan("application", APPLICATION_REQUIRED, domain).status()).isZero();
+        for (var half : java.util.List.of(Map.of("api_custom_domain_name", "\"api.example.com\""), Map.of("api_certificate_arn", certificate("eu-west-1")))) {
+            var refused = plan("application", APPLICATION_REQUIRED, half);
+            assertThat(refused.status()).as(half.toString()).isNotZero();
+            assertThat(refused.output()).as(half.toString()).contains("Set api_custom_domain_name and api_certificate_arn together");
+        }
+        var upperCase = plan("application", APPLICATION_REQUIRED, Map.of("api_custom_domain_name", "\"API.example.com\"", "api_certificate_arn", certificate("eu-west-1")));
+        assertThat(upperCase.output()).contains("api_custom_domain_name is a lower-case host name");
+        var notAcm = plan("application", APPLICATION_REQUIRED, Map.of("api_custom_domain_name", "\"api.example.com\"",
+                "api_certificate_arn", "\"arn:aws:iam::123456789012:server-certificate/api\""));
+        assertThat(notAcm.output()).contains("api_certificate_arn is an ACM certificate's ARN");
+        var shared = new LinkedHashMap<>(domain);
+        shared.put("site_domain_names", "[\"api.example.com\"]");
+        shared.put("site_certificate_arn", certificate("us-east-1"));
+        assertThat(plan("application", APPLICATION_REQUIRED, shared).output()).contains("api_custom_domain_name is one of site_domain_names");
+    }
+
+    private static String certificate(String region) {
+        return "\"arn:aws:acm:" + region + ":123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666\"";
     }
 
     record Plan(int status, String output) {
