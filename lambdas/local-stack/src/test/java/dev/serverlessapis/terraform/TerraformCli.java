@@ -103,12 +103,18 @@ final class TerraformCli {
     /**
      * An expression over a module's variables and locals as terraform evaluates it: the module's variables.tf and its
      * locals in a folder of their own (no resource, so no provider), each reference to a resource or data source the
-     * locals make replaced by a constant, these variables set. Where the expression names a resource, give its stub.
+     * locals make replaced by a constant, these variables set, and the module's JSON files beside them, which locals
+     * read with {@code file}. Where the expression names a resource, give its stub.
      */
     static JsonElement evaluate(Path work, Path module, Map<String, String> stubs, Map<String, String> variables, String expression)
             throws IOException, InterruptedException {
         var folder = Files.createTempDirectory(work, module.getFileName().toString());
         Files.copy(module.resolve("variables.tf"), folder.resolve("variables.tf"));
+        try (var files = Files.newDirectoryStream(module, "*.json")) {
+            for (var file : files) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
         var locals = new StringBuilder("locals {\n");
         Terraform.locals(module).attributes().forEach((name, value) -> locals.append("  ").append(name).append(" = ")
                 .append(stubbed(value, stubs)).append('\n'));
