@@ -5,6 +5,7 @@ import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -33,11 +34,7 @@ final class DynamoDbCalls {
      * answer, rather than being cut off by its timeout. Each call that starts is capped by {@link RequestDeadlineTimeouts}.
      */
     static <T> T call(String what, Supplier<T> operation) {
-        var result = inTime(what, operation);
-        if (result.isEmpty()) {
-            throw outOfTime(what);
-        }
-        return result.get();
+        return inTime(what, operation, DynamoDbCalls::raise).orElseThrow();
     }
 
     /**
@@ -60,11 +57,14 @@ final class DynamoDbCalls {
     }
 
     /**
-     * As {@link #call}, but the request's time running out is an answer, empty, for work that can stop part-way and say
-     * what it did: the call did not start because the time was up, or the SDK gave up on it once the time was up.
+     * As {@link #call}, for work that can stop part-way and say what it did: what would stop the call with "try again"
+     * goes to {@code stopped} instead, and the call is empty. That is the request's time running out (the call did not
+     * start because the time was up, or the SDK gave up on it once the time was up), or a refusal a retry may cure (see
+     * {@link #refusal}). A {@code stopped} that raises what it is given makes this {@link #call}.
      */
-    static <T> Optional<T> inTime(String what, Supplier<T> operation) {
+    static <T> Optional<T> inTime(String what, Supplier<T> operation, Consumer<TemporarilyUnavailableException> stopped) {
         if (requestTimeIsUp()) {
+            stopped.accept(outOfTime(what));
             return Optional.empty();
         }
         try {
@@ -75,19 +75,22 @@ final class DynamoDbCalls {
             if (TransactionOutcome.isAnswer(cancelled)) {
                 throw cancelled;
             }
-            throw translate(what, cancelled);
+            stopped.accept(refusal(what, cancelled));
         } catch (SdkClientException failure) {
-            if (requestTimeIsUp()) {
-                return Optional.empty();
-            }
-            throw translate(what, failure);
+            stopped.accept(requestTimeIsUp() ? outOfTime(what) : refusal(what, failure));
         } catch (SdkException failure) {
-            throw translate(what, failure);
+            stopped.accept(refusal(what, failure));
         }
+        return Optional.empty();
+    }
+
+    /** The {@code stopped} of work that cannot stop part-way: whatever stops a call ends the request with "try again". */
+    static void raise(TemporarilyUnavailableException stop) {
+        throw stop;
     }
 
     /** The domain's "try again" for a request whose time ran out before, or while, DynamoDB could do {@code what}. */
-    static TemporarilyUnavailableException outOfTime(String what) {
+    private static TemporarilyUnavailableException outOfTime(String what) {
         return new TemporarilyUnavailableException("the request's time ran out before DynamoDB could " + what, null);
     }
 
@@ -100,16 +103,17 @@ final class DynamoDbCalls {
      * What a retry may cure is "try again": no answer in time or no connection (client exceptions, timeouts included),
      * throttling, DynamoDB's own 5xx failures, and a single-item write that met a transaction in progress on its item
      * (a 400, {@code TransactionConflictException}: the item is free again once that transaction ends), once the SDK's
-     * retries are spent. Any other 4xx is our request's fault. The SDK's throttling error codes include DynamoDB's
-     * ({@code ProvisionedThroughputExceededException}, {@code RequestLimitExceeded}, {@code ThrottlingException}) and
-     * {@code TransactionInProgressException}, a transaction whose earlier attempt with the same client request token is
-     * still under way; {@code ThrottlingTest} holds the SDK to that.
+     * retries are spent. Any other 4xx is our request's fault, thrown here as a plain {@link IllegalStateException}
+     * rather than returned, since no work goes on past our own defect. The SDK's throttling error codes include
+     * DynamoDB's ({@code ProvisionedThroughputExceededException}, {@code RequestLimitExceeded}, {@code ThrottlingException})
+     * and {@code TransactionInProgressException}, a transaction whose earlier attempt with the same client request token
+     * is still under way; {@code ThrottlingTest} holds the SDK to that.
      */
-    private static RuntimeException translate(String what, SdkException failure) {
+    private static TemporarilyUnavailableException refusal(String what, SdkException failure) {
         if (failure instanceof SdkClientException || failure instanceof TransactionConflictException
                 || failure instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500)) {
             return new TemporarilyUnavailableException("DynamoDB could not " + what + " now", failure);
         }
-        return new IllegalStateException("DynamoDB refused to " + what, failure);
+        throw new IllegalStateException("DynamoDB refused to " + what, failure);
     }
 }

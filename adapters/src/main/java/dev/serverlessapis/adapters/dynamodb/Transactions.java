@@ -6,6 +6,7 @@ import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -28,27 +29,27 @@ final class Transactions {
     }
 
     TransactionOutcome write(String what, List<TransactWriteItem> items) {
-        var outcome = writeInTime(what, items);
-        if (outcome.isEmpty()) {
-            throw DynamoDbCalls.outOfTime(what);
-        }
-        return outcome.get();
+        return writeInTime(what, items, DynamoDbCalls::raise).orElseThrow();
     }
 
-    /** As {@link #write}, but empty when the request's time ran out first (see {@link DynamoDbCalls#inTime}). */
-    Optional<TransactionOutcome> writeInTime(String what, List<TransactWriteItem> items) {
+    /**
+     * As {@link #write}, for work that can stop part-way: what would stop it with "try again" (the request's time
+     * running out, a refusal for now, contention past the attempts) goes to {@code stopped}, and the write is empty
+     * (see {@link DynamoDbCalls#inTime}).
+     */
+    Optional<TransactionOutcome> writeInTime(String what, List<TransactWriteItem> items, Consumer<TemporarilyUnavailableException> stopped) {
         for (int attempt = 1; ; attempt++) {
             try {
                 var request = TransactWriteItemsRequest.builder().transactItems(items).build();
-                var committed = inTime(what, () -> dynamoDb.transactWriteItems(request));
-                return committed.isPresent() ? Optional.of(TransactionOutcome.COMMITTED) : Optional.empty();
+                return inTime(what, () -> dynamoDb.transactWriteItems(request), stopped).map(committed -> TransactionOutcome.COMMITTED);
             } catch (TransactionCanceledException cancelled) {
                 var outcome = new TransactionOutcome(cancelled.cancellationReasons());
                 if (outcome.anyConditionFailed()) {
                     return Optional.of(outcome);
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new TemporarilyUnavailableException("DynamoDB could not " + what + " now: contended", cancelled);
+                    stopped.accept(new TemporarilyUnavailableException("DynamoDB could not " + what + " now: contended", cancelled));
+                    return Optional.empty();
                 }
                 backOff(attempt);
             }

@@ -36,8 +36,9 @@ public interface UserProfiles {
 
     /**
      * Deletes profiles, each together with its email claim, until every profile is gone or the deadline is reached,
-     * and answers by the deadline how many it deleted (after at least one batch, so each call makes progress; a store
-     * that lets it do nothing in time is {@code TemporarilyUnavailableException}). Profiles written meanwhile may
+     * and answers by the deadline how many it deleted (after at least one batch, so each call makes progress). A store
+     * that refuses for now once some profiles are gone ends the call with what it deleted too; only one that lets it
+     * do nothing, in time or at all, is {@code TemporarilyUnavailableException}. Profiles written meanwhile may
      * survive, but never without their claim nor a claim without its profile.
      */
     Sweep deleteAll(Deadline deadline);
