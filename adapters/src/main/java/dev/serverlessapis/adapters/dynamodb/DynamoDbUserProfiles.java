@@ -149,6 +149,11 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         current.profile().email().ifPresent(email -> items.add(TransactWriteItem.builder().delete(claims.release(email, current.id())).build()));
         replacement.email().ifPresent(email -> items.add(TransactWriteItem.builder().put(claims.claim(email, replacement.id())).build()));
         var outcome = transactions.write("replace a user", items);
+        if (current.profile().email().isPresent() && outcome.failedAlone(1)) {
+            // See EmailClaims#release: the old address's claim is another profile's, not this one's to free.
+            items.remove(1);
+            outcome = transactions.write("replace a user", items);
+        }
         if (outcome.failed(0)) {
             return new Changed();
         }
@@ -164,18 +169,26 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var key = key(current.id().value());
         var unchanged = unchangedSince(current);
         if (current.profile().email().isEmpty()) {
-            var request = unchanged.deleteItem(table, key);
-            try {
-                call("delete a user", () -> dynamoDb.deleteItem(request));
-                return new Deleted();
-            } catch (ConditionalCheckFailedException conditionFailed) {
-                return deletedByAnEarlierAttempt(conditionFailed) ? new Deleted() : new Changed();
-            }
+            return deleteAlone(unchanged, key);
         }
         var outcome = transactions.write("delete a user", List.of(
                 TransactWriteItem.builder().delete(unchanged.delete(table, key)).build(),
                 TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build()));
+        if (outcome.failedAlone(1)) {
+            // See EmailClaims#release: the claim is another profile's, not this one's to free.
+            return deleteAlone(unchanged, key);
+        }
         return outcome.succeeded() ? new Deleted() : new Changed();
+    }
+
+    private Deletion deleteAlone(WriteCondition unchanged, Map<String, AttributeValue> key) {
+        var request = unchanged.deleteItem(table, key);
+        try {
+            call("delete a user", () -> dynamoDb.deleteItem(request));
+            return new Deleted();
+        } catch (ConditionalCheckFailedException conditionFailed) {
+            return deletedByAnEarlierAttempt(conditionFailed) ? new Deleted() : new Changed();
+        }
     }
 
     /**
