@@ -26,12 +26,15 @@ public interface UserProfiles {
     Page<StoredProfile> list(PageRequest page);
 
     /**
-     * Replaces {@code current} with {@code replacement} (same id) at the next version, moving its email claim; the
-     * owner stays.
+     * Replaces {@code current} with {@code replacement} (same id) at the next version, moving its email claim (an old
+     * address another profile holds stays that profile's, as for {@link #delete}); the owner stays.
      */
     Replacement replace(StoredProfile current, UserProfile replacement);
 
-    /** Deletes {@code current} and frees its email; {@link Changed} if it was changed or deleted meanwhile. */
+    /**
+     * Deletes {@code current} and frees its email, unless another profile holds that address (data older code could
+     * leave), whose it then stays; {@link Changed} if it was changed or deleted meanwhile.
+     */
     Deletion delete(StoredProfile current);
 
     /**
