@@ -60,13 +60,15 @@ final class DynamoDbCalls {
      * As {@link #call}, for work that can stop part-way and say what it did: what would stop the call with "try again"
      * goes to {@code stopped} instead, and the call is empty. That is the request's time running out (the call did not
      * start because the time was up, or the SDK gave up on it once the time was up), or a refusal a retry may cure (see
-     * {@link #refusal}). A {@code stopped} that raises what it is given makes this {@link #call}.
+     * {@link #translate}); our own defect is thrown whatever {@code stopped} does. A {@code stopped} that raises what it
+     * is given makes this {@link #call}.
      */
     static <T> Optional<T> inTime(String what, Supplier<T> operation, Consumer<TemporarilyUnavailableException> stopped) {
         if (requestTimeIsUp()) {
             stopped.accept(outOfTime(what));
             return Optional.empty();
         }
+        SdkException failure;
         try {
             return Optional.of(operation.get());
         } catch (ConditionalCheckFailedException answer) {
@@ -75,12 +77,16 @@ final class DynamoDbCalls {
             if (TransactionOutcome.isAnswer(cancelled)) {
                 throw cancelled;
             }
-            stopped.accept(refusal(what, cancelled));
-        } catch (SdkClientException failure) {
-            stopped.accept(requestTimeIsUp() ? outOfTime(what) : refusal(what, failure));
-        } catch (SdkException failure) {
-            stopped.accept(refusal(what, failure));
+            failure = cancelled;
+        } catch (SdkException failed) {
+            failure = failed;
         }
+        var translated = failure instanceof SdkClientException && requestTimeIsUp() ? outOfTime(what) : translate(what, failure);
+        if (!(translated instanceof TemporarilyUnavailableException stop)) {
+            // Our own defect: no work goes on past it, whatever was done before.
+            throw translated;
+        }
+        stopped.accept(stop);
         return Optional.empty();
     }
 
@@ -103,17 +109,16 @@ final class DynamoDbCalls {
      * What a retry may cure is "try again": no answer in time or no connection (client exceptions, timeouts included),
      * throttling, DynamoDB's own 5xx failures, and a single-item write that met a transaction in progress on its item
      * (a 400, {@code TransactionConflictException}: the item is free again once that transaction ends), once the SDK's
-     * retries are spent. Any other 4xx is our request's fault, thrown here as a plain {@link IllegalStateException}
-     * rather than returned, since no work goes on past our own defect. The SDK's throttling error codes include
-     * DynamoDB's ({@code ProvisionedThroughputExceededException}, {@code RequestLimitExceeded}, {@code ThrottlingException})
-     * and {@code TransactionInProgressException}, a transaction whose earlier attempt with the same client request token
-     * is still under way; {@code ThrottlingTest} holds the SDK to that.
+     * retries are spent. Any other 4xx is our request's fault. The SDK's throttling error codes include DynamoDB's
+     * ({@code ProvisionedThroughputExceededException}, {@code RequestLimitExceeded}, {@code ThrottlingException}) and
+     * {@code TransactionInProgressException}, a transaction whose earlier attempt with the same client request token is
+     * still under way; {@code ThrottlingTest} holds the SDK to that.
      */
-    private static TemporarilyUnavailableException refusal(String what, SdkException failure) {
+    private static RuntimeException translate(String what, SdkException failure) {
         if (failure instanceof SdkClientException || failure instanceof TransactionConflictException
                 || failure instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500)) {
             return new TemporarilyUnavailableException("DynamoDB could not " + what + " now", failure);
         }
-        throw new IllegalStateException("DynamoDB refused to " + what, failure);
+        return new IllegalStateException("DynamoDB refused to " + what, failure);
     }
 }

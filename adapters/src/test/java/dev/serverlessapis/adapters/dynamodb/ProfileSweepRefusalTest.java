@@ -62,6 +62,26 @@ class ProfileSweepRefusalTest {
                 .hasMessage("DynamoDB could not delete users now: contended");
     }
 
+    /** Our own request's fault is a defect whatever was deleted before it: a 500, never "what it deleted". */
+    @Test
+    void aRequestTheStoreRejectsAfterSomeProfilesAreGoneIsStillOurDefect() {
+        var http = DynamoDbHttpAnswers.answeringThen(List.of(FIRST_PAGE, COMMITTED), DynamoDbHttpAnswers.refusingWith("ValidationException"));
+
+        assertThatThrownBy(() -> deleteAll(http)).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("DynamoDB refused to list users to delete");
+        assertThat(http.targets()).containsExactly(SCAN, TRANSACTION, SCAN);
+    }
+
+    @Test
+    void aTransactionCancelledAsInvalidAfterSomeProfilesAreGoneIsStillOurDefect() {
+        var http = DynamoDbHttpAnswers.answeringThen(List.of(FIRST_PAGE, COMMITTED, LAST_PAGE),
+                DynamoDbHttpAnswers.cancellingWith(List.of("ValidationError")));
+
+        assertThatThrownBy(() -> deleteAll(http)).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("DynamoDB refused to delete users");
+        assertThat(http.targets()).containsExactly(SCAN, TRANSACTION, SCAN, TRANSACTION);
+    }
+
     private static Sweep deleteAll(DynamoDbHttpAnswers http) {
         try (var dynamoDb = ThrottlingTest.client(http)) {
             return new DynamoDbUserProfiles(dynamoDb, "user-profiles", new SignedCursors("test-cursor-signing-key")).deleteAll(UNHURRIED);
