@@ -34,7 +34,8 @@ final class DynamoDbCalls {
      * answer, rather than being cut off by its timeout. Each call that starts is capped by {@link RequestDeadlineTimeouts}.
      */
     static <T> T call(String what, Supplier<T> operation) {
-        return inTime(what, operation, DynamoDbCalls::raise).orElseThrow();
+        var result = inTime(what, operation, RAISE);
+        return result.get();
     }
 
     /**
@@ -90,9 +91,17 @@ final class DynamoDbCalls {
         return Optional.empty();
     }
 
-    /** The {@code stopped} of work that cannot stop part-way: whatever stops a call ends the request with "try again". */
-    static void raise(TemporarilyUnavailableException stop) {
-        throw stop;
+    /**
+     * The {@code stopped} of work that cannot stop part-way: whatever stops a call ends the request with "try again". A
+     * class of its own rather than a method reference, which would bootstrap a lambda on every function's first call.
+     */
+    static final Consumer<TemporarilyUnavailableException> RAISE = new Raise();
+
+    private static final class Raise implements Consumer<TemporarilyUnavailableException> {
+        @Override
+        public void accept(TemporarilyUnavailableException stop) {
+            throw stop;
+        }
     }
 
     /** The domain's "try again" for a request whose time ran out before, or while, DynamoDB could do {@code what}. */

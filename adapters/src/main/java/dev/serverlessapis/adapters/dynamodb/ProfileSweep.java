@@ -68,7 +68,7 @@ final class ProfileSweep {
                     .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", EmailClaims.OWNER))
                     .build();
             var started = System.nanoTime();
-            var page = inTime("list users to delete", () -> dynamoDb.scan(scan), progress::storeStopped);
+            var page = inTime("list users to delete", () -> dynamoDb.scan(scan), progress);
             progress.stepTook(started);
             if (page.isEmpty()) {
                 return progress.stopped();
@@ -131,7 +131,7 @@ final class ProfileSweep {
                     items.addAll(deletion.items());
                 }
                 var started = System.nanoTime();
-                var written = transactions.writeInTime("delete users", items, progress::storeStopped);
+                var written = transactions.writeInTime("delete users", items, progress);
                 progress.stepTook(started);
                 if (written.isEmpty()) {
                     return false;

@@ -3,6 +3,7 @@ package dev.serverlessapis.adapters.dynamodb;
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import dev.serverlessapis.domain.user.UserProfiles.Sweep;
+import java.util.function.Consumer;
 
 /**
  * One delete-all call's progress against its deadline (see {@link ProfileSweep}). Until it has removed something it
@@ -12,7 +13,7 @@ import dev.serverlessapis.domain.user.UserProfiles.Sweep;
  * request's time is up, or the store refuses for now) ends the call the same way: with what it did, or, if it did
  * nothing, with that "try again", since only then is a 503 the whole truth.
  */
-final class SweepProgress {
+final class SweepProgress implements Consumer<TemporarilyUnavailableException> {
     private final Deadline deadline;
     private long deleted;
     private boolean progressed;
@@ -40,8 +41,12 @@ final class SweepProgress {
         progressed |= count > 0;
     }
 
-    /** The {@code stopped} of the sweep's store calls: raised only while the call has done nothing to tell of. */
-    void storeStopped(TemporarilyUnavailableException stop) {
+    /**
+     * The {@code stopped} of the sweep's store calls ({@link DynamoDbCalls#inTime}): a stop is raised only while the
+     * call has done nothing to tell of. This class is that consumer itself, so the sweep passes no method reference.
+     */
+    @Override
+    public void accept(TemporarilyUnavailableException stop) {
         if (!progressed) {
             throw stop;
         }
@@ -49,7 +54,7 @@ final class SweepProgress {
 
     /**
      * What a call that stopped early deleted, and that some may remain. It has progressed by then: {@link #mayGoOn}
-     * holds until it has, and {@link #storeStopped} raised the stop otherwise.
+     * holds until it has, and {@link #accept} raised the stop otherwise.
      */
     Sweep stopped() {
         return new Sweep(deleted, true);

@@ -29,7 +29,8 @@ final class Transactions {
     }
 
     TransactionOutcome write(String what, List<TransactWriteItem> items) {
-        return writeInTime(what, items, DynamoDbCalls::raise).orElseThrow();
+        var outcome = writeInTime(what, items, DynamoDbCalls.RAISE);
+        return outcome.get();
     }
 
     /**
@@ -41,7 +42,8 @@ final class Transactions {
         for (int attempt = 1; ; attempt++) {
             try {
                 var request = TransactWriteItemsRequest.builder().transactItems(items).build();
-                return inTime(what, () -> dynamoDb.transactWriteItems(request), stopped).map(committed -> TransactionOutcome.COMMITTED);
+                var committed = inTime(what, () -> dynamoDb.transactWriteItems(request), stopped);
+                return committed.isPresent() ? Optional.of(TransactionOutcome.COMMITTED) : Optional.empty();
             } catch (TransactionCanceledException cancelled) {
                 var outcome = new TransactionOutcome(cancelled.cancellationReasons());
                 if (outcome.anyConditionFailed()) {
