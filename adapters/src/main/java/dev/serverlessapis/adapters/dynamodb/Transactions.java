@@ -35,8 +35,8 @@ final class Transactions {
 
     /**
      * As {@link #write}, for work that can stop part-way: what would stop it with "try again" (the request's time
-     * running out, a refusal for now, contention past the attempts) goes to {@code stopped}, and the write is empty
-     * (see {@link DynamoDbCalls#inTime}).
+     * running out, a refusal for now, contention past the attempts, an interrupt while waiting to try again; the thread
+     * stays interrupted) goes to {@code stopped}, and the write is empty (see {@link DynamoDbCalls#inTime}).
      */
     Optional<TransactionOutcome> writeInTime(String what, List<TransactWriteItem> items, Consumer<TemporarilyUnavailableException> stopped) {
         for (int attempt = 1; ; attempt++) {
@@ -53,7 +53,13 @@ final class Transactions {
                     stopped.accept(new TemporarilyUnavailableException("DynamoDB could not " + what + " now: contended", cancelled));
                     return Optional.empty();
                 }
-                backOff(attempt);
+                try {
+                    backOff(attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    stopped.accept(new TemporarilyUnavailableException("interrupted while DynamoDB was contended", interrupted));
+                    return Optional.empty();
+                }
             }
         }
     }
@@ -62,12 +68,7 @@ final class Transactions {
      * Waits a random while, growing with the attempt, before retrying a write that collided with another: the jitter
      * keeps colliding writers from retrying in lockstep.
      */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new TemporarilyUnavailableException("interrupted while DynamoDB was contended", interrupted);
-        }
+    private static void backOff(int attempt) throws InterruptedException {
+        Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
     }
 }
