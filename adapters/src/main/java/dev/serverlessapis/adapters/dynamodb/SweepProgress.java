@@ -54,9 +54,13 @@ final class SweepProgress implements Consumer<TemporarilyUnavailableException> {
 
     /**
      * What a call that stopped early deleted, and that some may remain. It has progressed by then: {@link #mayGoOn}
-     * holds until it has, and {@link #accept} raised the stop otherwise.
+     * holds until it has, and {@link #accept} raised the stop otherwise; checked all the same, since a 200 that did
+     * nothing would send a client looping on {@code more} round without end.
      */
     Sweep stopped() {
+        if (!progressed) {
+            throw new IllegalStateException("a delete-all call stopped having removed nothing, with no stop to answer");
+        }
         return new Sweep(deleted, true);
     }
 
