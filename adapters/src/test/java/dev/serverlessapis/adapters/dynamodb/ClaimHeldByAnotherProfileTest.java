@@ -94,6 +94,20 @@ class ClaimHeldByAnotherProfileTest {
         assertThat(ownerOf(twin)).contains(twins.b());
     }
 
+    /** Without an old address there is nothing to release: the claim's failed condition is the new address taken. */
+    @Test
+    void aProfileWithoutEmailTakingAnAddressAnotherProfileHoldsIsAConflictAndChangesNothing() {
+        var twins = twinsHeldByB();
+        var bare = "bare-" + run;
+        put(Map.of("id", s(bare), "profile", s("{\"id\":\"" + bare + "\"}"), "version", AttributeValue.fromN("1"), "created-by", s("ada")));
+
+        assertThatThrownBy(() -> replace.replace(ReplaceUserProfile.Command.of(ADA, bare, body(bare, twin), Optional.empty())))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(item(bare).orElseThrow()).doesNotContainKey("email").extracting(profile -> profile.get("version").n()).isEqualTo("1");
+        assertThat(ownerOf(twin)).contains(twins.b());
+    }
+
     /** Two of ada's profiles with one address, whose claim is b's. */
     private Twins twinsHeldByB() {
         var twins = new Twins("twin-a-" + run, "twin-b-" + run);
