@@ -7,7 +7,11 @@ import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.ConflictException;
 import dev.serverlessapis.domain.user.DeleteUserProfile;
 import dev.serverlessapis.domain.user.ReplaceUserProfile;
+import dev.serverlessapis.domain.user.UserId;
+import dev.serverlessapis.domain.user.UserProfile;
+import dev.serverlessapis.domain.user.UserProfiles.Changed;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,7 @@ class ClaimHeldByAnotherProfileTest {
     private static final Caller ADA = Caller.signedIn("ada", List.of());
 
     private final DynamoDbClient dynamoDb;
+    private final DynamoDbUserProfiles profiles;
     private final DeleteUserProfile delete;
     private final ReplaceUserProfile replace;
     /** Unique per test, so the tests share DynamoDB Local's table without meeting. */
@@ -38,7 +43,7 @@ class ClaimHeldByAnotherProfileTest {
 
     ClaimHeldByAnotherProfileTest(LocalDynamoDb local) {
         this.dynamoDb = local.client();
-        var profiles = new DynamoDbUserProfiles(dynamoDb, TABLE, new SignedCursors("test-cursor-signing-key"));
+        this.profiles = new DynamoDbUserProfiles(dynamoDb, TABLE, new SignedCursors("test-cursor-signing-key"));
         this.delete = new DeleteUserProfile(profiles);
         this.replace = new ReplaceUserProfile(profiles, event -> { });
     }
@@ -106,6 +111,42 @@ class ClaimHeldByAnotherProfileTest {
 
         assertThat(item(bare).orElseThrow()).doesNotContainKey("email").extracting(profile -> profile.get("version").n()).isEqualTo("1");
         assertThat(ownerOf(twin)).contains(twins.b());
+    }
+
+    /** The profile's own condition still decides: a stale delete is {@link Changed}, whoever holds the claim. */
+    @Test
+    void aStaleDeleteIsChangedAndDeletesNothing() {
+        var twins = twinsHeldByB();
+        var stale = profiles.find(new UserId(twins.a())).orElseThrow();
+        var current = bumped(twins.a());
+
+        assertThat(profiles.delete(stale)).isEqualTo(new Changed());
+
+        assertThat(item(twins.a())).contains(current);
+        assertThat(ownerOf(twin)).contains(twins.b());
+    }
+
+    @Test
+    void aStaleReplaceIsChangedAndWritesNothing() {
+        var twins = twinsHeldByB();
+        var stale = profiles.find(new UserId(twins.a())).orElseThrow();
+        var current = bumped(twins.a());
+        var moved = "moved-" + run + "@example.com";
+
+        assertThat(profiles.replace(stale, UserProfile.of(body(twins.a(), moved)))).isEqualTo(new Changed());
+        assertThat(profiles.replace(stale, UserProfile.of(Map.of("id", twins.a())))).isEqualTo(new Changed());
+
+        assertThat(item(twins.a())).contains(current);
+        assertThat(item("email#" + moved)).isEmpty();
+        assertThat(ownerOf(twin)).contains(twins.b());
+    }
+
+    /** Profile {@code id} as another write leaves it: at version 2, its address unchanged. */
+    private Map<String, AttributeValue> bumped(String id) {
+        var item = new HashMap<>(item(id).orElseThrow());
+        item.put("version", AttributeValue.fromN("2"));
+        put(item);
+        return item;
     }
 
     /** Two of ada's profiles with one address, whose claim is b's. */
