@@ -33,7 +33,7 @@ public interface UserProfiles {
 
     /**
      * Deletes {@code current} and frees its email, unless another profile holds that address (data older code could
-     * leave), whose it then stays; {@link Changed} if it was changed or deleted meanwhile.
+     * leave), in which case the address stays that profile's; {@link Changed} if it was changed or deleted meanwhile.
      */
     Deletion delete(StoredProfile current);
 
