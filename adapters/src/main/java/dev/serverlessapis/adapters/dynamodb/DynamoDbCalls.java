@@ -5,6 +5,7 @@ import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -33,10 +34,7 @@ final class DynamoDbCalls {
      * answer, rather than being cut off by its timeout. Each call that starts is capped by {@link RequestDeadlineTimeouts}.
      */
     static <T> T call(String what, Supplier<T> operation) {
-        var result = inTime(what, operation);
-        if (result.isEmpty()) {
-            throw outOfTime(what);
-        }
+        var result = inTime(what, operation, RAISE);
         return result.get();
     }
 
@@ -60,13 +58,18 @@ final class DynamoDbCalls {
     }
 
     /**
-     * As {@link #call}, but the request's time running out is an answer, empty, for work that can stop part-way and say
-     * what it did: the call did not start because the time was up, or the SDK gave up on it once the time was up.
+     * As {@link #call}, for work that can stop part-way and say what it did: what would stop the call with "try again"
+     * goes to {@code stopped} instead, and the call is empty. That is the request's time running out (the call did not
+     * start because the time was up, or the SDK gave up on it once the time was up), or a refusal a retry may cure (see
+     * {@link #translate}); our own defect is thrown whatever {@code stopped} does. A {@code stopped} that raises what it
+     * is given makes this {@link #call}.
      */
-    static <T> Optional<T> inTime(String what, Supplier<T> operation) {
+    static <T> Optional<T> inTime(String what, Supplier<T> operation, Consumer<TemporarilyUnavailableException> stopped) {
         if (requestTimeIsUp()) {
+            stopped.accept(outOfTime(what));
             return Optional.empty();
         }
+        SdkException failure;
         try {
             return Optional.of(operation.get());
         } catch (ConditionalCheckFailedException answer) {
@@ -75,19 +78,34 @@ final class DynamoDbCalls {
             if (TransactionOutcome.isAnswer(cancelled)) {
                 throw cancelled;
             }
-            throw translate(what, cancelled);
-        } catch (SdkClientException failure) {
-            if (requestTimeIsUp()) {
-                return Optional.empty();
-            }
-            throw translate(what, failure);
-        } catch (SdkException failure) {
-            throw translate(what, failure);
+            failure = cancelled;
+        } catch (SdkException failed) {
+            failure = failed;
+        }
+        var translated = failure instanceof SdkClientException && requestTimeIsUp() ? outOfTime(what) : translate(what, failure);
+        if (!(translated instanceof TemporarilyUnavailableException stop)) {
+            // Our own defect: no work goes on past it, whatever was done before.
+            throw translated;
+        }
+        stopped.accept(stop);
+        return Optional.empty();
+    }
+
+    /**
+     * The {@code stopped} of work that cannot stop part-way: whatever stops a call ends the request with "try again". A
+     * class of its own rather than a method reference, which would bootstrap a lambda on every function's first call.
+     */
+    static final Consumer<TemporarilyUnavailableException> RAISE = new Raise();
+
+    private static final class Raise implements Consumer<TemporarilyUnavailableException> {
+        @Override
+        public void accept(TemporarilyUnavailableException stop) {
+            throw stop;
         }
     }
 
     /** The domain's "try again" for a request whose time ran out before, or while, DynamoDB could do {@code what}. */
-    static TemporarilyUnavailableException outOfTime(String what) {
+    private static TemporarilyUnavailableException outOfTime(String what) {
         return new TemporarilyUnavailableException("the request's time ran out before DynamoDB could " + what, null);
     }
 

@@ -45,6 +45,10 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     /** The handle of the person who created the profile: beside the profile's JSON text, never in it. */
     public static final String CREATED_BY = "created-by";
     public static final String EMAIL_INDEX = "email-index";
+    /** Where a write transaction of a profile puts the profile's own item. */
+    private static final int PROFILE_INDEX = 0;
+    /** The position of an item a transaction does not hold. */
+    private static final int NO_ITEM = -1;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -144,16 +148,30 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         if (normalized(current.profile().email()).equals(normalized(replacement.email()))) {
             return putAlone(dynamoDb, "write a user", table, unchanged, item) ? new Replaced(next) : new Changed();
         }
+        // Each item's position is kept as it is added, to read the outcome by; the release goes last, so that writing
+        // again without it leaves the others where they were.
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(unchanged.put(table, item)).build());
-        current.profile().email().ifPresent(email -> items.add(TransactWriteItem.builder().delete(claims.release(email, current.id())).build()));
-        replacement.email().ifPresent(email -> items.add(TransactWriteItem.builder().put(claims.claim(email, replacement.id())).build()));
+        var claimIndex = NO_ITEM;
+        if (replacement.email().isPresent()) {
+            claimIndex = items.size();
+            items.add(TransactWriteItem.builder().put(claims.claim(replacement.email().get(), replacement.id())).build());
+        }
+        var releaseIndex = NO_ITEM;
+        if (current.profile().email().isPresent()) {
+            releaseIndex = items.size();
+            items.add(TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build());
+        }
         var outcome = transactions.write("replace a user", items);
-        if (outcome.failed(0)) {
+        if (releaseIndex != NO_ITEM && outcome.failedAlone(releaseIndex)) {
+            // See EmailClaims#release: the old address's claim is another profile's, not this one's to free.
+            items.remove(releaseIndex);
+            outcome = transactions.write("replace a user", items);
+        }
+        if (outcome.failed(PROFILE_INDEX)) {
             return new Changed();
         }
-        var claimIndex = items.size() - 1;
-        if (replacement.email().isPresent() && outcome.failed(claimIndex)) {
+        if (claimIndex != NO_ITEM && outcome.failed(claimIndex)) {
             return new EmailTaken();
         }
         return outcome.succeeded() ? new Replaced(next) : new Changed();
@@ -164,18 +182,26 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var key = key(current.id().value());
         var unchanged = unchangedSince(current);
         if (current.profile().email().isEmpty()) {
-            var request = unchanged.deleteItem(table, key);
-            try {
-                call("delete a user", () -> dynamoDb.deleteItem(request));
-                return new Deleted();
-            } catch (ConditionalCheckFailedException conditionFailed) {
-                return deletedByAnEarlierAttempt(conditionFailed) ? new Deleted() : new Changed();
-            }
+            return deleteAlone(unchanged, key);
         }
         var outcome = transactions.write("delete a user", List.of(
                 TransactWriteItem.builder().delete(unchanged.delete(table, key)).build(),
                 TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build()));
+        if (outcome.failedAlone(1)) {
+            // See EmailClaims#release: the claim is another profile's, not this one's to free.
+            return deleteAlone(unchanged, key);
+        }
         return outcome.succeeded() ? new Deleted() : new Changed();
+    }
+
+    private Deletion deleteAlone(WriteCondition unchanged, Map<String, AttributeValue> key) {
+        var request = unchanged.deleteItem(table, key);
+        try {
+            call("delete a user", () -> dynamoDb.deleteItem(request));
+            return new Deleted();
+        } catch (ConditionalCheckFailedException conditionFailed) {
+            return deletedByAnEarlierAttempt(conditionFailed) ? new Deleted() : new Changed();
+        }
     }
 
     /**

@@ -40,7 +40,12 @@ final class EmailClaims {
                 .build();
     }
 
-    /** A claim already gone (a delete-all ran meanwhile) is no reason to refuse freeing it. */
+    /**
+     * A claim already gone (a delete-all ran meanwhile) is no reason to refuse freeing it. One that another profile
+     * holds fails the condition; with the profile's own condition met, that is no concurrent change but two profiles
+     * with one address (left by older code or a manual edit), which no retry cures: the profile is then written or
+     * deleted without it, and the claim stays its holder's.
+     */
     Delete release(Email email, UserId owner) {
         return release(email.normalized(), owner);
     }

@@ -28,9 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * check on that owner.
  * <p>
  * Bounded by its deadline step by step, not page by page: it starts no scan or transaction it cannot expect to finish
- * in time (see {@link Batch}), so a deadline nearer than a page's work (a request given little time, a slow store)
- * still ends the call with what it deleted and {@code more}. Should a call run out of the request's time all the same
- * (not started, or cut short: {@link DynamoDbCalls#inTime}), the sweep answers what it saw committed, once it has
+ * in time (see {@link SweepProgress}), so a deadline nearer than a page's work (a request given little time, a slow
+ * store) still ends the call with what it deleted and {@code more}. Should a call stop all the same, out of the
+ * request's time (not started, or cut short) or refused by the store for now (throttling past the SDK's retries, a
+ * transaction still contended: {@link DynamoDbCalls#inTime}), the sweep answers what it saw committed, once it has
  * removed something; a transaction cut short may have committed unseen, and is then not counted.
  */
 final class ProfileSweep {
@@ -52,11 +53,11 @@ final class ProfileSweep {
     }
 
     Sweep deleteAll(Deadline deadline) {
-        var batch = new Batch(deadline);
+        var progress = new SweepProgress(deadline);
         Map<String, AttributeValue> startKey = null;
         do {
-            if (!batch.mayGoOn()) {
-                return batch.stopped();
+            if (!progress.mayGoOn()) {
+                return progress.stopped();
             }
             var scan = ScanRequest.builder()
                     .tableName(table)
@@ -67,10 +68,10 @@ final class ProfileSweep {
                     .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", EmailClaims.OWNER))
                     .build();
             var started = System.nanoTime();
-            var page = inTime("list users to delete", () -> dynamoDb.scan(scan));
-            batch.stepTook(started);
+            var page = inTime("list users to delete", () -> dynamoDb.scan(scan), progress);
+            progress.stepTook(started);
             if (page.isEmpty()) {
-                return batch.stopped();
+                return progress.stopped();
             }
             var scanned = page.get();
             var profiles = new ArrayList<Removal>();
@@ -82,12 +83,12 @@ final class ProfileSweep {
                     orphans.add(new Removal(claims.releaseIfAbandoned(item), List.of()));
                 }
             }
-            if (!deleteTogether(profiles, batch, batch::profilesDeleted) || !deleteTogether(orphans, batch, batch::claimsReleased)) {
-                return batch.stopped();
+            if (!deleteTogether(profiles, progress, progress::profilesDeleted) || !deleteTogether(orphans, progress, progress::claimsReleased)) {
+                return progress.stopped();
             }
             startKey = StartKey.after(scanned);
         } while (startKey != null);
-        return new Sweep(batch.deleted, false);
+        return progress.finished();
     }
 
     /**
@@ -116,13 +117,13 @@ final class ProfileSweep {
      * Runs deletions, each all or nothing, up to {@value #GROUPS_PER_TRANSACTION} to a transaction (never two touching
      * one item, which a transaction refuses), telling {@code done} how many each transaction did. A deletion whose
      * condition failed is dropped (or replaced by its {@code ifClaimTaken}) and the rest tried again. Answers false if
-     * it stopped before the end because the batch's time is up.
+     * it stopped before the end: its time is up, or a store call stopped.
      */
-    private boolean deleteTogether(List<Removal> deletions, Batch batch, IntConsumer done) {
+    private boolean deleteTogether(List<Removal> deletions, SweepProgress progress, IntConsumer done) {
         for (var transaction : inTransactions(deletions)) {
             var pending = transaction;
             while (!pending.isEmpty()) {
-                if (!batch.mayGoOn()) {
+                if (!progress.mayGoOn()) {
                     return false;
                 }
                 var items = new ArrayList<TransactWriteItem>();
@@ -130,8 +131,8 @@ final class ProfileSweep {
                     items.addAll(deletion.items());
                 }
                 var started = System.nanoTime();
-                var written = transactions.writeInTime("delete users", items);
-                batch.stepTook(started);
+                var written = transactions.writeInTime("delete users", items, progress);
+                progress.stepTook(started);
                 if (written.isEmpty()) {
                     return false;
                 }
@@ -194,48 +195,5 @@ final class ProfileSweep {
 
     private static Map<String, AttributeValue> keyOf(TransactWriteItem item) {
         return item.delete() != null ? item.delete().key() : item.conditionCheck().key();
-    }
-
-    /**
-     * One call's progress against its deadline. Until it has removed something it goes on whatever the time (each
-     * call makes progress; the request's own deadline still stops the store calls, which is then a 503); after that it
-     * starts a step (a scan page or a transaction) only while the time left exceeds the slowest step so far, so that
-     * the step can finish before the deadline and the call answers what it did.
-     */
-    private static final class Batch {
-        private final Deadline deadline;
-        private long deleted;
-        private boolean progressed;
-        private long slowestNanos;
-
-        Batch(Deadline deadline) {
-            this.deadline = deadline;
-        }
-
-        boolean mayGoOn() {
-            return !progressed || deadline.remaining().toNanos() > slowestNanos;
-        }
-
-        /** A step that threw needs no timing: it ends the sweep. */
-        void stepTook(long startedNanos) {
-            slowestNanos = Math.max(slowestNanos, System.nanoTime() - startedNanos);
-        }
-
-        void profilesDeleted(int count) {
-            deleted += count;
-            progressed |= count > 0;
-        }
-
-        void claimsReleased(int count) {
-            progressed |= count > 0;
-        }
-
-        /** Stopped for time: what it deleted, and that some may remain; "try again" if it could do nothing at all. */
-        Sweep stopped() {
-            if (!progressed) {
-                throw DynamoDbCalls.outOfTime("delete any user");
-            }
-            return new Sweep(deleted, true);
-        }
     }
 }

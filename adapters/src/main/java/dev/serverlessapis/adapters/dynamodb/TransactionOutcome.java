@@ -33,6 +33,16 @@ record TransactionOutcome(List<CancellationReason> reasons) {
         return reasons.size() > index && CONDITION_FAILED.equals(reasons.get(index).code());
     }
 
+    /** Whether the item at {@code index} is the only one whose condition failed. */
+    boolean failedAlone(int index) {
+        for (var other = 0; other < reasons.size(); other++) {
+            if (other != index && failed(other)) {
+                return false;
+            }
+        }
+        return failed(index);
+    }
+
     /** The item as it was when its condition failed, where the request asked for it ({@code ALL_OLD}). */
     Optional<Map<String, AttributeValue>> itemThatFailed(int index) {
         return failed(index) ? Optional.ofNullable(reasons.get(index).item()) : Optional.empty();

@@ -6,6 +6,7 @@ import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -28,19 +29,20 @@ final class Transactions {
     }
 
     TransactionOutcome write(String what, List<TransactWriteItem> items) {
-        var outcome = writeInTime(what, items);
-        if (outcome.isEmpty()) {
-            throw DynamoDbCalls.outOfTime(what);
-        }
+        var outcome = writeInTime(what, items, DynamoDbCalls.RAISE);
         return outcome.get();
     }
 
-    /** As {@link #write}, but empty when the request's time ran out first (see {@link DynamoDbCalls#inTime}). */
-    Optional<TransactionOutcome> writeInTime(String what, List<TransactWriteItem> items) {
+    /**
+     * As {@link #write}, for work that can stop part-way: what would stop it with "try again" (the request's time
+     * running out, a refusal for now, contention past the attempts, an interrupt while waiting to try again; the thread
+     * stays interrupted) goes to {@code stopped}, and the write is empty (see {@link DynamoDbCalls#inTime}).
+     */
+    Optional<TransactionOutcome> writeInTime(String what, List<TransactWriteItem> items, Consumer<TemporarilyUnavailableException> stopped) {
         for (int attempt = 1; ; attempt++) {
             try {
                 var request = TransactWriteItemsRequest.builder().transactItems(items).build();
-                var committed = inTime(what, () -> dynamoDb.transactWriteItems(request));
+                var committed = inTime(what, () -> dynamoDb.transactWriteItems(request), stopped);
                 return committed.isPresent() ? Optional.of(TransactionOutcome.COMMITTED) : Optional.empty();
             } catch (TransactionCanceledException cancelled) {
                 var outcome = new TransactionOutcome(cancelled.cancellationReasons());
@@ -48,9 +50,16 @@ final class Transactions {
                     return Optional.of(outcome);
                 }
                 if (attempt == ATTEMPTS) {
-                    throw new TemporarilyUnavailableException("DynamoDB could not " + what + " now: contended", cancelled);
+                    stopped.accept(new TemporarilyUnavailableException("DynamoDB could not " + what + " now: contended", cancelled));
+                    return Optional.empty();
                 }
-                backOff(attempt);
+                try {
+                    backOff(attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    stopped.accept(new TemporarilyUnavailableException("interrupted while DynamoDB was contended", interrupted));
+                    return Optional.empty();
+                }
             }
         }
     }
@@ -59,12 +68,7 @@ final class Transactions {
      * Waits a random while, growing with the attempt, before retrying a write that collided with another: the jitter
      * keeps colliding writers from retrying in lockstep.
      */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new TemporarilyUnavailableException("interrupted while DynamoDB was contended", interrupted);
-        }
+    private static void backOff(int attempt) throws InterruptedException {
+        Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 6)));
     }
 }

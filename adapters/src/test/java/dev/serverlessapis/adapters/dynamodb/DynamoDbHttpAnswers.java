@@ -14,17 +14,30 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * An HTTP layer for a real SDK client that answers as DynamoDB does, for the answers DynamoDB Local never gives: each
- * call in turn is either an empty success ({@code 200 {}}) or DynamoDB's 400 JSON error of an error code (a cancelled
- * transaction with its cancellation reasons), so what a test sees is the exception the SDK itself makes of it.
+ * call in turn is either a success (empty, {@code 200 {}}, unless given a body) or DynamoDB's 400 JSON error of an
+ * error code (a cancelled transaction with its cancellation reasons), so what a test sees is the exception the SDK
+ * itself makes of it.
  * Records each call's {@code X-Amz-Target}.
  */
 public final class DynamoDbHttpAnswers implements SdkHttpClient {
     private final IntFunction<String> errorOfCall;
+    private final IntFunction<String> successOfCall;
     private final List<String> targets = new CopyOnWriteArrayList<>();
 
-    /** {@code errorOfCall} gives a call's error body, null for an empty success. */
-    private DynamoDbHttpAnswers(IntFunction<String> errorOfCall) {
+    /** {@code errorOfCall} gives a call's error body, null for a success, whose body {@code successOfCall} gives. */
+    private DynamoDbHttpAnswers(IntFunction<String> errorOfCall, IntFunction<String> successOfCall) {
         this.errorOfCall = errorOfCall;
+        this.successOfCall = successOfCall;
+    }
+
+    private DynamoDbHttpAnswers(IntFunction<String> errorOfCall) {
+        this(errorOfCall, call -> "{}");
+    }
+
+    /** The first calls succeed with these bodies in turn; every later one is answered as {@code then} answers its first calls. */
+    public static DynamoDbHttpAnswers answeringThen(List<String> bodies, DynamoDbHttpAnswers then) {
+        return new DynamoDbHttpAnswers(call -> call < bodies.size() ? null : then.errorOfCall.apply(call - bodies.size()),
+                call -> call < bodies.size() ? bodies.get(call) : then.successOfCall.apply(call - bodies.size()));
     }
 
     /** Every call refused with {@code errorCode}. */
@@ -59,7 +72,7 @@ public final class DynamoDbHttpAnswers implements SdkHttpClient {
         var call = targets.size();
         targets.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(""));
         var error = errorOfCall.apply(call);
-        var body = (error == null ? "{}" : error).getBytes(StandardCharsets.UTF_8);
+        var body = (error == null ? successOfCall.apply(call) : error).getBytes(StandardCharsets.UTF_8);
         var response = HttpExecuteResponse.builder()
                 .response(SdkHttpResponse.builder().statusCode(error == null ? 200 : 400)
                         .putHeader("Content-Type", "application/x-amz-json-1.0")

@@ -10,6 +10,7 @@ import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.UserProfile;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +84,30 @@ class TransactionsTest {
         assertThat(dynamoDb.calls).hasValue(Transactions.ATTEMPTS);
     }
 
+    /**
+     * Work that can stop part-way hears of an interrupt during the pause between attempts as of any other stop, so it
+     * can still answer what it did; the thread stays interrupted.
+     */
+    @Test
+    void anInterruptWhileContendedGoesToWhatStopsTheWrite() {
+        dynamoDb.alwaysCancel(CONFLICT, NONE);
+        dynamoDb.interruptEachCall();
+        var stops = new ArrayList<TemporarilyUnavailableException>();
+
+        try {
+            assertThat(new Transactions(dynamoDb).writeInTime("delete users", TWO_ITEMS, stops::add)).isEmpty();
+        } finally {
+            assertThat(Thread.interrupted()).isTrue();
+        }
+        assertThat(stops).singleElement().extracting(Throwable::getMessage).isEqualTo("interrupted while DynamoDB was contended");
+        assertThat(dynamoDb.calls).hasValue(1);
+    }
+
     /** Cancels transactions with the reasons given, the queued ones first, then always or never. */
     private static final class Answers implements DynamoDbClient {
         private final Deque<List<CancellationReason>> next = new ArrayDeque<>();
         private List<CancellationReason> always;
+        private boolean interrupting;
         final AtomicInteger calls = new AtomicInteger();
 
         void cancelNext(CancellationReason... reasons) {
@@ -97,9 +118,17 @@ class TransactionsTest {
             always = List.of(reasons);
         }
 
+        /** Each call leaves the calling thread interrupted, as an interrupt arriving during it would. */
+        void interruptEachCall() {
+            interrupting = true;
+        }
+
         @Override
         public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
             calls.incrementAndGet();
+            if (interrupting) {
+                Thread.currentThread().interrupt();
+            }
             var reasons = next.isEmpty() ? always : next.poll();
             if (reasons == null) {
                 return TransactWriteItemsResponse.builder().build();

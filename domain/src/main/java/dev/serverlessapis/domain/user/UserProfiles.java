@@ -26,18 +26,22 @@ public interface UserProfiles {
     Page<StoredProfile> list(PageRequest page);
 
     /**
-     * Replaces {@code current} with {@code replacement} (same id) at the next version, moving its email claim; the
-     * owner stays.
+     * Replaces {@code current} with {@code replacement} (same id) at the next version, moving its email claim (an old
+     * address another profile holds stays that profile's, as for {@link #delete}); the owner stays.
      */
     Replacement replace(StoredProfile current, UserProfile replacement);
 
-    /** Deletes {@code current} and frees its email; {@link Changed} if it was changed or deleted meanwhile. */
+    /**
+     * Deletes {@code current} and frees its email, unless another profile holds that address (data older code could
+     * leave), in which case the address stays that profile's; {@link Changed} if it was changed or deleted meanwhile.
+     */
     Deletion delete(StoredProfile current);
 
     /**
      * Deletes profiles, each together with its email claim, until every profile is gone or the deadline is reached,
-     * and answers by the deadline how many it deleted (after at least one batch, so each call makes progress; a store
-     * that lets it do nothing in time is {@code TemporarilyUnavailableException}). Profiles written meanwhile may
+     * and answers by the deadline how many it deleted (after at least one batch, so each call makes progress). A store
+     * that refuses for now once some profiles are gone ends the call with what it deleted too; only one that lets it
+     * do nothing, in time or at all, is {@code TemporarilyUnavailableException}. Profiles written meanwhile may
      * survive, but never without their claim nor a claim without its profile.
      */
     Sweep deleteAll(Deadline deadline);
