@@ -12,8 +12,9 @@ public interface HitCounters {
     Optional<CounterReading> increment(CounterName name);
 
     /**
-     * Adds one unless an increment with this key was already counted within {@link IdempotencyKey#REMEMBERED_FOR},
-     * in which case nothing is added and the answer first given for the key is given again, marked as replayed.
+     * Adds one unless an increment of this counter with this key was already counted within
+     * {@link IdempotencyKey#REMEMBERED_FOR}, in which case nothing is added and the answer first given for the key is
+     * given again, marked as replayed.
      */
     Optional<Increment> incrementOnce(CounterName name, IdempotencyKey key);
 

@@ -7,7 +7,12 @@ import dev.serverlessapis.domain.shared.DomainEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.NotFoundException;
 import dev.serverlessapis.domain.shared.RecordedDomainEvents;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class IncrementCounterTest {
@@ -34,6 +39,42 @@ class IncrementCounterTest {
         assertThat(retried).isEqualTo(first);
         assertThat(counters.read(new CounterName("cloud-resume"))).map(CounterReading::value).contains(2L);
         assertThat(events.all()).containsExactly(DomainEvent.COUNTER_INCREMENTED, DomainEvent.COUNTER_INCREMENTED, DomainEvent.INCREMENT_REPLAYED);
+    }
+
+    /** As the DynamoDB adapter keeps its markers: per counter, until exactly a day after the first use. */
+    @Test
+    void aKeyIsRememberedOnItsOwnCounterForADay() {
+        var now = new AtomicReference<>(Instant.parse("2026-12-02T12:00:00Z"));
+        var clocked = new InMemoryHitCounters(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        }).provision("cloud-resume", 0).provision("guestbook", 0);
+        var increments = new IncrementCounter(clocked, events);
+        var visit = IncrementCounter.Command.of("cloud-resume", Optional.of("visit-42"));
+
+        increments.increment(visit);
+        increments.increment(IncrementCounter.Command.of("guestbook", Optional.of("visit-42")));
+        now.set(now.get().plus(IdempotencyKey.REMEMBERED_FOR));
+        increments.increment(visit);
+        now.set(now.get().plusSeconds(1));
+        var afterADay = increments.increment(visit);
+
+        assertThat(afterADay.value()).isEqualTo(2);
+        assertThat(clocked.read(new CounterName("guestbook"))).map(CounterReading::value).contains(1L);
+        assertThat(events.all()).containsExactly(DomainEvent.COUNTER_INCREMENTED, DomainEvent.COUNTER_INCREMENTED,
+                DomainEvent.INCREMENT_REPLAYED, DomainEvent.COUNTER_INCREMENTED);
     }
 
     @Test
