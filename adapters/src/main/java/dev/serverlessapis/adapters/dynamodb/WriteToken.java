@@ -28,8 +28,16 @@ final class WriteToken {
     }
 
     static WriteToken next() {
+        return new WriteToken(uniqueName());
+    }
+
+    /**
+     * A name unique as a token is, for what else must never meet its like again: the incarnation of a profile a create
+     * starts ({@link ProfileItems#newIncarnation}).
+     */
+    static String uniqueName() {
         var invocation = Invocation.current();
-        return new WriteToken(invocation.isPresent() ? invocation.get().uniqueName() : UUID.randomUUID().toString());
+        return invocation.isPresent() ? invocation.get().uniqueName() : UUID.randomUUID().toString();
     }
 
     /** {@code item} with this token beside its attributes. */

@@ -13,7 +13,10 @@ import java.util.Optional;
  */
 public interface UserProfiles {
 
-    /** Stores a new profile at {@link Version#FIRST}, owned by {@code owner}, unless its id or its email is taken. */
+    /**
+     * Stores a new profile, owned by {@code owner}, at the first version of a new {@link Incarnation}, one never named
+     * before for this id (by any writer, at any time), unless its id or its email is taken.
+     */
     Creation create(UserProfile profile, ProfileOwner owner);
 
     /** The current profile, read consistently. */

@@ -17,9 +17,11 @@ import dev.serverlessapis.domain.user.CreateUserProfile;
 import dev.serverlessapis.domain.user.DeleteAllUserProfiles;
 import dev.serverlessapis.domain.user.DeleteUserProfile;
 import dev.serverlessapis.domain.user.InMemoryUserProfiles;
+import dev.serverlessapis.domain.user.Incarnation;
 import dev.serverlessapis.domain.user.ListUserProfiles;
 import dev.serverlessapis.domain.user.ReadUserProfile;
 import dev.serverlessapis.domain.user.ReplaceUserProfile;
+import dev.serverlessapis.domain.user.Version;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +50,8 @@ class UserEndpointsTest {
 
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
         assertThat(header(created, "Location")).hasValue("/users/ada");
-        assertThat(header(created, "ETag")).hasValueSatisfying(tag -> assertThat(tag).startsWith("\"").endsWith("\""));
+        assertThat(header(created, "ETag")).as("a strong tag: entity-tag characters between quotes").hasValueSatisfying(
+                tag -> assertThat(tag).matches("\"[\\x21\\x23-\\x7e]+\""));
         assertThat(json(created).getAsJsonObject().get("email").getAsString()).isEqualTo("ada@example.com");
     }
 
@@ -66,6 +69,22 @@ class UserEndpointsTest {
         assertThat(header(current, "ETag")).isPresent().isNotEqualTo(Optional.of(tag));
         assertThat(header(current, "ETag")).isEqualTo(header(read("ada"), "ETag"));
         assertThat(json(read("ada")).getAsJsonObject().get("name").getAsString()).isEqualTo("Countess of Lovelace");
+    }
+
+    /** The tag's format itself: the quoted name of one of our versions, alone or in a list, or {@code *}. */
+    @Test
+    void ifMatchTakesStrongTagsOfOurVersionsAndStarAndNothingElse() {
+        var version = Version.first(Incarnation.named("c6af9ac6-7b61-11e6-9a41-93e812345678#1"));
+        var tag = "\"" + version.name() + "\"";
+
+        assertThat(UserEndpoints.ifMatch(tag).matches(version)).isTrue();
+        assertThat(UserEndpoints.ifMatch(" \"foreign\" ,W/\"1\", " + tag + " ").matches(version)).isTrue();
+        assertThat(UserEndpoints.ifMatch(" * ").matches(version)).isTrue();
+        assertThat(UserEndpoints.ifMatch("W/" + tag).matches(version)).as("weak").isFalse();
+        assertThat(UserEndpoints.ifMatch(version.name()).matches(version)).as("unquoted").isFalse();
+        assertThat(UserEndpoints.ifMatch("\"" + version.next().name() + "\"").matches(version)).as("another version").isFalse();
+        assertThat(UserEndpoints.ifMatch("\"1\"").matches(version)).as("the count alone").isFalse();
+        assertThat(UserEndpoints.ifMatch("\"1\"").matches(Version.first(Incarnation.UNNAMED))).as("a tag older code gave").isTrue();
     }
 
     @Test
