@@ -55,7 +55,8 @@ final class ProfileItems {
 
     /**
      * A name no incarnation of any profile had before ({@link WriteToken#uniqueName}): drawn from the invocation, not
-     * from a clock or a random generator, so it is unique across instances and SnapStart restores alike.
+     * from a clock or a random generator, so it is unique across instances and SnapStart restores alike. Lambda's
+     * {@code awsRequestId} is a UUID, so the name keeps within the characters and length {@link Incarnation} allows.
      */
     static Incarnation newIncarnation() {
         return Incarnation.named(WriteToken.uniqueName());
