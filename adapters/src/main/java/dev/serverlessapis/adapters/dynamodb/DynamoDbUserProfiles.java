@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * all beside the text so they are never part of the body, and, when it has one, its email in lower case
  * ({@code email}, the key of index {@code email-index}); one written by a single put also holds that put's
  * {@link WriteToken} ({@code write-token}, beside the text too). An item written before incarnations were kept has
- * no {@code incarnation}, and is read as {@link dev.serverlessapis.domain.user.Incarnation#UNNAMED}. Emails are kept unique by
- * {@link EmailClaims}, written in the same transaction as the profile; delete-all is {@link ProfileSweep}.
+ * no {@code incarnation}, and is read as {@link dev.serverlessapis.domain.user.Incarnation#UNNAMED}. Emails are kept
+ * unique by {@link EmailClaims}, written in the same transaction as the profile; delete-all is {@link ProfileSweep}.
  */
 public final class DynamoDbUserProfiles implements UserProfiles {
     public static final String ID = "id";

@@ -50,7 +50,8 @@ final class ProfileItems {
     /** An item written before incarnations were kept has none: it is of {@link Incarnation#UNNAMED}. */
     static Version version(Map<String, AttributeValue> item) {
         var incarnation = item.get(INCARNATION);
-        return new Version(incarnation == null ? Incarnation.UNNAMED : Incarnation.named(incarnation.s()), Long.parseLong(item.get(VERSION).n()));
+        var count = Long.parseLong(item.get(VERSION).n());
+        return new Version(incarnation == null ? Incarnation.UNNAMED : Incarnation.named(incarnation.s()), count);
     }
 
     /**

@@ -62,9 +62,4 @@ public final class Incarnation {
     public int hashCode() {
         return name.hashCode();
     }
-
-    @Override
-    public String toString() {
-        return isNamed() ? name : "(unnamed)";
-    }
 }
