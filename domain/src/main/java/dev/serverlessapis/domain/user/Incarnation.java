@@ -12,8 +12,9 @@ package dev.serverlessapis.domain.user;
 public final class Incarnation {
     public static final int MAX_LENGTH = 100;
     /**
-     * The incarnation of every profile stored before incarnations were named. Only one can still exist per id (the
-     * store names every incarnation it creates now), so it is as unique as a named one.
+     * The incarnation of every profile stored without a name: by code older than incarnations, before the upgrade or
+     * by an older function still running during a deploy. All of them share it, so it tells none of them from another:
+     * only the names this code gives are unique, each among the incarnations this code names, and none is this one.
      */
     public static final Incarnation UNNAMED = new Incarnation("");
 
