@@ -72,8 +72,11 @@ class RetriedWritesTest {
 
             assertThat(proxy.chosenRequests()).as("the SDK sent the write again").isEqualTo(2);
             assertThat(creation).isInstanceOf(UserProfiles.Created.class);
-            assertThat(((UserProfiles.Created) creation).stored().profile().members()).isEqualTo(members);
+            var answered = ((UserProfiles.Created) creation).stored();
+            assertThat(answered.profile().members()).isEqualTo(members);
             assertThat(storedProfileText(id)).isEqualTo("{\"id\":\"" + id + "\",\"name\":\"Ada\"}");
+            assertThat(profilesOn(local.client()).find(new dev.serverlessapis.domain.user.UserId(id)).orElseThrow().version())
+                    .as("the version answered is the one the first attempt stored").isEqualTo(answered.version());
         }
     }
 
