@@ -7,6 +7,7 @@ import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.INCARNAT
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.PROFILE;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
 
+import dev.serverlessapis.adapters.invocation.Invocation;
 import dev.serverlessapis.adapters.json.JsonCodec;
 import dev.serverlessapis.domain.user.Incarnation;
 import dev.serverlessapis.domain.user.ProfileOwner;
@@ -16,6 +17,7 @@ import dev.serverlessapis.domain.user.Version;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A stored profile as an item of table {@code user-profiles}, and back (see {@link DynamoDbUserProfiles}). */
@@ -47,20 +49,30 @@ final class ProfileItems {
         return new StoredProfile(UserProfile.of(members), version(item), owner);
     }
 
-    /** An item written before incarnations were kept has none: it is of {@link Incarnation#UNNAMED}. */
+    /**
+     * An item written before incarnations were kept has none: it is of {@link Incarnation#UNNAMED}. So is one whose
+     * {@code incarnation} is no valid name, which only a hand edit or another tool can store: read as it is, it could
+     * not travel in a tag, and failing would fail every read, list and sweep that meets the item. Read as unnamed, the
+     * profile still reads and lists, and no tag ever writes it: {@link #unchangedSince} then asks for no
+     * {@code incarnation} at all, which the item has, so every conditional write of it fails, also one a stale
+     * unnamed tag got past the use case's check, until the attribute is repaired or removed.
+     */
     static Version version(Map<String, AttributeValue> item) {
-        var incarnation = item.get(INCARNATION);
-        var count = Long.parseLong(item.get(VERSION).n());
-        return new Version(incarnation == null ? Incarnation.UNNAMED : Incarnation.named(incarnation.s()), count);
+        var stored = item.get(INCARNATION);
+        var name = stored == null ? null : stored.s();
+        var incarnation = name != null && Incarnation.isValidName(name) ? Incarnation.named(name) : Incarnation.UNNAMED;
+        return new Version(incarnation, Long.parseLong(item.get(VERSION).n()));
     }
 
     /**
-     * A name no incarnation of any profile had before ({@link WriteToken#uniqueName}): drawn from the invocation, not
-     * from a clock or a random generator, so it is unique across instances and SnapStart restores alike. Lambda's
-     * {@code awsRequestId} is a UUID, so the name keeps within the characters and length {@link Incarnation} allows.
+     * A name no incarnation of any profile had before ({@link Invocation#nextUniqueName()}): drawn from the invocation,
+     * not from a clock or a random generator, so it is unique across instances and SnapStart restores alike. Lambda's
+     * {@code awsRequestId} is a UUID, which always makes a valid name; an id that does not (a caller outside Lambda
+     * passing spaces, quotes, commas or a long id) gets a random UUID instead, so that its creates are not 500s.
      */
     static Incarnation newIncarnation() {
-        return Incarnation.named(WriteToken.uniqueName());
+        var name = Invocation.nextUniqueName();
+        return Incarnation.named(Incarnation.isValidName(name) ? name : UUID.randomUUID().toString());
     }
 
     /**

@@ -2,17 +2,25 @@ package dev.serverlessapis.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlessapis.adapters.invocation.Invocation;
 import dev.serverlessapis.domain.shared.Deadline;
+import dev.serverlessapis.domain.shared.PageRequest;
+import dev.serverlessapis.domain.user.Incarnation;
 import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.StoredProfile;
 import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfile;
 import dev.serverlessapis.domain.user.UserProfiles;
+import dev.serverlessapis.domain.user.Version;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,6 +120,69 @@ class DynamoDbRecreatedProfilesTest {
 
         assertThat(profiles.find(new UserId(legacyId))).isEmpty();
         assertThat(profiles.find(new UserId(id))).isEmpty();
+    }
+
+    /** Lambda's ids are UUIDs; one that is not a valid name (from a caller outside Lambda) still creates. */
+    @Test
+    void aRequestIdThatIsNoIncarnationNameStillCreatesANamedIncarnation() {
+        var seen = new HashSet<Incarnation>();
+        for (var requestId : List.of("with space", "a,b", "quote\"d", "back\\slash", "é", "x".repeat(Incarnation.MAX_LENGTH))) {
+            var id = UUID.randomUUID().toString();
+            var invocation = Invocation.serving(requestId);
+            StoredProfile stored;
+            try {
+                stored = created(Map.of("id", id));
+            } finally {
+                invocation.end();
+            }
+            assertThat(stored.version().incarnation().isNamed()).as(requestId).isTrue();
+            assertThat(Incarnation.isValidName(stored.version().incarnation().name())).as(requestId).isTrue();
+            assertThat(profiles.find(new UserId(id))).as(requestId).contains(stored);
+            assertThat(seen.add(stored.version().incarnation())).as("each a name of its own").isTrue();
+        }
+    }
+
+    /**
+     * Only a hand edit or another tool stores an incarnation that is no valid name: the item still reads and lists,
+     * as unnamed, and no write decided on what was read reaches it, neither a replace nor a delete.
+     */
+    @Test
+    void aStoredIncarnationThatIsNoNameReadsAsUnnamedAndNoWriteReachesIt() {
+        var id = UUID.randomUUID().toString();
+        var text = "{\"id\":\"" + id + "\"}";
+        var item = new HashMap<String, AttributeValue>();
+        item.put("id", AttributeValue.fromS(id));
+        item.put("profile", AttributeValue.fromS(text));
+        item.put("version", AttributeValue.fromN("1"));
+        item.put("created-by", AttributeValue.fromS(OWNER.handle()));
+        item.put(DynamoDbUserProfiles.INCARNATION, AttributeValue.fromS("edited by \"hand\", badly"));
+        dynamoDb.putItem(put -> put.tableName(TABLE).item(item));
+        try {
+            var read = profiles.find(new UserId(id)).orElseThrow();
+            assertThat(read.version()).isEqualTo(Version.first(Incarnation.UNNAMED));
+            assertThat(listed(id)).as("the list reads past it").contains(read);
+
+            assertThat(profiles.replace(read, UserProfile.of(Map.of("id", id, "name", "written")))).isInstanceOf(UserProfiles.Changed.class);
+            assertThat(profiles.delete(read)).isInstanceOf(UserProfiles.Changed.class);
+            assertThat(profiles.find(new UserId(id))).contains(read);
+        } finally {
+            dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(id))));
+        }
+    }
+
+    private List<StoredProfile> listed(String id) {
+        var found = new ArrayList<StoredProfile>();
+        var cursor = Optional.<String>empty();
+        do {
+            var page = profiles.list(new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            for (var stored : page.items()) {
+                if (stored.id().value().equals(id)) {
+                    found.add(stored);
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        return found;
     }
 
     private StoredProfile created(Map<String, Object> members) {

@@ -13,7 +13,8 @@ public final class Incarnation {
     public static final int MAX_LENGTH = 100;
     /**
      * The incarnation of every profile stored without a name: by code older than incarnations, before the upgrade or
-     * by an older function still running during a deploy. All of them share it, so it tells none of them from another:
+     * by an older function still running during a deploy (and, as the store reads it, of one stored with a name that
+     * is not valid). All of them share it, so it tells none of them from another:
      * only the names this code gives are unique, each among the incarnations this code names, and none is this one.
      */
     public static final Incarnation UNNAMED = new Incarnation("");
@@ -32,7 +33,8 @@ public final class Incarnation {
         return new Incarnation(name);
     }
 
-    static boolean isValidName(String name) {
+    /** Whether {@code name} may name an incarnation ({@link #named} refuses every other). */
+    public static boolean isValidName(String name) {
         if (name == null || name.isEmpty() || name.length() > MAX_LENGTH) {
             return false;
         }
