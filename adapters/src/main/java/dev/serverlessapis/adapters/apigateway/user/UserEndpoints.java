@@ -95,15 +95,21 @@ public final class UserEndpoints {
         return response.withHeader("ETag", "\"" + stored.version().name() + "\"");
     }
 
+    /**
+     * RFC 9110 reads a header sent on several lines as one list, their values joined by commas, as a client or proxy
+     * may split a long {@code If-Match}; so are all lines here, not the first alone.
+     */
     private static Optional<IfMatch> ifMatch(HttpRequest request) {
-        var header = request.header("If-Match");
-        return header.isPresent() ? Optional.of(ifMatch(header.get())) : Optional.empty();
+        var lines = request.headerValues("If-Match");
+        return lines.isEmpty() ? Optional.empty() : Optional.of(ifMatch(String.join(", ", lines)));
     }
 
     /**
      * RFC 9110: {@code *}, or a list of entity tags; weak ({@code W/"..."}) or foreign tags are kept out and so never
-     * match. Splitting at commas cannot cut one of our tags, which hold none; read with {@code indexOf} and
-     * {@code charAt}, not a regular expression, which every cold start would pay to compile.
+     * match. Splitting at commas cannot cut one of our tags, which hold none, nor make one of ours from a foreign tag
+     * that holds one: no tag holds a {@code "}, so of its pieces none both starts and ends with one. Read with
+     * {@code split} at one plain character (String's fast path, which compiles no pattern), {@code strip},
+     * {@code charAt} and {@code substring}, not a regular expression, which every cold start would pay to compile.
      */
     static IfMatch ifMatch(String header) {
         if (header.strip().equals("*")) {
