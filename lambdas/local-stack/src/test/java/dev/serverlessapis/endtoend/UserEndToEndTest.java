@@ -152,6 +152,23 @@ class UserEndToEndTest {
         assertThat(json(http.get("/users/" + id)).getAsJsonObject().get("name").getAsString()).isEqualTo("second");
     }
 
+    /** Each value of {@code If-Match} on a line of its own, ours last: one list, of which ours matches (RFC 9110). */
+    @Test
+    void anIfMatchSentOnTwoLinesIsOneListInWhichOursMatches() {
+        var id = "lines-" + UUID.randomUUID();
+        var created = http.sendJson("POST", "/users", """
+                {"id":"%s","name":"v1"}""".formatted(id));
+        var etag = created.headers().firstValue("ETag").orElseThrow();
+
+        var put = http.send(http.to("/users/" + id).header("Content-Type", "application/json")
+                .header("If-Match", "\"foreign\"").header("If-Match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"v2"}""")));
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(json(http.get("/users/" + id)).getAsJsonObject().get("name").getAsString()).isEqualTo("v2");
+    }
+
     @Test
     void anEtagOfADeletedProfileDoesNotDeleteTheProfileCreatedAgainUnderItsId() {
         var id = "again-" + UUID.randomUUID();
