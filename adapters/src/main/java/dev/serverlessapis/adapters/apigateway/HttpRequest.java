@@ -53,9 +53,19 @@ public final class HttpRequest {
         return CognitoClaims.callerOf(event);
     }
 
+    /** The first line of a header the client sent; {@link #headerValues} has every one. */
     public Optional<String> header(String name) {
         var values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    }
+
+    /**
+     * Every line of a header, in the order the client sent them: API Gateway passes each in {@code multiValueHeaders}
+     * (and only the last in {@code headers}). Empty when the client sent none.
+     */
+    public List<String> headerValues(String name) {
+        var values = headers.get(name);
+        return values == null ? List.of() : values;
     }
 
     /**

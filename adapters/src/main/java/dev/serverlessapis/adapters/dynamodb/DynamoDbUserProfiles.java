@@ -4,8 +4,9 @@ import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.putAlone;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.item;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
+import static dev.serverlessapis.adapters.dynamodb.ProfileItems.newIncarnation;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.stored;
-import static dev.serverlessapis.adapters.dynamodb.ProfileItems.version;
+import static dev.serverlessapis.adapters.dynamodb.ProfileItems.unchangedSince;
 
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.Page;
@@ -32,15 +33,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Profiles in table {@code user-profiles}. A profile item holds the client's JSON text ({@code profile}), its
- * {@code version}, its owner's handle ({@code created-by}, beside the text so it is never part of the body) and, when
- * it has one, its email in lower case ({@code email}, the key of index {@code email-index}); one written by a single
- * put also holds that put's {@link WriteToken} ({@code write-token}, beside the text too). Emails are kept unique by
- * {@link EmailClaims}, written in the same transaction as the profile; delete-all is {@link ProfileSweep}.
+ * version's count ({@code version}) and incarnation ({@code incarnation}), its owner's handle ({@code created-by}),
+ * all beside the text so they are never part of the body, and, when it has one, its email in lower case
+ * ({@code email}, the key of index {@code email-index}); one written by a single put also holds that put's
+ * {@link WriteToken} ({@code write-token}, beside the text too). An item written before incarnations were kept has
+ * no {@code incarnation}, and is read as {@link dev.serverlessapis.domain.user.Incarnation#UNNAMED}. Emails are kept
+ * unique by {@link EmailClaims}, written in the same transaction as the profile; delete-all is {@link ProfileSweep}.
  */
 public final class DynamoDbUserProfiles implements UserProfiles {
     public static final String ID = "id";
     public static final String PROFILE = "profile";
     public static final String VERSION = "version";
+    /** The name of the profile's incarnation, which its create gave it and its replaces keep. */
+    public static final String INCARNATION = "incarnation";
     public static final String EMAIL = "email";
     /** The handle of the person who created the profile: beside the profile's JSON text, never in it. */
     public static final String CREATED_BY = "created-by";
@@ -68,7 +73,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     @Override
     public Creation create(UserProfile profile, ProfileOwner owner) {
-        var stored = new StoredProfile(profile, Version.FIRST, Optional.of(owner));
+        var stored = new StoredProfile(profile, Version.first(newIncarnation()), Optional.of(owner));
         var item = item(stored);
         var idFree = WriteCondition.of("attribute_not_exists(#id)", Map.of("#id", ID));
         if (profile.email().isEmpty()) {
@@ -144,7 +149,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     public Replacement replace(StoredProfile current, UserProfile replacement) {
         var next = current.replacedBy(replacement);
         var item = item(next);
-        var unchanged = unchangedSince(current);
+        var unchanged = unchangedSince(current.version());
         if (normalized(current.profile().email()).equals(normalized(replacement.email()))) {
             return putAlone(dynamoDb, "write a user", table, unchanged, item) ? new Replaced(next) : new Changed();
         }
@@ -180,7 +185,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     @Override
     public Deletion delete(StoredProfile current) {
         var key = key(current.id().value());
-        var unchanged = unchangedSince(current);
+        var unchanged = unchangedSince(current.version());
         if (current.profile().email().isEmpty()) {
             return deleteAlone(unchanged, key);
         }
@@ -218,11 +223,6 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     @Override
     public Sweep deleteAll(Deadline deadline) {
         return sweep.deleteAll(deadline);
-    }
-
-    /** Optimistic locking: the write happens only while the stored version is still the one read. */
-    private static WriteCondition unchangedSince(StoredProfile current) {
-        return new WriteCondition("#version = :current", Map.of("#version", VERSION), Map.of(":current", version(current.version())));
     }
 
     private static Optional<String> normalized(Optional<Email> email) {

@@ -3,10 +3,13 @@ package dev.serverlessapis.adapters.dynamodb;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.CREATED_BY;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.EMAIL;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.ID;
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.INCARNATION;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.PROFILE;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
 
+import dev.serverlessapis.adapters.invocation.Invocation;
 import dev.serverlessapis.adapters.json.JsonCodec;
+import dev.serverlessapis.domain.user.Incarnation;
 import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.StoredProfile;
 import dev.serverlessapis.domain.user.UserProfile;
@@ -14,6 +17,7 @@ import dev.serverlessapis.domain.user.Version;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A stored profile as an item of table {@code user-profiles}, and back (see {@link DynamoDbUserProfiles}). */
@@ -25,7 +29,10 @@ final class ProfileItems {
         var item = new HashMap<String, AttributeValue>();
         item.put(ID, AttributeValue.fromS(stored.id().value()));
         item.put(PROFILE, AttributeValue.fromS(JsonCodec.write(stored.profile().members())));
-        item.put(VERSION, version(stored.version()));
+        item.put(VERSION, AttributeValue.fromN(Long.toString(stored.version().count())));
+        if (stored.version().incarnation().isNamed()) {
+            item.put(INCARNATION, AttributeValue.fromS(stored.version().incarnation().name()));
+        }
         if (stored.profile().email().isPresent()) {
             item.put(EMAIL, AttributeValue.fromS(stored.profile().email().get().normalized()));
         }
@@ -39,15 +46,52 @@ final class ProfileItems {
         var members = JsonCodec.parseObject(item.get(PROFILE).s());
         var createdBy = item.get(CREATED_BY);
         var owner = createdBy == null || createdBy.s() == null ? Optional.<ProfileOwner>empty() : Optional.of(new ProfileOwner(createdBy.s()));
-        return new StoredProfile(UserProfile.of(members), new Version(Long.parseLong(item.get(VERSION).n())), owner);
+        return new StoredProfile(UserProfile.of(members), version(item), owner);
+    }
+
+    /**
+     * An item written before incarnations were kept has none: it is of {@link Incarnation#UNNAMED}. So is one whose
+     * {@code incarnation} is no valid name, which only a hand edit or another tool can store: read as it is, it could
+     * not travel in a tag, and failing would fail every read, list and sweep that meets the item. Read as unnamed, the
+     * profile still reads and lists, and no tag ever writes it: {@link #unchangedSince} then asks for no
+     * {@code incarnation} at all, which the item has, so every conditional write of it fails, also one a stale
+     * unnamed tag got past the use case's check, until the attribute is repaired or removed.
+     */
+    static Version version(Map<String, AttributeValue> item) {
+        var stored = item.get(INCARNATION);
+        var name = stored == null ? null : stored.s();
+        var incarnation = name != null && Incarnation.isValidName(name) ? Incarnation.named(name) : Incarnation.UNNAMED;
+        return new Version(incarnation, Long.parseLong(item.get(VERSION).n()));
+    }
+
+    /**
+     * A name no incarnation of any profile had before ({@link Invocation#nextUniqueName()}): drawn from the invocation,
+     * not from a clock or a random generator, so it is unique across instances and SnapStart restores alike. Lambda's
+     * {@code awsRequestId} is a UUID, which always makes a valid name; an id that does not (a caller outside Lambda
+     * passing spaces, quotes, commas or a long id) gets a random UUID instead, so that its creates are not 500s.
+     */
+    static Incarnation newIncarnation() {
+        var name = Invocation.nextUniqueName();
+        return Incarnation.named(Incarnation.isValidName(name) ? name : UUID.randomUUID().toString());
+    }
+
+    /**
+     * Optimistic locking: the write happens only while the stored version is still {@code version}, of its very
+     * incarnation. A profile deleted and created again may have reached the same count; its incarnation then differs,
+     * or, where {@code version} is of an item older code wrote, it has one where that item had none.
+     */
+    static WriteCondition unchangedSince(Version version) {
+        var count = AttributeValue.fromN(Long.toString(version.count()));
+        var names = Map.of("#version", VERSION, "#incarnation", INCARNATION);
+        if (!version.incarnation().isNamed()) {
+            return new WriteCondition("#version = :count AND attribute_not_exists(#incarnation)", names, Map.of(":count", count));
+        }
+        return new WriteCondition("#version = :count AND #incarnation = :incarnation", names,
+                Map.of(":count", count, ":incarnation", AttributeValue.fromS(version.incarnation().name())));
     }
 
     /** The key of a profile, or of an email claim. */
     static Map<String, AttributeValue> key(String id) {
         return Map.of(ID, AttributeValue.fromS(id));
-    }
-
-    static AttributeValue version(Version version) {
-        return AttributeValue.fromN(Long.toString(version.value()));
     }
 }

@@ -3,8 +3,11 @@ package dev.serverlessapis.adapters.dynamodb;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.inTime;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.EMAIL;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.ID;
+import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.INCARNATION;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
+import static dev.serverlessapis.adapters.dynamodb.ProfileItems.unchangedSince;
+import static dev.serverlessapis.adapters.dynamodb.ProfileItems.version;
 
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.user.UserId;
@@ -16,13 +19,13 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Delete-all of table {@code user-profiles}: scans a page of {@value #PAGE} items at a time and deletes each profile
- * together with its email claim in one transaction, conditioned on the version scanned and on the claim's owner, so a
+ * together with its email claim in one transaction, conditioned on the version scanned (its count and incarnation, as
+ * {@link ProfileItems#unchangedSince} writes it for every profile write) and on the claim's owner, so a
  * profile and its claim always leave together; a profile changed since the scan is left for the next call. A claim
  * whose owner no longer holds its address (left behind by an older version of this code) is deleted under a condition
  * check on that owner.
@@ -64,8 +67,9 @@ final class ProfileSweep {
                     .consistentRead(true)
                     .limit(PAGE)
                     .exclusiveStartKey(startKey)
-                    .projectionExpression("#id, #version, #email, #owner")
-                    .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#email", EMAIL, "#owner", EmailClaims.OWNER))
+                    .projectionExpression("#id, #version, #incarnation, #email, #owner")
+                    .expressionAttributeNames(Map.of("#id", ID, "#version", VERSION, "#incarnation", INCARNATION, "#email", EMAIL,
+                            "#owner", EmailClaims.OWNER))
                     .build();
             var started = System.nanoTime();
             var page = inTime("list users to delete", () -> dynamoDb.scan(scan), progress);
@@ -97,11 +101,7 @@ final class ProfileSweep {
      */
     private Removal profileWithClaim(Map<String, AttributeValue> item) {
         var id = new UserId(item.get(ID).s());
-        var profile = TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(id.value()))
-                .conditionExpression("#version = :scanned")
-                .expressionAttributeNames(Map.of("#version", VERSION))
-                .expressionAttributeValues(Map.of(":scanned", item.get(VERSION)))
-                .build()).build();
+        var profile = TransactWriteItem.builder().delete(unchangedSince(version(item)).delete(table, key(id.value()))).build();
         if (!item.containsKey(EMAIL)) {
             return new Removal(List.of(profile), List.of());
         }

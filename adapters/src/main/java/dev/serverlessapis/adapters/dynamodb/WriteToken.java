@@ -3,7 +3,6 @@ package dev.serverlessapis.adapters.dynamodb;
 import dev.serverlessapis.adapters.invocation.Invocation;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -14,9 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code ClientRequestToken}.
  *
  * <p>Made once per write, before the call, so every attempt of the call carries the same one; unique across every
- * other write that could meet the same key, since it is named by the invocation ({@link Invocation#uniqueName()}).
- * Outside an invocation (tests and tools calling an adapter directly) it is a random UUID; the request path of a
- * function never draws one.
+ * other write that could meet the same key, since it is named by the invocation ({@link Invocation#nextUniqueName()}, a
+ * random UUID outside one).
  */
 final class WriteToken {
     static final String ATTRIBUTE = "write-token";
@@ -28,8 +26,7 @@ final class WriteToken {
     }
 
     static WriteToken next() {
-        var invocation = Invocation.current();
-        return new WriteToken(invocation.isPresent() ? invocation.get().uniqueName() : UUID.randomUUID().toString());
+        return new WriteToken(Invocation.nextUniqueName());
     }
 
     /** {@code item} with this token beside its attributes. */

@@ -2,6 +2,7 @@ package dev.serverlessapis.adapters.invocation;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The Lambda invocation being served: set by the HTTP layer for the duration of one invocation, on the thread that
@@ -46,6 +47,15 @@ public final class Invocation {
     public String uniqueName() {
         named++;
         return id + "#" + named;
+    }
+
+    /**
+     * A name no other call returns: the current invocation's next {@link #uniqueName()}, or outside an invocation
+     * (tests and tools calling an adapter directly) a random UUID; the request path of a function never draws one.
+     */
+    public static String nextUniqueName() {
+        var invocation = CURRENT.get();
+        return invocation == null ? UUID.randomUUID().toString() : invocation.uniqueName();
     }
 
     public void end() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.Violation;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,17 @@ class HttpRequestTest {
         assertThat(request.header("authorization")).as("header names are case-insensitive")
                 .isEqualTo(java.util.Optional.of(event.getHeaders().get("Authorization")));
         assertThat(request.pathParameter("id")).isEqualTo("ada");
+    }
+
+    @Test
+    void aHeaderSentOnSeveralLinesKeepsEveryLineInOrder() {
+        var request = new HttpRequest(new APIGatewayProxyRequestEvent()
+                .withHeaders(Map.of("If-Match", "\"b\""))
+                .withMultiValueHeaders(Map.of("If-Match", List.of("\"a\"", "\"b\""))));
+
+        assertThat(request.headerValues("if-match")).containsExactly("\"a\"", "\"b\"");
+        assertThat(request.header("If-Match")).hasValue("\"a\"");
+        assertThat(request.headerValues("If-None-Match")).isEmpty();
     }
 
     private static HttpRequest request(String rawId) {

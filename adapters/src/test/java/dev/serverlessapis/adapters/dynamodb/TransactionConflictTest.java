@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.counter.CounterName;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
+import dev.serverlessapis.domain.user.Incarnation;
 import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.StoredProfile;
 import dev.serverlessapis.domain.user.UserProfile;
@@ -42,7 +43,7 @@ class TransactionConflictTest {
     @Test
     void aProfileReplacedWhileTheSweepOfDeleteAllHoldsItIsTemporarilyUnavailable() {
         var profiles = new DynamoDbUserProfiles(heldByATransaction, "user-profiles", new SignedCursors("a-test-signing-key-of-some-length"));
-        var current = new StoredProfile(UserProfile.of(Map.of("id", "ada", "name", "Ada")), Version.FIRST, Optional.of(new ProfileOwner("ada")));
+        var current = new StoredProfile(UserProfile.of(Map.of("id", "ada", "name", "Ada")), Version.first(Incarnation.UNNAMED), Optional.of(new ProfileOwner("ada")));
 
         assertThatThrownBy(() -> profiles.replace(current, UserProfile.of(Map.of("id", "ada", "name", "Ada Lovelace"))))
                 .isInstanceOf(TemporarilyUnavailableException.class)

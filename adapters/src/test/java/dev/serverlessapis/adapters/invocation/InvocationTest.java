@@ -2,6 +2,7 @@ package dev.serverlessapis.adapters.invocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class InvocationTest {
@@ -14,6 +15,20 @@ class InvocationTest {
         } finally {
             invocation.end();
         }
+    }
+
+    @Test
+    void theNextUniqueNameIsTheCurrentInvocationsAndOutsideOneARandomUuid() {
+        var invocation = Invocation.serving("3f1c0e52-aws-request-id");
+        try {
+            invocation.uniqueName();
+            assertThat(Invocation.nextUniqueName()).isEqualTo("3f1c0e52-aws-request-id#2");
+        } finally {
+            invocation.end();
+        }
+        var outside = Invocation.nextUniqueName();
+        assertThat(UUID.fromString(outside)).hasToString(outside);
+        assertThat(Invocation.nextUniqueName()).isNotEqualTo(outside);
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.util.Set;
 
 /**
  * A write's precondition: the versions the client believes current. {@link #ANY} ({@code If-Match: *}) only asks
- * that the profile exist. A tag that names no version of ours (a weak or foreign tag) simply never matches.
+ * that the profile exist. A tag that names no version of ours (a weak or foreign tag) simply never matches, and
+ * neither does a version of a profile since deleted: it belongs to another {@link Incarnation} than the profile
+ * created again under its id, even where their counts agree.
  */
 public record IfMatch(boolean any, Set<Version> versions) {
     public static final IfMatch ANY = new IfMatch(true, Set.of());

@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public interface UserProfiles {
 
-    /** Stores a new profile at {@link Version#FIRST}, owned by {@code owner}, unless its id or its email is taken. */
+    /**
+     * Stores a new profile, owned by {@code owner}, at the first version of a new named {@link Incarnation}, unless its
+     * id or its email is taken. The name is unique among the incarnations this code names, and never
+     * {@link Incarnation#UNNAMED}, which profiles stored by older code share.
+     */
     Creation create(UserProfile profile, ProfileOwner owner);
 
     /** The current profile, read consistently. */

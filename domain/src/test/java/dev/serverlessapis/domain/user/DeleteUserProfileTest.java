@@ -23,6 +23,7 @@ class DeleteUserProfileTest {
     private final UserProfile ada = aProfile().withEmail("ada@example.com").build();
     private final InMemoryUserProfiles profiles = new InMemoryUserProfiles().with(ada, aProfile().withId("bob").build());
     private final DeleteUserProfile deleteUserProfile = new DeleteUserProfile(profiles);
+    private final Version first = profiles.find(ada.id()).orElseThrow().version();
 
     @Test
     void answersTheDeletedProfileAndFreesItsEmail() {
@@ -44,11 +45,11 @@ class DeleteUserProfileTest {
 
     @Test
     void ifMatchDeletesOnlyTheVersionItNames() {
-        var stale = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(new Version(2)))));
+        var stale = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(first.next()))));
         assertThatThrownBy(() -> deleteUserProfile.delete(stale)).isInstanceOf(StaleVersionException.class);
         assertThat(profiles.find(ada.id())).isPresent();
 
-        var current = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
+        var current = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(first))));
         assertThat(deleteUserProfile.delete(current)).isEqualTo(ada);
         assertThat(profiles.find(ada.id())).isEmpty();
     }
@@ -58,7 +59,7 @@ class DeleteUserProfileTest {
         var replace = new ReplaceUserProfile(profiles, event -> { });
         profiles.beforeNextWrite(() -> replace.replace(ReplaceUserProfile.Command.of(ADMIN, "ada", Map.of("name", "newer"), Optional.empty())));
 
-        var command = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(Version.FIRST))));
+        var command = DeleteUserProfile.Command.of(ADMIN, "ada", Optional.of(IfMatch.anyOf(Set.of(first))));
 
         assertThatThrownBy(() -> deleteUserProfile.delete(command)).isInstanceOf(StaleVersionException.class);
         assertThat(profiles.find(ada.id()).orElseThrow().profile().members()).containsEntry("name", "newer");

@@ -16,18 +16,19 @@ import java.util.TreeMap;
 public final class InMemoryUserProfiles implements UserProfiles {
     private final TreeMap<String, StoredProfile> profiles = new TreeMap<>();
     private final Deque<Runnable> interleaved = new ArrayDeque<>();
+    private long incarnations;
 
-    /** Profiles stored as if before ownership was kept: without an owner, so the admins' alone. */
+    /** Profiles stored as if before ownership was kept: without an owner, so the admins' alone (and of no named incarnation). */
     public InMemoryUserProfiles with(UserProfile... stored) {
         for (var profile : stored) {
-            profiles.put(profile.id().value(), new StoredProfile(profile, Version.FIRST, Optional.empty()));
+            profiles.put(profile.id().value(), new StoredProfile(profile, Version.first(Incarnation.UNNAMED), Optional.empty()));
         }
         return this;
     }
 
     public InMemoryUserProfiles owned(ProfileOwner owner, UserProfile... stored) {
         for (var profile : stored) {
-            profiles.put(profile.id().value(), new StoredProfile(profile, Version.FIRST, Optional.of(owner)));
+            profiles.put(profile.id().value(), new StoredProfile(profile, Version.first(newIncarnation()), Optional.of(owner)));
         }
         return this;
     }
@@ -44,7 +45,7 @@ public final class InMemoryUserProfiles implements UserProfiles {
         if (emailTakenByAnother(profile)) {
             return new EmailTaken();
         }
-        var stored = new StoredProfile(profile, Version.FIRST, Optional.of(owner));
+        var stored = new StoredProfile(profile, Version.first(newIncarnation()), Optional.of(owner));
         profiles.put(profile.id().value(), stored);
         return new Created(stored);
     }
@@ -104,6 +105,12 @@ public final class InMemoryUserProfiles implements UserProfiles {
             }
         } while (ids.hasNext() && !deadline.passed());
         return new Sweep(deleted, ids.hasNext());
+    }
+
+    /** Named by a count: this store's names need only differ from each other. */
+    private synchronized Incarnation newIncarnation() {
+        incarnations++;
+        return Incarnation.named("memory-" + incarnations);
     }
 
     private void runInterleaved() {

@@ -43,7 +43,7 @@ class ProfileUseCasesAccessTest {
     @Test
     void toAnotherPersonTheProfileDoesNotExistEvenWithAStaleIfMatch() {
         create.create(CreateUserProfile.Command.of(person("ada"), aProfile().members()));
-        var stale = Optional.of(IfMatch.anyOf(Set.of(new Version(9))));
+        var stale = Optional.of(IfMatch.anyOf(Set.of(new Version(Incarnation.UNNAMED, 9))));
 
         assertThatThrownBy(() -> read.read(ReadUserProfile.Query.of(person("bob"), "ada"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> replace.replace(ReplaceUserProfile.Command.of(person("bob"), "ada", Map.of(), stale)))

@@ -17,7 +17,7 @@ class ReadUserProfileTest {
         var stored = readUserProfile.read(ReadUserProfile.Query.of(ADMIN, "ada"));
 
         assertThat(stored.profile()).isEqualTo(ada);
-        assertThat(stored.version()).isEqualTo(Version.FIRST);
+        assertThat(stored.version()).isEqualTo(Version.first(Incarnation.UNNAMED));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * {@code make bench-cold}: every function's cold start, as a fresh JVM per run with Lambda's flags on one core, from
@@ -115,16 +116,21 @@ public final class BenchCold {
         return environment;
     }
 
-    /** The profiles that reading, replacing and deleting one need, made again before every run (outside the clock). */
+    /**
+     * The profiles that reading, replacing and deleting one need, made again before every run (outside the clock).
+     * Each create is an invocation of its own, with a request id of its own as on Lambda: the profile's incarnation is
+     * named by it, and the deleted fixture created again under a name it had before would be its old incarnation.
+     */
     private static void prepareFixtures(ApiSpec spec) {
         var create = spec.function("user-profile-post").newHandler();
         for (var id : List.of(FIXTURE_USER, DELETED_USER)) {
+            var requestId = UUID.randomUUID().toString();
             var response = create.handleRequest(new APIGatewayProxyRequestEvent()
                     .withHttpMethod("POST").withResource("/users").withPath("/users")
                     .withHeaders(Map.of("Content-Type", "application/json"))
                     .withBody("{\"id\":\"" + id + "\",\"name\":\"Cold Start\"}")
-                    .withRequestContext(HandlerProbe.context("bench-cold-fixture", "cold-start")),
-                    new ProbeContext("bench-cold-fixture", "user-profile-post"));
+                    .withRequestContext(HandlerProbe.context(requestId, "cold-start")),
+                    new ProbeContext(requestId, "user-profile-post"));
             if (response.getStatusCode() != 201 && response.getStatusCode() != 409) {
                 throw new IllegalStateException("could not create the fixture profile " + id + ": " + response.getBody());
             }

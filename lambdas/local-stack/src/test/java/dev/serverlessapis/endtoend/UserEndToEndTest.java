@@ -138,6 +138,51 @@ class UserEndToEndTest {
         assertThat(json(http.get("/users/" + id)).getAsJsonObject().get("name").getAsString()).isEqualTo("v2");
     }
 
+    /** The lost update If-Match exists to prevent: a tag read before a delete must not replace the profile created after it. */
+    @Test
+    void anEtagOfADeletedProfileDoesNotReplaceTheProfileCreatedAgainUnderItsId() {
+        var id = "again-" + UUID.randomUUID();
+        var oldEtag = etagOfADeletedProfile(id);
+
+        var put = http.send(http.to("/users/" + id).header("Content-Type", "application/json").header("If-Match", oldEtag)
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"lost update"}""")));
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(412);
+        assertThat(json(http.get("/users/" + id)).getAsJsonObject().get("name").getAsString()).isEqualTo("second");
+    }
+
+    /** Each value of {@code If-Match} on a line of its own, ours last: one list, of which ours matches (RFC 9110). */
+    @Test
+    void anIfMatchSentOnTwoLinesIsOneListInWhichOursMatches() {
+        var id = "lines-" + UUID.randomUUID();
+        var created = http.sendJson("POST", "/users", """
+                {"id":"%s","name":"v1"}""".formatted(id));
+        var etag = created.headers().firstValue("ETag").orElseThrow();
+
+        var put = http.send(http.to("/users/" + id).header("Content-Type", "application/json")
+                .header("If-Match", "\"foreign\"").header("If-Match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"v2"}""")));
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(json(http.get("/users/" + id)).getAsJsonObject().get("name").getAsString()).isEqualTo("v2");
+    }
+
+    @Test
+    void anEtagOfADeletedProfileDoesNotDeleteTheProfileCreatedAgainUnderItsId() {
+        var id = "again-" + UUID.randomUUID();
+        var oldEtag = etagOfADeletedProfile(id);
+
+        var delete = http.send(http.to("/users/" + id).header("If-Match", oldEtag).DELETE());
+
+        assertThat(delete.statusCode()).as(delete.body()).isEqualTo(412);
+        var current = http.get("/users/" + id);
+        assertThat(current.statusCode()).isEqualTo(200);
+        assertThat(http.send(http.to("/users/" + id).header("If-Match", current.headers().firstValue("ETag").orElseThrow()).DELETE())
+                .statusCode()).isEqualTo(200);
+    }
+
     @Test
     void listsArePagedWithANextLinkAndBadInputIsAProblemNamingTheField() {
         for (int i = 0; i < 3; i++) {
@@ -191,6 +236,18 @@ class UserEndToEndTest {
         assertThat(read.headers().allValues("Access-Control-Allow-Origin")).containsExactly(TestStack.ALLOWED_TEST_ORIGIN);
         assertThat(read.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
                 exposed -> assertThat(exposed).contains("ETag", "Location", "Link", "Retry-After"));
+    }
+
+    /** Creates the profile, reads its ETag, deletes it and creates it again; answers the ETag read from the first. */
+    private String etagOfADeletedProfile(String id) {
+        assertThat(http.sendJson("POST", "/users", """
+                {"id":"%s","name":"first"}""".formatted(id)).statusCode()).isEqualTo(201);
+        var etag = http.get("/users/" + id).headers().firstValue("ETag").orElseThrow();
+        assertThat(http.send(http.to("/users/" + id).DELETE()).statusCode()).isEqualTo(200);
+        var again = http.sendJson("POST", "/users", """
+                {"id":"%s","name":"second"}""".formatted(id));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        return etag;
     }
 
     private HttpResponse<String> deleteAll() {

@@ -20,16 +20,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * User profiles over HTTP. A body is exactly the stored profile; the version travels only as a strong {@code ETag},
- * and {@code If-Match} on {@code PUT} and {@code DELETE} makes the write conditional on it.
+ * User profiles over HTTP. A body is exactly the stored profile; the version travels only as a strong {@code ETag}
+ * (its {@link Version#name()} between quotes, opaque to clients), and {@code If-Match} on {@code PUT} and
+ * {@code DELETE} makes the write conditional on it.
  */
 public final class UserEndpoints {
     public static final String COLLECTION = "/users";
     public static final String ITEM = "/users/{id}";
-    private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"([1-9][0-9]{0,17})\"");
 
     private final CreateUserProfile createUserProfile;
     private final ListUserProfiles listUserProfiles;
@@ -93,24 +92,37 @@ public final class UserEndpoints {
     }
 
     private static HttpResponse withEtag(HttpResponse response, StoredProfile stored) {
-        return response.withHeader("ETag", "\"" + stored.version().value() + "\"");
+        return response.withHeader("ETag", "\"" + stored.version().name() + "\"");
     }
 
+    /**
+     * RFC 9110 reads a header sent on several lines as one list, their values joined by commas, as a client or proxy
+     * may split a long {@code If-Match}; so are all lines here, not the first alone.
+     */
     private static Optional<IfMatch> ifMatch(HttpRequest request) {
-        var header = request.header("If-Match");
-        return header.isPresent() ? Optional.of(ifMatch(header.get())) : Optional.empty();
+        var lines = request.headerValues("If-Match");
+        return lines.isEmpty() ? Optional.empty() : Optional.of(ifMatch(String.join(", ", lines)));
     }
 
-    /** RFC 9110: {@code *}, or a list of entity tags; weak or foreign tags are kept out and so never match. */
+    /**
+     * RFC 9110: {@code *}, or a list of entity tags; weak ({@code W/"..."}) or foreign tags are kept out and so never
+     * match. Splitting at commas cannot cut one of our tags, which hold none, nor make one of ours from a foreign tag
+     * that holds one: no tag holds a {@code "}, so of its pieces none both starts and ends with one. Read with
+     * {@code split} at one plain character (String's fast path, which compiles no pattern), {@code strip},
+     * {@code charAt} and {@code substring}, not a regular expression, which every cold start would pay to compile.
+     */
     static IfMatch ifMatch(String header) {
         if (header.strip().equals("*")) {
             return IfMatch.ANY;
         }
         var versions = new HashSet<Version>();
-        for (var tag : header.split(",")) {
-            var matcher = STRONG_VERSION_TAG.matcher(tag.strip());
-            if (matcher.matches()) {
-                versions.add(new Version(Long.parseLong(matcher.group(1))));
+        for (var listed : header.split(",")) {
+            var tag = listed.strip();
+            if (tag.length() > 2 && tag.charAt(0) == '"' && tag.charAt(tag.length() - 1) == '"') {
+                var version = Version.named(tag.substring(1, tag.length() - 1));
+                if (version.isPresent()) {
+                    versions.add(version.get());
+                }
             }
         }
         return IfMatch.anyOf(versions);

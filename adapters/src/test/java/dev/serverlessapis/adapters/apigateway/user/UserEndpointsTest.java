@@ -8,6 +8,7 @@ import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.adapters.apigateway.HttpLayer;
@@ -17,12 +18,17 @@ import dev.serverlessapis.domain.user.CreateUserProfile;
 import dev.serverlessapis.domain.user.DeleteAllUserProfiles;
 import dev.serverlessapis.domain.user.DeleteUserProfile;
 import dev.serverlessapis.domain.user.InMemoryUserProfiles;
+import dev.serverlessapis.domain.user.Incarnation;
 import dev.serverlessapis.domain.user.ListUserProfiles;
 import dev.serverlessapis.domain.user.ReadUserProfile;
 import dev.serverlessapis.domain.user.ReplaceUserProfile;
+import dev.serverlessapis.domain.user.Version;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class UserEndpointsTest {
@@ -47,22 +53,61 @@ class UserEndpointsTest {
 
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
         assertThat(header(created, "Location")).hasValue("/users/ada");
-        assertThat(header(created, "ETag")).hasValue("\"1\"");
+        assertThat(header(created, "ETag")).as("a strong tag: entity-tag characters between quotes").hasValueSatisfying(
+                tag -> assertThat(tag).matches("\"[\\x21\\x23-\\x7e]+\""));
         assertThat(json(created).getAsJsonObject().get("email").getAsString()).isEqualTo("ada@example.com");
     }
 
     @Test
     void aReplaceWithAStaleIfMatchIsA412AndOneWithTheCurrentTagIsApplied() {
-        create(ADA);
+        var tag = header(create(ADA), "ETag").orElseThrow();
         var body = """
                 {"id": "ada", "name": "Countess of Lovelace"}""";
 
         var stale = function.handle(withHeader(replace(body), "If-Match", "\"7\""), HttpLayer.LAMBDA_REQUEST_ID);
-        var current = function.handle(withHeader(replace(body), "If-Match", "\"1\""), HttpLayer.LAMBDA_REQUEST_ID);
+        var current = function.handle(withHeader(replace(body), "If-Match", tag), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(stale.getStatusCode()).isEqualTo(412);
         assertThat(current.getStatusCode()).as(current.getBody()).isEqualTo(200);
-        assertThat(header(current, "ETag")).hasValue("\"2\"");
+        assertThat(header(current, "ETag")).isPresent().isNotEqualTo(Optional.of(tag));
+        assertThat(header(current, "ETag")).isEqualTo(header(read("ada"), "ETag"));
+        assertThat(json(read("ada")).getAsJsonObject().get("name").getAsString()).isEqualTo("Countess of Lovelace");
+    }
+
+    /** The tag's format itself: the quoted name of one of our versions, alone or in a list, or {@code *}. */
+    @Test
+    void ifMatchTakesStrongTagsOfOurVersionsAndStarAndNothingElse() {
+        var version = Version.first(Incarnation.named("c6af9ac6-7b61-11e6-9a41-93e812345678#1"));
+        var tag = "\"" + version.name() + "\"";
+
+        assertThat(UserEndpoints.ifMatch(tag).matches(version)).isTrue();
+        assertThat(UserEndpoints.ifMatch(" \"foreign\" ,W/\"1\", " + tag + " ").matches(version)).isTrue();
+        assertThat(UserEndpoints.ifMatch("\"a,b\", " + tag).matches(version)).as("after a foreign tag holding a comma").isTrue();
+        assertThat(UserEndpoints.ifMatch("\"a," + version.name() + "\"").matches(version)).as("ours inside a foreign tag").isFalse();
+        assertThat(UserEndpoints.ifMatch(" * ").matches(version)).isTrue();
+        assertThat(UserEndpoints.ifMatch("W/" + tag).matches(version)).as("weak").isFalse();
+        assertThat(UserEndpoints.ifMatch(version.name()).matches(version)).as("unquoted").isFalse();
+        assertThat(UserEndpoints.ifMatch("\"" + version.next().name() + "\"").matches(version)).as("another version").isFalse();
+        assertThat(UserEndpoints.ifMatch("\"1\"").matches(version)).as("the count alone").isFalse();
+        assertThat(UserEndpoints.ifMatch("\"1\"").matches(Version.first(Incarnation.UNNAMED))).as("a tag older code gave").isTrue();
+    }
+
+    /**
+     * RFC 9110 reads a header on several lines as one comma-separated list. API Gateway passes every line in
+     * {@code multiValueHeaders} and only the last in {@code headers}; ours comes second here, so neither the first line
+     * alone nor (for the stale request) the last alone decides.
+     */
+    @Test
+    void anIfMatchSentOnSeveralLinesIsOneListOfWhichAnyTagMatches() {
+        var tag = header(create(ADA), "ETag").orElseThrow();
+        var body = """
+                {"id": "ada", "name": "Countess of Lovelace"}""";
+
+        var stale = function.handle(withIfMatchLines(replace(body), "\"7\"", "W/" + tag), HttpLayer.LAMBDA_REQUEST_ID);
+        var current = function.handle(withIfMatchLines(replace(body), "\"foreign\", \"8\"", tag), HttpLayer.LAMBDA_REQUEST_ID);
+
+        assertThat(stale.getStatusCode()).isEqualTo(412);
+        assertThat(current.getStatusCode()).as(current.getBody()).isEqualTo(200);
         assertThat(json(read("ada")).getAsJsonObject().get("name").getAsString()).isEqualTo("Countess of Lovelace");
     }
 
@@ -133,8 +178,17 @@ class UserEndpointsTest {
         return function.handle(signedIn(withJsonBody(request("POST", UserEndpoints.COLLECTION, Map.of()), json), "ada"), HttpLayer.LAMBDA_REQUEST_ID);
     }
 
-    private com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent replace(String json) {
+    private APIGatewayProxyRequestEvent replace(String json) {
         return signedIn(withJsonBody(request("PUT", UserEndpoints.ITEM, Map.of("id", "ada")), json), "ada");
+    }
+
+    /** As API Gateway passes a header the client sent on several lines. */
+    private static APIGatewayProxyRequestEvent withIfMatchLines(APIGatewayProxyRequestEvent event, String... lines) {
+        var headers = new HashMap<>(event.getHeaders());
+        headers.put("If-Match", lines[lines.length - 1]);
+        var multi = new HashMap<>(event.getMultiValueHeaders());
+        multi.put("If-Match", List.of(lines));
+        return event.withHeaders(headers).withMultiValueHeaders(multi);
     }
 
     private APIGatewayProxyResponseEvent read(String id) {

@@ -14,6 +14,7 @@ import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.serverlessapis.adapters.dynamodb.SignedCursors;
 import dev.serverlessapis.adapters.observability.EmfMetrics;
 import dev.serverlessapis.adapters.observability.RequestObserver;
+import dev.serverlessapis.domain.user.Incarnation;
 import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.StoredProfile;
 import dev.serverlessapis.domain.user.UserId;
@@ -146,7 +147,7 @@ class DynamoDbTimeLimitsTest {
     private static APIGatewayProxyResponseEvent replaceAUser() {
         return throughTheWiredClient("PUT", "/users/{id}", client -> {
             var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
-            var current = new StoredProfile(UserProfile.of(Map.of("id", "ada", "name", "Ada")), Version.FIRST, Optional.of(new ProfileOwner("ada")));
+            var current = new StoredProfile(UserProfile.of(Map.of("id", "ada", "name", "Ada")), Version.first(Incarnation.UNNAMED), Optional.of(new ProfileOwner("ada")));
             profiles.replace(current, UserProfile.of(Map.of("id", "ada", "name", "Ada Lovelace")));
             return HttpResponse.empty(204);
         });

@@ -73,6 +73,11 @@ final class UserApi {
         return send(request("DELETE", COLLECTION, Map.of()));
     }
 
+    /** The version tag a response carries: tests read it rather than guess its spelling. */
+    static String etag(APIGatewayProxyResponseEvent response) {
+        return ProxyEvents.header(response, "ETag").orElseThrow();
+    }
+
     static String uniqueId() {
         return "user-" + UUID.randomUUID();
     }

@@ -3,6 +3,7 @@ package dev.serverlessapis.lambdas.user;
 import static dev.serverlessapis.lambdas.user.UserApi.assertProblem;
 import static dev.serverlessapis.lambdas.user.UserApi.body;
 import static dev.serverlessapis.lambdas.user.UserApi.create;
+import static dev.serverlessapis.lambdas.user.UserApi.etag;
 import static dev.serverlessapis.lambdas.user.UserApi.get;
 import static dev.serverlessapis.lambdas.user.UserApi.ids;
 import static dev.serverlessapis.lambdas.user.UserApi.list;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,11 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UserProfilePutHandlerTest {
     private final String id = uniqueId();
     private final String email = uniqueEmail();
+    private final String created;
 
     /** Taking the stack makes sure DynamoDB Local and the functions' settings are up before a handler loads. */
     UserProfilePutHandlerTest(TestStack stack) {
-        create("""
-                {"id":"%s","email":"%s","name":"before","dropped":true}""".formatted(id, email));
+        created = etag(create("""
+                {"id":"%s","email":"%s","name":"before","dropped":true}""".formatted(id, email)));
     }
 
     @Test
@@ -40,8 +43,10 @@ class UserProfilePutHandlerTest {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("""
                 {"id":"%s","name":"after","tags":["a"]}""".formatted(id));
-        assertThat(header(response, "ETag")).contains("\"2\"");
-        assertThat(get(id).getBody()).isEqualTo(response.getBody());
+        assertThat(header(response, "ETag")).isPresent().isNotEqualTo(Optional.of(created));
+        var read = get(id);
+        assertThat(read.getBody()).isEqualTo(response.getBody());
+        assertThat(header(read, "ETag")).isEqualTo(header(response, "ETag"));
     }
 
     @Test
@@ -84,7 +89,7 @@ class UserProfilePutHandlerTest {
                 {"id":"%s","name":"x"}""".formatted(uniqueId())), 400, "id");
         assertProblem(replace(id, """
                 {"id":1}"""), 400, "id");
-        assertThat(header(get(id), "ETag")).contains("\"1\"");
+        assertThat(etag(get(id))).isEqualTo(created);
         assertThat(replace(id, """
                 {"id":"%s"}""".formatted(id)).getStatusCode()).isEqualTo(200);
     }
@@ -92,18 +97,22 @@ class UserProfilePutHandlerTest {
     @Test
     void aStaleIfMatchIsA412AndAMatchingOneApplies() {
         assertProblem(replace(id, """
-                {"name":"x"}""", "\"2\""), 412);
+                {"name":"x"}""", "\"7\""), 412);
         assertProblem(replace(id, """
-                {"name":"x"}""", "W/\"1\""), 412);
+                {"name":"x"}""", "W/" + created), 412);
 
-        assertThat(replace(id, """
-                {"name":"x"}""", "\"1\"").getStatusCode()).isEqualTo(200);
-        assertThat(replace(id, """
-                {"name":"y"}""", "\"7\", \"2\"").getStatusCode()).isEqualTo(200);
+        var second = replace(id, """
+                {"name":"x"}""", created);
+        assertThat(second.getStatusCode()).isEqualTo(200);
+        assertProblem(replace(id, """
+                {"name":"lost update"}""", created), 412);
+        var third = replace(id, """
+                {"name":"y"}""", "\"7\", " + etag(second));
+        assertThat(third.getStatusCode()).isEqualTo(200);
         assertThat(replace(id, """
                 {"name":"z"}""", "*").getStatusCode()).isEqualTo(200);
         assertProblem(replace(id, """
-                {"name":"x"}""", "\"1\""), 412);
+                {"name":"x"}""", etag(third)), 412);
         assertThat(body(get(id)).get("name").getAsString()).isEqualTo("z");
     }
 
@@ -112,7 +121,7 @@ class UserProfilePutHandlerTest {
         assertProblem(replace(uniqueId(), """
                 {"name":"x"}"""), 404);
         assertProblem(replace(uniqueId(), """
-                {"name":"x"}""", "\"1\""), 404);
+                {"name":"x"}""", created), 404);
     }
 
     @Test
@@ -167,17 +176,17 @@ class UserProfilePutHandlerTest {
                 {"email":"nope"}"""), 400, "email");
         assertProblem(replace(id, "[]"), 400, "body");
         assertProblem(replace(id, "{"), 400);
-        assertThat(header(get(id), "ETag")).contains("\"1\"");
+        assertThat(etag(get(id))).isEqualTo(created);
     }
 
     @Test
     void twentySimultaneousReplacesOfOneVersionGiveOne200AndNineteen412() throws Exception {
         var statuses = simultaneously(20, i -> replace(id, """
-                {"name":"writer %s"}""".formatted(i), "\"1\""));
+                {"name":"writer %s"}""".formatted(i), created));
 
         assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
         assertThat(statuses.stream().filter(status -> status == 412)).hasSize(19);
-        assertThat(header(get(id), "ETag")).contains("\"2\"");
+        assertThat(etag(get(id))).isNotEqualTo(created);
     }
 
     @Test
