@@ -66,7 +66,7 @@ class ClaimHeldByAnotherProfileTest {
 
         var replaced = replace.replace(ReplaceUserProfile.Command.of(ADA, twins.a(), body(twins.a(), moved), Optional.empty()));
 
-        assertThat(replaced.version().value()).isEqualTo(2);
+        assertThat(replaced.version().count()).isEqualTo(2);
         assertThat(item(twins.a()).orElseThrow().get("email").s()).isEqualTo(moved);
         assertThat(ownerOf(moved)).contains(twins.a());
         assertThat(ownerOf(twin)).contains(twins.b());
