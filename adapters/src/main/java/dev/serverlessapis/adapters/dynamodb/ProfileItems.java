@@ -46,7 +46,7 @@ final class ProfileItems {
         var members = JsonCodec.parseObject(item.get(PROFILE).s());
         var createdBy = item.get(CREATED_BY);
         var owner = createdBy == null || createdBy.s() == null ? Optional.<ProfileOwner>empty() : Optional.of(new ProfileOwner(createdBy.s()));
-        return new StoredProfile(UserProfile.of(members), version(item), owner);
+        return new StoredProfile(UserProfile.stored(members), version(item), owner);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.serverlessapis.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlessapis.domain.shared.Deadline;
+import dev.serverlessapis.domain.shared.PageRequest;
+import dev.serverlessapis.domain.user.Email;
 import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +22,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Delete-all against DynamoDB Local removes what it scanned whatever the item holds: an id older code accepted and
- * {@code UserId} now refuses, an {@code incarnation} that is no valid name, a {@code version} that does not parse.
- * Each is the one tool meant to clear the table; none may stop it or be left behind while it answers "no more".
+ * Items today's rules would not write, against DynamoDB Local: an id older code accepted and {@code UserId} now
+ * refuses, an {@code incarnation} that is no valid name, a {@code version} that does not parse. Delete-all, the one
+ * tool meant to clear the table, removes what it scanned whatever the item holds: none may stop it or be left behind
+ * while it answers "no more". Such a profile's id is read back, not input, so the list shows it as stored.
  */
 @ExtendWith(WithDynamoDbLocal.class)
-class DeleteAllOfHandEditedProfilesTest {
+class StoredProfilesOutsideTodaysRulesTest {
     private static final String TABLE = "user-profiles";
     /** Blank as {@code UnicodeText.isBlank} means it, not as {@code String.isBlank}: older code stored such ids. */
     private static final String NO_LONGER_VALID_ID = "\u00a0\u200b";
@@ -33,7 +37,7 @@ class DeleteAllOfHandEditedProfilesTest {
     private final DynamoDbUserProfiles profiles;
     private final List<AttributeValue> put = new ArrayList<>();
 
-    DeleteAllOfHandEditedProfilesTest(LocalDynamoDb local) {
+    StoredProfilesOutsideTodaysRulesTest(LocalDynamoDb local) {
         this.dynamoDb = local.client();
         this.profiles = new DynamoDbUserProfiles(dynamoDb, TABLE, new SignedCursors("test-cursor-signing-key"));
     }
@@ -63,6 +67,27 @@ class DeleteAllOfHandEditedProfilesTest {
         assertThat(deleteAll().deleted()).isGreaterThanOrEqualTo(1);
         assertThat(stored(NO_LONGER_VALID_ID)).isFalse();
         assertThat(stored("email#" + email)).as("its claim").isFalse();
+    }
+
+    /** Ids are read back, not input: the profile lists as stored, and its email finds it, rather than failing for everyone. */
+    @Test
+    void aProfileWhoseIdIsNoLongerValidListsAsStored() {
+        var email = UUID.randomUUID() + "@example.com";
+        put(profile(NO_LONGER_VALID_ID, AttributeValue.fromN("1"), null, email));
+        put(Map.of("id", s("email#" + email), "owner", s(NO_LONGER_VALID_ID)));
+
+        var listed = new ArrayList<String>();
+        var cursor = Optional.<String>empty();
+        do {
+            var page = profiles.list(new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            for (var stored : page.items()) {
+                listed.add(stored.id().value());
+            }
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        assertThat(listed).contains(NO_LONGER_VALID_ID);
+        assertThat(profiles.findByEmail(new Email(email))).hasValueSatisfying(found -> assertThat(found.id().value()).isEqualTo(NO_LONGER_VALID_ID));
     }
 
     /** Read as unnamed, its condition would ask for no incarnation at all, which the item has. */
