@@ -112,7 +112,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
                 .expressionAttributeValues(Map.of(":email", AttributeValue.fromS(email.normalized())))
                 .build()));
         return found.items().stream()
-                .map(item -> find(new UserId(item.get(ID).s())))
+                .map(item -> find(UserId.stored(item.get(ID).s())))
                 .flatMap(Optional::stream)
                 .filter(stored -> stored.profile().email().map(email::sameAddressAs).orElse(false))
                 .findFirst();

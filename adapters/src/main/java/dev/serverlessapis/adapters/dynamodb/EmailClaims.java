@@ -47,16 +47,19 @@ final class EmailClaims {
      * deleted without it, and the claim stays its holder's.
      */
     Delete release(Email email, UserId owner) {
-        return release(email.normalized(), owner);
+        return release(email.normalized(), AttributeValue.fromS(owner.value()));
     }
 
-    /** As {@link #release(Email, UserId)}, for the lower-case address a profile item holds. */
-    Delete release(String normalizedAddress, UserId owner) {
+    /**
+     * As {@link #release(Email, UserId)}, for the lower-case address and the id a scanned profile item holds, taken as
+     * stored: delete-all removes a profile whose id {@code UserId} no longer accepts, with its claim.
+     */
+    Delete release(String normalizedAddress, AttributeValue owner) {
         return Delete.builder().tableName(table)
                 .key(key(claimId(normalizedAddress)))
                 .conditionExpression("attribute_not_exists(#id) OR #owner = :owner")
                 .expressionAttributeNames(Map.of("#id", ID, "#owner", OWNER))
-                .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(owner.value())))
+                .expressionAttributeValues(Map.of(":owner", owner))
                 .build();
     }
 

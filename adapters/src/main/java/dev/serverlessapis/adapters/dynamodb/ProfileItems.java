@@ -46,16 +46,17 @@ final class ProfileItems {
         var members = JsonCodec.parseObject(item.get(PROFILE).s());
         var createdBy = item.get(CREATED_BY);
         var owner = createdBy == null || createdBy.s() == null ? Optional.<ProfileOwner>empty() : Optional.of(new ProfileOwner(createdBy.s()));
-        return new StoredProfile(UserProfile.of(members), version(item), owner);
+        return new StoredProfile(UserProfile.stored(members), version(item), owner);
     }
 
     /**
      * An item written before incarnations were kept has none: it is of {@link Incarnation#UNNAMED}. So is one whose
      * {@code incarnation} is no valid name, which only a hand edit or another tool can store: read as it is, it could
-     * not travel in a tag, and failing would fail every read, list and sweep that meets the item. Read as unnamed, the
+     * not travel in a tag, and failing would fail every read and list that meets the item. Read as unnamed, the
      * profile still reads and lists, and no tag ever writes it: {@link #unchangedSince} then asks for no
      * {@code incarnation} at all, which the item has, so every conditional write of it fails, also one a stale
-     * unnamed tag got past the use case's check, until the attribute is repaired or removed.
+     * unnamed tag got past the use case's check, until the attribute is repaired or removed. Delete-all reads no
+     * version: it conditions on the attributes as scanned ({@link ProfileSweep}), and so removes the item.
      */
     static Version version(Map<String, AttributeValue> item) {
         var stored = item.get(INCARNATION);

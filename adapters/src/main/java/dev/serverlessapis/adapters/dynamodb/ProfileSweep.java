@@ -5,12 +5,8 @@ import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.EMAIL;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.ID;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.INCARNATION;
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
-import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
-import static dev.serverlessapis.adapters.dynamodb.ProfileItems.unchangedSince;
-import static dev.serverlessapis.adapters.dynamodb.ProfileItems.version;
 
 import dev.serverlessapis.domain.shared.Deadline;
-import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfiles.Sweep;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Delete-all of table {@code user-profiles}: scans a page of {@value #PAGE} items at a time and deletes each profile
- * together with its email claim in one transaction, conditioned on the version scanned (its count and incarnation, as
- * {@link ProfileItems#unchangedSince} writes it for every profile write) and on the claim's owner, so a
- * profile and its claim always leave together; a profile changed since the scan is left for the next call. A claim
+ * together with its email claim in one transaction, conditioned on the version scanned and on the claim's owner, so a
+ * profile and its claim always leave together. A profile changed since the scan is left: a later call may remove it,
+ * but this one still answers {@code more: false} once its scan ends, so it may survive a loop of calls. A claim
  * whose owner no longer holds its address (left behind by an older version of this code) is deleted under a condition
  * check on that owner.
  * <p>
@@ -98,15 +94,29 @@ final class ProfileSweep {
     /**
      * The profile at the version scanned, with its claim. Should another profile hold the claim (two profiles with one
      * address, left by older code), the profile goes alone: it cannot take the claim without changing its version.
+     * Keyed and conditioned on the attributes as scanned, never parsed into an id or a version: an id older code
+     * accepted and {@code UserId} now refuses, or a hand-edited {@code version} or {@code incarnation}, is deleted all
+     * the same, rather than failing every call that meets it or being left while the call answers "no more".
      */
     private Removal profileWithClaim(Map<String, AttributeValue> item) {
-        var id = new UserId(item.get(ID).s());
-        var profile = TransactWriteItem.builder().delete(unchangedSince(version(item)).delete(table, key(id.value()))).build();
+        var id = item.get(ID);
+        var profile = TransactWriteItem.builder().delete(unchangedSinceScanned(item).delete(table, Map.of(ID, id))).build();
         if (!item.containsKey(EMAIL)) {
             return new Removal(List.of(profile), List.of());
         }
         var claim = TransactWriteItem.builder().delete(claims.release(item.get(EMAIL).s(), id)).build();
         return new Removal(List.of(profile, claim), List.of(profile));
+    }
+
+    /** As {@link ProfileItems#unchangedSince}, for the count and incarnation as they were scanned. */
+    private static WriteCondition unchangedSinceScanned(Map<String, AttributeValue> item) {
+        var names = Map.of("#version", VERSION, "#incarnation", INCARNATION);
+        var incarnation = item.get(INCARNATION);
+        if (incarnation == null) {
+            return new WriteCondition("#version = :count AND attribute_not_exists(#incarnation)", names, Map.of(":count", item.get(VERSION)));
+        }
+        return new WriteCondition("#version = :count AND #incarnation = :incarnation", names,
+                Map.of(":count", item.get(VERSION), ":incarnation", incarnation));
     }
 
     /** Items deleted all or nothing; {@code ifClaimTaken} is what to delete instead when only its claim's condition failed. */

@@ -2,6 +2,7 @@ package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.UnicodeText;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -11,11 +12,34 @@ import java.util.UUID;
  * {@link UnicodeText#isBlank} means it (an id of only no-break or zero-width spaces shows nothing); valid Unicode,
  * because DynamoDB would store an unpaired surrogate as {@code ?}; and not starting with {@value #RESERVED_PREFIX}, the store's key space for email claims.
  */
-public record UserId(String value) {
+public final class UserId {
     public static final int MAX_CODE_POINTS = 256;
     public static final String RESERVED_PREFIX = "email#";
 
-    public UserId {
+    private final String value;
+
+    /** An id as input: every rule above holds. */
+    public UserId(String value) {
+        this(value, true);
+    }
+
+    private UserId(String value, boolean input) {
+        if (input) {
+            refuseInvalid(value);
+        }
+        this.value = Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * An id read back from the store, not input: it was checked when written, by rules that have since grown stricter
+     * (an id of only no-break or zero-width spaces was accepted once), so it is taken as it is. A profile stored under
+     * such an id then still lists, and is found by its email; only the path {@code /users/{id}}, which is input, refuses it.
+     */
+    public static UserId stored(String value) {
+        return new UserId(value, false);
+    }
+
+    private static void refuseInvalid(String value) {
         if (value == null || UnicodeText.isBlank(value)) {
             throw InvalidInputException.of("id", "must be a non-blank string");
         }
@@ -38,6 +62,20 @@ public record UserId(String value) {
 
     public static UserId generate() {
         return new UserId(UUID.randomUUID().toString());
+    }
+
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UserId id && value.equals(id.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override

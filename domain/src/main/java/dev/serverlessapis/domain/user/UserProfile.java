@@ -29,11 +29,25 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
 
     /** Validates a complete profile, {@code id} included, reporting every invalid member at once. */
     public static UserProfile of(Map<String, Object> members) {
+        return of(members, false);
+    }
+
+    /**
+     * A profile read back from the store: its id is taken as stored ({@link UserId#stored}), so a profile an older
+     * version's rules accepted still lists rather than failing every list that meets it; the rest is checked as on input.
+     */
+    public static UserProfile stored(Map<String, Object> members) {
+        return of(members, true);
+    }
+
+    private static UserProfile of(Map<String, Object> members, boolean stored) {
         var violations = new Violations();
         if (members.size() > MAX_MEMBERS) {
             violations.add("body", "must have at most " + MAX_MEMBERS + " members, id included; it has " + members.size());
         }
-        var id = violations.check(() -> new UserId(JsonStrings.present(ID, members.get(ID))));
+        var id = stored && members.get(ID) instanceof String storedId
+                ? Optional.of(UserId.stored(storedId))
+                : violations.check(() -> new UserId(JsonStrings.present(ID, members.get(ID))));
         var email = members.containsKey(EMAIL)
                 ? violations.check(() -> new Email(JsonStrings.present(EMAIL, members.get(EMAIL))))
                 : Optional.<Email>empty();

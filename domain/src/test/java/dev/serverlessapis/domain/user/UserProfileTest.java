@@ -60,6 +60,19 @@ class UserProfileTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("id"));
     }
 
+    /** Read back, not input: an id older rules accepted (only no-break or zero-width spaces) still makes the profile. */
+    @Test
+    void aStoredProfileKeepsAnIdTheRulesNowRefuseAndIsCheckedOtherwise() {
+        var stored = UserProfile.stored(Map.of("id", "\u00a0\u200b", "name", "older"));
+
+        assertThat(stored.id()).isEqualTo(UserId.stored("\u00a0\u200b"));
+        assertThat(stored.id().value()).isEqualTo("\u00a0\u200b");
+        assertThat(stored.members()).containsEntry("name", "older");
+        assertThatThrownBy(() -> UserProfile.of(Map.of("id", "\u00a0\u200b"))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> UserProfile.stored(Map.of("id", "\u00a0\u200b", "email", "not-an-address")))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("email"));
+    }
+
     @Test
     void anEmailThatIsNotValidUnicodeIsRefused() {
         assertThatThrownBy(() -> new Email("a\ud800@example.com"))

@@ -1,0 +1,151 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlessapis.domain.shared.Deadline;
+import dev.serverlessapis.domain.shared.PageRequest;
+import dev.serverlessapis.domain.user.Email;
+import dev.serverlessapis.domain.user.UserProfiles;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Items today's rules would not write, against DynamoDB Local: an id older code accepted and {@code UserId} now
+ * refuses, an {@code incarnation} that is no valid name, a {@code version} that does not parse. Delete-all, the one
+ * tool meant to clear the table, removes what it scanned whatever the item holds: none may stop it or be left behind
+ * while it answers "no more". Such a profile's id is read back, not input, so the list shows it as stored.
+ */
+@ExtendWith(WithDynamoDbLocal.class)
+class StoredProfilesOutsideTodaysRulesTest {
+    private static final String TABLE = "user-profiles";
+    /** Blank as {@code UnicodeText.isBlank} means it, not as {@code String.isBlank}: older code stored such ids. */
+    private static final String NO_LONGER_VALID_ID = "\u00a0\u200b";
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbUserProfiles profiles;
+    private final List<AttributeValue> put = new ArrayList<>();
+
+    StoredProfilesOutsideTodaysRulesTest(LocalDynamoDb local) {
+        this.dynamoDb = local.client();
+        this.profiles = new DynamoDbUserProfiles(dynamoDb, TABLE, new SignedCursors("test-cursor-signing-key"));
+    }
+
+    /** Whatever a sweep left, so that no other test's sweep meets it. */
+    @AfterEach
+    void removeWhatWasPut() {
+        for (var id : put) {
+            dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", id)));
+        }
+    }
+
+    @Test
+    void aProfileWhoseIdIsNoLongerValidIsDeleted() {
+        put(profile(NO_LONGER_VALID_ID, AttributeValue.fromN("1"), null, null));
+
+        assertThat(deleteAll().deleted()).isGreaterThanOrEqualTo(1);
+        assertThat(stored(NO_LONGER_VALID_ID)).isFalse();
+    }
+
+    @Test
+    void aProfileWhoseIdIsNoLongerValidIsDeletedWithItsClaim() {
+        var email = UUID.randomUUID() + "@example.com";
+        put(profile(NO_LONGER_VALID_ID, AttributeValue.fromN("2"), null, email));
+        put(Map.of("id", s("email#" + email), "owner", s(NO_LONGER_VALID_ID)));
+
+        assertThat(deleteAll().deleted()).isGreaterThanOrEqualTo(1);
+        assertThat(stored(NO_LONGER_VALID_ID)).isFalse();
+        assertThat(stored("email#" + email)).as("its claim").isFalse();
+    }
+
+    /** Ids are read back, not input: the profile lists as stored, and its email finds it, rather than failing for everyone. */
+    @Test
+    void aProfileWhoseIdIsNoLongerValidListsAsStored() {
+        var email = UUID.randomUUID() + "@example.com";
+        put(profile(NO_LONGER_VALID_ID, AttributeValue.fromN("1"), null, email));
+        put(Map.of("id", s("email#" + email), "owner", s(NO_LONGER_VALID_ID)));
+
+        var listed = new ArrayList<String>();
+        var cursor = Optional.<String>empty();
+        do {
+            var page = profiles.list(new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            for (var stored : page.items()) {
+                listed.add(stored.id().value());
+            }
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        assertThat(listed).contains(NO_LONGER_VALID_ID);
+        assertThat(profiles.findByEmail(new Email(email))).hasValueSatisfying(found -> assertThat(found.id().value()).isEqualTo(NO_LONGER_VALID_ID));
+    }
+
+    /** Read as unnamed, its condition would ask for no incarnation at all, which the item has. */
+    @Test
+    void aProfileWhoseIncarnationIsNoNameIsDeleted() {
+        var id = UUID.randomUUID().toString();
+        put(profile(id, AttributeValue.fromN("1"), "edited by \"hand\", badly", null));
+
+        assertThat(deleteAll().deleted()).isGreaterThanOrEqualTo(1);
+        assertThat(stored(id)).isFalse();
+    }
+
+    @Test
+    void profilesWhoseVersionDoesNotParseAreDeleted() {
+        var zero = UUID.randomUUID().toString();
+        var fraction = UUID.randomUUID().toString();
+        var text = UUID.randomUUID().toString();
+        put(profile(zero, AttributeValue.fromN("0"), "an-incarnation", null));
+        put(profile(fraction, AttributeValue.fromN("1.5"), null, null));
+        put(profile(text, s("one"), "an-incarnation", null));
+
+        assertThat(deleteAll().deleted()).isGreaterThanOrEqualTo(3);
+        assertThat(stored(zero)).isFalse();
+        assertThat(stored(fraction)).isFalse();
+        assertThat(stored(text)).isFalse();
+    }
+
+    private UserProfiles.Sweep deleteAll() {
+        var sweep = profiles.deleteAll(Deadline.in(Duration.ofMinutes(1), Clock.systemUTC()));
+        assertThat(sweep.more()).isFalse();
+        return sweep;
+    }
+
+    private static Map<String, AttributeValue> profile(String id, AttributeValue version, String incarnation, String email) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("id", s(id));
+        item.put("profile", s(email == null ? "{\"id\":\"" + id + "\"}" : "{\"id\":\"" + id + "\",\"email\":\"" + email + "\"}"));
+        item.put("version", version);
+        item.put("created-by", s("ada"));
+        if (incarnation != null) {
+            item.put(DynamoDbUserProfiles.INCARNATION, s(incarnation));
+        }
+        if (email != null) {
+            item.put("email", s(email));
+        }
+        return item;
+    }
+
+    private boolean stored(String id) {
+        return dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(id)))).hasItem();
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        put.add(item.get("id"));
+        dynamoDb.putItem(put -> put.tableName(TABLE).item(item));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}
