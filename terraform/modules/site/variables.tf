@@ -77,6 +77,11 @@ variable "content_security_policy" {
   description = "Content-Security-Policy sent with every response instead of security-headers.json's, which the local stack and its browser tests use and which allows only the page's own origin (it also serves the API). connect_sources are added to its connect-src 'self'."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.content_security_policy == null || strcontains(coalesce(var.content_security_policy, "-"), "connect-src 'self'")
+    error_message = "content_security_policy must hold connect-src 'self', to which connect_sources (the sign-in's token endpoint) are added; without it the page cannot sign in."
+  }
 }
 
 variable "domain_names" {

@@ -115,6 +115,21 @@ class StoredProfilesOutsideTodaysRulesTest {
         assertThat(stored(text)).isFalse();
     }
 
+    /** Attributes of a type no comparison takes (NULL, a list): compared by their type instead of by value. */
+    @Test
+    void profilesWhoseVersionOrIncarnationIsOfAnotherTypeAreDeleted() {
+        var nullIncarnation = UUID.randomUUID().toString();
+        var listVersion = UUID.randomUUID().toString();
+        var withNull = profile(nullIncarnation, AttributeValue.fromN("1"), null, null);
+        withNull.put(DynamoDbUserProfiles.INCARNATION, AttributeValue.fromNul(true));
+        put(withNull);
+        put(profile(listVersion, AttributeValue.fromL(java.util.List.of(s("1"))), "an-incarnation", null));
+
+        assertThat(deleteAll().deleted()).isGreaterThanOrEqualTo(2);
+        assertThat(stored(nullIncarnation)).isFalse();
+        assertThat(stored(listVersion)).isFalse();
+    }
+
     private UserProfiles.Sweep deleteAll() {
         var sweep = profiles.deleteAll(Deadline.in(Duration.ofMinutes(1), Clock.systemUTC()));
         assertThat(sweep.more()).isFalse();

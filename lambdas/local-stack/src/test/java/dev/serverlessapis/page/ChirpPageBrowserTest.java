@@ -100,6 +100,7 @@ class ChirpPageBrowserTest {
     void openThePageAsSomeoneNew() {
         // Assumed per test, not for the class, so that each test is reported skipped instead of the class running none.
         assumeTrue(notRunBecause == null, notRunBecause);
+        assertThat(refusedByTheContentSecurityPolicy()).as("refused by the CSP after the previous test was checked").isEmpty();
         handle = "browser_" + UUID.randomUUID().toString().substring(0, 6);
         browser.get(stack.apiEndpoint() + "/");
         browser.executeScript("localStorage.clear(); sessionStorage.clear()");
@@ -110,6 +111,8 @@ class ChirpPageBrowserTest {
     @AfterEach
     void thePageDidNothingItsContentSecurityPolicyRefuses() {
         if (notRunBecause == null) {
+            // Leaving the page first: what its last moments reported reaches the console before it is read.
+            browser.get("about:blank");
             assertThat(refusedByTheContentSecurityPolicy()).isEmpty();
         }
     }
@@ -298,7 +301,6 @@ class ChirpPageBrowserTest {
         assertThat(Files.size(SCREENSHOT)).isPositive();
     }
 
-    /** Signs in as {@link #handle} through the page's button and the local issuer's login page, as a person would. */
     /** So that the check after each test can fail: what the CSP does not allow, Chromium refuses and reports. */
     @Test
     void theContentSecurityPolicyRefusesAFetchFromAnotherOriginThanThePagesAndTheSignIns() {
@@ -321,6 +323,7 @@ class ChirpPageBrowserTest {
                 .toList();
     }
 
+    /** Signs in as {@link #handle} through the page's button and the local issuer's login page, as a person would. */
     private void signIn() {
         browser.findElement(By.id("sign-in")).click();
         signInAtTheLoginPage();

@@ -93,6 +93,16 @@ class VariableValidationTest {
         }
     }
 
+    /** The sign-in's token endpoint is added to connect-src 'self': a policy without it would silently keep the page from signing in. */
+    @Test
+    void aContentSecurityPolicyOfOurOwnKeepsConnectSrcSelfForTheSignIn() throws Exception {
+        var kept = plan("site", SITE_REQUIRED, Map.of("content_security_policy", "\"default-src 'self'; connect-src 'self'\""));
+        assertThat(kept.status()).as(kept.output()).isZero();
+        var refused = plan("site", SITE_REQUIRED, Map.of("content_security_policy", "\"default-src 'self'\""));
+        assertThat(refused.status()).isNotZero();
+        assertThat(refused.output()).contains("content_security_policy must hold connect-src 'self'");
+    }
+
     /** CloudFront reads viewer certificates from us-east-1 alone, whatever region the rest is in. */
     @Test
     void theSitesCertificateIsRefusedOutsideUsEast1AndWithoutTheDomainNamesItIsFor() throws Exception {
