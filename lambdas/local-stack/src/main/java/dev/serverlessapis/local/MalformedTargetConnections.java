@@ -13,7 +13,14 @@ import org.eclipse.jetty.server.internal.HttpConnection;
  * {@code /users/%ZZ}) is still read to the end of its headers, so that its 400 is answered as the emulator's other
  * gateway answers are: with the gateway response headers Terraform configures, the request's {@code Origin} echoed,
  * so a page can read it. Jetty itself gives up at the request line, before any header is read, so its error handler
- * cannot know the Origin. Such a request reaches the emulator with {@link #MALFORMED_TARGET} for its target instead.
+ * cannot know the Origin. Such a request reaches the emulator with {@link #MALFORMED_TARGET} for its target instead;
+ * so does one whose target Jetty refuses for any other reason its URI parser has (a bad authority, an illegal
+ * character), which is why the 400 names no single cause.
+ * <p>
+ * {@link #newConnection} copies Jetty 12.0.x's {@code HttpConnectionFactory.newConnection} and subclasses its
+ * {@code org.eclipse.jetty.server.internal.HttpConnection}, an internal API; Jetty 12.1's factory configures the
+ * connection differently (a chunk length limit, no direct buffer settings). Upgrading Jetty (DynamoDB Local brings it)
+ * means revisiting this class; {@code MalformedRequestTest} says whether it still works.
  */
 final class MalformedTargetConnections extends HttpConnectionFactory {
     /** The target a request stands under when its own could not be parsed; the emulator answers it with a 400. */
