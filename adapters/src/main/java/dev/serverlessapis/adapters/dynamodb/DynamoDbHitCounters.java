@@ -8,6 +8,7 @@ import dev.serverlessapis.domain.counter.HitCounters;
 import dev.serverlessapis.domain.counter.IdempotencyKey;
 import dev.serverlessapis.domain.counter.Increment;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,12 @@ public final class DynamoDbHitCounters implements HitCounters {
      * counts as absent, so the key's next increment replaces it with one that expires.
      */
     private static final String NO_LIVE_MARKER = "attribute_not_exists(#name) OR attribute_not_exists(#expiresAt) OR #expiresAt < :now";
-    /** Only a marker that a claim wrote takes an answer: an update of an item that is gone would write one without expiry. */
-    private static final String CLAIMED_MARKER = "attribute_exists(#expiresAt)";
+    /**
+     * Only the marker this request claimed or found takes its answer, known by its {@code expires-at}: not one that a
+     * new use of the key wrote since this one expired (it would answer the new use with this request's value), nor an
+     * update of a marker TTL deleted (it would write one without expiry).
+     */
+    private static final String SAME_MARKER = "#expiresAt = :expiresAt";
     /** The one increment, alone or inside a transaction: add one, on a counter that exists. */
     private static final String ADD_ONE = "ADD #value :one";
     private static final String COUNTER_EXISTS = "attribute_exists(#name)";
@@ -90,18 +95,28 @@ public final class DynamoDbHitCounters implements HitCounters {
     @Override
     public Optional<Increment> incrementOnce(CounterName name, IdempotencyKey key) {
         var marker = markerKey(name, key);
+        var now = clock.instant();
+        var expiresAt = AttributeValue.fromN(Long.toString(now.plus(IdempotencyKey.REMEMBERED_FOR).getEpochSecond()));
         var outcome = transactions.write("count a visit once", List.of(
-                TransactWriteItem.builder().put(claim(marker)).build(),
+                TransactWriteItem.builder().put(claim(marker, now, expiresAt)).build(),
                 TransactWriteItem.builder().update(addOne(name)).build()));
         if (outcome.succeeded()) {
-            return read(name).map(counted -> new Increment(replayable(marker, counted), false));
+            var counted = read(name);
+            return counted.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new Increment(replayable(marker, expiresAt, counted.get()), false));
         }
         if (outcome.failed(0)) {
-            var recorded = outcome.itemThatFailed(0).map(item -> item.get(ANSWER));
-            var answer = recorded.isPresent()
-                    ? Optional.of(new CounterReading(name, Long.parseLong(recorded.get().n())))
-                    : read(name).map(counted -> replayable(marker, counted));
-            return answer.map(first -> new Increment(first, true));
+            // The claim failed on a live marker, so the item it returns has an expires-at.
+            var found = outcome.itemThatFailed(0).orElseThrow();
+            var recorded = found.get(ANSWER);
+            if (recorded != null) {
+                return Optional.of(new Increment(new CounterReading(name, Long.parseLong(recorded.n())), true));
+            }
+            var counted = read(name);
+            return counted.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new Increment(replayable(marker, found.get(EXPIRES_AT), counted.get()), true));
         }
         return Optional.empty(); // the update's condition: no such counter
     }
@@ -118,10 +133,9 @@ public final class DynamoDbHitCounters implements HitCounters {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(reading(name, item));
     }
 
-    private Put claim(Map<String, AttributeValue> marker) {
-        var now = clock.instant();
+    private Put claim(Map<String, AttributeValue> marker, Instant now, AttributeValue expiresAt) {
         var item = new HashMap<>(marker);
-        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(now.plus(IdempotencyKey.REMEMBERED_FOR).getEpochSecond())));
+        item.put(EXPIRES_AT, expiresAt);
         return Put.builder()
                 .tableName(table)
                 .item(item)
@@ -145,23 +159,26 @@ public final class DynamoDbHitCounters implements HitCounters {
     }
 
     /**
-     * Records the answer unless a concurrent retry recorded one first; either way, the recorded one is returned. When
-     * the marker is gone (TTL deleted it after it expired), the key is forgotten and the answer is given unrecorded.
+     * Records the answer on the marker that expires at {@code expiresAt} unless a concurrent retry recorded one first;
+     * either way, the recorded one is returned. When that marker is gone (TTL deleted it after it expired, or a new use
+     * of the key replaced it), the answer is given unrecorded.
      */
-    private CounterReading replayable(Map<String, AttributeValue> marker, CounterReading counted) {
+    private CounterReading replayable(Map<String, AttributeValue> marker, AttributeValue expiresAt, CounterReading counted) {
         var record = UpdateItemRequest.builder()
                 .tableName(table)
                 .key(marker)
                 .updateExpression("SET #answer = if_not_exists(#answer, :value)")
-                .conditionExpression(CLAIMED_MARKER)
+                .conditionExpression(SAME_MARKER)
                 .expressionAttributeNames(Map.of("#answer", ANSWER, "#expiresAt", EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":value", AttributeValue.fromN(Long.toString(counted.value()))))
+                .expressionAttributeValues(Map.of(
+                        ":value", AttributeValue.fromN(Long.toString(counted.value())),
+                        ":expiresAt", expiresAt))
                 .returnValues(ReturnValue.UPDATED_NEW)
                 .build();
         try {
             var recorded = call("record an idempotent answer", () -> dynamoDb.updateItem(record));
             return new CounterReading(counted.name(), Long.parseLong(recorded.attributes().get(ANSWER).n()));
-        } catch (ConditionalCheckFailedException markerGone) {
+        } catch (ConditionalCheckFailedException markerGoneOrReplaced) {
             return counted;
         }
     }

@@ -85,6 +85,32 @@ class DynamoDbHitCountersTest {
                 marker -> assertThat(marker).containsKey(DynamoDbHitCounters.EXPIRES_AT));
     }
 
+    /**
+     * A request counted with this key and stopped before recording its answer; in the marker's last second a retry
+     * finds no answer and reads the counter (50), but before its recording lands the marker expires and a new use of
+     * the key replaces it and counts (51). The retry's late answer must not be recorded on the new use's marker, where
+     * the new use and its replays would answer 50.
+     */
+    @Test
+    void aRetryRecordsItsAnswerOnlyOnTheMarkerItSawNotOnOneThatANewUseOfTheKeyWroteSince() {
+        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of(
+                DynamoDbHitCounters.NAME, AttributeValue.fromS(counter.value()),
+                DynamoDbHitCounters.VALUE, AttributeValue.fromN("50"))));
+        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of(
+                DynamoDbHitCounters.NAME, markerKey().get(DynamoDbHitCounters.NAME),
+                DynamoDbHitCounters.EXPIRES_AT, AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))));
+        var newUse = clock.instant().plusSeconds(1);
+        try (var newUseBeforeTheRecording = clientLettingANewUseOfTheKeyCountBeforeItsAnswerIsRecorded(newUse)) {
+            var retry = new DynamoDbHitCounters(newUseBeforeTheRecording, TABLE, clock);
+
+            assertThat(retry.incrementOnce(counter, key)).as("the retry").contains(replayed(50));
+        }
+        clock.advance(Duration.ofSeconds(1));
+        var counters = new DynamoDbHitCounters(dynamoDb, TABLE, clock);
+        assertThat(counters.incrementOnce(counter, key)).as("the new use's retry").contains(replayed(51));
+        assertThat(marker()).containsEntry(DynamoDbHitCounters.ANSWER, AttributeValue.fromN("51"));
+    }
+
     /** As that race left them before recording an answer was conditioned on the marker: they count as absent. */
     @Test
     void aMarkerWithoutExpiryCountsAsAbsentAndIsReplacedByOneThatExpires() {
@@ -124,13 +150,41 @@ class DynamoDbHitCountersTest {
                 }
             }
         };
+        return clientWith(ttl);
+    }
+
+    private DynamoDbClient clientWith(ExecutionInterceptor interceptor) {
         return DynamoDbClient.builder()
                 .endpointOverride(dynamoDb.serviceClientConfiguration().endpointOverride().orElseThrow())
                 .region(Region.of(LocalDynamoDb.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(override -> override.addExecutionInterceptor(ttl))
+                .overrideConfiguration(override -> override.addExecutionInterceptor(interceptor))
                 .build();
+    }
+
+    /**
+     * Right before the one update of the marker is sent, does what a new use of the key at {@code at} does once the
+     * marker has expired: its transaction replaces the marker and counts, and its own recording is still to come.
+     */
+    private DynamoDbClient clientLettingANewUseOfTheKeyCountBeforeItsAnswerIsRecorded(Instant at) {
+        var newUse = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof UpdateItemRequest update && update.key().equals(markerKey())) {
+                    dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of(
+                            DynamoDbHitCounters.NAME, markerKey().get(DynamoDbHitCounters.NAME),
+                            DynamoDbHitCounters.EXPIRES_AT,
+                            AttributeValue.fromN(Long.toString(at.plus(IdempotencyKey.REMEMBERED_FOR).getEpochSecond())))));
+                    dynamoDb.updateItem(add -> add.tableName(TABLE)
+                            .key(Map.of(DynamoDbHitCounters.NAME, AttributeValue.fromS(counter.value())))
+                            .updateExpression("ADD #value :one")
+                            .expressionAttributeNames(Map.of("#value", DynamoDbHitCounters.VALUE))
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+                }
+            }
+        };
+        return clientWith(newUse);
     }
 
     private static final class MovableClock extends Clock {

@@ -13,8 +13,10 @@ public interface HitCounters {
 
     /**
      * Adds one unless an increment of this counter with this key was already counted within
-     * {@link IdempotencyKey#REMEMBERED_FOR}, in which case nothing is added and the answer first given for the key is
-     * given again, marked as replayed.
+     * {@link IdempotencyKey#REMEMBERED_FOR} (give or take the difference between the clocks of the processes counting),
+     * in which case nothing is added and the first answer recorded for the key is given again, marked as replayed. If
+     * the counting request stopped before recording its answer, the first retry records the counter's value as it
+     * reads it then.
      */
     Optional<Increment> incrementOnce(CounterName name, IdempotencyKey key);
 

@@ -148,7 +148,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         if (uri.getPath().equals(MalformedTargetConnections.MALFORMED_TARGET)) {
             return gateway(request, GatewayResponses.problem(400, "Bad Request",
-                    "The path is not valid: each '%' must start an escape of two hex digits."));
+                    "The request target is not a valid URI, such as a '%' not followed by two hex digits."));
         }
         if (uri.getPath().equals(LocalMetricsPage.PATH)) {
             return metricsPage.serve(request.getMethod(), Optional.ofNullable(request.getHeaders().get("Accept")),

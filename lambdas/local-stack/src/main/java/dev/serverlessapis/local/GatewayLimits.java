@@ -72,8 +72,11 @@ final class GatewayLimits {
         return GatewayResponses.problem(413, "Content Too Large", "The request is larger than API Gateway accepts (10 MB).");
     }
 
-    /** The path and query as the client sent them, still percent-encoded. */
+    /** The path and query as the client sent them, still percent-encoded; also one Jetty could not parse. */
     private static String target(Request request) {
+        if (request.getConnectionMetaData().getAttribute(MalformedTargetConnections.SENT_TARGET) instanceof String sent) {
+            return sent;
+        }
         var uri = request.getHttpURI();
         return uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
     }

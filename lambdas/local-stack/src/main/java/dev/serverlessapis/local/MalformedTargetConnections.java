@@ -1,5 +1,6 @@
 package dev.serverlessapis.local;
 
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -13,11 +14,25 @@ import org.eclipse.jetty.server.internal.HttpConnection;
  * {@code /users/%ZZ}) is still read to the end of its headers, so that its 400 is answered as the emulator's other
  * gateway answers are: with the gateway response headers Terraform configures, the request's {@code Origin} echoed,
  * so a page can read it. Jetty itself gives up at the request line, before any header is read, so its error handler
- * cannot know the Origin. Such a request reaches the emulator with {@link #MALFORMED_TARGET} for its target instead.
+ * cannot know the Origin. Such a request reaches the emulator with {@link #MALFORMED_TARGET} for its target instead,
+ * and the target as sent in the connection's attribute {@link #SENT_TARGET}, so that API Gateway's URL quota measures
+ * it (414 before 400). So does one whose target Jetty's URI parser refuses for any other reason (a bad authority, an
+ * illegal character), which is why the 400 names no single cause. Its answer says {@code Connection: close} and the
+ * connection is closed after it, as Jetty does after a request it cannot parse.
+ * <p>
+ * {@link #newConnection} copies Jetty 12.0.x's {@code HttpConnectionFactory.newConnection} and subclasses its
+ * {@code org.eclipse.jetty.server.internal.HttpConnection}, an internal API; Jetty 12.1's factory configures the
+ * connection differently (a chunk length limit, no direct buffer settings). Upgrading Jetty (DynamoDB Local brings it)
+ * means revisiting this class; {@code MalformedRequestTest} says whether it still works.
  */
 final class MalformedTargetConnections extends HttpConnectionFactory {
     /** The target a request stands under when its own could not be parsed; the emulator answers it with a 400. */
     static final String MALFORMED_TARGET = "/_local/malformed-request-target";
+    /**
+     * The connection's attribute holding the target a request under {@link #MALFORMED_TARGET} was sent with; that
+     * request is the connection's last, so the attribute is never seen by another.
+     */
+    static final String SENT_TARGET = MalformedTargetConnections.class.getName() + ".sentTarget";
 
     MalformedTargetConnections(HttpConfiguration configuration) {
         super(configuration);
@@ -32,7 +47,14 @@ final class MalformedTargetConnections extends HttpConnectionFactory {
                 try {
                     return super.newHttpStream(method, uri, version);
                 } catch (IllegalArgumentException malformed) {
-                    return super.newHttpStream(method, MALFORMED_TARGET, version);
+                    setAttribute(SENT_TARGET, uri);
+                    return new HttpStreamOverHTTP1(method, MALFORMED_TARGET, version) {
+                        @Override
+                        public void prepareResponse(HttpFields.Mutable headers) {
+                            super.prepareResponse(headers);
+                            headers.put(HttpFields.CONNECTION_CLOSE);
+                        }
+                    };
                 }
             }
         };

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -44,6 +48,33 @@ class MalformedRequestTest {
                     + "Connection: close\r\n\r\n");
             assertProblem(refused, 400);
             assertThat(refused).as(path).contains("Access-Control-Allow-Origin: https://page.example").contains("Vary: Origin");
+        }
+    }
+
+    /**
+     * As Jetty answers a request it cannot parse, and so the emulator did before it let such a target through: the 400
+     * says {@code Connection: close}, and nothing sent after it on the connection is answered. What API Gateway does
+     * with the connection is not documented.
+     */
+    @Test
+    void anInvalidPercentEscapeInThePathClosesTheConnectionAfterItsProblemEvenOnKeepAlive() throws IOException {
+        try (var socket = new Socket(emulator.baseUrl().getHost(), emulator.baseUrl().getPort())) {
+            socket.setSoTimeout(10_000);
+            var in = socket.getInputStream();
+            var out = socket.getOutputStream();
+            out.write("GET /echo/%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            var refused = readOneResponse(in);
+            assertProblem(refused, 400);
+            assertThat(refused.substring(0, refused.indexOf("\r\n\r\n")).toLowerCase()).contains("connection: close");
+
+            try {
+                out.write("GET /echo/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(in.read()).as("the connection is closed: end of stream").isEqualTo(-1);
+            } catch (SocketException reset) {
+                // Closed before the second request could be written or read: closed all the same.
+            }
         }
     }
 
@@ -89,6 +120,13 @@ class MalformedRequestTest {
         }
     }
 
+    /** Measured as sent, not as the stand-in target it reaches the emulator under: too long comes before malformed. */
+    @Test
+    void aMalformedPathLongerThanApiGatewaysQuotaIsA414Problem() {
+        var path = "/echo/%ZZ" + "a".repeat(GatewayLimits.MAX_URL_CHARACTERS);
+        assertProblem(exchange("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"), 414);
+    }
+
     /**
      * Without CORS headers, even for an allowed page's Origin: API Gateway's 413 REQUEST_TOO_LARGE cannot be customised
      * (its developer guide, known issues), so on AWS it carries none and a page cannot read it; locally neither.
@@ -128,6 +166,22 @@ class MalformedRequestTest {
         assertThat(problem.get("status").getAsInt()).isEqualTo(status);
         assertThat(problem.get("title").getAsString()).isNotBlank();
         assertThat(problem.get("detail").getAsString()).isNotBlank();
+    }
+
+    /** The status line and headers, then as many bytes of body as {@code Content-Length} says. */
+    private static String readOneResponse(InputStream in) throws IOException {
+        var head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            var next = in.read();
+            if (next == -1) {
+                throw new EOFException("the connection closed before the end of the headers: " + head);
+            }
+            head.write(next);
+        }
+        var headers = head.toString(StandardCharsets.ISO_8859_1);
+        var length = Pattern.compile("(?im)^content-length: *(\\d+)").matcher(headers);
+        var body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+        return headers + new String(body, StandardCharsets.UTF_8);
     }
 
     /**
