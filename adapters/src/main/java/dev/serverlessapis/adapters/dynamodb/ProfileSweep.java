@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * Delete-all of table {@code user-profiles}: scans a page of {@value #PAGE} items at a time and deletes each profile
  * together with its email claim in one transaction, conditioned on the version scanned and on the claim's owner, so a
- * profile and its claim always leave together. A profile changed since the scan is left: a later call may remove it,
- * but this one still answers {@code more: false} once its scan ends, so it may survive a loop of calls. A claim
+ * profile and its claim always leave together. A profile changed since the scan is left for a later call, and this one
+ * then answers {@code more: true} even once its scan ends, so a loop of calls does not end with it still there. A claim
  * whose owner no longer holds its address (left behind by an older version of this code) is deleted under a condition
  * check on that owner.
  * <p>
@@ -83,6 +83,7 @@ final class ProfileSweep {
                     orphans.add(new Removal(claims.releaseIfAbandoned(item), List.of()));
                 }
             }
+            progress.profilesScanned(profiles.size());
             if (!deleteTogether(profiles, progress, progress::profilesDeleted) || !deleteTogether(orphans, progress, progress::claimsReleased)) {
                 return progress.stopped();
             }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 final class SweepProgress implements Consumer<TemporarilyUnavailableException> {
     private final Deadline deadline;
     private long deleted;
+    private long scanned;
     private boolean progressed;
     private long slowestNanos;
 
@@ -30,6 +31,10 @@ final class SweepProgress implements Consumer<TemporarilyUnavailableException> {
     /** A step that stopped needs no timing: it ends the sweep. */
     void stepTook(long startedNanos) {
         slowestNanos = Math.max(slowestNanos, System.nanoTime() - startedNanos);
+    }
+
+    void profilesScanned(int count) {
+        scanned += count;
     }
 
     void profilesDeleted(int count) {
@@ -64,7 +69,12 @@ final class SweepProgress implements Consumer<TemporarilyUnavailableException> {
         return new Sweep(deleted, true);
     }
 
+    /**
+     * A profile scanned but not deleted had changed since the scan, or someone else deleted it: a later call finds it
+     * at its new version, or finds nothing, so the client's loop on {@code more} goes round once more instead of ending
+     * with the profile still there.
+     */
     Sweep finished() {
-        return new Sweep(deleted, false);
+        return new Sweep(deleted, deleted < scanned);
     }
 }
