@@ -14,9 +14,10 @@ import java.util.Objects;
 /**
  * The headers CloudFront's response-headers policy adds to the page on AWS, read from the same
  * {@code security-headers.json} as the site module, so that the page runs locally, in its browser tests too, under the
- * CSP it has there. HSTS is AWS's alone: a browser ignores it over http.
+ * CSP it has there. HSTS is AWS's alone: a browser ignores it over http. Public for {@code TerraformTieTest}, which
+ * holds it to what terraform makes of the same file.
  */
-final class PageSecurityHeaders {
+public final class PageSecurityHeaders {
     private static final String CONNECT_SELF = "connect-src 'self'";
 
     private record Definition(String contentSecurityPolicy, String frameOptions, String referrerPolicy) {
@@ -31,7 +32,7 @@ final class PageSecurityHeaders {
     }
 
     /** As the site module adds its {@code connect_sources}: after {@code connect-src 'self'}, each origin's URL. */
-    static Map<String, String> allowingConnectionsTo(List<URI> connectSources) {
+    public static Map<String, String> allowingConnectionsTo(List<URI> connectSources) {
         var definition = definition();
         var connect = new ArrayList<String>();
         connect.add(CONNECT_SELF);

@@ -13,6 +13,7 @@ import dev.serverlessapis.adapters.dynamodb.DynamoDbCustomers;
 import dev.serverlessapis.adapters.dynamodb.DynamoDbHitCounters;
 import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.serverlessapis.local.ApiSpec;
+import dev.serverlessapis.local.PageSecurityHeaders;
 import dev.serverlessapis.local.dynamodb.TableSpec;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -192,6 +193,22 @@ class TerraformTieTest {
         assertThat(site.attribute("page_config").orElseThrow()).contains("clientId              = var.page_client_id")
                 .contains("\"${var.sign_in.login_url}/oauth2/authorize\"").contains("\"${var.sign_in.login_url}/oauth2/token\"");
         assertThat(site.attribute("connect_sources")).contains("[var.sign_in.login_url]");
+    }
+
+    /** The page's CSP as terraform makes it for CloudFront and as the local stack sends it, from one file, alike. */
+    @Test
+    void theLocalStackSendsThePagesContentSecurityPolicyAsTerraformMakesItForCloudFront() throws Exception {
+        TerraformCli.assumeInstalled("the site's CSP is not evaluated here");
+        var login = "https://serverless-apis-dev.auth.eu-west-1.amazoncognito.com";
+        var variables = new java.util.LinkedHashMap<>(TerraformCli.SITE_REQUIRED);
+        variables.put("connect_sources", "[\"" + login + "\"]");
+        var distribution = java.util.Map.of("aws_cloudfront_distribution.this.domain_name", "\"d111111abcdef8.cloudfront.net\"");
+
+        var onAws = TerraformCli.evaluate(work, module("site"), distribution, variables, "local.content_security_policy").getAsString();
+
+        assertThat(onAws).contains("connect-src 'self' " + login + ";");
+        assertThat(PageSecurityHeaders.allowingConnectionsTo(List.of(java.net.URI.create(login))).get("Content-Security-Policy"))
+                .isEqualTo(onAws);
     }
 
     /**
