@@ -14,13 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -33,11 +29,12 @@ class DeleteAllMeetingAChangeTest {
     private static final String TABLE = "user-profiles";
     private static final ProfileOwner OWNER = new ProfileOwner("ada");
 
-    private final DynamoDbClient dynamoDb;
+    private final LocalDynamoDb local;
     private final DynamoDbUserProfiles profiles;
 
     DeleteAllMeetingAChangeTest(LocalDynamoDb local) {
-        this.dynamoDb = local.client();
+        this.local = local;
+        var dynamoDb = local.client();
         this.profiles = new DynamoDbUserProfiles(dynamoDb, TABLE, new SignedCursors("test-cursor-signing-key"));
     }
 
@@ -68,13 +65,7 @@ class DeleteAllMeetingAChangeTest {
                 }
             }
         };
-        return DynamoDbClient.builder()
-                .endpointOverride(dynamoDb.serviceClientConfiguration().endpointOverride().orElseThrow())
-                .region(Region.of(LocalDynamoDb.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(override -> override.addExecutionInterceptor(replace))
-                .build();
+        return local.clientWith(replace);
     }
 
     private static Deadline aMinute() {

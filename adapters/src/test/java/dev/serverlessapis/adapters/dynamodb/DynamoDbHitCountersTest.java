@@ -17,13 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -37,12 +33,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 class DynamoDbHitCountersTest {
     private static final String TABLE = "hit-counters";
 
+    private final LocalDynamoDb local;
     private final DynamoDbClient dynamoDb;
     private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private final CounterName counter = new CounterName("adapter-" + UUID.randomUUID());
     private final IdempotencyKey key = new IdempotencyKey("visit-" + UUID.randomUUID());
 
     DynamoDbHitCountersTest(LocalDynamoDb local) {
+        this.local = local;
         this.dynamoDb = local.client();
         dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of(
                 DynamoDbHitCounters.NAME, AttributeValue.fromS(counter.value()),
@@ -150,17 +148,7 @@ class DynamoDbHitCountersTest {
                 }
             }
         };
-        return clientWith(ttl);
-    }
-
-    private DynamoDbClient clientWith(ExecutionInterceptor interceptor) {
-        return DynamoDbClient.builder()
-                .endpointOverride(dynamoDb.serviceClientConfiguration().endpointOverride().orElseThrow())
-                .region(Region.of(LocalDynamoDb.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(override -> override.addExecutionInterceptor(interceptor))
-                .build();
+        return local.clientWith(ttl);
     }
 
     /**
@@ -184,7 +172,7 @@ class DynamoDbHitCountersTest {
                 }
             }
         };
-        return clientWith(newUse);
+        return local.clientWith(newUse);
     }
 
     private static final class MovableClock extends Clock {

@@ -14,10 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -95,14 +91,7 @@ class DynamoDbTracingLocalTest {
     private List<JsonObject> traced(Calls calls, int expected) throws Exception {
         try (var socket = new LoopbackXRayDaemon();
              var daemon = XRayDaemon.at(Optional.of(socket.address()));
-             var dynamoDb = DynamoDbClient.builder()
-                     .endpointOverride(local.endpoint())
-                     .region(Region.of(LocalDynamoDb.REGION))
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                     .httpClient(UrlConnectionHttpClient.create())
-                     .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(
-                             new XRayDynamoDbTracing(() -> Optional.of(HEADER), daemon, Clock.systemUTC())))
-                     .build()) {
+             var dynamoDb = local.clientWith(new XRayDynamoDbTracing(() -> Optional.of(HEADER), daemon, Clock.systemUTC()))) {
             calls.make(dynamoDb);
             return socket.receive(expected);
         }

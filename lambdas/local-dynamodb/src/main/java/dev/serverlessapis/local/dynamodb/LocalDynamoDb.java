@@ -8,12 +8,14 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,12 +37,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         this.server = server;
         this.handler = handler;
         this.endpoint = endpoint;
-        this.client = DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        this.client = clientWith();
     }
 
     /** Keeps data under {@code dataDirectory} when given, so it survives a restart; in memory otherwise. */
@@ -81,6 +78,20 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /**
+     * A client of its own, made as {@link #client()} is but with these interceptors, for tests that act between a
+     * caller's calls; the caller closes it.
+     */
+    public DynamoDbClient clientWith(ExecutionInterceptor... interceptors) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(override -> override.executionInterceptors(List.of(interceptors)))
+                .build();
     }
 
     @Override
