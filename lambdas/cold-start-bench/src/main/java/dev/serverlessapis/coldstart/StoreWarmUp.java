@@ -19,12 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Brings DynamoDB Local's own code up to speed before the first measured run. The service it stands in for is always
- * warm, but DynamoDB Local is a JVM of its own that compiles its request paths as it serves them: a few dozen calls in,
- * it still answered a transaction in 25–42 ms and a read in 10–23 ms, against 5–8 ms after some hundreds (one core,
- * this machine). Left cold, its warming would be counted in each function's start, and more in those that make two
- * calls, or a transaction, than in the bare client's one read. Each round makes one call of each operation the
- * functions make, shaped as theirs are (conditions, updates, an index query, a page of a scan, a transaction of a put,
- * a delete and a condition check), on a table of its own: the functions' tables and fixtures are left as they are.
+ * warm, but DynamoDB Local is a JVM of its own that compiles its request paths as it serves them: a few dozen calls
+ * in, it still answered a transaction in 25–42 ms and a read in 10–23 ms, against 5–8 ms after some hundreds (timed
+ * from a client in its JVM, one core, this machine). Left cold, its warming would be counted in each function's
+ * start, and more in those that make two calls, or a transaction, than in the bare client's one read. Each round makes
+ * one call of each operation the functions make, shaped as theirs are (conditions, updates, an index query, a page of
+ * a scan, transactions of a put with a condition check and of a delete), on a table of its own: the functions' tables
+ * and fixtures are left as they are.
  */
 final class StoreWarmUp {
     static final String TABLE = "bench-cold-warm-up";
