@@ -41,6 +41,14 @@ class StoreWarmUpTest {
     }
 
     @Test
+    void oneRoundIsItsOwnFirstAndLast() {
+        try (var dynamoDb = LocalDynamoDb.start(Optional.empty())) {
+            var warmed = new StoreWarmUp(dynamoDb.client()).warm(1);
+            assertThat(warmed.firstAndLastMillis()).allSatisfy((operation, millis) -> assertThat(millis[1]).isPositive().isEqualTo(millis[0]));
+        }
+    }
+
+    @Test
     void noRoundsWarmsNothingAndSaysSo() {
         assertThat(new StoreWarmUp(null).warm(0).summary()).contains("not warmed");
     }
