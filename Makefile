@@ -21,6 +21,7 @@ CORES := $(shell nproc 2>/dev/null || echo 1)
 BENCH_CPU ?= $(shell [ $(CORES) -gt 1 ] && echo $$(( $(CORES) - 1 )))
 RUNS ?= 10
 PRIMED_RUNS ?= 5
+WARM_UP_ROUNDS ?= 300
 
 .PHONY: help run test test-handlers test-end-to-end package bench bench-cold doctor deploy destroy user token validate clean check-java check-env check-backend check-terraform check-aws check-name
 
@@ -58,7 +59,7 @@ bench: check-java ## Measure latency and throughput of the local stack (see READ
 bench-cold: check-java ## Cold start of every function in fresh JVMs with Lambda's flags, beside two baselines (see README)
 	$(MVN) -q package -DskipTests -pl $(COLD_BENCH) -am
 	$(if $(BENCH_CPU),taskset -c 0-$$(( $(BENCH_CPU) - 1 ))) "$(JAVA_HOME)/bin/java" -Dsqlite4java.library.path=$(LOCAL_STACK)/target/native-libs \
-	  -Dcpu=$(BENCH_CPU) -Druns=$(RUNS) -DprimedRuns=$(PRIMED_RUNS) \
+	  -Dcpu=$(BENCH_CPU) -Druns=$(RUNS) -DprimedRuns=$(PRIMED_RUNS) -DwarmUpRounds=$(WARM_UP_ROUNDS) \
 	  -cp "$(COLD_BENCH)/target/classes:$$(cat $(COLD_BENCH)/target/runtime-classpath.txt)" \
 	  dev.serverlessapis.coldstart.BenchCold $(LAMBDA_PACKAGE) $(COLD_BENCH)/target/classes
 

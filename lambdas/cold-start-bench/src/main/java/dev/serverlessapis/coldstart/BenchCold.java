@@ -41,6 +41,7 @@ public final class BenchCold {
     public static void main(String[] arguments) throws Exception {
         var runs = Integer.getInteger("runs", 10);
         var primedRuns = Integer.getInteger("primedRuns", 5);
+        var warmUpRounds = Integer.getInteger("warmUpRounds", 300);
         var cpu = Optional.ofNullable(System.getProperty("cpu")).filter(core -> !core.isBlank());
         var classpath = Path.of(arguments[0]).toAbsolutePath() + ":" + Path.of(arguments[1]).toAbsolutePath();
         var spec = ApiSpec.load();
@@ -48,6 +49,8 @@ public final class BenchCold {
         var started = System.nanoTime();
         try (var dynamoDb = LocalDynamoDb.start(Optional.empty())) {
             new TableProvisioner(dynamoDb.client()).provision(spec.tables(), Map.of());
+            var warmed = new StoreWarmUp(dynamoDb.client()).warm(warmUpRounds);
+            System.err.println(warmed.summary());
             var settings = new LocalStack.Settings(0, Optional.empty(), List.of(), Optional.empty(), false, 0);
             LocalStack.configureFunctions(spec, dynamoDb.endpoint(), settings);
             // The fixtures' requests run in this JVM: their log lines and EMF documents are not the report.
@@ -84,7 +87,8 @@ public final class BenchCold {
                 }
                 System.err.printf("round %d of %d done%n", round + 1, Math.max(runs, primedRuns));
             }
-            new Report(subjects.stream().map(Subject::name).distinct().toList(), results, primedResults, runs, primedRuns, cpu, (System.nanoTime() - started) / 1e9).print(System.out);
+            new Report(subjects.stream().map(Subject::name).distinct().toList(), results, primedResults, runs, primedRuns, cpu,
+                    warmed, (System.nanoTime() - started) / 1e9).print(System.out);
         }
         // DynamoDB Local leaves a non-daemon scheduler thread behind after it stops, which would keep this JVM alive.
         System.exit(0);

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The table: per subject, launch to first response, peak RSS, classes, and each function against the bare SDK. */
 record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<String, List<MeasuredJvm.Run>> primed, int runs, int primedRuns,
-              Optional<String> cpu, double seconds) {
+              Optional<String> cpu, StoreWarmUp.Warmed storeWarmUp, double seconds) {
 
     void print(PrintStream out) {
         var bare = median(cold.get(BenchCold.BARE_SDK));
@@ -20,8 +20,9 @@ record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<S
         out.printf("Machine: %s, %d cores; measured JVM: %s %s on %s; %s%n", cpuModel(), cores(),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 cpu.map(core -> "core " + core).orElse("any core (not pinned)"), String.join(" ", MeasuredJvm.LAMBDA_FLAGS));
-        out.printf("%s; %d cold runs (%d of the bare client) and %d primed runs per row, interleaved; %.0f s in all%n%n",
+        out.printf("%s; %d cold runs (%d of the bare client) and %d primed runs per row, interleaved; %.0f s in all%n",
                 sdkVersion(), runs, cold.get(BenchCold.BARE_SDK).size(), primedRuns, seconds);
+        out.printf("%s%n%n", storeWarmUp.summary());
         out.printf("%-26s %9s %8s %8s %7s %7s %9s %8s %9s %16s%n", "launch to first response", "median ms", "min ms", "max ms",
                 "x bare", "fast x", "peak MiB", "classes", "warnings", "primed 1st ms");
         for (var name : order) {
