@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,33 @@ class DynamoDbChirpsTest {
             assertThat(mostQueries).isLessThanOrEqualTo(DynamoDbChirps.MAX_DAYS_PER_PAGE + 5);
         } finally {
             emptyDays.forEach(day -> dynamoDb.deleteItem(delete -> delete.tableName("chirp").key(marker(day))));
+        }
+    }
+
+    /**
+     * A handle older code or a hand edit stored and {@code UserId} now refuses (it has spaces) is
+     * read back, not input: the feed shows its chirp as stored rather than failing for everyone whose page meets it.
+     */
+    @Test
+    void theFeedShowsAChirpStoredUnderAHandleTheRulesNowRefuse() {
+        var handle = "older handle " + UUID.randomUUID();
+        var day = LocalDate.parse("1975-05-05");
+        var timestamp = Instant.parse("1975-05-05T12:00:00Z").toEpochMilli();
+        var key = Map.of("userId", AttributeValue.fromS(handle), "timestamp", AttributeValue.fromN(Long.toString(timestamp)));
+        var item = new HashMap<>(key);
+        item.put("text", AttributeValue.fromS("from before the rules"));
+        item.put("day", AttributeValue.fromS(day.toString()));
+        dynamoDb.putItem(put -> put.tableName("chirp").item(marker(day.toEpochDay())));
+        dynamoDb.putItem(put -> put.tableName("chirp").item(item));
+        try {
+            assertThat(wholeFeed(100)).anySatisfy(chirp -> {
+                assertThat(chirp.userId().value()).isEqualTo(handle);
+                assertThat(chirp.timestamp()).isEqualTo(timestamp);
+                assertThat(chirp.text().value()).isEqualTo("from before the rules");
+            });
+        } finally {
+            dynamoDb.deleteItem(delete -> delete.tableName("chirp").key(key));
+            dynamoDb.deleteItem(delete -> delete.tableName("chirp").key(marker(day.toEpochDay())));
         }
     }
 

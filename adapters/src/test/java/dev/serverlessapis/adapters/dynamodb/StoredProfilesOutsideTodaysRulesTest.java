@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.PageRequest;
 import dev.serverlessapis.domain.user.Email;
+import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.time.Clock;
@@ -23,9 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Items today's rules would not write, against DynamoDB Local: an id older code accepted and {@code UserId} now
- * refuses, an {@code incarnation} that is no valid name, a {@code version} that does not parse. Delete-all, the one
- * tool meant to clear the table, removes what it scanned whatever the item holds: none may stop it or be left behind
- * while it answers "no more". Such a profile's id is read back, not input, so the list shows it as stored.
+ * refuses, an email {@code Email} now refuses, an {@code incarnation} that is no valid name, a {@code version} that
+ * does not parse. Delete-all, the one tool meant to clear the table, removes what it scanned whatever the item holds:
+ * none may stop it or be left behind while it answers "no more". Such a profile's id and email are read back, not
+ * input, so it reads and lists as stored.
  */
 @ExtendWith(WithDynamoDbLocal.class)
 class StoredProfilesOutsideTodaysRulesTest {
@@ -76,6 +78,26 @@ class StoredProfilesOutsideTodaysRulesTest {
         put(profile(NO_LONGER_VALID_ID, AttributeValue.fromN("1"), null, email));
         put(Map.of("id", s("email#" + email), "owner", s(NO_LONGER_VALID_ID)));
 
+        assertThat(listedIds()).contains(NO_LONGER_VALID_ID);
+        assertThat(profiles.findByEmail(new Email(email))).hasValueSatisfying(found -> assertThat(found.id().value()).isEqualTo(NO_LONGER_VALID_ID));
+    }
+
+    /** An email older rules accepted and {@code Email} now refuses (no dot after the {@code @}) is read back, not input. */
+    @Test
+    void aProfileWhoseEmailIsNoLongerValidReadsAndListsAsStored() {
+        var id = UUID.randomUUID().toString();
+        var email = UUID.randomUUID() + "@localhost";
+        put(profile(id, AttributeValue.fromN("1"), null, email));
+        put(Map.of("id", s("email#" + email), "owner", s(id)));
+
+        assertThat(profiles.find(new UserId(id))).hasValueSatisfying(found -> {
+            assertThat(found.profile().members()).containsEntry("email", email);
+            assertThat(found.profile().email()).hasValueSatisfying(stored -> assertThat(stored.value()).isEqualTo(email));
+        });
+        assertThat(listedIds()).contains(id);
+    }
+
+    private List<String> listedIds() {
         var listed = new ArrayList<String>();
         var cursor = Optional.<String>empty();
         do {
@@ -85,9 +107,7 @@ class StoredProfilesOutsideTodaysRulesTest {
             }
             cursor = page.nextCursor();
         } while (cursor.isPresent());
-
-        assertThat(listed).contains(NO_LONGER_VALID_ID);
-        assertThat(profiles.findByEmail(new Email(email))).hasValueSatisfying(found -> assertThat(found.id().value()).isEqualTo(NO_LONGER_VALID_ID));
+        return listed;
     }
 
     /** Read as unnamed, its condition would ask for no incarnation at all, which the item has. */

@@ -33,8 +33,9 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
     }
 
     /**
-     * A profile read back from the store: its id is taken as stored ({@link UserId#stored}), so a profile an older
-     * version's rules accepted still lists rather than failing every list that meets it; the rest is checked as on input.
+     * A profile read back from the store: its id and its email, when they are strings, are taken as stored
+     * ({@link UserId#stored}, {@link Email#stored}), so a profile an older version's rules accepted still reads and
+     * lists rather than failing every read and list that meets it; the rest is checked as on input.
      */
     public static UserProfile stored(Map<String, Object> members) {
         return of(members, true);
@@ -48,9 +49,11 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
         var id = stored && members.get(ID) instanceof String storedId
                 ? Optional.of(UserId.stored(storedId))
                 : violations.check(() -> new UserId(JsonStrings.present(ID, members.get(ID))));
-        var email = members.containsKey(EMAIL)
-                ? violations.check(() -> new Email(JsonStrings.present(EMAIL, members.get(EMAIL))))
-                : Optional.<Email>empty();
+        var email = !members.containsKey(EMAIL)
+                ? Optional.<Email>empty()
+                : stored && members.get(EMAIL) instanceof String storedEmail
+                ? Optional.of(Email.stored(storedEmail))
+                : violations.check(() -> new Email(JsonStrings.present(EMAIL, members.get(EMAIL))));
         if (members.containsKey(NAME)) {
             violations.check(() -> JsonStrings.present(NAME, members.get(NAME)));
         }

@@ -30,6 +30,14 @@ class UserIdTest {
         assertThatThrownBy(() -> new UserId(null)).isInstanceOf(InvalidInputException.class);
     }
 
+    /** Read back, not input: a handle the rules now refuse is kept as stored; one they accept is the same handle as input. */
+    @Test
+    void aStoredHandleIsTakenAsItIs() {
+        assertThat(UserId.stored("older handle").value()).isEqualTo("older handle");
+        assertThat(UserId.stored("ada")).isEqualTo(new UserId("ada")).hasSameHashCodeAs(new UserId("ada"));
+        assertThatThrownBy(() -> UserId.stored(null)).isInstanceOf(NullPointerException.class);
+    }
+
     @Property
     void handlesLongerThan64AreRejected(@ForAll @StringLength(min = 65, max = 300) @CharRange(from = 'a', to = 'z') String handle) {
         assertThatThrownBy(() -> new UserId(handle)).isInstanceOf(InvalidInputException.class);

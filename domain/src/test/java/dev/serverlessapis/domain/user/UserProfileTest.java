@@ -69,8 +69,22 @@ class UserProfileTest {
         assertThat(stored.id().value()).isEqualTo("\u00a0\u200b");
         assertThat(stored.members()).containsEntry("name", "older");
         assertThatThrownBy(() -> UserProfile.of(Map.of("id", "\u00a0\u200b"))).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> UserProfile.stored(Map.of("id", "\u00a0\u200b", "email", "not-an-address")))
+        assertThatThrownBy(() -> UserProfile.stored(Map.of("id", "\u00a0\u200b", "name", 42)))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("name"));
+    }
+
+    /** Read back, not input: an email older rules accepted, or a hand edit stored, still makes the profile. */
+    @Test
+    void aStoredProfileKeepsAnEmailTheRulesNowRefuse() {
+        var stored = UserProfile.stored(Map.of("id", "ada", "email", "Ada@localhost"));
+
+        assertThat(stored.email()).contains(Email.stored("Ada@localhost"));
+        assertThat(stored.email().orElseThrow().normalized()).isEqualTo("ada@localhost");
+        assertThat(stored.members()).containsEntry("email", "Ada@localhost");
+        assertThatThrownBy(() -> UserProfile.of(Map.of("id", "ada", "email", "Ada@localhost")))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("email"));
+        assertThatThrownBy(() -> UserProfile.stored(Map.of("id", "ada", "email", 42)))
+                .as("no address at all").isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("email"));
     }
 
     @Test
