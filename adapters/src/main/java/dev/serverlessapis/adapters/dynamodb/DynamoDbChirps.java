@@ -222,9 +222,12 @@ public final class DynamoDbChirps implements Chirps {
                 DAY, AttributeValue.fromS(day.toString()));
     }
 
-    /** The handle is read back, not input ({@link UserId#stored}): older rules or a hand edit may have stored one today's refuse. */
+    /**
+     * The handle and the text are read back, not input ({@link UserId#stored}, {@link ChirpText#stored}): older rules or
+     * a hand edit may have stored ones today's refuse.
+     */
     private static Chirp chirp(Map<String, AttributeValue> item) {
         return new Chirp(UserId.stored(item.get(USER_ID).s()), Long.parseLong(item.get(TIMESTAMP).n()),
-                new ChirpText(item.get(TEXT).s()));
+                ChirpText.stored(item.get(TEXT).s()));
     }
 }

@@ -2,16 +2,40 @@ package dev.serverlessapis.domain.chirp;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.UnicodeText;
+import java.util.Objects;
 
 /**
  * What a chirp says: 1 to 280 Unicode code points, kept exactly as written. Length is counted in code points, so an
  * emoji is one character, as a person counts it, not two UTF-16 units or four bytes. Text of only spaces, line breaks
  * and zero-width characters is refused: it would be an invisible chirp.
  */
-public record ChirpText(String value) {
+public final class ChirpText {
     public static final int MAX_CODE_POINTS = 280;
 
-    public ChirpText {
+    private final String value;
+
+    /** A text as input: it must follow the rules above. */
+    public ChirpText(String value) {
+        this(value, true);
+    }
+
+    private ChirpText(String value, boolean input) {
+        if (input) {
+            refuseUnlessValid(value);
+        }
+        this.value = Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * A text read back from the store, not input: it was checked when its chirp was written, by rules that may since
+     * have grown stricter (or the item was edited by hand), so it is taken as it is. The feed then still shows the
+     * chirp instead of failing for everyone whose page meets it.
+     */
+    public static ChirpText stored(String value) {
+        return new ChirpText(value, false);
+    }
+
+    private static void refuseUnlessValid(String value) {
         if (value == null || value.isEmpty()) {
             throw InvalidInputException.of("text", "must be 1 to " + MAX_CODE_POINTS + " characters");
         }
@@ -26,6 +50,20 @@ public record ChirpText(String value) {
         if (UnicodeText.isBlank(value)) {
             throw InvalidInputException.of("text", "must contain something besides spaces and invisible characters");
         }
+    }
+
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ChirpText text && value.equals(text.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override

@@ -54,6 +54,15 @@ class ChirpTextTest {
         assertThatThrownBy(() -> new ChirpText("oops \uD83D")).satisfies(ChirpTextTest::namesText);
     }
 
+    /** Read back, not input: a text the rules now refuse is kept as stored; one they accept is the same text as input. */
+    @Test
+    void aStoredTextIsTakenAsItIs() {
+        assertThat(ChirpText.stored("\u200b").value()).isEqualTo("\u200b");
+        assertThat(ChirpText.stored("a".repeat(281)).value()).hasSize(281);
+        assertThat(ChirpText.stored("hi")).isEqualTo(new ChirpText("hi")).hasSameHashCodeAs(new ChirpText("hi"));
+        assertThatThrownBy(() -> ChirpText.stored(null)).isInstanceOf(NullPointerException.class);
+    }
+
     private static void namesText(Throwable failure) {
         assertThat(failure).isInstanceOfSatisfying(InvalidInputException.class,
                 invalid -> assertThat(invalid.violations()).extracting("field").containsExactly("text"));
