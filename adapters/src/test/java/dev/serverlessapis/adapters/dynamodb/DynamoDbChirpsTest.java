@@ -165,6 +165,21 @@ class DynamoDbChirpsTest {
         }
     }
 
+    /** A user's own listing reads the text back as stored too: {@code ?userId=} is input, what it finds is not. */
+    @Test
+    void aUsersChirpsShowATextStoredOutsideTheRulesOfToday() {
+        var key = Map.of("userId", AttributeValue.fromS(user.value()), "timestamp", AttributeValue.fromN("9000"));
+        var item = new HashMap<>(key);
+        item.put("text", AttributeValue.fromS("\u00a0"));
+        item.put("day", AttributeValue.fromS("1970-01-01"));
+        dynamoDb.putItem(put -> put.tableName("chirp").item(item));
+        try {
+            assertThat(stored(user)).extracting(chirp -> chirp.text().value()).containsExactly("\u00a0");
+        } finally {
+            dynamoDb.deleteItem(delete -> delete.tableName("chirp").key(key));
+        }
+    }
+
     private static Map<String, AttributeValue> marker(long epochDay) {
         return Map.of("userId", AttributeValue.fromS("#days"), "timestamp", AttributeValue.fromN(Long.toString(epochDay)));
     }

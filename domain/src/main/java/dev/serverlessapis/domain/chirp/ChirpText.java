@@ -21,8 +21,9 @@ public final class ChirpText {
 
     private ChirpText(String value, boolean input) {
         if (input) {
-            refuseUnlessValid(value);
+            refuseInvalid(value);
         }
+        // Input's check refuses null itself; this catches a null read back from the store.
         this.value = Objects.requireNonNull(value, "value");
     }
 
@@ -35,7 +36,7 @@ public final class ChirpText {
         return new ChirpText(value, false);
     }
 
-    private static void refuseUnlessValid(String value) {
+    private static void refuseInvalid(String value) {
         if (value == null || value.isEmpty()) {
             throw InvalidInputException.of("text", "must be 1 to " + MAX_CODE_POINTS + " characters");
         }
