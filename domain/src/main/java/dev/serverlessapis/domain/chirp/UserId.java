@@ -20,6 +20,7 @@ public final class UserId {
         if (input && (value == null || !PATTERN.matcher(value).matches())) {
             throw InvalidInputException.of("userId", RULE);
         }
+        // Input's check refuses null itself; this catches a null read back from the store.
         this.value = Objects.requireNonNull(value, "value");
     }
 

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An email address as the client wrote it. Two addresses that differ only in letter case are the same address for
+ * An email address, kept as the client wrote it. Two addresses that differ only in letter case are the same address for
  * uniqueness and lookup ({@link #normalized()}); the profile keeps the client's spelling.
  */
 public final class Email {
@@ -25,6 +25,7 @@ public final class Email {
         if (input) {
             refuseInvalid(value);
         }
+        // Input's check refuses null itself; this catches a null read back from the store.
         this.value = Objects.requireNonNull(value, "value");
     }
 

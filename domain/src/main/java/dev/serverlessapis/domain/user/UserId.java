@@ -27,6 +27,7 @@ public final class UserId {
         if (input) {
             refuseInvalid(value);
         }
+        // Input's check refuses null itself; this catches a null read back from the store.
         this.value = Objects.requireNonNull(value, "value");
     }
 

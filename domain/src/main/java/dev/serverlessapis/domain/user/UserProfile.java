@@ -29,7 +29,7 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
 
     /** Validates a complete profile, {@code id} included, reporting every invalid member at once. */
     public static UserProfile of(Map<String, Object> members) {
-        return of(members, false);
+        return of(members, true);
     }
 
     /**
@@ -38,20 +38,20 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
      * lists rather than failing every read and list that meets it; the rest is checked as on input.
      */
     public static UserProfile stored(Map<String, Object> members) {
-        return of(members, true);
+        return of(members, false);
     }
 
-    private static UserProfile of(Map<String, Object> members, boolean stored) {
+    private static UserProfile of(Map<String, Object> members, boolean input) {
         var violations = new Violations();
         if (members.size() > MAX_MEMBERS) {
             violations.add("body", "must have at most " + MAX_MEMBERS + " members, id included; it has " + members.size());
         }
-        var id = stored && members.get(ID) instanceof String storedId
+        var id = !input && members.get(ID) instanceof String storedId
                 ? Optional.of(UserId.stored(storedId))
                 : violations.check(() -> new UserId(JsonStrings.present(ID, members.get(ID))));
         var email = !members.containsKey(EMAIL)
                 ? Optional.<Email>empty()
-                : stored && members.get(EMAIL) instanceof String storedEmail
+                : !input && members.get(EMAIL) instanceof String storedEmail
                 ? Optional.of(Email.stored(storedEmail))
                 : violations.check(() -> new Email(JsonStrings.present(EMAIL, members.get(EMAIL))));
         if (members.containsKey(NAME)) {

@@ -4,6 +4,7 @@ import static dev.serverlessapis.lambdas.user.UserApi.assertProblem;
 import static dev.serverlessapis.lambdas.user.UserApi.create;
 import static dev.serverlessapis.lambdas.user.UserApi.delete;
 import static dev.serverlessapis.lambdas.user.UserApi.get;
+import static dev.serverlessapis.lambdas.user.UserApi.list;
 import static dev.serverlessapis.lambdas.user.UserApi.replace;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueEmail;
 import static dev.serverlessapis.lambdas.user.UserApi.uniqueId;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A profile whose stored email today's rules refuse (no dot after the {@code @}: older code or a hand edit stored it),
+ * A profile whose stored email today's rules refuse (no dot after the {@code @}: a hand edit or another tool stored it),
  * seeded as raw items, through the functions: what is read back is taken as stored, while what a client sends is
  * input and checked as always.
  */
@@ -78,7 +79,11 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
                 {"id":"%s","email":"%s"}""".formatted(uniqueId(), valid)).getStatusCode()).as("the new address is held").isEqualTo(409);
     }
 
-    /** The body is input: keeping the address it holds is refused, as any address today's rules refuse, and writes nothing. */
+    /**
+     * The body is input: keeping the address it holds is refused, as any address today's rules refuse, and writes
+     * nothing. The body is checked before the profile is read, so this held before {@code Email.stored} too: it guards
+     * that reading as stored lets no input through.
+     */
     @Test
     void aReplaceKeepingTheEmailIsA400() {
         assertProblem(replace(id, """
@@ -86,6 +91,12 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
 
         assertThat(dynamoDb.getItem(read -> read.tableName(TABLE).consistentRead(true).key(Map.of("id", s(id)))).item().get("profile").s())
                 .isEqualTo(stored);
+    }
+
+    /** {@code ?email=} is input: a lookup by the stored address is refused; the profile still lists, reads and is replaced. */
+    @Test
+    void aLookupByTheStoredAddressIsA400() {
+        assertProblem(list(Map.of("email", email)), 400, "email");
     }
 
     @Test
