@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
@@ -19,10 +22,18 @@ class CounterNameTest {
         assertThat(new CounterName(name).value()).isEqualTo(name);
     }
 
+    /**
+     * The bad characters come from a provider: {@code @Chars} on a {@code char} parameter does not narrow jqwik's
+     * generator, which then drew allowed ones ({@code 'C'}, {@code '-'}) now and then and failed the build at random.
+     */
     @Property
-    void anyOtherCharacterIsRejected(@ForAll @StringLength(min = 1, max = 20) String prefix,
-                                     @ForAll @Chars({' ', '/', '#', '?', 'é', '\u0000'}) char bad) {
+    void anyOtherCharacterIsRejected(@ForAll @StringLength(min = 1, max = 20) String prefix, @ForAll("badCharacters") char bad) {
         assertThatThrownBy(() -> new CounterName(prefix + bad)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Provide
+    Arbitrary<Character> badCharacters() {
+        return Arbitraries.of(' ', '/', '#', '?', 'é', '\u0000');
     }
 
     @Property
