@@ -1,30 +1,24 @@
 package dev.serverlessapis.domain.chirp;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.TextValue;
 import dev.serverlessapis.domain.shared.UnicodeText;
-import java.util.Objects;
 
 /**
  * What a chirp says: 1 to 280 Unicode code points, kept exactly as written. Length is counted in code points, so an
  * emoji is one character, as a person counts it, not two UTF-16 units or four bytes. Text of only spaces, line breaks
  * and zero-width characters is refused: it would be an invisible chirp.
  */
-public final class ChirpText {
+public final class ChirpText extends TextValue {
     public static final int MAX_CODE_POINTS = 280;
-
-    private final String value;
 
     /** A text as input: it must follow the rules above. */
     public ChirpText(String value) {
-        this(value, true);
+        super(refuseInvalid(value));
     }
 
-    private ChirpText(String value, boolean input) {
-        if (input) {
-            refuseInvalid(value);
-        }
-        // Input's check refuses null itself; this catches a null read back from the store.
-        this.value = Objects.requireNonNull(value, "value");
+    private ChirpText(Stored value) {
+        super(value);
     }
 
     /**
@@ -33,10 +27,10 @@ public final class ChirpText {
      * chirp instead of failing for everyone whose page meets it.
      */
     public static ChirpText stored(String value) {
-        return new ChirpText(value, false);
+        return new ChirpText(new Stored(value));
     }
 
-    private static void refuseInvalid(String value) {
+    private static String refuseInvalid(String value) {
         if (value == null || value.isEmpty()) {
             throw InvalidInputException.of("text", "must be 1 to " + MAX_CODE_POINTS + " characters");
         }
@@ -51,24 +45,6 @@ public final class ChirpText {
         if (UnicodeText.isBlank(value)) {
             throw InvalidInputException.of("text", "must contain something besides spaces and invisible characters");
         }
-    }
-
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ChirpText text && value.equals(text.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
         return value;
     }
 }

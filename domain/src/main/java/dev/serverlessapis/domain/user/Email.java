@@ -1,32 +1,26 @@
 package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.TextValue;
 import dev.serverlessapis.domain.shared.UnicodeText;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * An email address, kept as the client wrote it. Two addresses that differ only in letter case are the same address for
  * uniqueness and lookup ({@link #normalized()}); the profile keeps the client's spelling.
  */
-public final class Email {
+public final class Email extends TextValue {
     public static final int MAX_LENGTH = 254;
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@]+@[^\\s@.][^\\s@]*\\.[^\\s@.]+");
 
-    private final String value;
-
     /** An address as input: it must look like {@code x@domain.tld}, at most {@value #MAX_LENGTH} characters. */
     public Email(String value) {
-        this(value, true);
+        super(refuseInvalid(value));
     }
 
-    private Email(String value, boolean input) {
-        if (input) {
-            refuseInvalid(value);
-        }
-        // Input's check refuses null itself; this catches a null read back from the store.
-        this.value = Objects.requireNonNull(value, "value");
+    private Email(Stored value) {
+        super(value);
     }
 
     /**
@@ -36,41 +30,23 @@ public final class Email {
      * input, refuses it.
      */
     public static Email stored(String value) {
-        return new Email(value, false);
+        return new Email(new Stored(value));
     }
 
-    private static void refuseInvalid(String value) {
+    private static String refuseInvalid(String value) {
         if (value == null || value.length() > MAX_LENGTH || !ADDRESS.matcher(value).matches()
                 || UnicodeText.hasControlCharacter(value) || !UnicodeText.isValid(value)) {
             throw InvalidInputException.of("email", "must be an email address such as ada@example.com, at most "
                     + MAX_LENGTH + " characters");
         }
-    }
-
-    public String value() {
         return value;
     }
 
     public String normalized() {
-        return value.toLowerCase(Locale.ROOT);
+        return value().toLowerCase(Locale.ROOT);
     }
 
     public boolean sameAddressAs(Email other) {
         return normalized().equals(other.normalized());
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Email email && value.equals(email.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

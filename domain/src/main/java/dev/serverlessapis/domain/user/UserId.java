@@ -1,8 +1,8 @@
 package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.TextValue;
 import dev.serverlessapis.domain.shared.UnicodeText;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -12,23 +12,17 @@ import java.util.UUID;
  * {@link UnicodeText#isBlank} means it (an id of only no-break or zero-width spaces shows nothing); valid Unicode,
  * because DynamoDB would store an unpaired surrogate as {@code ?}; and not starting with {@value #RESERVED_PREFIX}, the store's key space for email claims.
  */
-public final class UserId {
+public final class UserId extends TextValue {
     public static final int MAX_CODE_POINTS = 256;
     public static final String RESERVED_PREFIX = "email#";
 
-    private final String value;
-
     /** An id as input: every rule above holds. */
     public UserId(String value) {
-        this(value, true);
+        super(refuseInvalid(value));
     }
 
-    private UserId(String value, boolean input) {
-        if (input) {
-            refuseInvalid(value);
-        }
-        // Input's check refuses null itself; this catches a null read back from the store.
-        this.value = Objects.requireNonNull(value, "value");
+    private UserId(Stored value) {
+        super(value);
     }
 
     /**
@@ -37,10 +31,10 @@ public final class UserId {
      * such an id then still lists, and is found by its email; only the path {@code /users/{id}}, which is input, refuses it.
      */
     public static UserId stored(String value) {
-        return new UserId(value, false);
+        return new UserId(new Stored(value));
     }
 
-    private static void refuseInvalid(String value) {
+    private static String refuseInvalid(String value) {
         if (value == null || UnicodeText.isBlank(value)) {
             throw InvalidInputException.of("id", "must be a non-blank string");
         }
@@ -59,28 +53,10 @@ public final class UserId {
         if (value.startsWith(RESERVED_PREFIX)) {
             throw InvalidInputException.of("id", "must not start with '" + RESERVED_PREFIX + "'");
         }
+        return value;
     }
 
     public static UserId generate() {
         return new UserId(UUID.randomUUID().toString());
-    }
-
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof UserId id && value.equals(id.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

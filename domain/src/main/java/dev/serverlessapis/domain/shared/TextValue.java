@@ -1,0 +1,48 @@
+package dev.serverlessapis.domain.shared;
+
+import java.util.Objects;
+
+/**
+ * A value that is one string: an id, a handle, an address, a text. A subclass checks input in its public constructor
+ * and takes a string read back from the store as it is ({@link Stored}): rules may have grown stricter since it was
+ * written, or the item was edited by hand, and a read must not fail for everyone on what a write once let through.
+ * Two values are equal when they are of the same class and hold the same string.
+ */
+public abstract class TextValue {
+    private final String value;
+
+    protected TextValue(String value) {
+        this.value = Objects.requireNonNull(value, "value");
+    }
+
+    /** A string read back from the store, which a subclass takes without checking it against today's rules. */
+    protected TextValue(Stored stored) {
+        this(stored.value());
+    }
+
+    public final String value() {
+        return value;
+    }
+
+    @Override
+    public final boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && value.equals(((TextValue) other).value);
+    }
+
+    @Override
+    public final int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public final String toString() {
+        return value;
+    }
+
+    /** A string as the store holds it, not input. */
+    protected record Stored(String value) {
+        public Stored {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+}
