@@ -45,7 +45,7 @@ final class ProfileItems {
     static StoredProfile stored(Map<String, AttributeValue> item) {
         var members = JsonCodec.parseObject(item.get(PROFILE).s());
         var createdBy = item.get(CREATED_BY);
-        var owner = createdBy == null || createdBy.s() == null ? Optional.<ProfileOwner>empty() : Optional.of(new ProfileOwner(createdBy.s()));
+        var owner = createdBy == null ? Optional.<ProfileOwner>empty() : ProfileOwner.stored(createdBy.s());
         return new StoredProfile(UserProfile.stored(members), version(item), owner);
     }
 

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Items today's rules would not write, against DynamoDB Local: an id older code accepted and {@code UserId} now
  * refuses, an email {@code Email} now refuses, an {@code incarnation} that is no valid name, a {@code version} that
- * does not parse. Delete-all, the one tool meant to clear the table, removes what it scanned whatever the item holds:
+ * does not parse, a blank owner. Delete-all, the one tool meant to clear the table, removes what it scanned whatever the item holds:
  * none may stop it or be left behind while it answers "no more". Such a profile's id and email are read back, not
  * input, so it reads and lists as stored.
  */
@@ -95,6 +95,27 @@ class StoredProfilesOutsideTodaysRulesTest {
             assertThat(found.profile().email()).hasValueSatisfying(stored -> assertThat(stored.value()).isEqualTo(email));
         });
         assertThat(listedIds()).contains(id);
+    }
+
+    /**
+     * A blank {@code created-by}, which only a hand edit or another tool stores (the API writes the caller's handle or
+     * nothing), is no owner: the profile reads and lists as one created before ownership was kept, its admins' alone,
+     * instead of failing every read and list that meets it.
+     */
+    @Test
+    void aProfileWhoseOwnerIsBlankReadsAndListsWithoutOne() {
+        var empty = UUID.randomUUID().toString();
+        var spaces = UUID.randomUUID().toString();
+        var withEmpty = profile(empty, AttributeValue.fromN("1"), null, null);
+        withEmpty.put("created-by", s(""));
+        put(withEmpty);
+        var withSpaces = profile(spaces, AttributeValue.fromN("1"), null, null);
+        withSpaces.put("created-by", s("  "));
+        put(withSpaces);
+
+        assertThat(profiles.find(new UserId(empty))).hasValueSatisfying(found -> assertThat(found.owner()).isEmpty());
+        assertThat(profiles.find(new UserId(spaces))).hasValueSatisfying(found -> assertThat(found.owner()).isEmpty());
+        assertThat(listedIds()).contains(empty, spaces);
     }
 
     private List<String> listedIds() {
