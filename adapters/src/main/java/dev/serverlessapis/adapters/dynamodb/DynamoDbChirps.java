@@ -223,8 +223,8 @@ public final class DynamoDbChirps implements Chirps {
     }
 
     /**
-     * The handle and the text are read back, not input ({@link UserId#stored}, {@link ChirpText#stored}): older rules or
-     * a hand edit may have stored ones today's refuse.
+     * The handle and the text are read back, not input ({@link UserId#stored}, {@link ChirpText#stored}): a hand edit,
+     * or for the text older rules, may have stored ones today's refuse.
      */
     private static Chirp chirp(Map<String, AttributeValue> item) {
         return new Chirp(UserId.stored(item.get(USER_ID).s()), Long.parseLong(item.get(TIMESTAMP).n()),

@@ -138,7 +138,7 @@ class DynamoDbChirpsTest {
     }
 
     /**
-     * A handle and a text older code or a hand edit stored and {@code UserId} and {@code ChirpText} now refuse (spaces in
+     * A handle and a text a hand edit (or, for the text, older code) stored and {@code UserId} and {@code ChirpText} refuse (spaces in
      * the handle; a text of one zero-width space, which {@code String.isBlank} lets through) are read back, not input:
      * the feed shows the chirp as stored rather than failing for everyone whose page meets it.
      */

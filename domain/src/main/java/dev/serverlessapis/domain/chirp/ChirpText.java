@@ -22,8 +22,9 @@ public final class ChirpText extends TextValue {
     }
 
     /**
-     * A text read back from the store, not input: it was checked when its chirp was written, by rules that may since
-     * have grown stricter (or the item was edited by hand), so it is taken as it is. The feed then still shows the
+     * A text read back from the store, not input: the rule against invisible text has grown stricter (before
+     * {@code ff691b8} a lone zero-width space passed {@code String.isBlank}), and a hand edit is not checked at all,
+     * so it is taken as it is. The feed then still shows the
      * chirp instead of failing for everyone whose page meets it.
      */
     public static ChirpText stored(String value) {

@@ -19,9 +19,9 @@ public final class UserId extends TextValue {
     }
 
     /**
-     * A handle read back from the store, not input: it was checked when its chirp was written, by rules that may since
-     * have grown stricter (or the item was edited by hand), so it is taken as it is. The feed then still shows the
-     * chirp instead of failing for everyone whose page meets it; only {@code ?userId=}, which is input, refuses it.
+     * A handle read back from the store, not input: the rule above has not changed, so only a hand edit or another
+     * tool stores one it refuses; it is taken as it is, and the feed still shows the chirp instead of failing for
+     * everyone whose page meets it. Only {@code ?userId=}, which is input, refuses it.
      */
     public static UserId stored(String value) {
         return new UserId(new Stored(value));

@@ -3,14 +3,16 @@ package dev.serverlessapis.domain.shared;
 import java.util.Objects;
 
 /**
- * A value that is one string: an id, a handle, an address, a text. A subclass checks input in its public constructor
- * and takes a string read back from the store as it is ({@link Stored}): rules may have grown stricter since it was
- * written, or the item was edited by hand, and a read must not fail for everyone on what a write once let through.
+ * A value that is one string and is also read back from the store: a profile's id and address, a chirp's handle and
+ * text. A subclass checks input in its public constructor and takes a string read back as it is ({@link Stored}):
+ * rules may have grown stricter since it was written, or the item was edited by hand, and a read must not fail for
+ * everyone on what the store holds.
  * Two values are equal when they are of the same class and hold the same string.
  */
 public abstract class TextValue {
     private final String value;
 
+    /** A string the subclass has checked as input. */
     protected TextValue(String value) {
         this.value = Objects.requireNonNull(value, "value");
     }
@@ -39,7 +41,10 @@ public abstract class TextValue {
         return value;
     }
 
-    /** A string as the store holds it, not input. */
+    /**
+     * A string as the store holds it, not input. Its constructor is declared so that it is public: the implicit one
+     * would be protected, which subclasses in other packages could not call with {@code new}.
+     */
     protected record Stored(String value) {
         public Stored {
             Objects.requireNonNull(value, "value");

@@ -24,10 +24,10 @@ public final class Email extends TextValue {
     }
 
     /**
-     * An address read back from the store, not input: it was checked when written, by rules that may since have grown
-     * stricter (or it was edited by hand), so it is taken as it is. Its profile then still reads and lists, its claim
-     * is still freed when the profile is replaced or deleted, and only a body that sends the address again, which is
-     * input, refuses it.
+     * An address read back from the store, not input: the rule above has not changed, so only a hand edit or another
+     * tool stores one it refuses; it is taken as it is. Its profile then still reads and lists, its claim is still
+     * freed when the profile is replaced or deleted, and only a body or a {@code ?email=} that sends the address
+     * again, which is input, refuses it.
      */
     public static Email stored(String value) {
         return new Email(new Stored(value));

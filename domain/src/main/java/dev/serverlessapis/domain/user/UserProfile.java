@@ -34,8 +34,9 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
 
     /**
      * A profile read back from the store: its id and its email, when they are strings, are taken as stored
-     * ({@link UserId#stored}, {@link Email#stored}), so a profile an older version's rules accepted still reads and
-     * lists rather than failing every read and list that meets it; the rest is checked as on input.
+     * ({@link UserId#stored}, {@link Email#stored}), so a profile stored under an id older rules accepted, or with an
+     * address a hand edit wrote, still reads and lists rather than failing every read and list that meets it; the rest
+     * is checked as on input, which the API's own writes always pass.
      */
     public static UserProfile stored(Map<String, Object> members) {
         return of(members, false);

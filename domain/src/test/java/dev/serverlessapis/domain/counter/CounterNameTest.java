@@ -24,7 +24,7 @@ class CounterNameTest {
 
     /**
      * The bad characters come from a provider: {@code @Chars} on a {@code char} parameter does not narrow jqwik's
-     * generator, which then drew allowed ones ({@code 'C'}, {@code '-'}) now and then and failed the build at random.
+     * generator, which then drew allowed ones now and then (such as {@code 'C'}, shrunk to {@code '-'}) and failed the build at random.
      */
     @Property
     void anyOtherCharacterIsRejected(@ForAll @StringLength(min = 1, max = 20) String prefix, @ForAll("badCharacters") char bad) {

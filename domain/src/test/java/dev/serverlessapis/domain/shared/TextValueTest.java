@@ -1,6 +1,7 @@
 package dev.serverlessapis.domain.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.chirp.ChirpText;
 import dev.serverlessapis.domain.user.Email;
@@ -19,11 +20,32 @@ class TextValueTest {
         assertThat(handle).isEqualTo(new dev.serverlessapis.domain.chirp.UserId("ada"));
     }
 
-    /** Stored or input, the same string is the same value, and shows as that string. */
+    /** Equality asks for the same class, not a common one: a value's subclass is another kind of value. */
+    @Test
+    void aSubclassOfAValueIsAnotherKind() {
+        var word = new Word("ada");
+        var special = new Word("ada") {
+        };
+
+        assertThat(word).isEqualTo(new Word("ada")).hasSameHashCodeAs(new Word("ada")).hasToString("ada");
+        assertThat(word).isNotEqualTo(special);
+        assertThat(special).isNotEqualTo(word);
+    }
+
+    /** Stored or input, the same string is the same profile id; an address too, and in another case the same address. */
     @Test
     void aStoredValueIsTheSameValueAsThatInput() {
         assertThat(dev.serverlessapis.domain.user.UserId.stored("ada")).isEqualTo(new dev.serverlessapis.domain.user.UserId("ada"))
-                .hasSameHashCodeAs(new dev.serverlessapis.domain.user.UserId("ada")).hasToString("ada");
-        assertThat(Email.stored("ada@example.com")).isEqualTo(new Email("ada@example.com")).hasToString("ada@example.com");
+                .hasSameHashCodeAs(new dev.serverlessapis.domain.user.UserId("ada"));
+        assertThat(Email.stored("Ada@Example.com")).isEqualTo(new Email("Ada@Example.com"))
+                .hasSameHashCodeAs(new Email("Ada@Example.com"));
+        assertThat(Email.stored("Ada@Example.com").sameAddressAs(new Email("ada@example.com"))).isTrue();
+        assertThatThrownBy(() -> Email.stored(null)).isInstanceOf(NullPointerException.class).hasMessage("value");
+    }
+
+    private static class Word extends TextValue {
+        Word(String value) {
+            super(value);
+        }
     }
 }

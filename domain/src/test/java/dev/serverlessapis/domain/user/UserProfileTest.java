@@ -87,15 +87,6 @@ class UserProfileTest {
                 .as("no address at all").isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("email"));
     }
 
-    /** A stored address the rules accept equals that input, and is the same address in other letter case; none is a bug. */
-    @Test
-    void aStoredEmailIsTheSameAddressAsInput() {
-        assertThat(Email.stored("Ada@Example.com")).isEqualTo(new Email("Ada@Example.com"))
-                .hasSameHashCodeAs(new Email("Ada@Example.com"));
-        assertThat(Email.stored("Ada@Example.com").sameAddressAs(new Email("ada@example.com"))).isTrue();
-        assertThatThrownBy(() -> Email.stored(null)).isInstanceOf(NullPointerException.class);
-    }
-
     @Test
     void anEmailThatIsNotValidUnicodeIsRefused() {
         assertThatThrownBy(() -> new Email("a\ud800@example.com"))

@@ -86,7 +86,7 @@ class FetchChirpsHandlerTest {
     }
 
     /**
-     * A chirp stored under a handle and with a text today's rules refuse (older code or a hand edit wrote it; the text
+     * A chirp stored under a handle and with a text today's rules refuse (a hand edit wrote it, or for the text older code; the text
      * is one zero-width space, which {@code String.isBlank} lets through) is read back, not input: the feed answers it as
      * stored instead of failing for everyone; asking for that handle is input, and a 400.
      */

@@ -93,7 +93,7 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
                 .isEqualTo(stored);
     }
 
-    /** {@code ?email=} is input: a lookup by the stored address is refused; the profile still lists, reads and is replaced. */
+    /** {@code ?email=} is input: a lookup by the stored address is refused like any address today's rules refuse. */
     @Test
     void aLookupByTheStoredAddressIsA400() {
         assertProblem(list(Map.of("email", email)), 400, "email");
