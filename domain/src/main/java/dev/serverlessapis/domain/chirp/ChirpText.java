@@ -24,8 +24,7 @@ public final class ChirpText extends TextValue {
     /**
      * A text read back from the store, not input: the rule against invisible text has grown stricter (before
      * {@code ff691b8} a lone zero-width space passed {@code String.isBlank}), and a hand edit is not checked at all,
-     * so it is taken as it is. The feed then still shows the
-     * chirp instead of failing for everyone whose page meets it.
+     * so it is taken as it is. The feed then still shows the chirp instead of failing for everyone whose page meets it.
      */
     public static ChirpText stored(String value) {
         return new ChirpText(new Stored(value));

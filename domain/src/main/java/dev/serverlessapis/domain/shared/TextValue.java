@@ -6,8 +6,7 @@ import java.util.Objects;
  * A value that is one string and is also read back from the store: a profile's id and address, a chirp's handle and
  * text. A subclass checks input in its public constructor and takes a string read back as it is ({@link Stored}):
  * rules may have grown stricter since it was written, or the item was edited by hand, and a read must not fail for
- * everyone on what the store holds.
- * Two values are equal when they are of the same class and hold the same string.
+ * everyone on what the store holds. Two values are equal when they are of the same class and hold the same string.
  */
 public abstract class TextValue {
     private final String value;
@@ -42,12 +41,10 @@ public abstract class TextValue {
     }
 
     /**
-     * A string as the store holds it, not input. Its constructor is declared so that it is public: the implicit one
-     * would be protected, which subclasses in other packages could not call with {@code new}.
+     * A string as the store holds it, not input: what a subclass's {@code stored} factory hands to its private
+     * constructor, so that the two constructors differ by type rather than by a flag. Null is refused where it lands,
+     * in {@link #TextValue(String)}.
      */
-    protected record Stored(String value) {
-        public Stored {
-            Objects.requireNonNull(value, "value");
-        }
+    public record Stored(String value) {
     }
 }
