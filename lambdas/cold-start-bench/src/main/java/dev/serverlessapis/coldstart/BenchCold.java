@@ -47,7 +47,8 @@ public final class BenchCold {
         var spec = ApiSpec.load();
         var requests = Requests.forEveryFunctionOf(spec);
         var started = System.nanoTime();
-        try (var dynamoDb = LocalDynamoDb.start(Optional.empty())) {
+        var store = new StoreTime();
+        try (var dynamoDb = LocalDynamoDb.start(Optional.empty(), store)) {
             new TableProvisioner(dynamoDb.client()).provision(spec.tables(), Map.of());
             var warmed = new StoreWarmUp(dynamoDb.client()).warm(warmUpRounds);
             System.err.println(warmed.summary());
@@ -69,10 +70,10 @@ public final class BenchCold {
             requests.forEach((function, request) -> primed.add(Subject.handler(spec.function(function), "primed", request)));
 
             var random = new Random(13);
-            var results = new LinkedHashMap<String, List<MeasuredJvm.Run>>();
-            var primedResults = new LinkedHashMap<String, List<MeasuredJvm.Run>>();
+            var results = new LinkedHashMap<String, List<Report.Measured>>();
+            var primedResults = new LinkedHashMap<String, List<Report.Measured>>();
             for (int round = 0; round < Math.max(runs, primedRuns); round++) {
-                var order = new ArrayList<Map.Entry<Subject, Map<String, List<MeasuredJvm.Run>>>>();
+                var order = new ArrayList<Map.Entry<Subject, Map<String, List<Report.Measured>>>>();
                 if (round < runs) {
                     subjects.forEach(subject -> order.add(Map.entry(subject, results)));
                 }
@@ -82,8 +83,9 @@ public final class BenchCold {
                 Collections.shuffle(order, random);
                 for (var next : order) {
                     prepareFixtures(spec);
+                    store.open();
                     var run = jvm.run(next.getKey().mainClass(), next.getKey().arguments(), next.getKey().environment());
-                    next.getValue().computeIfAbsent(next.getKey().name(), name -> new ArrayList<>()).add(run);
+                    next.getValue().computeIfAbsent(next.getKey().name(), name -> new ArrayList<>()).add(new Report.Measured(run, store.close()));
                 }
                 System.err.printf("round %d of %d done%n", round + 1, Math.max(runs, primedRuns));
             }

@@ -4,15 +4,22 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The table: per subject, launch to first response, peak RSS, classes, and each function against the bare SDK. */
-record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<String, List<MeasuredJvm.Run>> primed, int runs, int primedRuns,
+/** The table: per subject, launch to first response, the store's share of it, peak RSS, classes, and each function against the bare SDK. */
+record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, List<Measured>> primed, int runs, int primedRuns,
               Optional<String> cpu, StoreWarmUp.Warmed storeWarmUp, double seconds) {
+
+    /** One run: the JVM as measured from outside, and the calls DynamoDB Local answered for it. */
+    record Measured(MeasuredJvm.Run jvm, List<StoreTime.Call> store) {
+    }
 
     void print(PrintStream out) {
         var bare = median(cold.get(BenchCold.BARE_SDK));
@@ -23,37 +30,64 @@ record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<S
         out.printf("%s; %d cold runs (%d of the bare client) and %d primed runs per row, interleaved; %.0f s in all%n",
                 sdkVersion(), runs, cold.get(BenchCold.BARE_SDK).size(), primedRuns, seconds);
         out.printf("%s%n%n", storeWarmUp.summary());
-        out.printf("%-26s %9s %8s %8s %7s %7s %9s %8s %9s %16s%n", "launch to first response", "median ms", "min ms", "max ms",
-                "x bare", "fast x", "peak MiB", "classes", "warnings", "primed 1st ms");
+        out.printf("%-26s %9s %8s %8s %7s %7s %8s %9s %8s %9s %16s %6s%n", "launch to first response", "median ms", "min ms", "max ms",
+                "x bare", "fast x", "store ms", "peak MiB", "classes", "warnings", "primed 1st ms", "store");
         for (var name : order) {
             var runsOf = cold.get(name);
             var millis = millisOf(runsOf);
-            var primedInvoke = Optional.ofNullable(primed.get(name))
-                    .map(list -> "%6.1f (max %5.1f)".formatted(median(invokeMillis(list)), Arrays.stream(invokeMillis(list)).max().orElseThrow()))
-                    .orElse("");
-            out.printf("%-26s %9.0f %8.0f %8.0f %7.2f %7.2f %9.0f %8.0f %9d %16s%n", name, median(millis), millis[0],
+            var primedOf = primed.get(name);
+            var primedInvoke = primedOf == null ? ""
+                    : "%6.1f (max %5.1f)".formatted(median(invokeMillis(primedOf)), Arrays.stream(invokeMillis(primedOf)).max().orElseThrow());
+            var primedStore = primedOf == null ? "" : "%.1f".formatted(medianStoreMillis(primedOf));
+            out.printf("%-26s %9.0f %8.0f %8.0f %7.2f %7.2f %8.1f %9.0f %8.0f %9d %16s %6s%n", name, median(millis), millis[0],
                     millis[millis.length - 1], median(millis) / bare, tenthPercentile(millis) / bareTenthPercentile,
-                    median(runsOf.stream().mapToDouble(run -> run.peakRssKib() / 1024.0).toArray()),
-                    median(runsOf.stream().mapToDouble(MeasuredJvm.Run::classesLoaded).toArray()),
-                    runsOf.stream().mapToInt(run -> run.stderr().size()).max().orElse(0), primedInvoke);
+                    medianStoreMillis(runsOf),
+                    median(runsOf.stream().mapToDouble(run -> run.jvm().peakRssKib() / 1024.0).toArray()),
+                    median(runsOf.stream().mapToDouble(run -> run.jvm().classesLoaded()).toArray()),
+                    runsOf.stream().mapToInt(run -> run.jvm().stderr().size()).max().orElse(0), primedInvoke, primedStore);
         }
         var warnings = new LinkedHashSet<String>();
-        cold.values().forEach(list -> list.forEach(run -> warnings.addAll(run.stderr())));
+        cold.values().forEach(list -> list.forEach(run -> warnings.addAll(run.jvm().stderr())));
         if (!warnings.isEmpty()) {
             out.printf("%nPrinted on standard error at start-up:%n");
             warnings.stream().limit(10).forEach(line -> out.println("  " + line));
         }
         out.printf("%n'x bare': median over the bare SDK client's median; 'fast x': the same for the 10th percentile,"
                 + "%nthe runs least disturbed by other load. 'warnings': most lines a run printed on standard error."
-                + "%n'primed 1st ms': in a JVM whose SnapStart checkpoint hooks ran, the first invoke (median, max).%n");
+                + "%n'primed 1st ms': in a JVM whose SnapStart checkpoint hooks ran, the first invoke (median, max)."
+                + "%n'store ms', 'store': of a run's time, DynamoDB Local's answering its calls (median); per cold run:%n");
+        for (var name : order) {
+            var calls = callsPerRun(cold.get(name));
+            if (!calls.isEmpty()) {
+                out.printf("  %-24s %s%n", name, calls);
+            }
+        }
     }
 
-    private static double median(List<MeasuredJvm.Run> runs) {
+    private static double medianStoreMillis(List<Measured> runs) {
+        return median(runs.stream().mapToDouble(run -> StoreTime.totalMillis(run.store())).toArray());
+    }
+
+    /** Each operation a subject's runs called, as calls per run and DynamoDB Local's median ms per call: {@code Scan 1 x 1.6 ms}. */
+    static String callsPerRun(List<Measured> runs) {
+        var millisByOperation = new LinkedHashMap<String, List<Double>>();
+        for (var run : runs) {
+            for (var call : run.store()) {
+                millisByOperation.computeIfAbsent(call.operation(), operation -> new ArrayList<>()).add(call.millis());
+            }
+        }
+        var parts = new ArrayList<String>();
+        millisByOperation.forEach((operation, millis) -> parts.add("%s %s x %.1f ms".formatted(operation,
+                new DecimalFormat("0.#").format((double) millis.size() / runs.size()), median(millis.stream().mapToDouble(Double::doubleValue).toArray()))));
+        return String.join(", ", parts);
+    }
+
+    private static double median(List<Measured> runs) {
         return median(millisOf(runs));
     }
 
-    private static double[] millisOf(List<MeasuredJvm.Run> runs) {
-        return runs.stream().mapToDouble(MeasuredJvm.Run::millis).sorted().toArray();
+    private static double[] millisOf(List<Measured> runs) {
+        return runs.stream().mapToDouble(run -> run.jvm().millis()).sorted().toArray();
     }
 
     /**
@@ -68,8 +102,8 @@ record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<S
         return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
     }
 
-    private static double[] invokeMillis(List<MeasuredJvm.Run> runs) {
-        return runs.stream().mapToDouble(run -> Long.parseLong(run.answer().replaceAll(".*invokeNanos=", "")) / 1e6).toArray();
+    private static double[] invokeMillis(List<Measured> runs) {
+        return runs.stream().mapToDouble(run -> Long.parseLong(run.jvm().answer().replaceAll(".*invokeNanos=", "")) / 1e6).toArray();
     }
 
     private static double median(double[] values) {
@@ -80,7 +114,7 @@ record Report(List<String> order, Map<String, List<MeasuredJvm.Run>> cold, Map<S
     }
 
     private String sdkVersion() {
-        return cold.get(BenchCold.BARE_SDK).getFirst().answer().replace("ok sdk=", "AWS SDK ");
+        return cold.get(BenchCold.BARE_SDK).getFirst().jvm().answer().replace("ok sdk=", "AWS SDK ");
     }
 
     private static long cores() {

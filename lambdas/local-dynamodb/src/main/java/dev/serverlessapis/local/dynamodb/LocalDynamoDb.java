@@ -9,10 +9,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.Callback;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -40,8 +45,25 @@ public final class LocalDynamoDb implements AutoCloseable {
         this.client = clientWith();
     }
 
+    /**
+     * Told of each call DynamoDB Local answers, so that a client's time can be told apart from the store's: the time
+     * runs from the request reaching DynamoDB Local's handler to its answer being written.
+     */
+    @FunctionalInterface
+    public interface ServedCalls {
+        /** @param operation as the call's {@code X-Amz-Target} names it ({@code GetItem}); times by {@link System#nanoTime()} */
+        void served(String operation, long startedNanos, long tookNanos);
+    }
+
     /** Keeps data under {@code dataDirectory} when given, so it survives a restart; in memory otherwise. */
     public static LocalDynamoDb start(Optional<Path> dataDirectory) {
+        return start(dataDirectory, (operation, startedNanos, tookNanos) -> {
+        });
+    }
+
+    /** As {@link #start(Optional)}, telling {@code served} of every call it answers. */
+    public static LocalDynamoDb start(Optional<Path> dataDirectory, ServedCalls served) {
+        Objects.requireNonNull(served, "served");
         if (System.getProperty("sqlite4java.library.path") == null) {
             throw new IllegalStateException("set -Dsqlite4java.library.path to the natives the build copies to the "
                     + "target/native-libs of each module that starts DynamoDB Local (the Makefile and the tests do)");
@@ -60,7 +82,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             connector.setPort(0);
             server.addConnector(connector);
             var context = new ContextHandler();
-            context.setHandler(handler);
+            context.setHandler(new Timed(handler, served));
             server.setHandler(context);
             server.start();
             return new LocalDynamoDb(server, handler, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
@@ -98,6 +120,23 @@ public final class LocalDynamoDb implements AutoCloseable {
     public void close() {
         client.close();
         stop(server, handler);
+    }
+
+    private static final class Timed extends Handler.Wrapper {
+        private final ServedCalls served;
+
+        Timed(Handler handler, ServedCalls served) {
+            super(handler);
+            this.served = served;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            var started = System.nanoTime();
+            var target = request.getHeaders().get("X-Amz-Target");
+            var operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+            return super.handle(request, response, Callback.from(() -> served.served(operation, started, System.nanoTime() - started), callback));
+        }
     }
 
     private static void stop(Server server, LocalDynamoDBServerHandler handler) {
