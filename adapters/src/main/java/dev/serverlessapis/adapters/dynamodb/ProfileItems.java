@@ -62,7 +62,27 @@ final class ProfileItems {
         var stored = item.get(INCARNATION);
         var name = stored == null ? null : stored.s();
         var incarnation = name != null && Incarnation.isValidName(name) ? Incarnation.named(name) : Incarnation.UNNAMED;
-        return new Version(incarnation, Long.parseLong(item.get(VERSION).n()));
+        return new Version(incarnation, count(item.get(VERSION)));
+    }
+
+    /**
+     * The stored count, or 1 for a {@code version} that holds none (0, a fraction, a number past a {@code long}, text,
+     * nothing), which only a hand edit or another tool stores: as for an invalid {@code incarnation}, the profile still
+     * reads and lists, and {@link #unchangedSince} then asks for a count the item does not hold, so every conditional
+     * write of it fails until the attribute is repaired. DynamoDB trims a number's leading and trailing zeros (and
+     * DynamoDB Local answers {@code 2.0} and {@code 2E0} as {@code 2}), so a whole number arrives as digits alone.
+     */
+    private static long count(AttributeValue version) {
+        var number = version == null ? null : version.n();
+        if (number == null) {
+            return 1;
+        }
+        try {
+            var count = Long.parseLong(number);
+            return count >= 1 ? count : 1;
+        } catch (NumberFormatException noWholeNumber) {
+            return 1;
+        }
     }
 
     /**

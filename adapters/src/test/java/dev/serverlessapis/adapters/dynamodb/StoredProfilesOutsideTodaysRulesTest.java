@@ -6,6 +6,7 @@ import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.PageRequest;
 import dev.serverlessapis.domain.user.Email;
 import dev.serverlessapis.domain.user.UserId;
+import dev.serverlessapis.domain.user.UserProfile;
 import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.time.Clock;
@@ -154,6 +155,57 @@ class StoredProfilesOutsideTodaysRulesTest {
         assertThat(stored(zero)).isFalse();
         assertThat(stored(fraction)).isFalse();
         assertThat(stored(text)).isFalse();
+    }
+
+    /**
+     * A {@code version} that is no count (0, a fraction, a number past a {@code long}, text, missing), which only a hand
+     * edit or another tool stores, does not fail every read and list that meets the profile: it reads as it would
+     * have been created, and every conditional write of it fails in DynamoDB, whose condition asks for a count the item
+     * does not hold, until the attribute is repaired (delete-all still removes it).
+     */
+    @Test
+    void profilesWhoseVersionIsNoCountReadAndListButAreNotOverwritten() {
+        var ids = new ArrayList<String>();
+        for (var version : List.of(AttributeValue.fromN("0"), AttributeValue.fromN("1.5"), AttributeValue.fromN("-2"),
+                AttributeValue.fromN("9223372036854775808"), s("one"))) {
+            var id = UUID.randomUUID().toString();
+            put(profile(id, version, null, null));
+            ids.add(id);
+        }
+        var missing = UUID.randomUUID().toString();
+        var withoutVersion = profile(missing, AttributeValue.fromN("1"), null, null);
+        withoutVersion.remove("version");
+        put(withoutVersion);
+        ids.add(missing);
+
+        assertThat(listedIds()).containsAll(ids);
+        for (var id : ids) {
+            var found = profiles.find(new UserId(id));
+            assertThat(found).as(id).isPresent();
+            var before = dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(id)))).item();
+            var replacement = UserProfile.of(Map.of("id", id, "name", "overwritten"));
+            assertThat(profiles.replace(found.get(), replacement)).as(id).isInstanceOf(UserProfiles.Changed.class);
+            assertThat(profiles.delete(found.get())).as(id).isInstanceOf(UserProfiles.Changed.class);
+            assertThat(dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(id)))).item())
+                    .as("left as it was").isEqualTo(before);
+        }
+    }
+
+    /**
+     * DynamoDB keeps numbers normalized, so a whole number stored in another spelling ({@code 2.0}, {@code 2E0}) comes
+     * back as digits alone, and is that count: its writes go through.
+     */
+    @Test
+    void aWholeNumberSpelledOtherwiseIsItsCount() {
+        for (var spelled : List.of("2.0", "2E0", "0.2E1")) {
+            var id = UUID.randomUUID().toString();
+            put(profile(id, AttributeValue.fromN(spelled), null, null));
+
+            var found = profiles.find(new UserId(id)).orElseThrow();
+            assertThat(found.version().count()).as(spelled).isEqualTo(2);
+            assertThat(profiles.replace(found, UserProfile.of(Map.of("id", id, "name", "replaced")))).as(spelled)
+                    .isInstanceOf(UserProfiles.Replaced.class);
+        }
     }
 
     /** Attributes of a type no comparison takes (NULL, a list): compared by their type instead of by value. */
