@@ -9,6 +9,7 @@ import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.user.UserProfiles.Sweep;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Delete-all of table {@code user-profiles}: scans a page of {@value #PAGE} items at a time and deletes each profile
+ * (every item that is no email claim, so also one whose {@code version} a hand edit removed)
  * together with its email claim in one transaction, conditioned on the version scanned and on the claim's owner, so a
  * profile and its claim always leave together. A profile changed since the scan is left for a later call, and this one
  * then answers {@code more: true} even once its scan ends, so a loop of calls does not end with it still there. A claim
@@ -77,10 +79,10 @@ final class ProfileSweep {
             var profiles = new ArrayList<Removal>();
             var orphans = new ArrayList<Removal>();
             for (var item : scanned.items()) {
-                if (item.containsKey(VERSION)) {
-                    profiles.add(profileWithClaim(item));
-                } else if (EmailClaims.isClaim(item)) {
+                if (EmailClaims.isClaim(item)) {
                     orphans.add(new Removal(claims.releaseIfAbandoned(item), List.of()));
+                } else {
+                    profiles.add(profileWithClaim(item));
                 }
             }
             progress.profilesScanned(profiles.size());
@@ -109,15 +111,29 @@ final class ProfileSweep {
         return new Removal(List.of(profile, claim), List.of(profile));
     }
 
-    /** As {@link ProfileItems#unchangedSince}, for the count and incarnation as they were scanned. */
+    /**
+     * As {@link ProfileItems#unchangedSince}, for the count and incarnation as they were scanned, either of them absent
+     * (a profile from before incarnations; one whose {@code version} a hand edit removed).
+     */
     private static WriteCondition unchangedSinceScanned(Map<String, AttributeValue> item) {
         var names = Map.of("#version", VERSION, "#incarnation", INCARNATION);
+        var values = new HashMap<String, AttributeValue>();
+        var count = item.get(VERSION);
+        var condition = new StringBuilder();
+        if (count == null) {
+            condition.append("attribute_not_exists(#version)");
+        } else {
+            condition.append("#version = :count");
+            values.put(":count", count);
+        }
         var incarnation = item.get(INCARNATION);
         if (incarnation == null) {
-            return new WriteCondition("#version = :count AND attribute_not_exists(#incarnation)", names, Map.of(":count", item.get(VERSION)));
+            condition.append(" AND attribute_not_exists(#incarnation)");
+        } else {
+            condition.append(" AND #incarnation = :incarnation");
+            values.put(":incarnation", incarnation);
         }
-        return new WriteCondition("#version = :count AND #incarnation = :incarnation", names,
-                Map.of(":count", item.get(VERSION), ":incarnation", incarnation));
+        return new WriteCondition(condition.toString(), names, values);
     }
 
     /** Items deleted all or nothing; {@code ifClaimTaken} is what to delete instead when only its claim's condition failed. */

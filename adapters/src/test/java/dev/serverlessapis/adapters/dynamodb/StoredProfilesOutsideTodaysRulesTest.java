@@ -150,11 +150,19 @@ class StoredProfilesOutsideTodaysRulesTest {
         put(profile(zero, AttributeValue.fromN("0"), "an-incarnation", null));
         put(profile(fraction, AttributeValue.fromN("1.5"), null, null));
         put(profile(text, s("one"), "an-incarnation", null));
+        var missing = UUID.randomUUID().toString();
+        var email = UUID.randomUUID() + "@example.com";
+        var withoutVersion = profile(missing, AttributeValue.fromN("1"), null, email);
+        withoutVersion.remove("version");
+        put(withoutVersion);
+        put(Map.of("id", s("email#" + email), "owner", s(missing)));
 
-        assertThat(deleteAll().deleted()).isGreaterThanOrEqualTo(3);
+        assertThat(deleteAll().deleted()).isGreaterThanOrEqualTo(4);
         assertThat(stored(zero)).isFalse();
         assertThat(stored(fraction)).isFalse();
         assertThat(stored(text)).isFalse();
+        assertThat(stored(missing)).as("a profile without a version").isFalse();
+        assertThat(stored("email#" + email)).as("its claim").isFalse();
     }
 
     /**
