@@ -83,8 +83,14 @@ final class EmailClaims {
                         .build()).build());
     }
 
+    /**
+     * A claim is keyed in the claims' key space and names its owner's id; an item with only one of the two (a hand
+     * edit) is none, so that no profile is released as a claim and no claim check is keyed on something not an id.
+     */
     static boolean isClaim(Map<String, AttributeValue> item) {
-        return item.containsKey(OWNER);
+        var id = item.get(ID);
+        var owner = item.get(OWNER);
+        return id != null && id.s() != null && id.s().startsWith(UserId.RESERVED_PREFIX) && owner != null && owner.s() != null;
     }
 
     private static String claimId(String normalizedAddress) {

@@ -66,8 +66,8 @@ final class ProfileItems {
     }
 
     /**
-     * The stored count, or 1 for a {@code version} that holds none (0, a fraction, a number past a {@code long}, text,
-     * nothing), which only a hand edit or another tool stores: as for an invalid {@code incarnation}, the profile still
+     * The stored count, or 1 for a {@code version} that holds none (0, a fraction, a number past what a tag spells,
+     * text, nothing), which only a hand edit or another tool stores: as for an invalid {@code incarnation}, the profile still
      * reads and lists, and {@link #unchangedSince} then asks for a count the item does not hold, so every conditional
      * write of it fails until the attribute is repaired. DynamoDB trims a number's leading and trailing zeros (and
      * DynamoDB Local answers {@code 2.0} and {@code 2E0} as {@code 2}), so a whole number arrives as digits alone.
@@ -79,7 +79,7 @@ final class ProfileItems {
         }
         try {
             var count = Long.parseLong(number);
-            return count >= 1 ? count : 1;
+            return count >= 1 && count <= Version.MAX_COUNT ? count : 1;
         } catch (NumberFormatException noWholeNumber) {
             return 1;
         }

@@ -112,28 +112,33 @@ final class ProfileSweep {
     }
 
     /**
-     * As {@link ProfileItems#unchangedSince}, for the count and incarnation as they were scanned, either of them absent
-     * (a profile from before incarnations; one whose {@code version} a hand edit removed).
+     * As {@link ProfileItems#unchangedSince}, on the attributes as they were scanned, each one as it was or still
+     * absent: the count and incarnation (either may be missing: a profile from before incarnations, one whose
+     * {@code version} a hand edit removed), and the claim's {@code owner}, which no profile has, so that a claim put
+     * under the same key since the scan is not taken for it. The item must still be there: a delete of nothing would
+     * count as one done.
      */
     private static WriteCondition unchangedSinceScanned(Map<String, AttributeValue> item) {
-        var names = Map.of("#version", VERSION, "#incarnation", INCARNATION);
+        var names = new HashMap<String, String>();
         var values = new HashMap<String, AttributeValue>();
-        var count = item.get(VERSION);
-        var condition = new StringBuilder();
-        if (count == null) {
-            condition.append("attribute_not_exists(#version)");
-        } else {
-            condition.append("#version = :count");
-            values.put(":count", count);
-        }
-        var incarnation = item.get(INCARNATION);
-        if (incarnation == null) {
-            condition.append(" AND attribute_not_exists(#incarnation)");
-        } else {
-            condition.append(" AND #incarnation = :incarnation");
-            values.put(":incarnation", incarnation);
-        }
+        names.put("#id", ID);
+        var condition = new StringBuilder("attribute_exists(#id)");
+        asScanned(item, VERSION, "version", condition, names, values);
+        asScanned(item, INCARNATION, "incarnation", condition, names, values);
+        asScanned(item, EmailClaims.OWNER, "owner", condition, names, values);
         return new WriteCondition(condition.toString(), names, values);
+    }
+
+    private static void asScanned(Map<String, AttributeValue> item, String attribute, String placeholder, StringBuilder condition,
+                                  Map<String, String> names, Map<String, AttributeValue> values) {
+        names.put("#" + placeholder, attribute);
+        var scanned = item.get(attribute);
+        if (scanned == null) {
+            condition.append(" AND attribute_not_exists(#").append(placeholder).append(')');
+        } else {
+            condition.append(" AND #").append(placeholder).append(" = :").append(placeholder);
+            values.put(":" + placeholder, scanned);
+        }
     }
 
     /** Items deleted all or nothing; {@code ifClaimTaken} is what to delete instead when only its claim's condition failed. */

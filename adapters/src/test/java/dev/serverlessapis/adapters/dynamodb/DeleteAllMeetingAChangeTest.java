@@ -10,6 +10,8 @@ import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
@@ -51,6 +55,79 @@ class DeleteAllMeetingAChangeTest {
         var next = sweeping.deleteAll(aMinute());
         assertThat(profiles.find(id)).isEmpty();
         assertThat(next.deleted()).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * A profile without a {@code version} (a hand edit) that someone else deletes between the scan and the sweep's
+     * delete: the delete finds nothing, and is not counted as one done. Every other profile the scan saw and the call
+     * removed is.
+     */
+    @Test
+    void aProfileWithoutVersionGoneBeforeItsDeleteIsNotCounted() {
+        var id = "no-version-" + UUID.randomUUID();
+        local.client().putItem(put -> put.tableName(TABLE).item(Map.of("id", s(id), "profile", s("{\"id\":\"" + id + "\"}"))));
+        var scanned = new ArrayList<String>();
+        var sweeping = new DynamoDbUserProfiles(beforeTheFirstDelete(scanned, () -> delete(id)), TABLE, new SignedCursors("test-cursor-signing-key"));
+
+        var sweep = sweeping.deleteAll(aMinute());
+
+        assertThat(scanned).contains(id);
+        var removedByTheSweep = scanned.stream().filter(other -> !other.equals(id) && !other.startsWith(UserId.RESERVED_PREFIX) && !exists(other)).count();
+        assertThat(sweep.deleted()).isEqualTo(removedByTheSweep);
+        assertThat(sweep.more()).as("one scanned was not deleted by this call").isTrue();
+    }
+
+    /**
+     * An ownerless item in the claims' key space (a hand edit), which the sweep takes for a profile, made a real claim
+     * between the scan and the delete: the claim is not deleted in its place.
+     */
+    @Test
+    void aClaimPutWhereTheScanSawSomethingElseIsNotDeleted() {
+        var claimId = UserId.RESERVED_PREFIX + UUID.randomUUID() + "@example.com";
+        local.client().putItem(put -> put.tableName(TABLE).item(Map.of("id", s(claimId))));
+        var sweeping = new DynamoDbUserProfiles(beforeTheFirstDelete(new ArrayList<>(),
+                () -> local.client().putItem(put -> put.tableName(TABLE).item(Map.of("id", s(claimId), "owner", s("ada-profile"))))),
+                TABLE, new SignedCursors("test-cursor-signing-key"));
+
+        sweeping.deleteAll(aMinute());
+
+        assertThat(exists(claimId)).isTrue();
+        delete(claimId);
+    }
+
+    /** A client that collects the ids each scan answers and runs {@code change} once, just before the first transaction. */
+    private DynamoDbClient beforeTheFirstDelete(List<String> scanned, Runnable change) {
+        var interceptor = new ExecutionInterceptor() {
+            private boolean changed;
+
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.response() instanceof ScanResponse page) {
+                    page.items().forEach(item -> scanned.add(item.get("id").s()));
+                }
+            }
+
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest && !changed) {
+                    changed = true;
+                    change.run();
+                }
+            }
+        };
+        return local.clientWith(interceptor);
+    }
+
+    private boolean exists(String id) {
+        return local.client().getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(id)))).hasItem();
+    }
+
+    private void delete(String id) {
+        local.client().deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", s(id))));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 
     private DynamoDbClient replacingBeforeTheFirstDelete(UserProfiles.Created created) {

@@ -166,7 +166,7 @@ class StoredProfilesOutsideTodaysRulesTest {
     }
 
     /**
-     * A {@code version} that is no count (0, a fraction, a number past a {@code long}, text, missing), which only a hand
+     * A {@code version} that is no count (0, a fraction, more digits than a tag spells, text, missing), which only a hand
      * edit or another tool stores, does not fail every read and list that meets the profile: it reads as it would
      * have been created, and every conditional write of it fails in DynamoDB, whose condition asks for a count the item
      * does not hold, until the attribute is repaired (delete-all still removes it).
@@ -175,6 +175,7 @@ class StoredProfilesOutsideTodaysRulesTest {
     void profilesWhoseVersionIsNoCountReadAndListButAreNotOverwritten() {
         var ids = new ArrayList<String>();
         for (var version : List.of(AttributeValue.fromN("0"), AttributeValue.fromN("1.5"), AttributeValue.fromN("-2"),
+                AttributeValue.fromN("1000000000000000000"), AttributeValue.fromN("9223372036854775807"),
                 AttributeValue.fromN("9223372036854775808"), s("one"))) {
             var id = UUID.randomUUID().toString();
             put(profile(id, version, null, null));
@@ -214,6 +215,21 @@ class StoredProfilesOutsideTodaysRulesTest {
             assertThat(profiles.replace(found, UserProfile.of(Map.of("id", id, "name", "replaced")))).as(spelled)
                     .isInstanceOf(UserProfiles.Replaced.class);
         }
+    }
+
+    /** An {@code owner}, the claims' attribute, put on a profile by a hand edit does not make it a claim. */
+    @Test
+    void aProfileWithAnOwnerAttributeIsDeletedWithItsClaim() {
+        var id = "p" + UUID.randomUUID().toString().substring(0, 3);
+        var email = UUID.randomUUID() + "@example.com";
+        var withOwner = profile(id, AttributeValue.fromN("1"), null, email);
+        withOwner.put("owner", s("someone"));
+        put(withOwner);
+        put(Map.of("id", s("email#" + email), "owner", s(id)));
+
+        deleteAll();
+        assertThat(stored(id)).isFalse();
+        assertThat(stored("email#" + email)).as("its claim").isFalse();
     }
 
     /** Attributes of a type no comparison takes (NULL, a list): compared by their type instead of by value. */

@@ -16,6 +16,8 @@ import java.util.Optional;
 public record Version(Incarnation incarnation, long count) {
     /** 18 digits always parse into a {@code long}. */
     private static final int MAX_COUNT_DIGITS = 18;
+    /** The largest count a tag spells: {@link #named} takes no more digits. */
+    public static final long MAX_COUNT = 999_999_999_999_999_999L;
 
     public Version {
         Objects.requireNonNull(incarnation, "incarnation");
