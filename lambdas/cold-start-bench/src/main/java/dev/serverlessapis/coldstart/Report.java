@@ -30,7 +30,7 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
         out.printf("%s; %d cold runs (%d of the bare client) and %d primed runs per row, interleaved; %.0f s in all%n",
                 sdkVersion(), runs, cold.get(BenchCold.BARE_SDK).size(), primedRuns, seconds);
         out.printf("%s%n%n", storeWarmUp.summary());
-        out.printf("%-26s %9s %8s %8s %7s %7s %8s %9s %8s %9s %16s %6s%n", "launch to first response", "median ms", "min ms", "max ms",
+        out.printf("%-26s %9s %8s %8s %7s %7s %8s %9s %8s %9s %18s %6s%n", "launch to first response", "median ms", "min ms", "max ms",
                 "x bare", "fast x", "store ms", "peak MiB", "classes", "warnings", "primed 1st ms", "store");
         for (var name : order) {
             var runsOf = cold.get(name);
@@ -39,7 +39,7 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
             var primedInvoke = primedOf == null ? ""
                     : "%6.1f (max %5.1f)".formatted(median(invokeMillis(primedOf)), Arrays.stream(invokeMillis(primedOf)).max().orElseThrow());
             var primedStore = primedOf == null ? "" : "%.1f".formatted(medianStoreMillis(primedOf));
-            out.printf("%-26s %9.0f %8.0f %8.0f %7.2f %7.2f %8.1f %9.0f %8.0f %9d %16s %6s%n", name, median(millis), millis[0],
+            out.printf("%-26s %9.0f %8.0f %8.0f %7.2f %7.2f %8.1f %9.0f %8.0f %9d %18s %6s%n", name, median(millis), millis[0],
                     millis[millis.length - 1], median(millis) / bare, tenthPercentile(millis) / bareTenthPercentile,
                     medianStoreMillis(runsOf),
                     median(runsOf.stream().mapToDouble(run -> run.jvm().peakRssKib() / 1024.0).toArray()),
@@ -55,12 +55,17 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
         out.printf("%n'x bare': median over the bare SDK client's median; 'fast x': the same for the 10th percentile,"
                 + "%nthe runs least disturbed by other load. 'warnings': most lines a run printed on standard error."
                 + "%n'primed 1st ms': in a JVM whose SnapStart checkpoint hooks ran, the first invoke (median, max)."
-                + "%n'store ms', 'store': of a run's time, DynamoDB Local's answering its calls (median); per cold run:%n");
+                + "%n'store ms', 'store': of a run's time, DynamoDB Local's answering its calls (median).%n");
+        var calls = new LinkedHashMap<String, String>();
         for (var name : order) {
-            var calls = callsPerRun(cold.get(name));
-            if (!calls.isEmpty()) {
-                out.printf("  %-24s %s%n", name, calls);
+            var ofName = callsPerRun(cold.get(name));
+            if (!ofName.isEmpty()) {
+                calls.put(name, ofName);
             }
+        }
+        if (!calls.isEmpty()) {
+            out.printf("Calls per cold run, and DynamoDB Local's median time for one:%n");
+            calls.forEach((name, ofName) -> out.printf("  %-24s %s%n", name, ofName));
         }
     }
 

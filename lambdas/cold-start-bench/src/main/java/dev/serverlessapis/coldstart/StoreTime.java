@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * DynamoDB Local's own share of a measured run: the calls it answered that reached it while the run's window was
- * open, each timed from its handler's start to its answer written. A call begun before the window opened (the last
- * fixture's, whose answer may still be being written) is not the run's.
+ * open, each timed from its first bytes to its answer written. A call begun before the window opened (the last
+ * fixture's, whose answer may still be being written) is not the run's. DynamoDB Local tells of a call once its answer
+ * is written, which may be just after the client has read it; the bench closes the window once the measured JVM has
+ * exited, long after its last call.
  */
 final class StoreTime implements LocalDynamoDb.ServedCalls {
     record Call(String operation, double millis) {

@@ -6,21 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 class StoreTimeTest {
     @Test
-    void countsTheCallsDynamoDbLocalAnsweredWhileOpenRefusalsIncluded() {
+    void countsTheCallsDynamoDbLocalAnsweredWhileOpenRefusalsIncluded() throws InterruptedException {
         var store = new StoreTime();
-        try (var dynamoDb = LocalDynamoDb.start(Optional.empty(), store)) {
+        // DynamoDB Local tells of a call once its answer is written, which may be just after the client has read it.
+        var told = new Semaphore(0);
+        try (var dynamoDb = LocalDynamoDb.start(Optional.empty(), (operation, startedNanos, tookNanos) -> {
+            store.served(operation, startedNanos, tookNanos);
+            told.release();
+        })) {
             var client = dynamoDb.client();
             client.listTables();
+            assertThat(told.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
 
             store.open();
             client.listTables();
             assertThatThrownBy(() -> client.describeTable(describe -> describe.tableName("no-such-table")))
                     .isInstanceOf(ResourceNotFoundException.class);
+            assertThat(told.tryAcquire(2, 10, TimeUnit.SECONDS)).isTrue();
             var calls = store.close();
             client.listTables();
 

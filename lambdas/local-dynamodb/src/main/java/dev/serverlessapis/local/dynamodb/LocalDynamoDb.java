@@ -47,11 +47,11 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /**
      * Told of each call DynamoDB Local answers, so that a client's time can be told apart from the store's: the time
-     * runs from the request reaching DynamoDB Local's handler to its answer being written.
+     * runs from the request's first bytes reaching Jetty to its answer being written.
      */
     @FunctionalInterface
     public interface ServedCalls {
-        /** @param operation as the call's {@code X-Amz-Target} names it ({@code GetItem}); times by {@link System#nanoTime()} */
+        /** @param operation as the call's {@code X-Amz-Target} names it ({@code GetItem}); times on {@link System#nanoTime()}'s clock */
         void served(String operation, long startedNanos, long tookNanos);
     }
 
@@ -132,9 +132,9 @@ public final class LocalDynamoDb implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            var started = System.nanoTime();
+            var started = request.getBeginNanoTime();
             var target = request.getHeaders().get("X-Amz-Target");
-            var operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+            var operation = target == null ? "(no target)" : target.substring(target.indexOf('.') + 1);
             return super.handle(request, response, Callback.from(() -> served.served(operation, started, System.nanoTime() - started), callback));
         }
     }
