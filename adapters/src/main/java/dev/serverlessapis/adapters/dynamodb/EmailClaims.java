@@ -6,6 +6,7 @@ import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
 
 import dev.serverlessapis.domain.user.Email;
 import dev.serverlessapis.domain.user.UserId;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 final class EmailClaims {
     /** The id of the profile holding the address: the one attribute of a claim besides its key. */
     static final String OWNER = "owner";
+    /** DynamoDB's limit on a partition key's value. */
+    private static final int MAX_KEY_BYTES = 2048;
 
     private final String table;
 
@@ -84,13 +87,20 @@ final class EmailClaims {
     }
 
     /**
-     * A claim is keyed in the claims' key space and names its owner's id; an item with only one of the two (a hand
-     * edit) is none, so that no profile is released as a claim and no claim check is keyed on something not an id.
+     * A claim is keyed in the claims' key space and names its owner's id; an item with only one of the two, or with an
+     * owner no profile could have (a hand edit), is none, so that no profile is released as a claim and no claim check
+     * is keyed on what DynamoDB refuses as a key (an empty string, more than {@value #MAX_KEY_BYTES} bytes, or the
+     * claim itself, which would put two operations on one item), which would fail the whole transaction.
      */
     static boolean isClaim(Map<String, AttributeValue> item) {
         var id = item.get(ID);
         var owner = item.get(OWNER);
-        return id != null && id.s() != null && id.s().startsWith(UserId.RESERVED_PREFIX) && owner != null && owner.s() != null;
+        if (id == null || id.s() == null || !id.s().startsWith(UserId.RESERVED_PREFIX) || owner == null || owner.s() == null) {
+            return false;
+        }
+        var ownerId = owner.s();
+        return !ownerId.isEmpty() && !ownerId.startsWith(UserId.RESERVED_PREFIX)
+                && ownerId.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES;
     }
 
     private static String claimId(String normalizedAddress) {

@@ -232,7 +232,31 @@ class StoredProfilesOutsideTodaysRulesTest {
         assertThat(stored("email#" + email)).as("its claim").isFalse();
     }
 
-    /** Attributes of a type no comparison takes (NULL, a list): compared by their type instead of by value. */
+    /**
+     * Items in the claims' key space whose owner no profile could have (empty, a claim's id, its own id, longer than a
+     * key may be): released as
+     * claims, each would key a condition check on what DynamoDB refuses, failing every sweep; as the profiles they are
+     * to the sweep, they are deleted.
+     */
+    @Test
+    void claimsWhoseOwnerIsNoProfileIdAreDeleted() {
+        var empty = "email#" + UUID.randomUUID() + "@example.com";
+        var another = "email#" + UUID.randomUUID() + "@example.com";
+        var itself = "email#" + UUID.randomUUID() + "@example.com";
+        put(Map.of("id", s(empty), "owner", s("")));
+        put(Map.of("id", s(another), "owner", s("email#someone@example.com")));
+        put(Map.of("id", s(itself), "owner", s(itself)));
+        var tooLong = "email#" + UUID.randomUUID() + "@example.com";
+        put(Map.of("id", s(tooLong), "owner", s("a".repeat(2049))));
+
+        deleteAll();
+        assertThat(stored(tooLong)).isFalse();
+        assertThat(stored(empty)).isFalse();
+        assertThat(stored(another)).isFalse();
+        assertThat(stored(itself)).isFalse();
+    }
+
+    /** Attributes of a type other than the API writes (NULL, a list): DynamoDB's {@code =} compares every type. */
     @Test
     void profilesWhoseVersionOrIncarnationIsOfAnotherTypeAreDeleted() {
         var nullIncarnation = UUID.randomUUID().toString();

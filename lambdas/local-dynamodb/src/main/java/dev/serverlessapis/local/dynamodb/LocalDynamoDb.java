@@ -51,7 +51,10 @@ public final class LocalDynamoDb implements AutoCloseable {
      */
     @FunctionalInterface
     public interface ServedCalls {
-        /** @param operation as the call's {@code X-Amz-Target} names it ({@code GetItem}); times on {@link System#nanoTime()}'s clock */
+        /**
+         * @param operation as the call's {@code X-Amz-Target} names it ({@code GetItem}), {@code (no target)} without one;
+         *                  times on {@link System#nanoTime()}'s clock
+         */
         void served(String operation, long startedNanos, long tookNanos);
     }
 
