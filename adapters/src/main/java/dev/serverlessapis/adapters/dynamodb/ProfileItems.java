@@ -67,10 +67,11 @@ final class ProfileItems {
 
     /**
      * The stored count, or 1 for a {@code version} that holds none (0, a fraction, a number past what a tag spells,
-     * text, nothing), which only a hand edit or another tool stores: as for an invalid {@code incarnation}, the profile still
-     * reads and lists, and {@link #unchangedSince} then asks for a count the item does not hold, so every conditional
-     * write of it fails until the attribute is repaired. DynamoDB trims a number's leading and trailing zeros (and
-     * DynamoDB Local answers {@code 2.0} and {@code 2E0} as {@code 2}), so a whole number arrives as digits alone.
+     * text, nothing), which only a hand edit or another tool stores: as for an invalid {@code incarnation}, the
+     * profile still reads and lists, and {@link #unchangedSince} then asks for a count the item does not hold, so
+     * every conditional write of it fails until the attribute is repaired. DynamoDB trims a number's leading and
+     * trailing zeros (and DynamoDB Local answers {@code 2.0} and {@code 2E0} as {@code 2}), so a whole number arrives
+     * as digits alone.
      */
     private static long count(AttributeValue version) {
         var number = version == null ? null : version.n();

@@ -114,9 +114,9 @@ final class ProfileSweep {
     /**
      * As {@link ProfileItems#unchangedSince}, on the attributes as they were scanned, each one as it was or still
      * absent: the count and incarnation (either may be missing: a profile from before incarnations, one whose
-     * {@code version} a hand edit removed), and the claim's {@code owner}, which no profile the API writes has, so that a claim put
-     * under the same key since the scan is not taken for it. The item must still be there: a delete of nothing would
-     * count as one done.
+     * {@code version} a hand edit removed), and the claim's {@code owner}, which no profile the API writes has, so
+     * that a claim put under the same key since the scan is not taken for it. The item must still be there: a delete
+     * of nothing would count as one done.
      */
     private static WriteCondition unchangedSinceScanned(Map<String, AttributeValue> item) {
         var names = new HashMap<String, String>();

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The table: per subject, launch to first response, the store's share of it, peak RSS, classes, and each function against the bare SDK. */
+/**
+ * The table: per subject, launch to first response, the store's share of it, peak RSS, classes, and each function
+ * against the bare SDK.
+ */
 record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, List<Measured>> primed, int runs, int primedRuns,
               Optional<String> cpu, StoreWarmUp.Warmed storeWarmUp, double seconds) {
 
