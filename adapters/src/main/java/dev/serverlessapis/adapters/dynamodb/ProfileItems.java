@@ -15,6 +15,7 @@ import dev.serverlessapis.domain.user.StoredProfile;
 import dev.serverlessapis.domain.user.UserProfile;
 import dev.serverlessapis.domain.user.Version;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,8 +43,18 @@ final class ProfileItems {
         return item;
     }
 
+    /**
+     * The key is the profile's id: a body whose {@code id} member names another (or none, or is no string), which only
+     * a hand edit writes, is read with the key's id in that member, since every write decided on the profile is keyed
+     * on its id and would otherwise go to the item the body names.
+     */
     static StoredProfile stored(Map<String, AttributeValue> item) {
         var members = JsonCodec.parseObject(item.get(PROFILE).s());
+        var id = item.get(ID).s();
+        if (!id.equals(members.get(UserProfile.ID))) {
+            members = new LinkedHashMap<>(members);
+            members.put(UserProfile.ID, id);
+        }
         var createdBy = item.get(CREATED_BY);
         var owner = createdBy == null ? Optional.<ProfileOwner>empty() : ProfileOwner.stored(createdBy.s());
         return new StoredProfile(UserProfile.stored(members), version(item), owner);

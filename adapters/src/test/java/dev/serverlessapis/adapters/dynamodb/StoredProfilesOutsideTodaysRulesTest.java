@@ -217,6 +217,36 @@ class StoredProfilesOutsideTodaysRulesTest {
         }
     }
 
+    /**
+     * A body whose {@code id} member names another profile than its key, or none (a hand edit): the key is the
+     * profile's id, so a write decided on it goes to its own item and never to the one the body names, even where
+     * both are of the unnamed incarnation at the same count, which a condition alone would not tell apart.
+     */
+    @Test
+    void theKeyIsTheProfilesIdWhateverItsBodySays() {
+        var other = UUID.randomUUID().toString();
+        put(profile(other, AttributeValue.fromN("1"), null, null));
+        var misnamed = UUID.randomUUID().toString();
+        var naming = profile(misnamed, AttributeValue.fromN("1"), null, null);
+        naming.put("profile", s("{\"name\":\"Ada\",\"id\":\"" + other + "\"}"));
+        put(naming);
+        var unnamed = UUID.randomUUID().toString();
+        var withoutId = profile(unnamed, AttributeValue.fromN("1"), null, null);
+        withoutId.put("profile", s("{\"name\":\"Grace\"}"));
+        put(withoutId);
+
+        var found = profiles.find(new UserId(misnamed)).orElseThrow();
+        assertThat(found.id().value()).isEqualTo(misnamed);
+        assertThat(found.profile().members()).containsExactly(Map.entry("name", "Ada"), Map.entry("id", misnamed));
+        assertThat(profiles.find(new UserId(unnamed)).orElseThrow().profile().members())
+                .containsExactly(Map.entry("name", "Grace"), Map.entry("id", unnamed));
+        assertThat(listedIds()).contains(misnamed, unnamed);
+
+        assertThat(profiles.delete(found)).isInstanceOf(UserProfiles.Deleted.class);
+        assertThat(stored(misnamed)).isFalse();
+        assertThat(stored(other)).as("the profile its body named").isTrue();
+    }
+
     /** An {@code owner}, the claims' attribute, put on a profile by a hand edit does not make it a claim. */
     @Test
     void aProfileWithAnOwnerAttributeIsDeletedWithItsClaim() {
