@@ -44,15 +44,21 @@ final class ProfileItems {
     }
 
     /**
-     * The key is the profile's id: a body whose {@code id} member names another (or none, or is no string), which only
-     * a hand edit writes, is read with the key's id in that member, since every write decided on the profile is keyed
-     * on its id and would otherwise go to the item the body names.
+     * The key is the profile's id: a body whose {@code id} member names another or is no string, which only a hand
+     * edit writes, is read with the key's id in that member, and one without it with the key's id first, as a create
+     * or replace without it stores it; every write decided on the profile is keyed on its id, and would otherwise go
+     * to the item the body names.
      */
     static StoredProfile stored(Map<String, AttributeValue> item) {
-        var members = JsonCodec.parseObject(item.get(PROFILE).s());
+        var body = JsonCodec.parseObject(item.get(PROFILE).s());
         var id = item.get(ID).s();
-        if (!id.equals(members.get(UserProfile.ID))) {
-            members = new LinkedHashMap<>(members);
+        var members = body;
+        if (!body.containsKey(UserProfile.ID)) {
+            members = new LinkedHashMap<>();
+            members.put(UserProfile.ID, id);
+            members.putAll(body);
+        } else if (!id.equals(body.get(UserProfile.ID))) {
+            members = new LinkedHashMap<>(body);
             members.put(UserProfile.ID, id);
         }
         var createdBy = item.get(CREATED_BY);

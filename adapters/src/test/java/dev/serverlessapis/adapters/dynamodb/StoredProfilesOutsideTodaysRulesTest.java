@@ -234,17 +234,45 @@ class StoredProfilesOutsideTodaysRulesTest {
         var withoutId = profile(unnamed, AttributeValue.fromN("1"), null, null);
         withoutId.put("profile", s("{\"name\":\"Grace\"}"));
         put(withoutId);
+        var numbered = UUID.randomUUID().toString();
+        var withNumber = profile(numbered, AttributeValue.fromN("1"), null, null);
+        withNumber.put("profile", s("{\"id\":7,\"name\":\"Edsger\"}"));
+        put(withNumber);
 
         var found = profiles.find(new UserId(misnamed)).orElseThrow();
         assertThat(found.id().value()).isEqualTo(misnamed);
         assertThat(found.profile().members()).containsExactly(Map.entry("name", "Ada"), Map.entry("id", misnamed));
-        assertThat(profiles.find(new UserId(unnamed)).orElseThrow().profile().members())
-                .containsExactly(Map.entry("name", "Grace"), Map.entry("id", unnamed));
-        assertThat(listedIds()).contains(misnamed, unnamed);
+        assertThat(profiles.find(new UserId(unnamed)).orElseThrow().profile().members()).as("as a create without it stores it")
+                .containsExactly(Map.entry("id", unnamed), Map.entry("name", "Grace"));
+        var foundNumbered = profiles.find(new UserId(numbered)).orElseThrow();
+        assertThat(foundNumbered.profile().members()).containsExactly(Map.entry("id", numbered), Map.entry("name", "Edsger"));
+        assertThat(listedIds()).contains(misnamed, unnamed, numbered);
 
+        var otherBefore = dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(other)))).item();
+        assertThat(profiles.replace(foundNumbered, UserProfile.of(Map.of("id", numbered, "name", "Replaced"))))
+                .isInstanceOf(UserProfiles.Replaced.class);
+        assertThat(profiles.find(new UserId(numbered)).orElseThrow().profile().members()).containsEntry("name", "Replaced");
         assertThat(profiles.delete(found)).isInstanceOf(UserProfiles.Deleted.class);
         assertThat(stored(misnamed)).isFalse();
-        assertThat(stored(other)).as("the profile its body named").isTrue();
+        assertThat(dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(other)))).item())
+                .as("the profile its body named, untouched").isEqualTo(otherBefore);
+    }
+
+    /** The 50 members are a limit on what a request may send: a stored body of more, or of 50 without its id, reads. */
+    @Test
+    void aBodyOfMoreMembersThanARequestMaySendReads() {
+        var id = UUID.randomUUID().toString();
+        var body = new StringBuilder("{");
+        for (int i = 0; i < UserProfile.MAX_MEMBERS; i++) {
+            body.append(i == 0 ? "" : ",").append("\"m").append(i).append("\":").append(i);
+        }
+        var item = profile(id, AttributeValue.fromN("1"), null, null);
+        item.put("profile", s(body.append('}').toString()));
+        put(item);
+
+        var members = profiles.find(new UserId(id)).orElseThrow().profile().members();
+        assertThat(members).hasSize(UserProfile.MAX_MEMBERS + 1).containsEntry("id", id);
+        assertThat(listedIds()).contains(id);
     }
 
     /** An {@code owner}, the claims' attribute, put on a profile by a hand edit does not make it a claim. */

@@ -35,8 +35,9 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
     /**
      * A profile read back from the store: its id and its email, when they are strings, are taken as stored
      * ({@link UserId#stored}, {@link Email#stored}), so a profile stored under an id older rules accepted, or with an
-     * address a hand edit wrote, still reads and lists rather than failing every read and list that meets it; the rest
-     * is checked as on input, which the API's own writes always pass.
+     * address a hand edit wrote, still reads and lists rather than failing every read and list that meets it, and so
+     * does one of more than {@value #MAX_MEMBERS} members (a limit on what a request may send); the rest is checked as
+     * on input, which the API's own writes always pass.
      */
     public static UserProfile stored(Map<String, Object> members) {
         return of(members, false);
@@ -44,7 +45,7 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
 
     private static UserProfile of(Map<String, Object> members, boolean input) {
         var violations = new Violations();
-        if (members.size() > MAX_MEMBERS) {
+        if (input && members.size() > MAX_MEMBERS) {
             violations.add("body", "must have at most " + MAX_MEMBERS + " members, id included; it has " + members.size());
         }
         var id = !input && members.get(ID) instanceof String storedId
