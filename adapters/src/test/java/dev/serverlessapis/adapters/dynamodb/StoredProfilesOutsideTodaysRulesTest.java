@@ -191,11 +191,11 @@ class StoredProfilesOutsideTodaysRulesTest {
         for (var id : ids) {
             var found = profiles.find(new UserId(id));
             assertThat(found).as(id).isPresent();
-            var before = dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(id)))).item();
+            var before = item(id);
             var replacement = UserProfile.of(Map.of("id", id, "name", "overwritten"));
             assertThat(profiles.replace(found.get(), replacement)).as(id).isInstanceOf(UserProfiles.Changed.class);
             assertThat(profiles.delete(found.get())).as(id).isInstanceOf(UserProfiles.Changed.class);
-            assertThat(dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(id)))).item())
+            assertThat(item(id))
                     .as("left as it was").isEqualTo(before);
         }
     }
@@ -248,13 +248,13 @@ class StoredProfilesOutsideTodaysRulesTest {
         assertThat(foundNumbered.profile().members()).containsExactly(Map.entry("id", numbered), Map.entry("name", "Edsger"));
         assertThat(listedIds()).contains(misnamed, unnamed, numbered);
 
-        var otherBefore = dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(other)))).item();
+        var otherBefore = item(other);
         assertThat(profiles.replace(foundNumbered, UserProfile.of(Map.of("id", numbered, "name", "Replaced"))))
                 .isInstanceOf(UserProfiles.Replaced.class);
         assertThat(profiles.find(new UserId(numbered)).orElseThrow().profile().members()).containsEntry("name", "Replaced");
         assertThat(profiles.delete(found)).isInstanceOf(UserProfiles.Deleted.class);
         assertThat(stored(misnamed)).isFalse();
-        assertThat(dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(other)))).item())
+        assertThat(item(other))
                 .as("the profile its body named, untouched").isEqualTo(otherBefore);
     }
 
@@ -351,7 +351,12 @@ class StoredProfilesOutsideTodaysRulesTest {
     }
 
     private boolean stored(String id) {
-        return dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(id)))).hasItem();
+        return !item(id).isEmpty();
+    }
+
+    /** The item as stored, read consistently; empty when there is none. */
+    private Map<String, AttributeValue> item(String id) {
+        return dynamoDb.getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s(id)))).item();
     }
 
     private void put(Map<String, AttributeValue> item) {

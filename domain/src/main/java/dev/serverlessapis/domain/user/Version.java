@@ -14,10 +14,9 @@ import java.util.Optional;
  * every cold start's first {@code If-Match} would pay.
  */
 public record Version(Incarnation incarnation, long count) {
-    /** 18 digits always parse into a {@code long}. */
-    private static final int MAX_COUNT_DIGITS = 18;
-    /** The largest count a tag spells: {@link #named} takes no more digits. */
+    /** The largest count a tag spells: the largest of 18 digits, which always parse into a {@code long}. */
     public static final long MAX_COUNT = 999_999_999_999_999_999L;
+    private static final int MAX_COUNT_DIGITS = Long.toString(MAX_COUNT).length();
 
     public Version {
         Objects.requireNonNull(incarnation, "incarnation");
