@@ -32,7 +32,7 @@ public final class BareSdkProbe {
                 throw new IllegalStateException("the bare client read nothing from " + arguments[2]);
             }
             // Read at run time: javac inlines the constant, which would name the SDK this probe was compiled against.
-            Probe.answered("ok sdk=" + VersionInfo.class.getField("SDK_VERSION").get(null));
+            Probe.answered("sdk=" + VersionInfo.class.getField("SDK_VERSION").get(null));
             Probe.awaitRelease();
         }
     }

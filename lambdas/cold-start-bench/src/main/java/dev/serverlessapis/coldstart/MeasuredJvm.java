@@ -67,9 +67,10 @@ final class MeasuredJvm {
                     answer = output.readLine();
                 }
                 var millis = (System.nanoTime() - started) / 1e6;
-                if (answer == null) {
-                    process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    throw new IllegalStateException(mainClass + " " + arguments + " gave no answer: " + Files.readString(stderr));
+                if (answer == null || !answer.startsWith(Probe.ANSWER_PREFIX)) {
+                    process.destroyForcibly().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    throw new IllegalStateException(mainClass + " " + arguments + " gave no answer but " + answer + ": "
+                            + Files.readString(stderr));
                 }
                 // taskset execs the JVM, so the pid is the JVM's own.
                 var peakRss = peakRssKib(process.pid());

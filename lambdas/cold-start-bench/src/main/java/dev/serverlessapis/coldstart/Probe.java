@@ -4,12 +4,18 @@ import java.io.IOException;
 
 /** What every measured JVM does once it has its answer: say so on one line, then stay up until measured. */
 final class Probe {
+    /**
+     * How an answer starts. Another line on standard output (a JVM agent's banner, say) is not taken for one: the run
+     * fails instead of being timed to it.
+     */
+    static final String ANSWER_PREFIX = "ok ";
+
     private Probe() {
     }
 
     /** The bench stops its clock when it reads this line. */
-    static void answered(String line) {
-        System.out.println(line);
+    static void answered(String details) {
+        System.out.println(ANSWER_PREFIX + details);
         System.out.flush();
     }
 
