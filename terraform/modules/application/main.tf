@@ -95,7 +95,7 @@ module "function" {
     CURSOR_SIGNING_KEY                            = random_password.cursor_signing_key.result
     # The Service dimension of the function's metrics, the one the observability module's dashboard and alarms read.
     METRICS_SERVICE = local.prefix
-    # C1 only: a Lambda invocation is too short to profit from C2, and startup is what callers wait for.
-    JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+    # No JAVA_TOOL_OPTIONS: the java21 runtime already runs C1 only, and with it set the JVM prints "Picked up
+    # JAVA_TOOL_OPTIONS: ..." on standard error at every start.
   }
 }

@@ -159,6 +159,20 @@ class TerraformTieTest {
         assertThat(names).doesNotHaveDuplicates().allMatch(name -> Pattern.matches("[A-Z][A-Z0-9_]*", name));
     }
 
+    /**
+     * The JVM announces each of these on standard error ("Picked up JAVA_TOOL_OPTIONS: ...") at every start, where the
+     * functions print nothing else, and the java21 runtime already runs C1 only, which is what this setting used to ask.
+     */
+    @Test
+    void noFunctionIsGivenAnOptionsVariableTheJvmAnnouncesOnStandardError() {
+        var environment = named(APPLICATION, "module", "function").attribute("environment").orElseThrow();
+        var names = Pattern.compile("(?m)^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=").matcher(environment).results()
+                .map(match -> match.group(1)).toList();
+
+        assertThat(names).contains(dev.serverlessapis.lambdas.wiring.Configuration.ALLOWED_ORIGINS, "METRICS_SERVICE")
+                .doesNotContain("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+    }
+
     /** Who may call each route, as issue 11's table says; the domain decides admins, API Gateway only signed in or not. */
     @Test
     void apiJsonSaysEachRoutesCallerAndOnlyTheTablesRoutesNeedASignIn() {
