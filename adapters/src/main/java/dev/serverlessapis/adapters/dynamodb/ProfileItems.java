@@ -47,7 +47,9 @@ final class ProfileItems {
      * The key is the profile's id: a body whose {@code id} member names another or is no string, which only a hand
      * edit writes, is read with the key's id in that member, and one without it with the key's id first, as a create
      * or replace without it stores it; every write decided on the profile is keyed on its id, and would otherwise go
-     * to the item the body names.
+     * to the item the body names. Likewise a body whose {@code email} a hand edit made no string, or removed, is read
+     * with the address of the item's {@code email} attribute, the one its claim was written for, so that replacing or
+     * deleting the profile frees that claim instead of leaving the address taken by nobody.
      */
     static StoredProfile stored(Map<String, AttributeValue> item) {
         var body = JsonCodec.parseObject(item.get(PROFILE).s());
@@ -60,6 +62,11 @@ final class ProfileItems {
         } else if (!id.equals(body.get(UserProfile.ID))) {
             members = new LinkedHashMap<>(body);
             members.put(UserProfile.ID, id);
+        }
+        var claimed = item.get(EMAIL);
+        if (!(members.get(UserProfile.EMAIL) instanceof String) && claimed != null && claimed.s() != null) {
+            members = new LinkedHashMap<>(members);
+            members.put(UserProfile.EMAIL, claimed.s());
         }
         var createdBy = item.get(CREATED_BY);
         var owner = createdBy == null ? Optional.<ProfileOwner>empty() : ProfileOwner.stored(createdBy.s());

@@ -99,6 +99,56 @@ class StoredProfilesOutsideTodaysRulesTest {
     }
 
     /**
+     * A body whose {@code email} or {@code name} a hand edit made no string, or whose {@code email} it removed: the
+     * profile reads and lists instead of answering 400 to everyone who lists, and where the item still says which
+     * address its claim was written for, it reads with that address, so that deleting or replacing it frees the claim.
+     */
+    @Test
+    void aProfileWhoseEmailOrNameIsNoStringReadsListsAndFreesItsClaim() {
+        var claimed = UUID.randomUUID().toString();
+        var address = UUID.randomUUID() + "@example.com";
+        var withClaim = profile(claimed, AttributeValue.fromN("1"), null, address);
+        withClaim.put("profile", s("{\"id\":\"" + claimed + "\",\"email\":42,\"name\":{\"first\":\"Ada\"}}"));
+        put(withClaim);
+        put(Map.of("id", s("email#" + address), "owner", s(claimed)));
+        var removed = UUID.randomUUID().toString();
+        var removedAddress = UUID.randomUUID() + "@example.com";
+        var withoutMember = profile(removed, AttributeValue.fromN("1"), null, removedAddress);
+        withoutMember.put("profile", s("{\"id\":\"" + removed + "\",\"name\":\"Grace\"}"));
+        put(withoutMember);
+        put(Map.of("id", s("email#" + removedAddress), "owner", s(removed)));
+        var unclaimed = UUID.randomUUID().toString();
+        var withoutClaim = profile(unclaimed, AttributeValue.fromN("1"), null, null);
+        withoutClaim.put("profile", s("{\"id\":\"" + unclaimed + "\",\"email\":[true],\"name\":7}"));
+        put(withoutClaim);
+
+        var found = profiles.find(new UserId(claimed)).orElseThrow();
+        assertThat(found.profile().email()).hasValueSatisfying(email -> assertThat(email.normalized()).isEqualTo(address));
+        assertThat(found.profile().members()).containsEntry("email", address).containsEntry("name", Map.of("first", "Ada"));
+        var foundRemoved = profiles.find(new UserId(removed)).orElseThrow();
+        assertThat(foundRemoved.profile().members()).containsExactly(Map.entry("id", removed), Map.entry("name", "Grace"),
+                Map.entry("email", removedAddress));
+        var foundUnclaimed = profiles.find(new UserId(unclaimed)).orElseThrow();
+        assertThat(foundUnclaimed.profile().email()).isEmpty();
+        assertThat(foundUnclaimed.profile().members()).containsEntry("email", List.of(true)).containsKey("name");
+        assertThat(listedIds()).contains(claimed, removed, unclaimed);
+
+        assertThat(profiles.delete(found)).isInstanceOf(UserProfiles.Deleted.class);
+        assertThat(stored("email#" + address)).as("its claim, freed").isFalse();
+        var movedTo = UUID.randomUUID() + "@example.com";
+        assertThat(profiles.replace(foundRemoved, UserProfile.of(Map.of("id", removed, "email", movedTo))))
+                .isInstanceOf(UserProfiles.Replaced.class);
+        assertThat(stored("email#" + removedAddress)).as("the claim it moved from").isFalse();
+        assertThat(item("email#" + movedTo)).containsEntry("owner", s(removed));
+        put.add(s("email#" + movedTo));
+        var given = UUID.randomUUID() + "@example.com";
+        assertThat(profiles.replace(foundUnclaimed, UserProfile.of(Map.of("id", unclaimed, "email", given))))
+                .isInstanceOf(UserProfiles.Replaced.class);
+        assertThat(item("email#" + given)).containsEntry("owner", s(unclaimed));
+        put.add(s("email#" + given));
+    }
+
+    /**
      * A blank {@code created-by}, which only a hand edit or another tool stores (the API writes the caller's handle or
      * nothing), is no owner: the profile reads and lists as one created before ownership was kept, its admins' alone,
      * instead of failing every read and list that meets it.

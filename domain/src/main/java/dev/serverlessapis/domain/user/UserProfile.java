@@ -36,8 +36,9 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
      * A profile read back from the store: its id and its email, when they are strings, are taken as stored
      * ({@link UserId#stored}, {@link Email#stored}), so a profile stored under an id older rules accepted, or with an
      * address a hand edit wrote, still reads and lists rather than failing every read and list that meets it, and so
-     * does one of more than {@value #MAX_MEMBERS} members (a limit on what a request may send); the rest is checked as
-     * on input, which the API's own writes always pass.
+     * does one of more than {@value #MAX_MEMBERS} members (a limit on what a request may send). An {@code email} that
+     * is no string is no address, and it and a {@code name} that is no string are given back as stored: only a hand
+     * edit writes either, and a read is no request to refuse. The other members' text must still be valid Unicode.
      */
     public static UserProfile stored(Map<String, Object> members) {
         return of(members, false);
@@ -51,13 +52,16 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
         var id = !input && members.get(ID) instanceof String storedId
                 ? Optional.of(UserId.stored(storedId))
                 : violations.check(() -> new UserId(JsonStrings.present(ID, members.get(ID))));
-        var email = !members.containsKey(EMAIL)
-                ? Optional.<Email>empty()
-                : !input && members.get(EMAIL) instanceof String storedEmail
-                ? Optional.of(Email.stored(storedEmail))
-                : violations.check(() -> new Email(JsonStrings.present(EMAIL, members.get(EMAIL))));
-        if (members.containsKey(NAME)) {
-            violations.check(() -> JsonStrings.present(NAME, members.get(NAME)));
+        Optional<Email> email;
+        if (input) {
+            email = members.containsKey(EMAIL)
+                    ? violations.check(() -> new Email(JsonStrings.present(EMAIL, members.get(EMAIL))))
+                    : Optional.empty();
+            if (members.containsKey(NAME)) {
+                violations.check(() -> JsonStrings.present(NAME, members.get(NAME)));
+            }
+        } else {
+            email = members.get(EMAIL) instanceof String storedEmail ? Optional.of(Email.stored(storedEmail)) : Optional.empty();
         }
         for (var member : members.entrySet()) {
             var name = member.getKey();

@@ -64,6 +64,25 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
         assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).contains(id);
     }
 
+    /** Before, such a profile answered 400 to its own GET and to every GET /users whose page met it. */
+    @Test
+    void aNameOrEmailThatIsNoStringReadsAndListsAsStored() {
+        var other = uniqueId();
+        var body = """
+                {"id":"%s","name":42,"email":{"at":"example.com"}}""".formatted(other);
+        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of(
+                "id", s(other), "profile", s(body), "version", AttributeValue.fromN("1"), "created-by", s("ada"))));
+        try {
+            var response = get(other);
+
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+            assertThat(response.getBody()).isEqualTo(body);
+            assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).contains(other);
+        } finally {
+            dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", s(other))));
+        }
+    }
+
     @Test
     void aReplaceWithAValidEmailMovesItsClaim() {
         var valid = uniqueEmail();
