@@ -9,6 +9,7 @@ import static dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles.VERSION;
 
 import dev.serverlessapis.adapters.invocation.Invocation;
 import dev.serverlessapis.adapters.json.JsonCodec;
+import dev.serverlessapis.domain.user.Email;
 import dev.serverlessapis.domain.user.Incarnation;
 import dev.serverlessapis.domain.user.ProfileOwner;
 import dev.serverlessapis.domain.user.StoredProfile;
@@ -47,9 +48,8 @@ final class ProfileItems {
      * The key is the profile's id: a body whose {@code id} member names another or is no string, which only a hand
      * edit writes, is read with the key's id in that member, and one without it with the key's id first, as a create
      * or replace without it stores it; every write decided on the profile is keyed on its id, and would otherwise go
-     * to the item the body names. Likewise a body whose {@code email} a hand edit made no string, or removed, is read
-     * with the address of the item's {@code email} attribute, the one its claim was written for, so that replacing or
-     * deleting the profile frees that claim instead of leaving the address taken by nobody.
+     * to the item the body names. The item's {@code email} attribute, written with every claim, is the address the
+     * profile's claim is under, whatever a hand edit did to the body's {@code email} member.
      */
     static StoredProfile stored(Map<String, AttributeValue> item) {
         var body = JsonCodec.parseObject(item.get(PROFILE).s());
@@ -63,14 +63,11 @@ final class ProfileItems {
             members = new LinkedHashMap<>(body);
             members.put(UserProfile.ID, id);
         }
-        var claimed = item.get(EMAIL);
-        if (!(members.get(UserProfile.EMAIL) instanceof String) && claimed != null && claimed.s() != null) {
-            members = new LinkedHashMap<>(members);
-            members.put(UserProfile.EMAIL, claimed.s());
-        }
+        var claimedUnder = item.get(EMAIL);
+        var claimed = claimedUnder == null || claimedUnder.s() == null ? Optional.<Email>empty() : Optional.of(Email.stored(claimedUnder.s()));
         var createdBy = item.get(CREATED_BY);
         var owner = createdBy == null ? Optional.<ProfileOwner>empty() : ProfileOwner.stored(createdBy.s());
-        return new StoredProfile(UserProfile.stored(members), version(item), owner);
+        return new StoredProfile(UserProfile.stored(members, claimed), version(item), owner);
     }
 
     /**

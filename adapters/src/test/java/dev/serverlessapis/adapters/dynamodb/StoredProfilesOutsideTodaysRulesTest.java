@@ -3,6 +3,7 @@ package dev.serverlessapis.adapters.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlessapis.domain.shared.Deadline;
+import dev.serverlessapis.domain.shared.JsonNumber;
 import dev.serverlessapis.domain.shared.PageRequest;
 import dev.serverlessapis.domain.user.Email;
 import dev.serverlessapis.domain.user.UserId;
@@ -99,53 +100,66 @@ class StoredProfilesOutsideTodaysRulesTest {
     }
 
     /**
-     * A body whose {@code email} or {@code name} a hand edit made no string, or whose {@code email} it removed: the
-     * profile reads and lists instead of answering 400 to everyone who lists, and where the item still says which
-     * address its claim was written for, it reads with that address, so that deleting or replacing it frees the claim.
+     * A body whose {@code email} or {@code name} a hand edit made no string, or whose {@code email} it removed or
+     * changed: the profile reads and lists as stored instead of answering 400 to everyone who lists, and its address
+     * is the one the item's {@code email} attribute says its claim is under, so that deleting or replacing it frees or
+     * moves that claim rather than leaving the address taken by nobody.
      */
     @Test
-    void aProfileWhoseEmailOrNameIsNoStringReadsListsAndFreesItsClaim() {
-        var claimed = UUID.randomUUID().toString();
-        var address = UUID.randomUUID() + "@example.com";
-        var withClaim = profile(claimed, AttributeValue.fromN("1"), null, address);
-        withClaim.put("profile", s("{\"id\":\"" + claimed + "\",\"email\":42,\"name\":{\"first\":\"Ada\"}}"));
-        put(withClaim);
-        put(Map.of("id", s("email#" + address), "owner", s(claimed)));
+    void aProfileWhoseEmailOrNameAHandEditChangedReadsListsAndFreesItsClaim() {
+        var numbered = UUID.randomUUID().toString();
+        var numberedAddress = claimedProfile(numbered, "\"email\":42,\"name\":{\"first\":\"Ada\"}");
         var removed = UUID.randomUUID().toString();
-        var removedAddress = UUID.randomUUID() + "@example.com";
-        var withoutMember = profile(removed, AttributeValue.fromN("1"), null, removedAddress);
-        withoutMember.put("profile", s("{\"id\":\"" + removed + "\",\"name\":\"Grace\"}"));
-        put(withoutMember);
-        put(Map.of("id", s("email#" + removedAddress), "owner", s(removed)));
+        var removedAddress = claimedProfile(removed, "\"name\":\"Grace\"");
+        var changed = UUID.randomUUID().toString();
+        var changedTo = UUID.randomUUID() + "@example.com";
+        var changedAddress = claimedProfile(changed, "\"email\":\"" + changedTo + "\"");
         var unclaimed = UUID.randomUUID().toString();
         var withoutClaim = profile(unclaimed, AttributeValue.fromN("1"), null, null);
         withoutClaim.put("profile", s("{\"id\":\"" + unclaimed + "\",\"email\":[true],\"name\":7}"));
         put(withoutClaim);
 
-        var found = profiles.find(new UserId(claimed)).orElseThrow();
-        assertThat(found.profile().email()).hasValueSatisfying(email -> assertThat(email.normalized()).isEqualTo(address));
-        assertThat(found.profile().members()).containsEntry("email", address).containsEntry("name", Map.of("first", "Ada"));
+        var foundNumbered = profiles.find(new UserId(numbered)).orElseThrow();
+        assertThat(foundNumbered.profile().email()).hasValueSatisfying(email -> assertThat(email.normalized()).isEqualTo(numberedAddress));
+        assertThat(foundNumbered.profile().members()).as("as stored")
+                .containsExactly(Map.entry("id", numbered), Map.entry("email", new JsonNumber("42")), Map.entry("name", Map.of("first", "Ada")));
         var foundRemoved = profiles.find(new UserId(removed)).orElseThrow();
-        assertThat(foundRemoved.profile().members()).containsExactly(Map.entry("id", removed), Map.entry("name", "Grace"),
-                Map.entry("email", removedAddress));
+        assertThat(foundRemoved.profile().email()).hasValueSatisfying(email -> assertThat(email.normalized()).isEqualTo(removedAddress));
+        assertThat(foundRemoved.profile().members()).containsExactly(Map.entry("id", removed), Map.entry("name", "Grace"));
+        var foundChanged = profiles.find(new UserId(changed)).orElseThrow();
+        assertThat(foundChanged.profile().email()).hasValueSatisfying(email -> assertThat(email.normalized()).isEqualTo(changedAddress));
         var foundUnclaimed = profiles.find(new UserId(unclaimed)).orElseThrow();
         assertThat(foundUnclaimed.profile().email()).isEmpty();
-        assertThat(foundUnclaimed.profile().members()).containsEntry("email", List.of(true)).containsKey("name");
-        assertThat(listedIds()).contains(claimed, removed, unclaimed);
+        assertThat(foundUnclaimed.profile().members()).containsEntry("email", List.of(true)).containsEntry("name", new JsonNumber("7"));
+        assertThat(listedIds()).contains(numbered, removed, changed, unclaimed);
+        assertThat(profiles.findByEmail(Email.stored(changedAddress))).as("found by its claim's address")
+                .hasValueSatisfying(found -> assertThat(found.id().value()).isEqualTo(changed));
 
-        assertThat(profiles.delete(found)).isInstanceOf(UserProfiles.Deleted.class);
-        assertThat(stored("email#" + address)).as("its claim, freed").isFalse();
+        assertThat(profiles.delete(foundNumbered)).isInstanceOf(UserProfiles.Deleted.class);
+        assertThat(stored("email#" + numberedAddress)).as("its claim, freed").isFalse();
+        assertThat(profiles.delete(foundChanged)).isInstanceOf(UserProfiles.Deleted.class);
+        assertThat(stored("email#" + changedAddress)).as("the claim it held, not the address its body named").isFalse();
         var movedTo = UUID.randomUUID() + "@example.com";
+        put.add(s("email#" + movedTo));
         assertThat(profiles.replace(foundRemoved, UserProfile.of(Map.of("id", removed, "email", movedTo))))
                 .isInstanceOf(UserProfiles.Replaced.class);
         assertThat(stored("email#" + removedAddress)).as("the claim it moved from").isFalse();
         assertThat(item("email#" + movedTo)).containsEntry("owner", s(removed));
-        put.add(s("email#" + movedTo));
         var given = UUID.randomUUID() + "@example.com";
+        put.add(s("email#" + given));
         assertThat(profiles.replace(foundUnclaimed, UserProfile.of(Map.of("id", unclaimed, "email", given))))
                 .isInstanceOf(UserProfiles.Replaced.class);
         assertThat(item("email#" + given)).containsEntry("owner", s(unclaimed));
-        put.add(s("email#" + given));
+    }
+
+    /** A profile at count 1 with the given body members after its id, its email attribute and the claim it names. */
+    private String claimedProfile(String id, String members) {
+        var address = UUID.randomUUID() + "@example.com";
+        var item = profile(id, AttributeValue.fromN("1"), null, address);
+        item.put("profile", s("{\"id\":\"" + id + "\"," + members + "}"));
+        put(item);
+        put(Map.of("id", s("email#" + address), "owner", s(id)));
+        return address;
     }
 
     /**

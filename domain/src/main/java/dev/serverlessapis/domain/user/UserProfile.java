@@ -29,22 +29,27 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
 
     /** Validates a complete profile, {@code id} included, reporting every invalid member at once. */
     public static UserProfile of(Map<String, Object> members) {
-        return of(members, true);
+        return of(members, true, Optional.empty());
     }
 
     /**
      * A profile read back from the store: its id and its email, when they are strings, are taken as stored
      * ({@link UserId#stored}, {@link Email#stored}), so a profile stored under an id older rules accepted, or with an
      * address a hand edit wrote, still reads and lists rather than failing every read and list that meets it, and so
-     * does one of more than {@value #MAX_MEMBERS} members (a limit on what a request may send). An {@code email} that
-     * is no string is no address, and it and a {@code name} that is no string are given back as stored: only a hand
-     * edit writes either, and a read is no request to refuse. The other members' text must still be valid Unicode.
+     * does one of more than {@value #MAX_MEMBERS} members (a limit on what a request may send). An {@code email} or a
+     * {@code name} that is no string is given back as stored too: only a hand edit writes either, and a read is no
+     * request to refuse. The other members' text must still be valid Unicode.
+     *
+     * @param claimed the address the store keeps this profile's email claim under, beside its body. It is the
+     *                profile's address whatever the body's {@code email} says (which only a hand edit makes differ),
+     *                so that replacing or deleting the profile moves or frees that claim rather than leaving it taken
+     *                by nobody; without one, the body's {@code email} is the address when it is a string
      */
-    public static UserProfile stored(Map<String, Object> members) {
-        return of(members, false);
+    public static UserProfile stored(Map<String, Object> members, Optional<Email> claimed) {
+        return of(members, false, claimed);
     }
 
-    private static UserProfile of(Map<String, Object> members, boolean input) {
+    private static UserProfile of(Map<String, Object> members, boolean input, Optional<Email> claimed) {
         var violations = new Violations();
         if (input && members.size() > MAX_MEMBERS) {
             violations.add("body", "must have at most " + MAX_MEMBERS + " members, id included; it has " + members.size());
@@ -60,6 +65,8 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
             if (members.containsKey(NAME)) {
                 violations.check(() -> JsonStrings.present(NAME, members.get(NAME)));
             }
+        } else if (claimed.isPresent()) {
+            email = claimed;
         } else {
             email = members.get(EMAIL) instanceof String storedEmail ? Optional.of(Email.stored(storedEmail)) : Optional.empty();
         }

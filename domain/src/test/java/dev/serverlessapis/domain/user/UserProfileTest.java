@@ -9,6 +9,7 @@ import dev.serverlessapis.domain.shared.JsonNumber;
 import dev.serverlessapis.domain.shared.Violation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,13 +65,13 @@ class UserProfileTest {
     /** Read back, not input: an id older rules accepted (only no-break or zero-width spaces) still makes the profile. */
     @Test
     void aStoredProfileKeepsAnIdTheRulesNowRefuseAndIsCheckedOtherwise() {
-        var stored = UserProfile.stored(Map.of("id", "\u00a0\u200b", "name", "older"));
+        var stored = UserProfile.stored(Map.of("id", "\u00a0\u200b", "name", "older"), Optional.empty());
 
         assertThat(stored.id()).isEqualTo(UserId.stored("\u00a0\u200b"));
         assertThat(stored.id().value()).isEqualTo("\u00a0\u200b");
         assertThat(stored.members()).containsEntry("name", "older");
         assertThatThrownBy(() -> UserProfile.of(Map.of("id", "\u00a0\u200b"))).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> UserProfile.stored(Map.of("id", "\u00a0\u200b", "nickname", "\udc00")))
+        assertThatThrownBy(() -> UserProfile.stored(Map.of("id", "\u00a0\u200b", "nickname", "\udc00"), Optional.empty()))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("nickname"));
     }
 
@@ -78,7 +79,7 @@ class UserProfileTest {
     @Test
     void aStoredNameOrEmailThatIsNoStringIsGivenBackAsStoredAndTheEmailIsNoAddress() {
         var number = new JsonNumber("42");
-        var stored = UserProfile.stored(Map.of("id", "ada", "name", number, "email", List.of("ada@example.com")));
+        var stored = UserProfile.stored(Map.of("id", "ada", "name", number, "email", List.of("ada@example.com")), Optional.empty());
 
         assertThat(stored.email()).isEmpty();
         assertThat(stored.members()).containsEntry("name", number).containsEntry("email", List.of("ada@example.com"));
@@ -88,10 +89,25 @@ class UserProfileTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("email"));
     }
 
+    /** The store's claim says which address is the profile's, whatever a hand edit left in the body's email member. */
+    @Test
+    void aStoredProfilesAddressIsTheOneItsClaimIsUnder() {
+        var claimed = Optional.of(Email.stored("ada@example.com"));
+
+        for (var body : List.<Map<String, Object>>of(Map.of("id", "ada", "email", "grace@example.com"),
+                Map.of("id", "ada", "email", new JsonNumber("42")), Map.of("id", "ada"))) {
+            var stored = UserProfile.stored(body, claimed);
+            assertThat(stored.email()).as(body.toString()).isEqualTo(claimed);
+            assertThat(stored.members()).as("given back as stored").isEqualTo(body);
+        }
+        assertThat(UserProfile.stored(Map.of("id", "ada", "email", "Grace@example.com"), Optional.empty()).email())
+                .as("without a claim, the body's").contains(Email.stored("Grace@example.com"));
+    }
+
     /** Read back, not input: an email older rules accepted, or a hand edit stored, still makes the profile. */
     @Test
     void aStoredProfileKeepsAnEmailTheRulesNowRefuse() {
-        var stored = UserProfile.stored(Map.of("id", "ada", "email", "Ada@localhost"));
+        var stored = UserProfile.stored(Map.of("id", "ada", "email", "Ada@localhost"), Optional.empty());
 
         assertThat(stored.email()).contains(Email.stored("Ada@localhost"));
         assertThat(stored.email().orElseThrow().normalized()).isEqualTo("ada@localhost");

@@ -64,22 +64,33 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
         assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).contains(id);
     }
 
-    /** Before, such a profile answered 400 to its own GET and to every GET /users whose page met it. */
+    /**
+     * Before, such a profile answered 400 to its own GET and to every GET /users whose page met it. It is given back
+     * as stored; the address its claim is under, the item's email attribute, is what its DELETE frees.
+     */
     @Test
-    void aNameOrEmailThatIsNoStringReadsAndListsAsStored() {
+    void aNameOrEmailThatIsNoStringReadsListsAndIsDeletedWithItsClaim() {
         var other = uniqueId();
+        var address = uniqueEmail();
         var body = """
                 {"id":"%s","name":42,"email":{"at":"example.com"}}""".formatted(other);
-        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of(
-                "id", s(other), "profile", s(body), "version", AttributeValue.fromN("1"), "created-by", s("ada"))));
+        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of("id", s(other), "profile", s(body),
+                "version", AttributeValue.fromN("1"), "created-by", s("ada"), "email", s(address))));
+        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of("id", s("email#" + address), "owner", s(other))));
         try {
             var response = get(other);
 
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
             assertThat(response.getBody()).isEqualTo(body);
             assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).contains(other);
+            var deleted = delete(other);
+            assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(200);
+            assertThat(deleted.getBody()).isEqualTo(body);
+            assertThat(claimed(address)).as("its claim").isFalse();
         } finally {
-            dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", s(other))));
+            for (var key : new String[] {other, "email#" + address}) {
+                dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", s(key))));
+            }
         }
     }
 
