@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * client, explicit region and credentials), making one consistent read. What a function takes beyond this is ours.
  */
 public final class BareSdkProbe {
+    /** Its answer names the SDK it ran, for the report's header. */
+    static final String VERSION_PREFIX = "sdk=";
+
     private BareSdkProbe() {
     }
 
@@ -32,7 +35,7 @@ public final class BareSdkProbe {
                 throw new IllegalStateException("the bare client read nothing from " + arguments[2]);
             }
             // Read at run time: javac inlines the constant, which would name the SDK this probe was compiled against.
-            Probe.answered("sdk=" + VersionInfo.class.getField("SDK_VERSION").get(null));
+            Probe.answered(VERSION_PREFIX + VersionInfo.class.getField("SDK_VERSION").get(null));
             Probe.awaitRelease();
         }
     }

@@ -32,9 +32,9 @@ public final class HandlerProbe {
         var event = event(arguments);
         var started = System.nanoTime();
         // Unique per probe JVM, as Lambda's request ids are (the store's write tokens are named by it): the probes run
-        // one after another and the monotonic clock is the machine's, not the process's. Neither a UUID's random
-        // generator nor ProcessHandle (2-3 ms of a function's start in a profile; the bare client pays neither) is
-        // added to the measured start.
+        // one after another, each for far longer than a millisecond, and the nanosecond clock tells two apart should
+        // the wall clock be set back between them. Neither a UUID's random generator nor ProcessHandle (2-3 ms of a
+        // function's start in a profile; the bare client pays neither) is added to the measured start.
         var requestId = "bench-cold-" + System.currentTimeMillis() + "-" + System.nanoTime();
         var response = handler.handleRequest(event, new ProbeContext(requestId, arguments[0]));
         var invokeNanos = System.nanoTime() - started;

@@ -60,6 +60,7 @@ final class MeasuredJvm {
             builder.environment().putAll(extraEnvironment);
             var started = System.nanoTime();
             var process = builder.start();
+            var released = false;
             try (var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 // A function writes its log line and EMF documents (JSON objects) before the probe's answer.
                 var answer = output.readLine();
@@ -67,10 +68,12 @@ final class MeasuredJvm {
                     answer = output.readLine();
                 }
                 var millis = (System.nanoTime() - started) / 1e6;
-                if (answer == null || !answer.startsWith(Probe.ANSWER_PREFIX)) {
-                    process.destroyForcibly().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    throw new IllegalStateException(mainClass + " " + arguments + " gave no answer but " + answer + ": "
-                            + Files.readString(stderr));
+                if (answer == null) {
+                    throw new IllegalStateException(mainClass + " " + arguments + " gave no answer: " + Files.readString(stderr));
+                }
+                if (!answer.startsWith(Probe.ANSWER_PREFIX)) {
+                    throw new IllegalStateException(mainClass + " " + arguments + " printed '" + answer
+                            + "' where its answer belongs: " + Files.readString(stderr));
                 }
                 // taskset execs the JVM, so the pid is the JVM's own.
                 var peakRss = peakRssKib(process.pid());
@@ -79,18 +82,28 @@ final class MeasuredJvm {
                         + PerfData.counter(process.pid(), "java.cls.sharedLoadedClasses").orElse(0L);
                 process.getOutputStream().close();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
                     throw new IllegalStateException(mainClass + " did not exit");
                 }
+                released = true;
                 return new Run(millis, answer, peakRss, classes, Files.readAllLines(stderr));
+            } finally {
+                if (!released) {
+                    // A probe left waiting for release would outlive the bench.
+                    process.destroyForcibly().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                }
             }
         } finally {
             Files.deleteIfExists(stderr);
         }
     }
 
+    /** -1 where there is no {@code /proc} (not Linux), as the class count is -1 without HotSpot's performance data. */
     private static long peakRssKib(long pid) throws IOException {
-        for (var line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        var status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        for (var line : Files.readAllLines(status)) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }

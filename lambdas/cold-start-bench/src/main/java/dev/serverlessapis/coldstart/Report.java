@@ -122,7 +122,7 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
     }
 
     private String sdkVersion() {
-        return cold.get(BenchCold.BARE_SDK).getFirst().jvm().answer().replace("ok sdk=", "AWS SDK ");
+        return cold.get(BenchCold.BARE_SDK).getFirst().jvm().answer().replace(Probe.ANSWER_PREFIX + BareSdkProbe.VERSION_PREFIX, "AWS SDK ");
     }
 
     private static long cores() {
