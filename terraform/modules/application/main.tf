@@ -96,6 +96,6 @@ module "function" {
     # The Service dimension of the function's metrics, the one the observability module's dashboard and alarms read.
     METRICS_SERVICE = local.prefix
     # No JAVA_TOOL_OPTIONS: the java21 runtime already runs C1 only, and with it set the JVM prints "Picked up
-    # JAVA_TOOL_OPTIONS: ..." on standard error at every start.
+    # JAVA_TOOL_OPTIONS: ..." on standard error whenever it starts (a version's snapshot init, an on-demand start).
   }
 }

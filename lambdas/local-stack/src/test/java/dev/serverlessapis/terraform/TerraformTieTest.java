@@ -3,6 +3,7 @@ package dev.serverlessapis.terraform;
 import static dev.serverlessapis.terraform.Terraform.locals;
 import static dev.serverlessapis.terraform.Terraform.module;
 import static dev.serverlessapis.terraform.Terraform.named;
+import static dev.serverlessapis.terraform.Terraform.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -160,17 +161,23 @@ class TerraformTieTest {
     }
 
     /**
-     * The JVM announces each of these on standard error ("Picked up JAVA_TOOL_OPTIONS: ...") at every start, where the
-     * functions print nothing else, and the java21 runtime already runs C1 only, which is what this setting used to ask.
+     * The JVM announces each of these on standard error ("Picked up JAVA_TOOL_OPTIONS: ...") whenever it starts (a
+     * version's snapshot init under SnapStart, an on-demand start), where the functions print nothing else, and the
+     * java21 runtime already runs C1 only, which is what this setting used to ask. The function module passes the
+     * application's map through as it is, so that map is all the functions get.
      */
     @Test
     void noFunctionIsGivenAnOptionsVariableTheJvmAnnouncesOnStandardError() {
         var environment = named(APPLICATION, "module", "function").attribute("environment").orElseThrow();
-        var names = Pattern.compile("(?m)^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=").matcher(environment).results()
+        var names = Pattern.compile("(?m)^\\s*\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*[=:]").matcher(environment).results()
                 .map(match -> match.group(1)).toList();
 
         assertThat(names).contains(dev.serverlessapis.lambdas.wiring.Configuration.ALLOWED_ORIGINS, "METRICS_SERVICE")
                 .doesNotContain("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+        assertThat(environment).doesNotContain("merge(");
+        var lambda = resource(module("function"), "aws_lambda_function", "this");
+        assertThat(lambda.blocks("environment")).singleElement()
+                .satisfies(block -> assertThat(block.body().attribute("variables")).contains("var.environment"));
     }
 
     /** Who may call each route, as issue 11's table says; the domain decides admins, API Gateway only signed in or not. */
