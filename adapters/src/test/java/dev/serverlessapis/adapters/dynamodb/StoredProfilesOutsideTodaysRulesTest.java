@@ -114,6 +114,8 @@ class StoredProfilesOutsideTodaysRulesTest {
         var changed = UUID.randomUUID().toString();
         var changedTo = UUID.randomUUID() + "@example.com";
         var changedAddress = claimedProfile(changed, "\"email\":\"" + changedTo + "\"");
+        var holder = UUID.randomUUID().toString();
+        put(Map.of("id", s("email#" + changedTo), "owner", s(holder)));
         var unclaimed = UUID.randomUUID().toString();
         var withoutClaim = profile(unclaimed, AttributeValue.fromN("1"), null, null);
         withoutClaim.put("profile", s("{\"id\":\"" + unclaimed + "\",\"email\":[true],\"name\":7}"));
@@ -138,7 +140,8 @@ class StoredProfilesOutsideTodaysRulesTest {
         assertThat(profiles.delete(foundNumbered)).isInstanceOf(UserProfiles.Deleted.class);
         assertThat(stored("email#" + numberedAddress)).as("its claim, freed").isFalse();
         assertThat(profiles.delete(foundChanged)).isInstanceOf(UserProfiles.Deleted.class);
-        assertThat(stored("email#" + changedAddress)).as("the claim it held, not the address its body named").isFalse();
+        assertThat(stored("email#" + changedAddress)).as("the claim it held").isFalse();
+        assertThat(item("email#" + changedTo)).as("the address its body named, another's claim").containsEntry("owner", s(holder));
         var movedTo = UUID.randomUUID() + "@example.com";
         put.add(s("email#" + movedTo));
         assertThat(profiles.replace(foundRemoved, UserProfile.of(Map.of("id", removed, "email", movedTo))))

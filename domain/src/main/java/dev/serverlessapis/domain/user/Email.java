@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * An email address, kept as the client wrote it. Two addresses that differ only in letter case are the same address for
- * uniqueness and lookup ({@link #normalized()}); the profile keeps the client's spelling.
+ * uniqueness and lookup ({@link #normalized()}); a profile's body keeps the client's spelling, while the address of a
+ * profile read back is the lower-case one its claim is under.
  */
 public final class Email extends TextValue {
     public static final int MAX_LENGTH = 254;

@@ -33,17 +33,17 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
     }
 
     /**
-     * A profile read back from the store: its id and its email, when they are strings, are taken as stored
+     * A profile read back from the store: its id, when it is a string, and its address are taken as stored
      * ({@link UserId#stored}, {@link Email#stored}), so a profile stored under an id older rules accepted, or with an
      * address a hand edit wrote, still reads and lists rather than failing every read and list that meets it, and so
      * does one of more than {@value #MAX_MEMBERS} members (a limit on what a request may send). An {@code email} or a
      * {@code name} that is no string is given back as stored too: only a hand edit writes either, and a read is no
      * request to refuse. The other members' text must still be valid Unicode.
      *
-     * @param claimed the address the store keeps this profile's email claim under, beside its body. It is the
-     *                profile's address whatever the body's {@code email} says (which only a hand edit makes differ),
-     *                so that replacing or deleting the profile moves or frees that claim rather than leaving it taken
-     *                by nobody; without one, the body's {@code email} is the address when it is a string
+     * @param claimed the address the store keeps this profile's email claim under, beside its body (in lower case).
+     *                It is the profile's address whatever a hand edit did to the body's {@code email}, so that
+     *                replacing or deleting the profile moves or frees that claim rather than leaving it taken by
+     *                nobody; without one, the body's {@code email} is the address when it is a string
      */
     public static UserProfile stored(Map<String, Object> members, Optional<Email> claimed) {
         return of(members, false, claimed);

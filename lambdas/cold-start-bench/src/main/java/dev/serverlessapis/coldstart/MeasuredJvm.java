@@ -88,8 +88,9 @@ final class MeasuredJvm {
                 return new Run(millis, answer, peakRss, classes, Files.readAllLines(stderr));
             } finally {
                 if (!released) {
-                    // A probe left waiting for release would outlive the bench.
-                    process.destroyForcibly().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    // A probe left waiting for release would outlive the bench; not waited for, so that nothing here
+                    // can take the place of the failure being reported.
+                    process.destroyForcibly();
                 }
             }
         } finally {

@@ -3,6 +3,7 @@ package dev.serverlessapis.coldstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ class MeasuredJvmTest {
 
         assertThat(run.answer()).isEqualTo("ok after the log");
         assertThat(run.millis()).isPositive();
+        assertThat(run.classesLoaded()).isPositive();
+        if (Files.isDirectory(Path.of("/proc", "self"))) {
+            assertThat(run.peakRssKib()).isPositive();
+        } else {
+            assertThat(run.peakRssKib()).as("without /proc").isEqualTo(-1);
+        }
         assertThat(run.stderr()).isEmpty();
     }
 
