@@ -117,9 +117,7 @@ class StoredProfilesOutsideTodaysRulesTest {
         var holder = UUID.randomUUID().toString();
         put(Map.of("id", s("email#" + changedTo), "owner", s(holder)));
         var unclaimed = UUID.randomUUID().toString();
-        var withoutClaim = profile(unclaimed, AttributeValue.fromN("1"), null, null);
-        withoutClaim.put("profile", s("{\"id\":\"" + unclaimed + "\",\"email\":[true],\"name\":7}"));
-        put(withoutClaim);
+        put(withBody(unclaimed, "{\"id\":\"" + unclaimed + "\",\"email\":[true],\"name\":7}"));
 
         var foundNumbered = profiles.find(new UserId(numbered)).orElseThrow();
         assertThat(foundNumbered.profile().email()).hasValueSatisfying(email -> assertThat(email.normalized()).isEqualTo(numberedAddress));
@@ -294,17 +292,11 @@ class StoredProfilesOutsideTodaysRulesTest {
         var other = UUID.randomUUID().toString();
         put(profile(other, AttributeValue.fromN("1"), null, null));
         var misnamed = UUID.randomUUID().toString();
-        var naming = profile(misnamed, AttributeValue.fromN("1"), null, null);
-        naming.put("profile", s("{\"name\":\"Ada\",\"id\":\"" + other + "\"}"));
-        put(naming);
+        put(withBody(misnamed, "{\"name\":\"Ada\",\"id\":\"" + other + "\"}"));
         var unnamed = UUID.randomUUID().toString();
-        var withoutId = profile(unnamed, AttributeValue.fromN("1"), null, null);
-        withoutId.put("profile", s("{\"name\":\"Grace\"}"));
-        put(withoutId);
+        put(withBody(unnamed, "{\"name\":\"Grace\"}"));
         var numbered = UUID.randomUUID().toString();
-        var withNumber = profile(numbered, AttributeValue.fromN("1"), null, null);
-        withNumber.put("profile", s("{\"id\":7,\"name\":\"Edsger\"}"));
-        put(withNumber);
+        put(withBody(numbered, "{\"id\":7,\"name\":\"Edsger\"}"));
 
         var found = profiles.find(new UserId(misnamed)).orElseThrow();
         assertThat(found.id().value()).isEqualTo(misnamed);
@@ -333,9 +325,7 @@ class StoredProfilesOutsideTodaysRulesTest {
         for (int i = 0; i < UserProfile.MAX_MEMBERS; i++) {
             body.append(i == 0 ? "" : ",").append("\"m").append(i).append("\":").append(i);
         }
-        var item = profile(id, AttributeValue.fromN("1"), null, null);
-        item.put("profile", s(body.append('}').toString()));
-        put(item);
+        put(withBody(id, body.append('}').toString()));
 
         var members = profiles.find(new UserId(id)).orElseThrow().profile().members();
         assertThat(members).hasSize(UserProfile.MAX_MEMBERS + 1).containsEntry("id", id);
@@ -414,6 +404,13 @@ class StoredProfilesOutsideTodaysRulesTest {
         if (email != null) {
             item.put("email", s(email));
         }
+        return item;
+    }
+
+    /** A profile at count 1, without an incarnation or an email attribute, whose body is as given: a hand edit's. */
+    private static Map<String, AttributeValue> withBody(String id, String body) {
+        var item = profile(id, AttributeValue.fromN("1"), null, null);
+        item.put("profile", s(body));
         return item;
     }
 

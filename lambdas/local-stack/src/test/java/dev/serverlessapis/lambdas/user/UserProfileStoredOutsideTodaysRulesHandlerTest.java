@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,7 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
     private static final String TABLE = "user-profiles";
 
     private final DynamoDbClient dynamoDb;
+    private final List<String> put = new ArrayList<>();
     private final String id = uniqueId();
     private final String email = "u-" + UUID.randomUUID() + "@localhost";
     private final String stored = """
@@ -39,14 +42,24 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
 
     UserProfileStoredOutsideTodaysRulesHandlerTest(TestStack stack) {
         dynamoDb = stack.dynamoDb();
-        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of(
-                "id", s(id), "profile", s(stored), "version", AttributeValue.fromN("1"), "created-by", s("ada"), "email", s(email))));
-        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of("id", s("email#" + email), "owner", s(id))));
+        seed(id, stored, email);
+    }
+
+    /** A profile at count 1 with this body and email attribute, and the claim of that address, as raw items. */
+    private void seed(String profileId, String body, String address) {
+        put(Map.of("id", s(profileId), "profile", s(body), "version", AttributeValue.fromN("1"), "created-by", s("ada"),
+                "email", s(address)));
+        put(Map.of("id", s("email#" + address), "owner", s(profileId)));
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        put.add(item.get("id").s());
+        dynamoDb.putItem(request -> request.tableName(TABLE).item(item));
     }
 
     @AfterEach
     void removeWhatWasPut() {
-        for (var key : new String[] {id, "email#" + email}) {
+        for (var key : put) {
             dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", s(key))));
         }
     }
@@ -74,24 +87,17 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
         var address = uniqueEmail();
         var body = """
                 {"id":"%s","name":42,"email":{"at":"example.com"}}""".formatted(other);
-        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of("id", s(other), "profile", s(body),
-                "version", AttributeValue.fromN("1"), "created-by", s("ada"), "email", s(address))));
-        dynamoDb.putItem(put -> put.tableName(TABLE).item(Map.of("id", s("email#" + address), "owner", s(other))));
-        try {
-            var response = get(other);
+        seed(other, body, address);
 
-            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-            assertThat(response.getBody()).isEqualTo(body);
-            assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).contains(other);
-            var deleted = delete(other);
-            assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(200);
-            assertThat(deleted.getBody()).isEqualTo(body);
-            assertThat(claimed(address)).as("its claim").isFalse();
-        } finally {
-            for (var key : new String[] {other, "email#" + address}) {
-                dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", s(key))));
-            }
-        }
+        var response = get(other);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo(body);
+        assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).contains(other);
+        var deleted = delete(other);
+        assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(200);
+        assertThat(deleted.getBody()).isEqualTo(body);
+        assertThat(claimed(address)).as("its claim").isFalse();
     }
 
     @Test
