@@ -52,8 +52,8 @@ final class ProfileItems {
      * profile's claim is under, whatever a hand edit did to the body's {@code email} member.
      */
     static StoredProfile stored(Map<String, AttributeValue> item) {
-        var body = JsonCodec.parseObject(item.get(PROFILE).s());
         var id = item.get(ID).s();
+        var body = body(id, item.get(PROFILE));
         var members = body;
         if (!body.containsKey(UserProfile.ID)) {
             members = new LinkedHashMap<>();
@@ -68,6 +68,22 @@ final class ProfileItems {
         var createdBy = item.get(CREATED_BY);
         var owner = createdBy == null ? Optional.<ProfileOwner>empty() : ProfileOwner.stored(createdBy.s());
         return new StoredProfile(UserProfile.stored(members, claimed), version(item), owner);
+    }
+
+    /**
+     * A body that is no JSON object's text cannot be given back, so its profile fails every read and list that meets
+     * it; the failure names the item, which a hand edit or another tool has to repair (delete-all, which reads no body,
+     * removes it).
+     */
+    private static Map<String, Object> body(String id, AttributeValue profile) {
+        if (profile.s() == null) {
+            throw new IllegalStateException("the item " + id + " holds a " + PROFILE + " that is no text");
+        }
+        try {
+            return JsonCodec.parseStoredObject(profile.s());
+        } catch (JsonCodec.Malformed malformed) {
+            throw new IllegalStateException("the item " + id + " holds a " + PROFILE + " that " + malformed.getMessage(), malformed);
+        }
     }
 
     /**

@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Parsing is strict, and refuses what a tree parser would let through: an object naming a member twice (the client
  * and we would read different documents) and strings or names that are not valid Unicode ({@code "\ud800"}: DynamoDB
- * would store it as {@code ?}). A document becomes plain Java values in document order: {@link String},
- * {@link Boolean}, {@code null}, {@link JsonNumber} (the client's spelling, so {@code 1.0}, {@code -0}, {@code 1e400}
- * and 30-digit integers survive), {@link List} and {@link Map}. Writing keeps nulls, escapes no HTML characters, and
+ * would store it as {@code ?}), except in what the store kept ({@link #parseStoredObject}). A document becomes plain
+ * Java values in document order: {@link String}, {@link Boolean}, {@code null}, {@link JsonNumber} (the client's
+ * spelling, so {@code 1.0}, {@code -0}, {@code 1e400} and 30-digit integers survive), {@link List} and {@link Map}. Writing keeps nulls, escapes no HTML characters, and
  * writes a {@link JsonNumber} as its text; strings are written as the characters they hold, so an escape such as
  * {@code \u00e9} comes back as the character it stands for.
  *
@@ -48,9 +48,13 @@ public final class JsonCodec {
      * @throws Refused when a member is named twice in its object, or text is not valid Unicode
      */
     public static Object parse(String text) {
+        return parse(text, false);
+    }
+
+    private static Object parse(String text, boolean stored) {
         try (var reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
-            var value = read(reader, "");
+            var value = read(reader, "", stored);
             // Strict, the reader itself refuses anything after the value; this names the rule if it ever does not.
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new IOException("more than one JSON value");
@@ -61,10 +65,26 @@ public final class JsonCodec {
         }
     }
 
-    /** A document that must be one JSON object, such as a stored profile; anything else is {@link Malformed}. */
-    @SuppressWarnings("unchecked")
+    /** {@link #parse} of a document that must be one JSON object; anything else is {@link Malformed}. */
     public static Map<String, Object> parseObject(String text) {
-        if (parse(text) instanceof Map<?, ?> object) {
+        return object(parse(text, false));
+    }
+
+    /**
+     * A JSON object the store kept, such as a profile's body. What only a hand edit or another tool stores is read,
+     * not refused, since a read is no request: text with an unpaired surrogate, which JSON can escape ({@link #write}
+     * gives it back escaped, as stored), and a member named twice, read as JavaScript reads it, its last value at its
+     * first place.
+     *
+     * @throws Malformed when the text is not one well-formed JSON object
+     */
+    public static Map<String, Object> parseStoredObject(String text) {
+        return object(parse(text, true));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object document) {
+        if (document instanceof Map<?, ?> object) {
             return (Map<String, Object>) object;
         }
         throw new Malformed("is not a JSON object");
@@ -141,11 +161,11 @@ public final class JsonCodec {
         return number.toString();
     }
 
-    private static Object read(JsonReader reader, String path) throws IOException {
+    private static Object read(JsonReader reader, String path, boolean stored) throws IOException {
         return switch (reader.peek()) {
-            case BEGIN_OBJECT -> readObject(reader, path);
-            case BEGIN_ARRAY -> readArray(reader, path);
-            case STRING -> valid(reader.nextString(), path);
+            case BEGIN_OBJECT -> readObject(reader, path, stored);
+            case BEGIN_ARRAY -> readArray(reader, path, stored);
+            case STRING -> stored ? reader.nextString() : valid(reader.nextString(), path);
             case NUMBER -> new JsonNumber(reader.nextString());
             case BOOLEAN -> reader.nextBoolean();
             case NULL -> {
@@ -156,29 +176,29 @@ public final class JsonCodec {
         };
     }
 
-    private static Map<String, Object> readObject(JsonReader reader, String path) throws IOException {
+    private static Map<String, Object> readObject(JsonReader reader, String path, boolean stored) throws IOException {
         var object = new LinkedHashMap<String, Object>();
         reader.beginObject();
         while (reader.hasNext()) {
             var name = reader.nextName();
-            if (!UnicodeText.isValid(name)) {
+            if (!stored && !UnicodeText.isValid(name)) {
                 throw new Refused("", "has a member name that is not valid Unicode text (an unpaired surrogate)");
             }
             var memberPath = path.isEmpty() ? name : path + "." + name;
-            if (object.containsKey(name)) {
+            if (!stored && object.containsKey(name)) {
                 throw new Refused(memberPath, "appears more than once in its object; send each member once");
             }
-            object.put(name, read(reader, memberPath));
+            object.put(name, read(reader, memberPath, stored));
         }
         reader.endObject();
         return Collections.unmodifiableMap(object);
     }
 
-    private static List<Object> readArray(JsonReader reader, String path) throws IOException {
+    private static List<Object> readArray(JsonReader reader, String path, boolean stored) throws IOException {
         var array = new ArrayList<Object>();
         reader.beginArray();
         while (reader.hasNext()) {
-            array.add(read(reader, path + "[" + array.size() + "]"));
+            array.add(read(reader, path + "[" + array.size() + "]", stored));
         }
         reader.endArray();
         return Collections.unmodifiableList(array);

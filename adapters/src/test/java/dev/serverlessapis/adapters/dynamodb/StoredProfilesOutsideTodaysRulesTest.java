@@ -1,6 +1,7 @@
 package dev.serverlessapis.adapters.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.shared.JsonNumber;
@@ -330,6 +331,32 @@ class StoredProfilesOutsideTodaysRulesTest {
         var members = profiles.find(new UserId(id)).orElseThrow().profile().members();
         assertThat(members).hasSize(UserProfile.MAX_MEMBERS + 1).containsEntry("id", id);
         assertThat(listedIds()).contains(id);
+    }
+
+    /**
+     * A body that is no JSON object's text, or no text at all (only a hand edit or another tool stores one), cannot be
+     * given back: reading it fails naming the item, so the 500 its read and every list meeting it answer is logged with
+     * what to repair, and delete-all, which reads no body, removes it.
+     */
+    @Test
+    void aBodyThatIsNoJsonObjectFailsItsReadsNamingTheItemAndIsDeleted() {
+        var text = UUID.randomUUID().toString();
+        put(withBody(text, "{\"id\":\"" + text + "\",}"));
+        var array = UUID.randomUUID().toString();
+        put(withBody(array, "[\"" + array + "\"]"));
+        var number = UUID.randomUUID().toString();
+        var numbered = withBody(number, "");
+        numbered.put("profile", AttributeValue.fromN("1"));
+        put(numbered);
+
+        for (var id : List.of(text, array, number)) {
+            assertThatThrownBy(() -> profiles.find(new UserId(id))).as(id)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(id).hasMessageContaining("profile");
+        }
+        deleteAll();
+        assertThat(stored(text)).isFalse();
+        assertThat(stored(array)).isFalse();
+        assertThat(stored(number)).isFalse();
     }
 
     /** An {@code owner}, the claims' attribute, put on a profile by a hand edit does not make it a claim. */

@@ -132,5 +132,24 @@ class JsonCodecTest {
     @Test
     void aStoredDocumentMustBeAnObject() {
         assertThatThrownBy(() -> JsonCodec.parseObject("[1]")).isInstanceOf(JsonCodec.Malformed.class);
+        assertThatThrownBy(() -> JsonCodec.parseStoredObject("[1]")).isInstanceOf(JsonCodec.Malformed.class);
+    }
+
+    /**
+     * What only a hand edit stores is read, not refused: an unpaired surrogate, written back escaped as it was stored,
+     * and a member named twice, as JavaScript reads it (its last value at its first place). Malformed JSON still is not.
+     */
+    @Test
+    void aStoredDocumentMayHoldUnpairedSurrogatesAndMembersNamedTwice() {
+        var stored = "{\"a\":\"x\\ud800\",\"b\":{\"\\udc00\":[\"\\udbff\"]},\"a\":{\"a\":1,\"a\":2}}";
+
+        var document = JsonCodec.parseStoredObject(stored);
+
+        assertThat(document).containsExactly(Map.entry("a", Map.of("a", new JsonNumber("2"))),
+                Map.entry("b", Map.of("\udc00", List.of("\udbff"))));
+        assertThat(JsonCodec.write(JsonCodec.parseStoredObject("{\"s\":\"x\\ud800\",\"\\udc00\":[\"\\udbff\"]}")))
+                .isEqualTo("{\"s\":\"x\\ud800\",\"\\udc00\":[\"\\udbff\"]}");
+        assertThatThrownBy(() -> JsonCodec.parseObject(stored)).isInstanceOf(JsonCodec.Refused.class);
+        assertThatThrownBy(() -> JsonCodec.parseStoredObject("{\"a\":1,}")).isInstanceOf(JsonCodec.Malformed.class);
     }
 }

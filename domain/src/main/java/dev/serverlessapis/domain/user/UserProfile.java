@@ -37,8 +37,8 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
      * ({@link UserId#stored}, {@link Email#stored}), so a profile stored under an id older rules accepted, or with an
      * address a hand edit wrote, still reads and lists rather than failing every read and list that meets it, and so
      * does one of more than {@value #MAX_MEMBERS} members (a limit on what a request may send). An {@code email} or a
-     * {@code name} that is no string is given back as stored too: only a hand edit writes either, and a read is no
-     * request to refuse. The other members' text must still be valid Unicode.
+     * {@code name} that is no string is given back as stored too, and so is text with an unpaired surrogate, which
+     * JSON can escape and input may not hold: only a hand edit writes any of these, and a read is no request to refuse.
      *
      * @param claimed the address the store keeps this profile's email claim under, beside its body (in lower case).
      *                It is the profile's address whatever a hand edit did to the body's {@code email}, so that
@@ -70,6 +70,15 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
         } else {
             email = members.get(EMAIL) instanceof String storedEmail ? Optional.of(Email.stored(storedEmail)) : Optional.empty();
         }
+        if (input) {
+            checkText(members, violations);
+        }
+        violations.throwIfAny();
+        return new UserProfile(id.orElseThrow(), email, members);
+    }
+
+    /** Every member's name, and its text (strings anywhere inside it, names of nested objects), must be valid Unicode. */
+    private static void checkText(Map<String, Object> members, Violations violations) {
         for (var member : members.entrySet()) {
             var name = member.getKey();
             if (!UnicodeText.isValid(name)) {
@@ -78,8 +87,6 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
                 violations.add(name, "must be valid Unicode text (it holds an unpaired surrogate)");
             }
         }
-        violations.throwIfAny();
-        return new UserProfile(id.orElseThrow(), email, members);
     }
 
     /** Strings anywhere inside a member, and the names of nested objects, must be valid Unicode. */
