@@ -63,7 +63,8 @@ class DeployTest {
                 .answer("aws", "lambda get-account-settings", "1000\t1000")
                 .answer("aws", "lambda get-function-concurrency", 254, "", "An error occurred (ResourceNotFoundException)")
                 .answer("aws", "apigateway get-account", "arn:aws:iam::123456789012:role/logs")
-                .answer("aws", "lambda wait published-version-active", "");
+                .answer("aws", "lambda wait published-version-active", "")
+                .answer("aws", "lambda get-function-configuration", "Zm9yIHRoZSBwYWNrYWdlIG9mIHRoaXMgYnVpbGQ=");
     }
 
     @Test
@@ -85,6 +86,10 @@ class DeployTest {
         var waited = fakes.calls().stream().filter(call -> call.startsWith("aws lambda wait published-version-active")).toList();
         assertThat(waited).containsExactlyInAnyOrderElementsOf(SPEC.functions().stream()
                 .map(function -> "aws lambda wait published-version-active --region eu-west-1 --function-name serverless-apis-dev-" + function.name() + " --qualifier live")
+                .toList());
+        assertThat(fakes.calls()).as("live runs the code last uploaded").containsAll(SPEC.functions().stream()
+                .map(function -> "aws lambda get-function-configuration --region eu-west-1 --function-name serverless-apis-dev-" + function.name()
+                        + " --qualifier live --query CodeSha256 --output text")
                 .toList());
         var lines = run.lines();
         var lastWait = lines.stream().filter(line -> line.endsWith(":live to be active... active")).count();
@@ -129,6 +134,22 @@ class DeployTest {
         var run = fakes.run("deploy", environment.toString());
         assertThat(run.status()).isNotZero();
         assertThat(run.stderr()).contains("serverless-apis-dev-getHitCount:live did not become active: aws lambda get-function-configuration");
+        assertThat(run.stdout()).doesNotContain("smoke:").doesNotContain("API:");
+    }
+
+    /**
+     * A publish that failed after the upload (provider issue 49904: a snapshot that failed) leaves live on the previous
+     * version while the next plan sees nothing to change, and the smoke test would pass on the old code.
+     */
+    @Test
+    void aLiveAliasOnOtherCodeThanTheLastUploadStopsTheDeployBeforeTheSmokeTest() throws Exception {
+        fakes.environment("AUTO_APPROVE", "1").answer("aws", "lambda get-function-configuration --region eu-west-1 --function-name "
+                + "serverless-apis-dev-user-profile-put --qualifier live", "b2YgdGhlIHByZXZpb3VzIHZlcnNpb24=");
+        var run = fakes.run("deploy", environment.toString());
+        assertThat(run.status()).isNotZero();
+        assertThat(run.stderr()).contains("serverless-apis-dev-user-profile-put:live runs other code (b2YgdGhlIHByZXZpb3VzIHZlcnNpb24=) than the "
+                + "function's last upload (Zm9yIHRoZSBwYWNrYWdlIG9mIHRoaXMgYnVpbGQ=)", "aws lambda publish-version --region eu-west-1 "
+                + "--function-name serverless-apis-dev-user-profile-put");
         assertThat(run.stdout()).doesNotContain("smoke:").doesNotContain("API:");
     }
 
