@@ -101,6 +101,13 @@ resource "aws_lambda_function" "this" {
     log_group             = aws_cloudwatch_log_group.logs.name
   }
 
+  # A create or update waits for its version's snapshot; ten snapshots at once, which Lambda may queue behind its
+  # concurrent-snapshot limit, can outlast the provider's default of 10 minutes (hashicorp/terraform-provider-aws#43973).
+  timeouts {
+    create = "20m"
+    update = "20m"
+  }
+
   depends_on = [aws_iam_role_policy.permissions]
 }
 

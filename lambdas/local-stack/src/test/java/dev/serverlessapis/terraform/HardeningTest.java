@@ -105,6 +105,8 @@ class HardeningTest {
         assertThat(function.block("snap_start").attribute("apply_on")).contains("\"PublishedVersions\"");
         assertThat(function.attribute("publish")).contains("true");
         assertThat(function.attribute("runtime")).contains("\"java21\"");
+        assertThat(function.block("timeouts").attribute("create")).as("a wait for ten snapshots").contains("\"20m\"");
+        assertThat(function.block("timeouts").attribute("update")).contains("\"20m\"");
         assertThat(resource(FUNCTION, "aws_lambda_alias", "live").attribute("function_version")).contains("aws_lambda_function.this.version");
         assertThat(locals(APPLICATION).attribute("alias_invoke_arns").orElseThrow()).contains(":${var.alias_name}/invocations");
         assertThat(resource(APPLICATION, "aws_lambda_permission", "api").attribute("qualifier"))
