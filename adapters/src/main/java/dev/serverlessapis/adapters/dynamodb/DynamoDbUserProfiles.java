@@ -200,23 +200,28 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     }
 
     private Deletion deleteAlone(WriteCondition unchanged, Map<String, AttributeValue> key) {
-        var request = unchanged.deleteItem(table, key);
+        var attempts = new AnsweredAttempts.Tally();
+        var request = unchanged.deleteItem(table, key)
+                .overrideConfiguration(override -> override.putExecutionAttribute(AnsweredAttempts.TALLY, attempts))
+                .build();
         try {
             call("delete a user", () -> dynamoDb.deleteItem(request));
             return new Deleted();
         } catch (ConditionalCheckFailedException conditionFailed) {
-            return deletedByAnEarlierAttempt(conditionFailed) ? new Deleted() : new Changed();
+            return deletedByAnEarlierAttempt(conditionFailed, attempts) ? new Deleted() : new Changed();
         }
     }
 
     /**
      * A single delete has no item left to carry a {@link WriteToken}: its condition failing on no item at all, on a
-     * later attempt of the SDK, means the attempt whose answer was lost deleted it (of simultaneous deletes one still
-     * wins and the others see no profile, as a transaction's {@code ClientRequestToken} gives the deletes with an email).
+     * later attempt of the SDK, means an earlier attempt whose answer was lost deleted it, unless every earlier attempt
+     * was answered and refused (a throttle, a transaction of {@code DELETE /users} on the item), when the profile went
+     * by another request's delete. Of simultaneous deletes one still wins and the others see no profile, as a
+     * transaction's {@code ClientRequestToken} gives the deletes with an email.
      */
-    private static boolean deletedByAnEarlierAttempt(ConditionalCheckFailedException conditionFailed) {
-        var attempts = conditionFailed.numAttempts();
-        return conditionFailed.item().isEmpty() && attempts != null && attempts > 1;
+    private static boolean deletedByAnEarlierAttempt(ConditionalCheckFailedException conditionFailed, AnsweredAttempts.Tally attempts) {
+        var sent = conditionFailed.numAttempts();
+        return conditionFailed.item().isEmpty() && sent != null && sent > 1 && !attempts.everyAttemptRefused();
     }
 
     /** See {@link ProfileSweep}: bounded by the deadline, never splitting a profile from its claim. */

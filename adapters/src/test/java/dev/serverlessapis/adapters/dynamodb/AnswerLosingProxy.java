@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An HTTP proxy on loopback in front of DynamoDB Local that loses one answer: it relays every request, waits for
  * DynamoDB Local's whole answer, and passes it back, except for the first request of the chosen operation whose body
  * holds the chosen text, where it closes the client's connection instead. The write was done; the client only sees
- * its connection end without an answer, as after a network fault, and the SDK's retries send it again.
+ * its connection end without an answer, as after a network fault, and the SDK's retries send it again. Made with
+ * {@link #throttlingTheFirst}, it answers that request itself instead, with the 400 DynamoDB throttles with, and
+ * never relays it: the write was not done, and something else happens meanwhile, as another request would do it.
  * Each request goes over a connection of its own, both sides, so no kept-alive connection hides or adds an attempt.
  */
 final class AnswerLosingProxy implements AutoCloseable {
@@ -24,20 +26,32 @@ final class AnswerLosingProxy implements AutoCloseable {
     private final URI upstream;
     private final String operation;
     private final String bodyHolding;
+    /** What happens while the first chosen request is throttled; null when its answer is lost instead. */
+    private final Runnable meanwhile;
     private final AtomicInteger chosen = new AtomicInteger();
 
-    private AnswerLosingProxy(URI upstream, String operation, String bodyHolding) throws IOException {
+    private AnswerLosingProxy(URI upstream, String operation, String bodyHolding, Runnable meanwhile) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstream = upstream;
         this.operation = operation;
         this.bodyHolding = bodyHolding;
+        this.meanwhile = meanwhile;
         Thread.ofVirtual().start(this::accept);
     }
 
     /** Loses the answer to the first {@code operation} (an {@code X-Amz-Target} name) whose body holds {@code bodyHolding}. */
     static AnswerLosingProxy losingTheFirstAnswerTo(URI upstream, String operation, String bodyHolding) {
+        return of(upstream, operation, bodyHolding, null);
+    }
+
+    /** Throttles the first {@code operation} whose body holds {@code bodyHolding} without relaying it, after running {@code meanwhile}. */
+    static AnswerLosingProxy throttlingTheFirst(URI upstream, String operation, String bodyHolding, Runnable meanwhile) {
+        return of(upstream, operation, bodyHolding, meanwhile);
+    }
+
+    private static AnswerLosingProxy of(URI upstream, String operation, String bodyHolding, Runnable meanwhile) {
         try {
-            return new AnswerLosingProxy(upstream, operation, bodyHolding);
+            return new AnswerLosingProxy(upstream, operation, bodyHolding, meanwhile);
         } catch (IOException noSocket) {
             throw new UncheckedIOException(noSocket);
         }
@@ -76,16 +90,32 @@ final class AnswerLosingProxy implements AutoCloseable {
                 return;
             }
             var body = in.readNBytes(contentLength(head));
+            var first = isChosen(head, body) && chosen.incrementAndGet() == 1;
+            var out = client.getOutputStream();
+            if (first && meanwhile != null) {
+                meanwhile.run();
+                out.write(THROTTLED);
+                out.flush();
+                return;
+            }
             var answer = fromDynamoDbLocal(closingHead(head), body);
-            if (isChosen(head, body) && chosen.incrementAndGet() == 1) {
+            if (first) {
                 return; // the answer is lost: the connection closes without it
             }
-            var out = client.getOutputStream();
             out.write(answer);
             out.flush();
         } catch (IOException clientWentAway) {
             // Nothing to relay to.
         }
+    }
+
+    /** DynamoDB's answer to a request over its throughput, which it did not carry out; the SDK retries it. */
+    private static final byte[] THROTTLED = throttled();
+
+    private static byte[] throttled() {
+        var body = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\",\"message\":\"Rate of requests exceeds the allowed throughput.\"}";
+        return ("HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.0\r\nx-amzn-RequestId: throttled-by-the-proxy\r\n"
+                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private boolean isChosen(String head, byte[] body) {

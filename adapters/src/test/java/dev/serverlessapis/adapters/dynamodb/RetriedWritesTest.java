@@ -117,6 +117,26 @@ class RetriedWritesTest {
         }
     }
 
+    /**
+     * A delete whose first attempt DynamoDB throttled (never carried out) while another request deleted the profile:
+     * the SDK's second attempt finds no item, and that is another's delete, not this one's. Before, any later attempt
+     * finding no item counted as this delete's own, so both requests answered the profile as deleted.
+     */
+    @Test
+    void aDeleteRetriedAfterARefusalWhileAnotherDeletedTheProfileIsChanged() throws Exception {
+        var id = UUID.randomUUID().toString();
+        var direct = profilesOn(local.client());
+        var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
+        Runnable anotherDeletes = () -> assertThat(direct.delete(created.stored())).isInstanceOf(UserProfiles.Deleted.class);
+        try (var proxy = AnswerLosingProxy.throttlingTheFirst(local.endpoint(), "DeleteItem", "ConditionExpression", anotherDeletes);
+             var client = retryingClientOf(proxy)) {
+            var deletion = profilesOn(client).delete(created.stored());
+
+            assertThat(proxy.chosenRequests()).as("the SDK sent the delete again").isEqualTo(2);
+            assertThat(deletion).isInstanceOf(UserProfiles.Changed.class);
+        }
+    }
+
     /** Of simultaneous deletes one wins: a delete that finds the profile gone at its first attempt is not the winner. */
     @Test
     void aDeleteOfAProfileAlreadyDeletedOrReplacedIsChanged() {
@@ -154,14 +174,18 @@ class RetriedWritesTest {
         return new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
     }
 
-    /** As the wiring builds it (AwsModule): the URL-connection client and the SDK's standard retries, three attempts. */
+    /**
+     * As the wiring builds it (AwsModule): the URL-connection client, the SDK's standard retries, three attempts, and
+     * {@link AnsweredAttempts}.
+     */
     private static DynamoDbClient retryingClientOf(AnswerLosingProxy proxy) {
         return DynamoDbClient.builder()
                 .endpointOverride(proxy.endpoint())
                 .region(Region.of(LocalDynamoDb.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3).build()))
+                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3).build())
+                        .addExecutionInterceptor(new AnsweredAttempts()))
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package dev.serverlessapis.lambdas.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.serverlessapis.adapters.dynamodb.AnsweredAttempts;
 import dev.serverlessapis.adapters.dynamodb.RequestDeadlineTimeouts;
 import dev.serverlessapis.adapters.observability.DynamoDbRetryMetrics;
 import dev.serverlessapis.adapters.observability.EmfMetrics;
@@ -77,7 +78,7 @@ public final class AwsModule {
 
     /**
      * The client as every function builds it, all but its endpoint and credentials: the HTTP client, time limits,
-     * retries, region and the two interceptors. SnapStart's priming builds its own client from this too, so that what
+     * retries, region and the interceptors (a retried delete's {@link AnsweredAttempts} among them). SnapStart's priming builds its own client from this too, so that what
      * it warms is the code a restored function runs.
      */
     static DynamoDbClientBuilder configured(Configuration configuration, XRayDynamoDbTracing tracing, DynamoDbRetryMetrics retryMetrics) {
@@ -97,6 +98,7 @@ public final class AwsModule {
                         .addExecutionInterceptor(new RequestDeadlineTimeouts(callTimeout))
                         .addExecutionInterceptor(tracing)
                         .addExecutionInterceptor(retryMetrics)
+                        .addExecutionInterceptor(new AnsweredAttempts())
                         .build())
                 .region(Region.of(configuration.required(Configuration.AWS_REGION)));
     }
