@@ -1,6 +1,7 @@
 package dev.serverlessapis.domain.user;
 
 import dev.serverlessapis.domain.shared.Caller;
+import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.Page;
 import dev.serverlessapis.domain.shared.PageRequest;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public final class ListUserProfiles {
                 .orElseGet(() -> profiles.list(query.page()));
     }
 
-    /** With an email, the answer is that address's profile or nothing, on one page; paging is still validated. */
+    /** With an email, the answer is that address's profile or nothing, on one page: its limit is still validated, and a cursor refused. */
     public record Query(Optional<Email> email, PageRequest page) {
         public Query {
             Objects.requireNonNull(email, "email");
@@ -33,6 +34,10 @@ public final class ListUserProfiles {
                 ProfileAccess.requireMayFindByEmail(caller);
             } else {
                 ProfileAccess.requireMayList(caller);
+            }
+            if (email.isPresent() && cursor.isPresent()) {
+                // No cursor leads to an email's one page: one sent with it, tampered or not, would go unread.
+                throw InvalidInputException.of("cursor", "pages a listing; a lookup by email answers one page, so send none with email");
             }
             return new Query(email.map(Email::new), PageRequest.parse(limit, cursor));
         }

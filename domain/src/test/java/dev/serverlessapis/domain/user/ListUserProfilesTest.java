@@ -48,4 +48,11 @@ class ListUserProfilesTest {
         assertThatThrownBy(() -> ListUserProfiles.Query.of(ADMIN, Optional.empty(), Optional.of("101"), Optional.empty()))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(UserProfileTest.fields(invalid)).containsExactly("limit"));
     }
+
+    /** An email's answer is one page, which no cursor leads to: one sent with it, tampered or not, would go unread. */
+    @Test
+    void aCursorWithAnEmailIsRefusedNamingIt() {
+        assertThatThrownBy(() -> ListUserProfiles.Query.of(ADMIN, Optional.of("c@example.com"), Optional.empty(), Optional.of("anything")))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(UserProfileTest.fields(invalid)).containsExactly("cursor"));
+    }
 }

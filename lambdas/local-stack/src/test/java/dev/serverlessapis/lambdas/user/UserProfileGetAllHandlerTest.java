@@ -85,6 +85,7 @@ class UserProfileGetAllHandlerTest {
         var tampered = (cursor.charAt(0) == 'A' ? 'B' : 'A') + cursor.substring(1);
         assertProblem(list(Map.of("cursor", tampered)), 400, "cursor");
         assertProblem(list(Map.of("cursor", "not-a-cursor")), 400, "cursor");
+        assertProblem(list(Map.of("email", uniqueEmail(), "cursor", tampered)), 400, "cursor");
     }
 
     /** Follows next links from the first page to the last, answering the ids in the order seen. */
