@@ -66,6 +66,12 @@ locals {
       "gatewayresponse.header.Retry-After"                   = "'1'"
       "gatewayresponse.header.Access-Control-Expose-Headers" = "'Retry-After'"
     } }
+    # The other 4xx API Gateway documents for what this API uses (a request validator, bodies, a web ACL), each with its
+    # one documented status, so the problem document can say it; the fallbacks below cannot.
+    BAD_REQUEST_PARAMETERS = { status = 400, title = "Bad Request", detail = "A parameter this route needs is missing or invalid.", headers = {} }
+    BAD_REQUEST_BODY       = { status = 400, title = "Bad Request", detail = "The body is not valid for this route.", headers = {} }
+    UNSUPPORTED_MEDIA_TYPE = { status = 415, title = "Unsupported Media Type", detail = "Send the body as application/json.", headers = {} }
+    WAF_FILTERED           = { status = 403, title = "Forbidden", detail = "The API's web application firewall blocked this request.", headers = {} }
     # No REQUEST_TOO_LARGE: API Gateway's developer guide (known issues) says its 413 REQUEST_TOO_LARGE default gateway
     # response cannot be customised; API Gateway accepts the setting and ignores it, so an entry here would promise a
     # problem body and CORS headers that a request over 10 MB never gets. The functions' own 413 (over 64 KiB) has both.
@@ -93,10 +99,13 @@ locals {
           type = "about:blank", title = response.title, status = response.status, detail = response.detail
         }) }
       } },
+      # The fallbacks, for every other type. A template cannot read the status, and a fixed one would set it for every
+      # type it covers (the 5xx among them: API Gateway picks 500, 502 or 504 by cause), so these documents have no
+      # status member (RFC 9457 makes it advisory): API Gateway's message as title and detail, and the request id.
       { for type in ["DEFAULT_4XX", "DEFAULT_5XX"] : type => {
         responseParameters = local.gateway_response_headers
-        # $context.error.messageString is already a quoted JSON string; a 5xx carries the request id.
-        responseTemplates = { "application/json" = "{\"type\":\"about:blank\",\"title\":$context.error.messageString,\"requestId\":\"$context.requestId\"}" }
+        # $context.error.messageString is already a quoted JSON string.
+        responseTemplates = { "application/json" = "{\"type\":\"about:blank\",\"title\":$context.error.messageString,\"detail\":$context.error.messageString,\"requestId\":\"$context.requestId\"}" }
       } },
     )
     components = {

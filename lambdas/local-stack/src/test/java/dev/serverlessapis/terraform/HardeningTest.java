@@ -393,7 +393,8 @@ class HardeningTest {
         assertThat(gatewayResponses).contains("for type in [\"DEFAULT_4XX\", \"DEFAULT_5XX\"]");
         var specific = locals(APPLICATION).attribute("gateway_responses").orElseThrow();
         var types = Pattern.compile("(?m)^\\s*([A-Z][A-Z0-9_]*)\\s*=\\s*\\{").matcher(specific).results().map(type -> type.group(1)).toList();
-        assertThat(types).containsExactlyInAnyOrder("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND", "UNAUTHORIZED", "ACCESS_DENIED", "THROTTLED");
+        assertThat(types).containsExactlyInAnyOrder("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND", "UNAUTHORIZED", "ACCESS_DENIED", "THROTTLED",
+                "BAD_REQUEST_PARAMETERS", "BAD_REQUEST_BODY", "UNSUPPORTED_MEDIA_TYPE", "WAF_FILTERED");
         assertThat(types).as("API Gateway's developer guide (known issues): the 413 REQUEST_TOO_LARGE default gateway response cannot be"
                 + " customised; API Gateway accepts the setting and ignores it, so configuring it would promise a body and CORS headers"
                 + " that a request over 10 MB never gets").doesNotContain("REQUEST_TOO_LARGE");

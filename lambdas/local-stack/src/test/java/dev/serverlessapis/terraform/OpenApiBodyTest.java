@@ -192,7 +192,8 @@ class OpenApiBodyTest {
     void everyGatewayResponseIsAProblemDocumentAnAllowedPageCanRead() {
         var responses = body().getAsJsonObject("x-amazon-apigateway-gateway-responses");
         assertThat(responses.keySet()).containsExactlyInAnyOrder("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND", "UNAUTHORIZED",
-                "ACCESS_DENIED", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX");
+                "ACCESS_DENIED", "THROTTLED", "BAD_REQUEST_PARAMETERS", "BAD_REQUEST_BODY", "UNSUPPORTED_MEDIA_TYPE", "WAF_FILTERED",
+                "DEFAULT_4XX", "DEFAULT_5XX");
         for (var response : responses.entrySet()) {
             var type = response.getKey();
             var headers = response.getValue().getAsJsonObject().getAsJsonObject("responseParameters");
@@ -204,7 +205,9 @@ class OpenApiBodyTest {
             assertThat(headers.keySet()).as(type).noneMatch(name -> name.contains("Access-Control-Allow-Credentials"));
             var template = response.getValue().getAsJsonObject().getAsJsonObject("responseTemplates").get("application/json").getAsString();
             if (type.startsWith("DEFAULT_")) {
-                assertThat(template).as(type).contains("\"type\":\"about:blank\"").contains("$context.error.messageString");
+                assertThat(response.getValue().getAsJsonObject().has("statusCode")).as(type + " sets no status for the types it covers").isFalse();
+                assertThat(template).as(type).contains("\"type\":\"about:blank\"", "\"title\":$context.error.messageString",
+                        "\"detail\":$context.error.messageString", "\"requestId\":\"$context.requestId\"");
                 continue;
             }
             var problem = JsonParser.parseString(template).getAsJsonObject();
