@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlessapis.adapters.json.JsonText;
 import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.InvalidInputException;
+import dev.serverlessapis.domain.shared.UnicodeText;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -78,7 +79,8 @@ public final class HttpRequest {
         if (raw == null) {
             throw new IllegalStateException("route " + resource() + " has no path parameter " + name);
         }
-        var decoded = percentDecoded(raw);
+        // Half a surrogate pair in the event's string would be encoded as '?', which decodes as valid text.
+        var decoded = UnicodeText.isValid(raw) ? percentDecoded(raw) : Optional.<byte[]>empty();
         var text = decoded.isPresent() ? utf8(decoded.get()) : Optional.<String>empty();
         if (text.isEmpty()) {
             throw InvalidInputException.of(name, "is not valid percent-encoded UTF-8 in the path");
@@ -185,6 +187,11 @@ public final class HttpRequest {
             } catch (IllegalArgumentException notBase64) {
                 throw new HttpProblem(400, "Bad Request", "The body is marked base64 but is not.");
             }
+        }
+        // Half a surrogate pair in the event's string (a JSON escape API Gateway does not write, a direct invoke may) would
+        // be encoded as '?', valid text that would then be stored.
+        if (!UnicodeText.isValid(event.getBody())) {
+            throw new HttpProblem(400, "Bad Request", "The body is not valid UTF-8.");
         }
         return event.getBody().getBytes(StandardCharsets.UTF_8);
     }

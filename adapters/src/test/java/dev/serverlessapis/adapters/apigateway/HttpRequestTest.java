@@ -34,6 +34,14 @@ class HttpRequestTest {
                         invalid -> assertThat(invalid.violations()).extracting(Violation::field).containsExactly("id"));
     }
 
+    /** Half a surrogate pair in the event's path parameter would be encoded as '?', a valid id: it is a 400 instead. */
+    @Test
+    void aPathParameterHoldingAnUnpairedSurrogateIsA400NamingIt() {
+        assertThatThrownBy(() -> request("caf\udc00").pathParameter("id"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        invalid -> assertThat(invalid.violations()).extracting(Violation::field).containsExactly("id"));
+    }
+
     @Test
     void aRepeatedQueryParameterKeepsEveryValueAndQueryAnswersTheFirst() {
         var request = new HttpRequest(ProxyEvents.event("multi-value-query"));

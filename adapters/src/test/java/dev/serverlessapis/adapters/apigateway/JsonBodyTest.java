@@ -70,6 +70,16 @@ class JsonBodyTest {
         assertThat(JsonBody.objectOf(withBody("{\"text\":\"caf\\ufffd\"}")).get("text")).isEqualTo("caf\uFFFD");
     }
 
+    /**
+     * An event whose body string holds half a surrogate pair (its JSON carried the escape, which API Gateway does not
+     * write but a direct invoke may): encoding it to UTF-8 would make it '?', valid text that would then be stored.
+     */
+    @Test
+    void anEventBodyHoldingAnUnpairedSurrogateIsA400NotAQuestionMark() {
+        assertThatThrownBy(() -> JsonBody.objectOf(withBody("{\"text\":\"caf\ud800\"}")))
+                .isInstanceOfSatisfying(HttpProblem.class, problem -> assertThat(problem.getMessage()).isEqualTo("The body is not valid UTF-8."));
+    }
+
     @Test
     void aBase64BodyWhoseBytesAreNotUtf8IsA400() {
         var latin1 = "{\"text\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
