@@ -15,7 +15,11 @@ public final class Email extends TextValue {
     public static final int MAX_LENGTH = 254;
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@]+@[^\\s@.][^\\s@]*\\.[^\\s@.]+");
 
-    /** An address as input: it must look like {@code x@domain.tld}, at most {@value #MAX_LENGTH} characters. */
+    /**
+     * An address as input: it must look like {@code x@domain.tld}, at most {@value #MAX_LENGTH} characters, with no
+     * space or zero-width character anywhere ({@link UnicodeText#hasBlank}; the pattern's {@code \s} is ASCII only), so
+     * no look-alike of another's address can be claimed.
+     */
     public Email(String value) {
         super(refuseInvalid(value));
     }
@@ -36,7 +40,7 @@ public final class Email extends TextValue {
 
     private static String refuseInvalid(String value) {
         if (value == null || value.length() > MAX_LENGTH || !ADDRESS.matcher(value).matches()
-                || UnicodeText.hasControlCharacter(value) || !UnicodeText.isValid(value)) {
+                || UnicodeText.hasControlCharacter(value) || UnicodeText.hasBlank(value) || !UnicodeText.isValid(value)) {
             throw InvalidInputException.of("email", "must be an email address such as ada@example.com, at most "
                     + MAX_LENGTH + " characters");
         }
