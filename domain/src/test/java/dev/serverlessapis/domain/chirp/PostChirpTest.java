@@ -95,6 +95,16 @@ class PostChirpTest {
     }
 
     @Test
+    void aNullTextIsRefusedNamingIt() {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("text", null);
+
+        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), body))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.violations())
+                        .extracting("field").containsExactly("text"));
+    }
+
+    @Test
     void aNullUserIdIsLeftOutAndTheCallersHandleIsUsed() {
         var body = new LinkedHashMap<String, Object>();
         body.put("userId", null);
