@@ -4,6 +4,7 @@ import dev.serverlessapis.adapters.apigateway.HttpRequest;
 import dev.serverlessapis.adapters.apigateway.HttpResponse;
 import dev.serverlessapis.adapters.apigateway.JsonBody;
 import dev.serverlessapis.domain.customer.CheckCustomer;
+import dev.serverlessapis.domain.customer.CustomerAccess;
 import dev.serverlessapis.domain.customer.RegisterCustomer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +29,13 @@ public final class CustomerEndpoints {
         return HttpResponse.json(200, body);
     }
 
-    /** Only {@code id} is read from the body, and only it is stored; other members are ignored. */
+    /**
+     * Only {@code id} is read from the body, and only it is stored; other members are ignored. The domain's access rule
+     * is asked before the body is parsed, so a non-admin is a 403 whatever the body holds, malformed JSON included
+     * (the command checks it again, as every command validates itself).
+     */
     public HttpResponse register(HttpRequest request) {
+        CustomerAccess.requireMayRegister(request.caller());
         var id = registerCustomer.register(RegisterCustomer.Command.of(request.caller(), JsonBody.objectOf(request).get("id")));
         var body = new LinkedHashMap<String, Object>();
         body.put("customer", Map.of("id", id.value()));

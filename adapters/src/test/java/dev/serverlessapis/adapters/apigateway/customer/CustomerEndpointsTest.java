@@ -34,6 +34,18 @@ class CustomerEndpointsTest {
                 {"id": "customer-42", "customerInDB": true}"""));
     }
 
+    /** Only admins register: a signed-in person who is none is a 403 whatever the body holds, malformed JSON included. */
+    @Test
+    void aRegistrationByANonAdminIsA403BeforeItsBodyIsRead() {
+        for (var body : java.util.List.of("{", "{\"id\":\"c-1\",\"id\":\"c-2\"}", "{\"id\":\"c-1\"}")) {
+            var response = function.handle(ProxyEvents.signedIn(ProxyEvents.withJsonBody(request("PUT", CustomerEndpoints.RESOURCE, Map.of()), body), "ada"),
+                    HttpLayer.LAMBDA_REQUEST_ID);
+
+            assertThat(response.getStatusCode()).as(body).isEqualTo(403);
+        }
+        assertThat(json(check("c-1")).getAsJsonObject().get("customerInDB").getAsBoolean()).isFalse();
+    }
+
     @Test
     void anUnknownIdIsNotInTheDatabase() {
         assertThat(json(check("nobody")).getAsJsonObject().get("customerInDB").getAsBoolean()).isFalse();
