@@ -153,6 +153,28 @@ class DeployTest {
         assertThat(run.stdout()).doesNotContain("smoke:").doesNotContain("API:");
     }
 
+    /**
+     * hashicorp/terraform-provider-aws#29907: Lambda answers a SnapStart create 429 (the concurrent-snapshot limit) yet
+     * creates the function, and the provider's retry fails with "Function already exist", leaving it out of the state.
+     * The output below is Terraform's diagnostic as that issue and the CLI print it, colours included.
+     */
+    @Test
+    void aFunctionTheApplyLostIsNamedWithTheImportThatAdoptsIt() throws Exception {
+        fakes.environment("AUTO_APPROVE", "1").answer("terraform", "apply -input=false deploy.tfplan", 1, "module.application.module.function[\"getHitCount\"]"
+                + ".aws_lambda_function.this: Creating...", "\u001b[31m╷\u001b[0m\u001b[0m\n\u001b[31m│\u001b[0m \u001b[0m\u001b[1m\u001b[31mError: \u001b[0m\u001b[0m\u001b[1m"
+                + "creating Lambda Function (serverless-apis-dev-getHitCount): operation error Lambda: CreateFunction, https response error"
+                + " StatusCode: 409, RequestID: fd1cc837, ResourceConflictException: Function already exist: serverless-apis-dev-getHitCount"
+                + "\u001b[0m\n\u001b[31m│\u001b[0m \u001b[0m\n\u001b[31m│\u001b[0m \u001b[0m\u001b[0m  with module.application.module.function[\"getHitCount\"]"
+                + ".aws_lambda_function.this,\n\u001b[31m│\u001b[0m \u001b[0m  on ../../modules/function/main.tf line 68, in resource \"aws_lambda_function\" \"this\":"
+                + "\n\u001b[31m╵\u001b[0m\u001b[0m");
+        var run = fakes.run("deploy", environment.toString());
+        assertThat(run.status()).isNotZero();
+        assertThat(run.stderr()).contains("serverless-apis-dev-getHitCount was created in AWS, but the apply lost it",
+                "  terraform -chdir=" + environment + " import 'module.application.module.function[\"getHitCount\"].aws_lambda_function.this'"
+                        + " serverless-apis-dev-getHitCount");
+        assertThat(fakes.calls()).noneMatch(call -> call.startsWith("aws lambda wait"));
+    }
+
     @Test
     void aFailingDoctorStopsTheDeployBeforeTerraformInitialisesAnything() throws Exception {
         fakes.environment("AWS_PROFILE", "").environment("AUTO_APPROVE", "1");
