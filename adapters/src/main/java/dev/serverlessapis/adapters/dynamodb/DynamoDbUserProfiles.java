@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -202,7 +203,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     private Deletion deleteAlone(WriteCondition unchanged, Map<String, AttributeValue> key) {
         var attempts = new AnsweredAttempts.Tally();
         var request = unchanged.deleteItem(table, key)
-                .overrideConfiguration(override -> override.putExecutionAttribute(AnsweredAttempts.TALLY, attempts))
+                .overrideConfiguration(AwsRequestOverrideConfiguration.builder().putExecutionAttribute(AnsweredAttempts.TALLY, attempts).build())
                 .build();
         try {
             call("delete a user", () -> dynamoDb.deleteItem(request));
