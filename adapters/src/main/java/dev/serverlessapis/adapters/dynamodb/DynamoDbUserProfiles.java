@@ -202,9 +202,8 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     private Deletion deleteAlone(WriteCondition unchanged, Map<String, AttributeValue> key) {
         var attempts = new AnsweredAttempts.Tally();
-        var request = unchanged.deleteItem(table, key)
-                .overrideConfiguration(AwsRequestOverrideConfiguration.builder().putExecutionAttribute(AnsweredAttempts.TALLY, attempts).build())
-                .build();
+        var counted = AwsRequestOverrideConfiguration.builder().putExecutionAttribute(AnsweredAttempts.TALLY, attempts).build();
+        var request = unchanged.deleteItem(table, key).overrideConfiguration(counted).build();
         try {
             call("delete a user", () -> dynamoDb.deleteItem(request));
             return new Deleted();

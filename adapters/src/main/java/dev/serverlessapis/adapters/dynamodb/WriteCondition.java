@@ -43,9 +43,9 @@ record WriteCondition(String expression, Map<String, String> names, Map<String, 
 
     /**
      * A delete that goes alone asks for the item its condition fails on, so that failing on no item at all is told
-     * from failing on a changed one ({@link DynamoDbUserProfiles#delete}).
+     * from failing on a changed one ({@link DynamoDbUserProfiles#delete}). A builder, so that the caller adds what it
+     * needs without copying a built request.
      */
-    /** A builder, so that the caller adds what it needs without copying a built request. */
     DeleteItemRequest.Builder deleteItem(String table, Map<String, AttributeValue> key) {
         return DeleteItemRequest.builder().tableName(table).key(key)
                 .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())

@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and we would read different documents) and strings or names that are not valid Unicode ({@code "\ud800"}: DynamoDB
  * would store it as {@code ?}), except in what the store kept ({@link #parseStoredObject}). A document becomes plain
  * Java values in document order: {@link String}, {@link Boolean}, {@code null}, {@link JsonNumber} (the client's
- * spelling, so {@code 1.0}, {@code -0}, {@code 1e400} and 30-digit integers survive), {@link List} and {@link Map}. Writing keeps nulls, escapes no HTML characters, and
- * writes a {@link JsonNumber} as its text; strings are written as the characters they hold, so an escape such as
- * {@code \u00e9} comes back as the character it stands for.
+ * spelling, so {@code 1.0}, {@code -0}, {@code 1e400} and 30-digit integers survive), {@link List} and {@link Map}.
+ * Writing keeps nulls, escapes no HTML characters, and writes a {@link JsonNumber} as its text; strings are written
+ * as the characters they hold, so an escape such as {@code \u00e9} comes back as the character it stands for.
  *
  * <p>Reading goes through Gson's streaming {@link JsonReader} only, never a {@code Gson} instance: setting one up (its
  * type-adapter factories, reflection and the adapters it builds for each runtime type) was the largest piece the

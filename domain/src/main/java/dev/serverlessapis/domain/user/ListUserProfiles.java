@@ -21,7 +21,10 @@ public final class ListUserProfiles {
                 .orElseGet(() -> profiles.list(query.page()));
     }
 
-    /** With an email, the answer is that address's profile or nothing, on one page: its limit is still validated, and a cursor refused. */
+    /**
+     * With an email, the answer is that address's profile or nothing, on one page: its limit is still validated, and a
+     * cursor refused.
+     */
     public record Query(Optional<Email> email, PageRequest page) {
         public Query {
             Objects.requireNonNull(email, "email");
