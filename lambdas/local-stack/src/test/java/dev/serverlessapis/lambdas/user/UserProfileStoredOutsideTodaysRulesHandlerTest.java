@@ -89,15 +89,7 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
                 {"id":"%s","name":42,"email":{"at":"example.com"}}""".formatted(other);
         seed(other, body, address);
 
-        var response = get(other);
-
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
-        assertThat(response.getBody()).isEqualTo(body);
-        assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).contains(other);
-        var deleted = delete(other);
-        assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(200);
-        assertThat(deleted.getBody()).isEqualTo(body);
-        assertThat(claimed(address)).as("its claim").isFalse();
+        assertReadsListsAndIsDeletedWithItsClaim(other, body, address);
     }
 
     /**
@@ -112,15 +104,19 @@ class UserProfileStoredOutsideTodaysRulesHandlerTest {
         var address = uniqueEmail();
         seed(other, """
                 {"id":"%s","name":"Ada","nickname":"a\\ud800","\\udc00":["\\udbff"],"name":"Grace"}""".formatted(other), address);
-        var given = """
-                {"id":"%s","name":"Grace","nickname":"a\\ud800","\\udc00":["\\udbff"]}""".formatted(other);
 
-        var response = get(other);
+        assertReadsListsAndIsDeletedWithItsClaim(other, """
+                {"id":"%s","name":"Grace","nickname":"a\\ud800","\\udc00":["\\udbff"]}""".formatted(other), address);
+    }
+
+    /** Its GET and its DELETE answer 200 with {@code given}, a GET /users page lists it, and the delete frees its claim. */
+    private void assertReadsListsAndIsDeletedWithItsClaim(String profileId, String given, String address) {
+        var response = get(profileId);
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo(given);
-        assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).contains(other);
-        var deleted = delete(other);
+        assertThat(UserProfileGetAllHandlerTest.walk(Map.of("limit", "100"))).contains(profileId);
+        var deleted = delete(profileId);
         assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(200);
         assertThat(deleted.getBody()).isEqualTo(given);
         assertThat(claimed(address)).as("its claim").isFalse();
