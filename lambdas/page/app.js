@@ -152,7 +152,10 @@ function updateCount() {
   count.classList.toggle('over', left < 0);
 }
 
-/** Who is signed in, shown beside the composer with the matching button. */
+/**
+ * Who is signed in, shown beside the composer with the matching buttons. Sign out stays while an expired or refused
+ * token is kept: the issuer's session outlives it, and on a shared computer it must still be possible to end it.
+ */
 function showAccount(note) {
   const person = auth.current();
   const signedIn = person && !person.expired;
@@ -160,7 +163,7 @@ function showAccount(note) {
     : person ? 'Your sign-in has expired: sign in again to chirp (your draft is kept).'
       : 'Not signed in: anyone can read, only people signed in can chirp.');
   $('sign-in').hidden = Boolean(signedIn);
-  $('sign-out').hidden = !signedIn;
+  $('sign-out').hidden = !person;
 }
 
 function askToSignIn(message) {

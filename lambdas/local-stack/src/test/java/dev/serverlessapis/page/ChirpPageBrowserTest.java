@@ -254,6 +254,8 @@ class ChirpPageBrowserTest {
 
         var refusal = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
         assertThat(refusal.getText()).contains("expired", "draft is kept");
+        // On a shared computer the issuer's session outlives the page's token: ending it must stay possible.
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).as("sign out, beside sign in").isTrue();
         signIn();
         assertThat(browser.findElement(By.id("text")).getAttribute("value")).as("the draft survives signing in again").isEqualTo(draft);
         browser.findElement(By.id("post")).click();
