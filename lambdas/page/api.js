@@ -1,6 +1,12 @@
 // The chirp API as the page uses it. Every failure becomes an ApiError with a message fit to show a person.
 
-export class ApiError extends Error {}
+export class ApiError extends Error {
+  /** @param retryAfterSeconds how long the service asked to be left alone (Retry-After on a 429 or 503), else null */
+  constructor(message, retryAfterSeconds = null) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
 
 /** The API refused the sign-in (none, or expired): the person must sign in (again). */
 export class SignInNeeded extends ApiError {}
@@ -31,8 +37,14 @@ async function call(path, options = {}) {
   }
   const body = await response.json().catch(() => null);
   if (response.status === 401) throw new SignInNeeded(body?.detail || 'Sign in to do this.');
-  if (!response.ok) throw new ApiError(describe(response, body));
+  if (!response.ok) throw new ApiError(describe(response, body), retryAfter(response));
   return { body, next: nextLink(response, url) };
+}
+
+/** Retry-After in seconds, the form this API sends; a date or anything else counts as not said. */
+function retryAfter(response) {
+  const value = response.headers.get('Retry-After');
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
 }
 
 function describe(response, problem) {

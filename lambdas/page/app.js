@@ -3,6 +3,7 @@ import * as auth from './auth.js';
 
 const MAX_LENGTH = 280;
 const REFRESH_MS = 10_000;
+const MAX_PAUSE_MS = 5 * 60_000;
 // The draft outlives a trip to the sign-in page (sessionStorage: this tab only).
 const DRAFT_KEY = 'chirps.draft';
 const HANDLE = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -96,6 +97,25 @@ function showMore(next) {
   more.hidden = !next;
 }
 
+/**
+ * While the feed keeps failing, its polling waits: at least what the service asked for (Retry-After on a 429 or 503),
+ * and twice as long after each failure in a row, up to MAX_PAUSE_MS, so that every open tab does not keep calling a
+ * service that is busy or down. A person's own navigation still loads at once.
+ */
+const pause = { until: 0, failures: 0 };
+
+function pauseAfter(error) {
+  pause.failures += 1;
+  const backOff = Math.min(MAX_PAUSE_MS, REFRESH_MS * 2 ** (pause.failures - 1));
+  const asked = error instanceof ApiError && error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : 0;
+  pause.until = Date.now() + Math.max(backOff, asked);
+}
+
+function resume() {
+  pause.failures = 0;
+  pause.until = 0;
+}
+
 async function load(user) {
   const generation = ++state.generation;
   state.user = user;
@@ -109,11 +129,13 @@ async function load(user) {
   feed.setAttribute('aria-busy', 'true');
   try {
     const page = await listChirps(user);
+    resume();
     if (generation !== state.generation) return;
     clearError($('feed-error'));
     add(page.body, 'bottom');
     showMore(page.next);
   } catch (error) {
+    pauseAfter(error);
     if (generation === state.generation) showError($('feed-error'), error);
   } finally {
     feed.removeAttribute('aria-busy');
@@ -121,16 +143,18 @@ async function load(user) {
 }
 
 async function refresh() {
-  if (document.hidden) return;
+  if (document.hidden || Date.now() < pause.until) return;
   const generation = state.generation;
   try {
     const page = await listChirps(state.user);
+    resume();
     if (generation !== state.generation) return;
     clearError($('feed-error'));
     const added = add(page.body, 'top');
     if (added) $('feed-status').textContent = `${added} new chirp${added === 1 ? '' : 's'}`;
     if (state.keys.size === page.body.length) showMore(page.next);
   } catch (error) {
+    pauseAfter(error);
     if (generation === state.generation) showError($('feed-error'), error);
   }
 }

@@ -234,6 +234,60 @@ class ChirpPageBrowserTest {
         }
     }
 
+    /**
+     * A refusal that asks to wait (503 or 429 with {@code Retry-After}) stops the feed's polling until then, and the page
+     * polls again once the wait is over. Every document of this test sees a feed that answers 503 with
+     * {@code Retry-After: 60}, a clock the test moves, and the page's refresh timer handed to the test to fire.
+     */
+    @Test
+    void aRefusalWithRetryAfterPausesTheFeedsPollingUntilThen() {
+        var stand = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                {
+                  window.__ahead = 0;
+                  const now = Date.now.bind(Date);
+                  Date.now = () => now() + window.__ahead;
+                  window.__feedCalls = 0;
+                  const fetched = window.fetch.bind(window);
+                  window.fetch = (input, init) => {
+                    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+                    if (url.pathname.endsWith('/chirp') && !(init && init.method)) {
+                      window.__feedCalls++;
+                      return Promise.resolve(new Response('{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"busy"}',
+                        { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '60' } }));
+                    }
+                    return fetched(input, init);
+                  };
+                  window.__timers = [];
+                  const every = window.setInterval.bind(window);
+                  window.setInterval = (task, ms) => { window.__timers.push(task); return every(() => {}, 1 << 30); };
+                }"""));
+        try {
+            browser.navigate().refresh();
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("feed-error")));
+            assertThat(feedCallsAfterTicks(0)).as("the first load").isEqualTo(1);
+
+            assertThat(feedCallsAfterTicks(3)).as("three ticks within the 60 s asked for").isEqualTo(1);
+            browser.executeScript("window.__ahead = 61 * 1000");
+            assertThat(feedCallsAfterTicks(1)).as("a tick once the wait is over").isEqualTo(2);
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", stand.get("identifier")));
+        }
+    }
+
+    /** Fires the page's refresh timer {@code ticks} times, letting each refresh settle, and answers the feed's calls so far. */
+    private long feedCallsAfterTicks(int ticks) {
+        return (Long) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  for (let i = 0; i < arguments[0]; i++) {
+                    for (const task of window.__timers) await task();
+                    await new Promise((settled) => setTimeout(settled, 50));
+                  }
+                  await new Promise((settled) => setTimeout(settled, 50));
+                  done(window.__feedCalls);
+                })();""", ticks);
+    }
+
     /** The issuer's error text is shown only for the page's own sign-in attempt, so a crafted link cannot put words on the site. */
     @Test
     void aSignInErrorLinkThePageDidNotStartShowsNoTextFromTheLink() {
