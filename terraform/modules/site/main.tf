@@ -199,9 +199,11 @@ resource "aws_cloudfront_response_headers_policy" "this" {
       override        = true
     }
 
+    # The site's own names only: with includeSubDomains, a site name at a zone's apex (example.com) would make every
+    # name of that zone HTTPS-only in the browsers of each visitor for two years, a decision for the zone's owner.
     strict_transport_security {
       access_control_max_age_sec = 63072000
-      include_subdomains         = true
+      include_subdomains         = false
       preload                    = false
       override                   = true
     }

@@ -160,6 +160,10 @@ class HardeningTest {
         assertThat(headers.block("frame_options").attribute("frame_option")).contains("local.security_headers.frameOptions");
         assertThat(headers.block("referrer_policy").attribute("referrer_policy")).contains("local.security_headers.referrerPolicy");
         assertThat(headers.block("content_security_policy").attribute("content_security_policy")).contains("local.content_security_policy");
+        var hsts = headers.block("strict_transport_security");
+        assertThat(hsts.attribute("include_subdomains")).as("a site name at a zone's apex would make the whole zone HTTPS-only")
+                .contains("false");
+        assertThat(hsts.attribute("preload")).contains("false");
     }
 
     /** Nothing inline or evaluated, no plugins, no framing, no base or form target elsewhere; connect_sources extend connect-src. */
