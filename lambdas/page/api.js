@@ -1,10 +1,19 @@
 // The chirp API as the page uses it. Every failure becomes an ApiError with a message fit to show a person.
 
 export class ApiError extends Error {
-  /** @param retryAfterSeconds how long the service asked to be left alone (Retry-After on a 429 or 503), else null */
-  constructor(message, retryAfterSeconds = null) {
+  /**
+   * @param status the HTTP status, or null when no answer came (the network)
+   * @param retryAfterSeconds how long the service asked to be left alone (Retry-After on a 429 or 503), else null
+   */
+  constructor(message, status = null, retryAfterSeconds = null) {
     super(message);
+    this.status = status;
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Whether the same request may be sent again: no answer, a refusal for now (429, 503) or the gateway's 502/504. */
+  get worthRetrying() {
+    return this.status === null || [429, 502, 503, 504].includes(this.status);
   }
 }
 
@@ -17,7 +26,7 @@ let settings = null;
 export async function config() {
   if (settings === null) {
     const response = await fetch('config.json', { cache: 'no-store' });
-    if (!response.ok) throw new ApiError(`The page's configuration could not be loaded (HTTP ${response.status}).`);
+    if (!response.ok) throw new ApiError(`The page's configuration could not be loaded (HTTP ${response.status}).`, response.status);
     settings = await response.json();
   }
   return settings;
@@ -36,8 +45,8 @@ async function call(path, options = {}) {
     throw new ApiError('The chirp service could not be reached. Check your connection and try again.');
   }
   const body = await response.json().catch(() => null);
-  if (response.status === 401) throw new SignInNeeded(body?.detail || 'Sign in to do this.');
-  if (!response.ok) throw new ApiError(describe(response, body), retryAfter(response));
+  if (response.status === 401) throw new SignInNeeded(body?.detail || 'Sign in to do this.', 401);
+  if (!response.ok) throw new ApiError(describe(response, body), response.status, retryAfter(response));
   return { body, next: nextLink(response, url) };
 }
 
@@ -88,8 +97,19 @@ export async function postChirp(idToken, text, userId) {
   return body;
 }
 
+/**
+ * One visit, counted once however often it is sent: a try whose answer did not come (the network, a 503) is sent once
+ * more with the same Idempotency-Key, after what Retry-After asks (a second if nothing, at most ten), and the counter
+ * answers it with the value it counted the first time.
+ */
 export async function countVisit() {
   const headers = globalThis.crypto?.randomUUID ? { 'Idempotency-Key': crypto.randomUUID() } : {};
-  const { body } = await call('counters/cloud-resume', { method: 'POST', headers });
-  return body.value;
+  const visit = () => call('counters/cloud-resume', { method: 'POST', headers });
+  try {
+    return (await visit()).body.value;
+  } catch (error) {
+    if (!headers['Idempotency-Key'] || !(error instanceof ApiError) || !error.worthRetrying) throw error;
+    await new Promise((waited) => setTimeout(waited, 1000 * Math.min(error.retryAfterSeconds ?? 1, 10)));
+    return (await visit()).body.value;
+  }
 }

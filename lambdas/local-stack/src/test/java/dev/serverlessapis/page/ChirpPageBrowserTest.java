@@ -407,6 +407,41 @@ class ChirpPageBrowserTest {
     }
 
     /** Posts through the API as {@code userId}, signed in, as another browser would. */
+    /**
+     * A visit whose answer is lost (the counter counted it, the page never heard) is sent again with the same
+     * {@code Idempotency-Key}, so it is shown, and counted once: the second answer is the first one's value, replayed.
+     * Every document of this test sees a fetch that drops the counter's first answer after it arrived.
+     */
+    @Test
+    void aVisitWhoseAnswerWasLostIsSentAgainWithItsKeyAndCountedOnce() {
+        var stand = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                {
+                  window.__visits = [];
+                  const fetched = window.fetch.bind(window);
+                  window.fetch = async (input, init) => {
+                    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+                    if (!url.pathname.endsWith('/counters/cloud-resume') || !init || init.method !== 'POST') return fetched(input, init);
+                    const answer = await fetched(input, init);
+                    window.__visits.push({ key: init.headers['Idempotency-Key'], value: (await answer.clone().json()).value });
+                    if (window.__visits.length === 1) throw new TypeError('Failed to fetch');
+                    return answer;
+                  };
+                }"""));
+        try {
+            browser.navigate().refresh();
+
+            var shown = visits();
+            @SuppressWarnings("unchecked")
+            var sent = (List<Map<String, Object>>) browser.executeScript("return window.__visits");
+            assertThat(sent).as("the lost try and the one sent again").hasSize(2);
+            assertThat(sent.get(1).get("key")).as("the same key").isEqualTo(sent.get(0).get("key")).isNotNull();
+            assertThat(((Number) sent.get(1).get("value")).longValue()).as("replayed, not counted again")
+                    .isEqualTo(((Number) sent.get(0).get("value")).longValue()).isEqualTo(shown);
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", stand.get("identifier")));
+        }
+    }
+
     private void postElsewhere(String userId, String text) {
         var body = """
                 {"userId": "%s", "text": "%s"}""".formatted(userId, text);
