@@ -273,6 +273,8 @@ for (const id of ['everyone', 'home']) {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     navigate(null, true);
+    // "Show everyone" hides itself: focus goes to the feed it shows, as after following a handle, not to the page's top.
+    $('feed-heading').focus();
   });
 }
 
@@ -284,8 +286,11 @@ more.addEventListener('click', async () => {
     const page = await nextPage(state.next);
     if (generation !== state.generation) return;
     clearError($('feed-error'));
+    const shownBefore = feed.children.length;
     add(page.body, 'bottom');
     showMore(page.next);
+    // On the last page the button hides itself: the keyboard goes on from the first chirp it loaded.
+    if (more.hidden) (feed.children[shownBefore]?.querySelector('a.handle') || $('feed-heading')).focus();
   } catch (error) {
     showError($('feed-error'), error);
   } finally {

@@ -166,6 +166,8 @@ class ChirpPageBrowserTest {
         waitFor(driver -> chirpsShown() == 25);
         assertThat(browser.findElements(By.cssSelector("#feed .handle"))).allSatisfy(link -> assertThat(link.getText()).isEqualTo("@" + handle));
         assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
+        // "Load more" hid itself while focused: the keyboard goes on from the first chirp it loaded, not the page's top.
+        assertThat(browser.switchTo().activeElement()).isEqualTo(browser.findElement(By.cssSelector("#feed > li:nth-child(21) .handle")));
     }
 
     @Test
@@ -345,6 +347,8 @@ class ChirpPageBrowserTest {
         waitFor(ExpectedConditions.textToBe(By.id("feed-heading"), "Chirps by @" + handle));
         browser.findElement(By.id("everyone")).click();
         waitFor(ExpectedConditions.textToBe(By.id("feed-heading"), "Everyone’s chirps"));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the button hid itself: focus is on the feed it showed")
+                .isEqualTo("feed-heading");
         var fromElsewhere = "Posted elsewhere by " + handle;
 
         postElsewhere("someone_else", fromElsewhere);
