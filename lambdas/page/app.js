@@ -176,17 +176,22 @@ function updateCount() {
   count.classList.toggle('over', left < 0);
 }
 
+// Whether the page's configuration names an issuer; until it has been read, the buttons are as if it did.
+let signInOffered = true;
+
 /**
  * Who is signed in, shown beside the composer with the matching buttons. Sign out stays while an expired or refused
  * token is kept: the issuer's session outlives it, and on a shared computer it must still be possible to end it.
+ * Where the page's configuration names no issuer, neither button is offered: each could only fail.
  */
-function showAccount(note) {
-  const person = auth.current();
+function showAccount() {
+  const person = signInOffered ? auth.current() : null;
   const signedIn = person && !person.expired;
-  $('signed-in-as').textContent = note || (signedIn ? `Signed in as @${person.handle}`
-    : person ? 'Your sign-in has expired: sign in again to chirp (your draft is kept).'
-      : 'Not signed in: anyone can read, only people signed in can chirp.');
-  $('sign-in').hidden = Boolean(signedIn);
+  $('signed-in-as').textContent = !signInOffered ? 'Sign-in is not configured for this page: reading only.'
+    : signedIn ? `Signed in as @${person.handle}`
+      : person ? 'Your sign-in has expired: sign in again to chirp (your draft is kept).'
+        : 'Not signed in: anyone can read, only people signed in can chirp.';
+  $('sign-in').hidden = !signInOffered || Boolean(signedIn);
   $('sign-out').hidden = !person;
 }
 
@@ -310,7 +315,7 @@ updateCount();
 auth.completeSignIn()
   .catch((failure) => showError($('compose-error'), failure))
   .then(() => auth.available())
-  .then((offered) => (offered ? showAccount() : showAccount('Sign-in is not configured for this page: reading only.')))
+  .then((offered) => { signInOffered = offered; showAccount(); })
   .catch((failure) => showError($('compose-error'), failure));
 load(currentUser());
 setInterval(refresh, REFRESH_MS);

@@ -276,6 +276,28 @@ class ChirpPageBrowserTest {
         }
     }
 
+    /** A page whose configuration names no issuer offers no sign-in: a button there could only fail. */
+    @Test
+    void aPageConfiguredWithoutSignInOffersNone() {
+        var stand = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                {
+                  const fetched = window.fetch.bind(window);
+                  window.fetch = (input, init) => new URL(input instanceof Request ? input.url : String(input), location.href)
+                      .pathname.endsWith('/config.json')
+                    ? Promise.resolve(new Response('{"apiBaseUrl":""}', { headers: { 'Content-Type': 'application/json' } }))
+                    : fetched(input, init);
+                }"""));
+        try {
+            browser.navigate().refresh();
+
+            waitFor(ExpectedConditions.textToBe(By.id("signed-in-as"), "Sign-in is not configured for this page: reading only."));
+            assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+        } finally {
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", stand.get("identifier")));
+        }
+    }
+
     /** Fires the page's refresh timer {@code ticks} times, letting each refresh settle, and answers the feed's calls so far. */
     private long feedCallsAfterTicks(int ticks) {
         return (Long) browser.executeAsyncScript("""
