@@ -221,19 +221,14 @@ class ChirpPageBrowserTest {
     @Test
     void aBrowserWhoseClockRunsHoursFastStillPostsAfterSigningIn() {
         // Every document of this test (the page and the login page) sees a clock three hours ahead of the issuer's.
-        var skew = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "{ const now = Date.now.bind(Date); Date.now = () => now() + 3 * 3600 * 1000; }"));
-        try {
-            browser.navigate().refresh();
+        whileEveryDocumentRuns("{ const now = Date.now.bind(Date); Date.now = () => now() + 3 * 3600 * 1000; }", () -> {
             signIn();
             var text = "posted with a clock three hours fast, " + handle;
 
             var posted = post(text);
 
             assertThat(posted.findElement(By.className("handle")).getText()).isEqualTo("@" + handle);
-        } finally {
-            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", skew.get("identifier")));
-        }
+        });
     }
 
     /**
@@ -243,7 +238,7 @@ class ChirpPageBrowserTest {
      */
     @Test
     void aRefusalWithRetryAfterPausesTheFeedsPollingUntilThen() {
-        var stand = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        whileEveryDocumentRuns("""
                 {
                   window.__ahead = 0;
                   const now = Date.now.bind(Date);
@@ -262,40 +257,31 @@ class ChirpPageBrowserTest {
                   window.__timers = [];
                   const every = window.setInterval.bind(window);
                   window.setInterval = (task, ms) => { window.__timers.push(task); return every(() => {}, 1 << 30); };
-                }"""));
-        try {
-            browser.navigate().refresh();
+                }""", () -> {
             waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("feed-error")));
             assertThat(feedCallsAfterTicks(0)).as("the first load").isEqualTo(1);
 
             assertThat(feedCallsAfterTicks(3)).as("three ticks within the 60 s asked for").isEqualTo(1);
             browser.executeScript("window.__ahead = 61 * 1000");
             assertThat(feedCallsAfterTicks(1)).as("a tick once the wait is over").isEqualTo(2);
-        } finally {
-            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", stand.get("identifier")));
-        }
+        });
     }
 
     /** A page whose configuration names no issuer offers no sign-in: a button there could only fail. */
     @Test
     void aPageConfiguredWithoutSignInOffersNone() {
-        var stand = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        whileEveryDocumentRuns("""
                 {
                   const fetched = window.fetch.bind(window);
                   window.fetch = (input, init) => new URL(input instanceof Request ? input.url : String(input), location.href)
                       .pathname.endsWith('/config.json')
                     ? Promise.resolve(new Response('{"apiBaseUrl":""}', { headers: { 'Content-Type': 'application/json' } }))
                     : fetched(input, init);
-                }"""));
-        try {
-            browser.navigate().refresh();
-
+                }""", () -> {
             waitFor(ExpectedConditions.textToBe(By.id("signed-in-as"), "Sign-in is not configured for this page: reading only."));
             assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
-        } finally {
-            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", stand.get("identifier")));
-        }
+        });
     }
 
     /** Fires the page's refresh timer {@code ticks} times, letting each refresh settle, and answers the feed's calls so far. */
@@ -440,7 +426,7 @@ class ChirpPageBrowserTest {
      */
     @Test
     void aVisitWhoseAnswerWasLostIsSentAgainWithItsKeyAndCountedOnce() {
-        var stand = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        whileEveryDocumentRuns("""
                 {
                   window.__visits = [];
                   const fetched = window.fetch.bind(window);
@@ -452,9 +438,7 @@ class ChirpPageBrowserTest {
                     if (window.__visits.length === 1) throw new TypeError('Failed to fetch');
                     return answer;
                   };
-                }"""));
-        try {
-            browser.navigate().refresh();
+                }""", () -> {
 
             var shown = visits();
             @SuppressWarnings("unchecked")
@@ -463,8 +447,20 @@ class ChirpPageBrowserTest {
             assertThat(sent.get(1).get("key")).as("the same key").isEqualTo(sent.get(0).get("key")).isNotNull();
             assertThat(((Number) sent.get(1).get("value")).longValue()).as("replayed, not counted again")
                     .isEqualTo(((Number) sent.get(0).get("value")).longValue()).isEqualTo(shown);
+        });
+    }
+
+    /**
+     * Runs {@code test} on the page reloaded with {@code script} evaluated first in every document it opens (a
+     * stand-in for a clock, a fetch or a timer), and removes the script afterwards, so no other test sees it.
+     */
+    private void whileEveryDocumentRuns(String script, Runnable test) {
+        var added = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+        try {
+            browser.navigate().refresh();
+            test.run();
         } finally {
-            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", stand.get("identifier")));
+            browser.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
         }
     }
 
