@@ -15,6 +15,11 @@ export class ApiError extends Error {
   get worthRetrying() {
     return this.status === null || [429, 502, 503, 504].includes(this.status);
   }
+
+  /** Whether a write may have happened all the same: no answer, or one that came after the function may have run. */
+  get mayHaveBeenDone() {
+    return this.status === null || [502, 503, 504].includes(this.status);
+  }
 }
 
 /** The API refused the sign-in (none, or expired): the person must sign in (again). */

@@ -247,6 +247,12 @@ form.addEventListener('submit', async (event) => {
     if (failure instanceof SignInNeeded) {
       auth.expire();
       askToSignIn('Your sign-in is no longer accepted. Sign in again to post this chirp; your draft is kept.');
+    } else if (failure instanceof ApiError && failure.mayHaveBeenDone) {
+      // Sending it again blindly could post it twice: the feed is checked instead, and the person decides.
+      const why = failure.status === null ? 'No answer came from the chirp service.' : failure.message;
+      showError(error, new ApiError(`${why} The chirp may have been posted: the feed below is checked now; `
+        + 'post it again only if it is not there. Your draft is kept.'));
+      refresh();
     } else {
       showError(error, failure);
     }

@@ -267,6 +267,35 @@ class ChirpPageBrowserTest {
         });
     }
 
+    /**
+     * A post whose answer is lost may have been stored: the page says so, keeps the draft and checks the feed, where
+     * the chirp then shows, rather than inviting a second post that would be a duplicate.
+     */
+    @Test
+    void aPostWhoseAnswerWasLostSaysItMayHaveBeenPostedAndTheFeedShowsIt() {
+        whileEveryDocumentRuns("""
+                {
+                  const fetched = window.fetch.bind(window);
+                  window.fetch = async (input, init) => {
+                    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+                    if (!url.pathname.endsWith('/chirp') || !init || init.method !== 'POST') return fetched(input, init);
+                    await fetched(input, init);
+                    throw new TypeError('Failed to fetch');
+                  };
+                }""", () -> {
+            signIn();
+            var text = "answered into the void, " + handle;
+            type(By.id("text"), text);
+            browser.findElement(By.id("post")).click();
+
+            var said = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
+            assertThat(said.getText()).contains("may have been posted", "only if it is not there");
+            assertThat(browser.findElement(By.id("text")).getAttribute("value")).as("the draft is kept").isEqualTo(text);
+            waitFor(driver -> driver.findElements(By.cssSelector("#feed > li .text")).stream().anyMatch(shown -> shown.getText().equals(text)));
+            assertThat(Http.json(api.get("/chirp?userId=" + handle)).getAsJsonArray()).as("stored once").hasSize(1);
+        });
+    }
+
     /** A page whose configuration names no issuer offers no sign-in: a button there could only fail. */
     @Test
     void aPageConfiguredWithoutSignInOffersNone() {
