@@ -60,7 +60,9 @@ function render(chirp) {
 }
 
 function showError(element, error) {
-  element.textContent = error instanceof ApiError ? error.message : 'Something went wrong in this page. Reload and try again.';
+  const message = error instanceof ApiError ? error.message : 'Something went wrong in this page. Reload and try again.';
+  // These are alert regions: rewritten with the same words (the feed failing again), they would be announced again.
+  if (element.hidden || element.textContent !== message) element.textContent = message;
   element.hidden = false;
   if (!(error instanceof ApiError)) console.error(error);
 }

@@ -260,10 +260,16 @@ class ChirpPageBrowserTest {
                 }""", () -> {
             waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("feed-error")));
             assertThat(feedCallsAfterTicks(0)).as("the first load").isEqualTo(1);
+            browser.executeScript("""
+                    window.__alertChanges = 0;
+                    new MutationObserver(() => window.__alertChanges++)
+                      .observe(document.getElementById('feed-error'), { childList: true, characterData: true, subtree: true });""");
 
             assertThat(feedCallsAfterTicks(3)).as("three ticks within the 60 s asked for").isEqualTo(1);
             browser.executeScript("window.__ahead = 61 * 1000");
             assertThat(feedCallsAfterTicks(1)).as("a tick once the wait is over").isEqualTo(2);
+            // role="alert": a region rewritten with the same words is announced again, each time the feed fails.
+            assertThat((Long) browser.executeScript("return window.__alertChanges")).as("the same failure, not announced again").isZero();
         });
     }
 
