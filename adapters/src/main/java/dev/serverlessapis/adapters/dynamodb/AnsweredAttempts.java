@@ -37,8 +37,7 @@ public final class AnsweredAttempts implements ExecutionInterceptor {
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
         var tally = attributes.getAttribute(TALLY);
-        var status = context.httpResponse().statusCode();
-        if (tally != null && status >= 400 && status < 500) {
+        if (tally != null && context.httpResponse().statusCode() / 100 == 4) {
             tally.refused++;
         }
     }

@@ -65,13 +65,11 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
             if (members.containsKey(NAME)) {
                 violations.check(() -> JsonStrings.present(NAME, members.get(NAME)));
             }
+            checkText(members, violations);
         } else if (claimed.isPresent()) {
             email = claimed;
         } else {
             email = members.get(EMAIL) instanceof String storedEmail ? Optional.of(Email.stored(storedEmail)) : Optional.empty();
-        }
-        if (input) {
-            checkText(members, violations);
         }
         violations.throwIfAny();
         return new UserProfile(id.orElseThrow(), email, members);
