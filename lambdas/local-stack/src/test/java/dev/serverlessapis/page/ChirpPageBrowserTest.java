@@ -244,16 +244,11 @@ class ChirpPageBrowserTest {
                   const now = Date.now.bind(Date);
                   Date.now = () => now() + window.__ahead;
                   window.__feedCalls = 0;
-                  const fetched = window.fetch.bind(window);
-                  window.fetch = (input, init) => {
-                    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-                    if (url.pathname.endsWith('/chirp') && !(init && init.method)) {
-                      window.__feedCalls++;
-                      return Promise.resolve(new Response('{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"busy"}',
-                        { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '60' } }));
-                    }
-                    return fetched(input, init);
-                  };
+                  fetchStandIn((url, init) => url.pathname.endsWith('/chirp') && !init.method, () => {
+                    window.__feedCalls++;
+                    return Promise.resolve(new Response('{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"busy"}',
+                      { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '60' } }));
+                  });
                   window.__timers = [];
                   const every = window.setInterval.bind(window);
                   window.setInterval = (task, ms) => { window.__timers.push(task); return every(() => {}, 1 << 30); };
@@ -280,15 +275,10 @@ class ChirpPageBrowserTest {
     @Test
     void aPostWhoseAnswerWasLostSaysItMayHaveBeenPostedAndTheFeedShowsIt() {
         whileEveryDocumentRuns("""
-                {
-                  const fetched = window.fetch.bind(window);
-                  window.fetch = async (input, init) => {
-                    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-                    if (!url.pathname.endsWith('/chirp') || !init || init.method !== 'POST') return fetched(input, init);
-                    await fetched(input, init);
-                    throw new TypeError('Failed to fetch');
-                  };
-                }""", () -> {
+                fetchStandIn((url, init) => url.pathname.endsWith('/chirp') && init.method === 'POST', async (fetched, input, init) => {
+                  await fetched(input, init);
+                  throw new TypeError('Failed to fetch');
+                });""", () -> {
             signIn();
             var text = "answered into the void, " + handle;
             type(By.id("text"), text);
@@ -306,13 +296,8 @@ class ChirpPageBrowserTest {
     @Test
     void aPageConfiguredWithoutSignInOffersNone() {
         whileEveryDocumentRuns("""
-                {
-                  const fetched = window.fetch.bind(window);
-                  window.fetch = (input, init) => new URL(input instanceof Request ? input.url : String(input), location.href)
-                      .pathname.endsWith('/config.json')
-                    ? Promise.resolve(new Response('{"apiBaseUrl":""}', { headers: { 'Content-Type': 'application/json' } }))
-                    : fetched(input, init);
-                }""", () -> {
+                fetchStandIn((url) => url.pathname.endsWith('/config.json'),
+                  () => Promise.resolve(new Response('{"apiBaseUrl":""}', { headers: { 'Content-Type': 'application/json' } })));""", () -> {
             waitFor(ExpectedConditions.textToBe(By.id("signed-in-as"), "Sign-in is not configured for this page: reading only."));
             assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
@@ -462,19 +447,13 @@ class ChirpPageBrowserTest {
     @Test
     void aVisitWhoseAnswerWasLostIsSentAgainWithItsKeyAndCountedOnce() {
         whileEveryDocumentRuns("""
-                {
-                  window.__visits = [];
-                  const fetched = window.fetch.bind(window);
-                  window.fetch = async (input, init) => {
-                    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-                    if (!url.pathname.endsWith('/counters/cloud-resume') || !init || init.method !== 'POST') return fetched(input, init);
-                    const answer = await fetched(input, init);
-                    window.__visits.push({ key: init.headers['Idempotency-Key'], value: (await answer.clone().json()).value });
-                    if (window.__visits.length === 1) throw new TypeError('Failed to fetch');
-                    return answer;
-                  };
-                }""", () -> {
-
+                window.__visits = [];
+                fetchStandIn((url, init) => url.pathname.endsWith('/counters/cloud-resume') && init.method === 'POST', async (fetched, input, init) => {
+                  const answer = await fetched(input, init);
+                  window.__visits.push({ key: init.headers['Idempotency-Key'], value: (await answer.clone().json()).value });
+                  if (window.__visits.length === 1) throw new TypeError('Failed to fetch');
+                  return answer;
+                });""", () -> {
             var shown = visits();
             @SuppressWarnings("unchecked")
             var sent = (List<Map<String, Object>>) browser.executeScript("return window.__visits");
@@ -486,11 +465,26 @@ class ChirpPageBrowserTest {
     }
 
     /**
+     * Given to every script {@link #whileEveryDocumentRuns} evaluates: {@code fetchStandIn(picks, answer)} answers each
+     * fetch {@code picks(url, init)} chooses with {@code answer(fetched, input, init)}, where {@code fetched} is the
+     * real fetch, and passes every other one through.
+     */
+    private static final String FETCH_STAND_IN = """
+            const fetchStandIn = (picks, answer) => {
+              const fetched = window.fetch.bind(window);
+              window.fetch = (input, init) => {
+                const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+                return picks(url, init || {}) ? answer(fetched, input, init) : fetched(input, init);
+              };
+            };
+            """;
+
+    /**
      * Runs {@code test} on the page reloaded with {@code script} evaluated first in every document it opens (a
      * stand-in for a clock, a fetch or a timer), and removes the script afterwards, so no other test sees it.
      */
     private void whileEveryDocumentRuns(String script, Runnable test) {
-        var added = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+        var added = browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "{\n" + FETCH_STAND_IN + script + "\n}"));
         try {
             browser.navigate().refresh();
             test.run();
