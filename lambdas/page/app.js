@@ -4,6 +4,9 @@ import * as auth from './auth.js';
 const MAX_LENGTH = 280;
 const REFRESH_MS = 10_000;
 const MAX_PAUSE_MS = 5 * 60_000;
+// The count is announced only once typing pauses, and only this close to the limit or over it.
+const COUNT_PAUSE_MS = 1_000;
+const COUNT_NEAR = 20;
 // The draft outlives a trip to the sign-in page (sessionStorage: this tab only).
 const DRAFT_KEY = 'chirps.draft';
 const HANDLE = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -26,6 +29,18 @@ function when(timestamp) {
   if (Math.abs(seconds) < 3600) return relative.format(Math.round(seconds / 60), 'minute');
   if (Math.abs(seconds) < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
   return new Date(timestamp).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+/** A region read aloud when it changes is written only with new words: the same ones would be announced again. */
+function say(element, words) {
+  if (element.textContent !== words) element.textContent = words;
+}
+
+/** The times of the chirps shown, told again: a feed left open would otherwise say "just now" for hours. */
+function retime() {
+  for (const time of feed.querySelectorAll('time')) {
+    say(time, when(Date.parse(time.dateTime)));
+  }
 }
 
 function userLink(userId) {
@@ -61,8 +76,8 @@ function render(chirp) {
 
 function showError(element, error) {
   const message = error instanceof ApiError ? error.message : 'Something went wrong in this page. Reload and try again.';
-  // These are alert regions: rewritten with the same words (the feed failing again), they would be announced again.
-  if (element.hidden || element.textContent !== message) element.textContent = message;
+  // An alert region: the feed failing again with the same words is not announced again.
+  say(element, message);
   element.hidden = false;
   if (!(error instanceof ApiError)) console.error(error);
 }
@@ -145,7 +160,9 @@ async function load(user) {
 }
 
 async function refresh() {
-  if (document.hidden || Date.now() < pause.until) return;
+  if (document.hidden) return;
+  retime();
+  if (Date.now() < pause.until) return;
   const generation = state.generation;
   try {
     const page = await listChirps(state.user);
@@ -171,11 +188,22 @@ function currentUser() {
   return user && HANDLE.test(user) ? user : null;
 }
 
-function updateCount() {
+let countPause = 0;
+
+/**
+ * The count beside the field, which is read with it. A live region rewritten at each keystroke would interrupt the
+ * person typing with every number, so a screen reader hears it from a second region, once typing pauses, near the
+ * limit or over it.
+ */
+function updateCount(typed) {
   const left = MAX_LENGTH - lengthOf(text.value);
   const count = $('text-count');
-  count.textContent = left >= 0 ? `${left} character${left === 1 ? '' : 's'} left` : `${-left} character${left === -1 ? '' : 's'} too many`;
+  const words = left >= 0 ? `${left} character${left === 1 ? '' : 's'} left` : `${-left} character${left === -1 ? '' : 's'} too many`;
+  count.textContent = words;
   count.classList.toggle('over', left < 0);
+  clearTimeout(countPause);
+  if (left > COUNT_NEAR) say($('text-count-status'), '');
+  else if (typed) countPause = setTimeout(() => say($('text-count-status'), words), COUNT_PAUSE_MS);
 }
 
 // Whether the page's configuration names an issuer; until it has been read, the buttons are as if it did.
@@ -189,10 +217,10 @@ let signInOffered = true;
 function showAccount() {
   const person = signInOffered ? auth.current() : null;
   const signedIn = person && !person.expired;
-  $('signed-in-as').textContent = !signInOffered ? 'Sign-in is not configured for this page: reading only.'
+  say($('signed-in-as'), !signInOffered ? 'Sign-in is not configured for this page: reading only.'
     : signedIn ? `Signed in as @${person.handle}`
       : person ? 'Your sign-in has expired: sign in again to chirp (your draft is kept).'
-        : 'Not signed in: anyone can read, only people signed in can chirp.';
+        : 'Not signed in: anyone can read, only people signed in can chirp.');
   $('sign-in').hidden = !signInOffered || Boolean(signedIn);
   $('sign-out').hidden = !person;
 }
@@ -314,7 +342,7 @@ more.addEventListener('click', async () => {
 window.addEventListener('popstate', () => load(currentUser()));
 document.addEventListener('visibilitychange', refresh);
 text.addEventListener('input', () => {
-  updateCount();
+  updateCount(true);
   clearError($('compose-error'));
   sessionStorage.setItem(DRAFT_KEY, text.value);
 });

@@ -306,7 +306,13 @@ class ChirpPageBrowserTest {
 
     /** Fires the page's refresh timer {@code ticks} times, letting each refresh settle, and answers the feed's calls so far. */
     private long feedCallsAfterTicks(int ticks) {
-        return (Long) browser.executeAsyncScript("""
+        tick(ticks);
+        return (Long) browser.executeScript("return window.__feedCalls");
+    }
+
+    /** Fires the page's interval timers, handed to the test in {@code window.__timers}, {@code ticks} times. */
+    private void tick(int ticks) {
+        browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 (async () => {
                   for (let i = 0; i < arguments[0]; i++) {
@@ -314,7 +320,7 @@ class ChirpPageBrowserTest {
                     await new Promise((settled) => setTimeout(settled, 50));
                   }
                   await new Promise((settled) => setTimeout(settled, 50));
-                  done(window.__feedCalls);
+                  done();
                 })();""", ticks);
     }
 
@@ -345,6 +351,61 @@ class ChirpPageBrowserTest {
         browser.findElement(By.id("post")).click();
         waitFor(driver -> driver.findElements(By.cssSelector("#feed > li")).stream()
                 .anyMatch(item -> item.findElement(By.className("text")).getText().equals(draft)));
+    }
+
+    /** A feed left open keeps its times true: "just now" becomes "5 minutes ago" at the next tick, without a reload. */
+    @Test
+    void theTimesShownMoveOnWithTheClock() {
+        var text = "posted a while ago, " + handle;
+        postElsewhere(handle, text);
+        whileEveryDocumentRuns("""
+                {
+                  window.__ahead = 0;
+                  const now = Date.now.bind(Date);
+                  Date.now = () => now() + window.__ahead;
+                  window.__timers = [];
+                  const every = window.setInterval.bind(window);
+                  window.setInterval = (task, ms) => { window.__timers.push(task); return every(() => {}, 1 << 30); };
+                }""", () -> {
+            var time = By.xpath("//ol[@id='feed']/li[p[@class='text'][.='" + text + "']]//time");
+            waitFor(ExpectedConditions.textToBe(time, "just now"));
+
+            browser.executeScript("window.__ahead = 5 * 60 * 1000");
+            tick(1);
+
+            assertThat(browser.findElement(time).getText()).isEqualTo("5 minutes ago");
+        });
+    }
+
+    /**
+     * The count beside the field is read with it, but typing does not announce it at every keystroke, as a live
+     * region rewritten per character would: a screen reader hears the count only once the person pauses near the
+     * limit, or over it.
+     */
+    @Test
+    void typingAnnouncesTheCountOnlyOnAPauseNearTheLimit() {
+        browser.executeScript("""
+                window.__announced = [];
+                for (const region of document.querySelectorAll('#compose [aria-live], #compose [role=alert], #compose [role=status]')) {
+                  new MutationObserver(() => window.__announced.push(region.id + ': ' + region.textContent))
+                    .observe(region, { childList: true, characterData: true, subtree: true });
+                }""");
+
+        browser.findElement(By.id("text")).sendKeys("x".repeat(250));
+
+        waitFor(ExpectedConditions.textToBe(By.id("text-count"), "30 characters left"));
+        assertThat(announced()).as("typing far from the limit").isEmpty();
+        browser.findElement(By.id("text")).sendKeys("x".repeat(15));
+        waitFor(driver -> !announced().isEmpty());
+        assertThat(announced()).as("once, after the pause").containsExactly("text-count-status: 15 characters left");
+        browser.findElement(By.id("text")).sendKeys("x".repeat(20));
+        waitFor(driver -> announced().size() == 2);
+        assertThat(announced().get(1)).isEqualTo("text-count-status: 5 characters too many");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> announced() {
+        return (List<String>) browser.executeScript("return window.__announced");
     }
 
     @Test
