@@ -32,3 +32,8 @@ output "log_group_name" {
   description = "The function's own log group."
   value       = aws_cloudwatch_log_group.logs.name
 }
+
+output "alarm_arns" {
+  description = "The ARNs of the function's alarms (Errors, Throttles); empty where alarms are off."
+  value       = [for alarm in values(aws_cloudwatch_metric_alarm.this) : alarm.arn]
+}

@@ -95,9 +95,13 @@ locals {
   }]
   bottom = ceil(length(local.widgets) / 2) * 6
 
+  # Every failure the alarms count, whoever wrote its line: the functions' own ERROR lines (a 5xx, with its error type
+  # and stack trace), the runtime's (an error that escaped the handler, which Lambda's Errors counts: level ERROR,
+  # the text in message, no errorType) and Lambda's platform lines whose status is not success (a timeout, a crash,
+  # a failed restore).
   failures_query = join("\n", [
-    "fields @timestamp, function, method, route, apiRequestId, errorType, errorMessage",
-    "| filter level = \"ERROR\" and ispresent(errorType)",
+    "fields @timestamp, function, method, route, apiRequestId, coalesce(requestId, AWSRequestId, record.requestId) as lambdaRequestId, coalesce(errorType, record.errorType, type) as failure, coalesce(errorMessage, message, record.status) as detail",
+    "| filter level = \"ERROR\" or (ispresent(record.status) and record.status != \"success\")",
     "| sort @timestamp desc",
     "| limit 50",
   ])
@@ -115,7 +119,7 @@ resource "aws_cloudwatch_dashboard" "this" {
         width  = 24
         height = 6
         properties = {
-          title  = "Recent failures (5xx with their stack traces)"
+          title  = "Recent failures (5xx, errors that escaped a handler, timeouts, failed restores)"
           region = local.region
           view   = "table"
           query  = "${local.log_sources} | ${replace(local.failures_query, "\n", " ")}"
@@ -129,7 +133,7 @@ resource "aws_cloudwatch_dashboard" "this" {
         height = 4
         properties = {
           title  = "Alarms"
-          alarms = concat(values(aws_cloudwatch_metric_alarm.function)[*].arn, aws_cloudwatch_metric_alarm.dynamodb_throttles[*].arn)
+          alarms = concat(values(aws_cloudwatch_metric_alarm.function)[*].arn, aws_cloudwatch_metric_alarm.dynamodb_throttles[*].arn, var.other_alarm_arns)
         }
     }] : [])
   })

@@ -1,13 +1,14 @@
 # Saved Logs Insights queries, in a folder named after the deployment. The request and failure lines carry both
-# request ids: apiRequestId is the one a client sees in a problem document, requestId is Lambda's (its START/END/REPORT
-# lines and the EMF documents carry it too).
+# request ids: apiRequestId is the one a client sees in a problem document, requestId is Lambda's, which the EMF
+# documents carry too, Lambda's platform lines as record.requestId and the runtime's own lines (an error that escaped
+# the handler) as AWSRequestId.
 resource "aws_cloudwatch_query_definition" "request_by_id" {
   name            = "${var.service}/one-request-by-id"
   log_group_names = var.log_group_names
   query_string = join("\n", [
     "# Replace the id below with the request id from the client's response (or Lambda's request id).",
     "fields @timestamp, level, message, function, route, method, status, latencyMs, coldStart, traceId, errorType, stackTrace.0",
-    "| filter apiRequestId = \"paste-the-request-id-here\" or requestId = \"paste-the-request-id-here\" or record.requestId = \"paste-the-request-id-here\"",
+    "| filter apiRequestId = \"paste-the-request-id-here\" or requestId = \"paste-the-request-id-here\" or record.requestId = \"paste-the-request-id-here\" or AWSRequestId = \"paste-the-request-id-here\"",
     "| sort @timestamp asc",
   ])
 }

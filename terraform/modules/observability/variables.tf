@@ -49,6 +49,12 @@ variable "alarm_topic_arn" {
   description = "The SNS topic the alarms notify, on alarm and when they recover; null for none (the alarms still show on the dashboard)."
 }
 
+variable "other_alarm_arns" {
+  type        = list(string)
+  default     = []
+  description = "The deployment's alarms made elsewhere (Lambda's Errors and Throttles per function, the API's 5xx rate), shown on the dashboard's alarm widget beside this module's own, so that it is never green while one of them is red."
+}
+
 variable "function_5xx_threshold" {
   type        = number
   default     = 5

@@ -103,7 +103,9 @@ class ObservabilityTerraformTest {
                 .containsEntry("statistic", "\"Sum\"").containsEntry("comparison_operator", "\"GreaterThanOrEqualToThreshold\"");
         assertThat(attributes(p99)).containsEntry("metric", "\"latency\"").containsEntry("extended_statistic", "\"p99\"")
                 .containsEntry("evaluation_periods", "3").containsEntry("statistic", "null");
-        assertThat(attributes(p99)).as("a quiet night never pages").containsEntry("low_sample_count", "\"ignore\"");
+        // With "ignore", CloudWatch leaves a p99 alarm alone below 10 / (1 - 0.99) = 1,000 samples a period: at the
+        // traffic most deployments see, it could never fire. Three periods in a row keep one slow request from paging.
+        assertThat(attributes(p99)).as("a quiet deployment's p99 is evaluated").containsEntry("low_sample_count", "\"evaluate\"");
         var resource = resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "function");
         assertThat(resource.attribute("extended_statistic")).contains("each.value.extended_statistic");
         assertThat(resource.attribute("evaluate_low_sample_count_percentiles")).contains("each.value.low_sample_count");
@@ -115,9 +117,36 @@ class ObservabilityTerraformTest {
         var byId = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "request_by_id");
         assertThat(byId.attribute("name")).contains("\"${var.service}/one-request-by-id\"");
         assertThat(byId.attribute("log_group_names")).contains("var.log_group_names");
-        assertThat(byId.attribute("query_string").orElseThrow()).contains("filter apiRequestId = ").contains(" or requestId = ");
+        assertThat(byId.attribute("query_string").orElseThrow()).contains("filter apiRequestId = ").contains(" or requestId = ")
+                .as("Lambda's platform lines and the runtime's own").contains(" or record.requestId = ").contains(" or AWSRequestId = ");
         var slowest = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "slowest_requests");
         assertThat(slowest.attribute("query_string").orElseThrow()).contains("sort latencyMs desc").contains("limit 50");
+    }
+
+    /**
+     * The failures an alarm counts are not all the functions' own ERROR lines: an error that escapes a handler is the
+     * runtime's line (level ERROR, no errorType), and a timeout or failed restore only Lambda's platform line, whose
+     * record.status is not success. The saved query and the dashboard's widget show them all.
+     */
+    @Test
+    void theFailuresQueryShowsTheRuntimesErrorLinesAndLambdasFailedInvocationsToo() {
+        assertThat(resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "recent_failures").attribute("query_string"))
+                .contains("local.failures_query");
+        var query = locals(OBSERVABILITY).attribute("failures_query").orElseThrow();
+        assertThat(query).contains("| filter level = \\\"ERROR\\\" or (ispresent(record.status) and record.status != \\\"success\\\")")
+                .doesNotContain("ispresent(errorType)")
+                .contains("coalesce(requestId, AWSRequestId, record.requestId)");
+    }
+
+    /** The dashboard's alarm widget is never green while an alarm of the deployment made elsewhere is red. */
+    @Test
+    void theAlarmWidgetShowsLambdasAlarmsAndTheApis5xxRateToo() {
+        assertThat(resource(OBSERVABILITY, "aws_cloudwatch_dashboard", "this").attribute("dashboard_body").orElseThrow())
+                .contains("alarms = concat(values(aws_cloudwatch_metric_alarm.function)[*].arn, aws_cloudwatch_metric_alarm.dynamodb_throttles[*].arn, var.other_alarm_arns)");
+        assertThat(Terraform.named(module("application"), "module", "observability").attribute("other_alarm_arns"))
+                .contains("concat(flatten([for function in module.function : function.alarm_arns]), aws_cloudwatch_metric_alarm.api_5xx_rate[*].arn)");
+        assertThat(Terraform.named(module("function"), "output", "alarm_arns").attribute("value"))
+                .contains("[for alarm in values(aws_cloudwatch_metric_alarm.this) : alarm.arn]");
     }
 
     /** Everything that does not agree between the module in {@code folder} and the code's catalogue. */
