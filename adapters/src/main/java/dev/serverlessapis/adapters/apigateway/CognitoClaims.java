@@ -49,14 +49,12 @@ public final class CognitoClaims {
     }
 
     /**
-     * The comma-joined names; a bracketed, space-separated form ({@code "[admins editors]"}, what HTTP APIs send) is
-     * read too, so a change on AWS's side fails towards fewer rights, never more. Cognito group names hold no spaces.
+     * The comma-joined names, split at whitespace too (Cognito group names hold none). Brackets are part of a name:
+     * Cognito allows them, so a group named {@code [admins]} is not {@code admins}, and a bracketed list (what HTTP APIs
+     * send, should AWS's side ever change) reads as names nobody holds, so it fails towards fewer rights, never more.
+     * A name holding a comma reads as two: the REST API joins names with commas, so none may hold one (identity README).
      */
-    private static List<String> groups(String joined) {
-        var names = joined.strip();
-        if (names.startsWith("[") && names.endsWith("]")) {
-            names = names.substring(1, names.length() - 1);
-        }
+    private static List<String> groups(String names) {
         var groups = new ArrayList<String>();
         var start = 0;
         for (var i = 0; i <= names.length(); i++) {
