@@ -1,0 +1,63 @@
+package dev.serverlessapis.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * make token (scripts/token) with terraform and aws stood in for. Cognito answers ADMIN_USER_PASSWORD_AUTH with a
+ * challenge instead of tokens for a person with MFA or a temporary password; the AWS CLI then prints {@code None} for
+ * the token, which a script would send as {@code Bearer None}. Each answer below is what the CLI prints for the
+ * script's {@code --query} and {@code --output text}: tab-separated, {@code None} for a missing value.
+ */
+class TokenScriptTest {
+    private static final String QUERY = "--query [ChallengeName, AuthenticationResult.IdToken] --output text";
+
+    @TempDir
+    Path work;
+
+    private Path environment;
+    private FakeCommands fakes;
+
+    @BeforeEach
+    void aDeployedDevEnvironment() throws IOException {
+        environment = Files.createDirectories(work.resolve("dev"));
+        Files.copy(Terraform.environment("dev").resolve("terraform.tfvars"), environment.resolve("terraform.tfvars"));
+        fakes = new FakeCommands(Files.createDirectories(work.resolve("fakes")))
+                .environment("PASSWORD", "correct-horse-Battery-9")
+                .answer("terraform", "output -raw user_pool_id", "eu-west-1_AbCdEf123")
+                .answer("terraform", "output -raw page_client_id", "3h2k9example")
+                // What the CLI prints for the token alone when Cognito answers with a challenge.
+                .answer("aws", "--query AuthenticationResult.IdToken --output text", "None");
+    }
+
+    @Test
+    void aPersonWithoutChallengeGetsTheirIdToken() throws Exception {
+        fakes.answer("aws", QUERY, "None\teyJraWQiOiJrIn0.eyJzdWIiOiJhZGEifQ.c2ln");
+        var run = fakes.run("token", environment.toString(), "ada");
+        assertThat(run.status()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo("eyJraWQiOiJrIn0.eyJzdWIiOiJhZGEifQ.c2ln\n");
+        assertThat(fakes.calls()).anySatisfy(call -> assertThat(call).startsWith("aws cognito-idp admin-initiate-auth --region eu-west-1 "
+                + "--user-pool-id eu-west-1_AbCdEf123 --client-id 3h2k9example --auth-flow ADMIN_USER_PASSWORD_AUTH"));
+    }
+
+    @Test
+    void aChallengeInsteadOfTokensFailsSayingWhyAndPrintsNoToken() throws Exception {
+        for (var challenge : new String[] {"SOFTWARE_TOKEN_MFA", "NEW_PASSWORD_REQUIRED", "SELECT_MFA_TYPE"}) {
+            fakes.answer("aws", QUERY, challenge + "\tNone");
+            var run = fakes.run("token", environment.toString(), "ada");
+            assertThat(run.status()).as(challenge).isNotZero();
+            assertThat(run.stdout()).as(challenge).isEmpty();
+            assertThat(run.stderr()).as(challenge).contains("Cognito answered ada with the challenge " + challenge + " instead of a token");
+        }
+        fakes.answer("aws", QUERY, "NEW_PASSWORD_REQUIRED\tNone");
+        assertThat(fakes.run("token", environment.toString(), "ada").stderr()).contains("temporary password");
+        fakes.answer("aws", QUERY, "SOFTWARE_TOKEN_MFA\tNone");
+        assertThat(fakes.run("token", environment.toString(), "ada").stderr()).contains("MFA");
+    }
+}
