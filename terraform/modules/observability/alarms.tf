@@ -58,11 +58,12 @@ resource "aws_cloudwatch_metric_alarm" "function" {
   tags                                  = var.tags
 }
 
-# Calls DynamoDB still throttled after the SDK's retries: each one a 503 a client got, two periods in a row.
+# Calls DynamoDB still throttled after the SDK's retries (each one a 503 a client got), and transaction attempts it
+# cancelled for throttling (the SDK does not retry those; the adapter does, before a 503), two periods in a row.
 resource "aws_cloudwatch_metric_alarm" "dynamodb_throttles" {
   count               = var.alarms_enabled ? 1 : 0
   alarm_name          = "${var.service}-dynamodb-throttles"
-  alarm_description   = "DynamoDB kept throttling ${var.service}'s calls past the SDK's retries for 10 minutes: clients are getting 503s."
+  alarm_description   = "DynamoDB kept throttling ${var.service}'s calls past the SDK's retries, or cancelling its transactions for throttling, for 10 minutes: clients are getting slow answers or 503s."
   namespace           = local.namespace
   metric_name         = local.metrics.events.name
   dimensions          = { for dimension in local.metrics.events.dimensions : dimension => { Service = var.service, Event = "DynamoDbThrottle" }[dimension] }

@@ -70,7 +70,7 @@ variable "latency_p99_threshold_ms" {
 variable "dynamodb_throttle_threshold" {
   type        = number
   default     = 0
-  description = "DynamoDB calls still throttled after the SDK's retries (each a 503 to a client) within 5 minutes above which, two periods in a row, it alarms."
+  description = "DynamoDB calls still throttled after the SDK's retries (each a 503 to a client), and transaction attempts cancelled for throttling (which the adapter tries again), within 5 minutes above which, two periods in a row, it alarms."
 }
 
 variable "tags" {

@@ -1,6 +1,5 @@
 package dev.serverlessapis.adapters.observability;
 
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -8,7 +7,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Counts, for every DynamoDB call, the attempts the SDK made again ({@link Event#DYNAMODB_RETRY}) and the calls still
- * throttled when its retries ran out ({@link Event#DYNAMODB_THROTTLE}), as EMF events. Registered on the DynamoDB
+ * throttled when its retries ran out ({@link Event#DYNAMODB_THROTTLE}), as EMF events. A transaction DynamoDB cancels
+ * for throttling is one such call each time: the SDK does not retry it, the adapter does, a few times, before a 503. Registered on the DynamoDB
  * client beside {@link XRayDynamoDbTracing}; it works whether or not the invocation is traced.
  */
 public final class DynamoDbRetryMetrics implements ExecutionInterceptor {
@@ -39,7 +39,7 @@ public final class DynamoDbRetryMetrics implements ExecutionInterceptor {
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         metrics.count(Event.DYNAMODB_RETRY, retries(attributes));
-        if (context.exception() instanceof AwsServiceException service && service.isThrottlingException()) {
+        if (DynamoDbThrottling.refused(context.exception())) {
             metrics.count(Event.DYNAMODB_THROTTLE);
         }
     }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -131,7 +130,7 @@ public final class XRayDynamoDbTracing implements ExecutionInterceptor {
         }
         if (failure.isPresent()) {
             var thrown = failure.get();
-            var throttled = status == 429 || thrown instanceof AwsServiceException service && service.isThrottlingException();
+            var throttled = status == 429 || DynamoDbThrottling.refused(thrown);
             if (throttled) {
                 segment.bool("throttle", true);
             }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The interceptor on a real SDK client whose HTTP layer answers as DynamoDB does (success, throttling), sending to a
@@ -100,6 +101,44 @@ class XRayDynamoDbTracingTest {
         assertThat(metrics).hasSize(2);
         assertThat(metrics.get(0)).contains("\"Event\":\"DynamoDbRetry\",\"Events\":2");
         assertThat(metrics.get(1)).contains("\"Event\":\"DynamoDbThrottle\",\"Events\":1");
+    }
+
+    /**
+     * DynamoDB refuses a throttled transaction as a cancellation (400, reasons {@code ThrottlingError} or
+     * {@code ProvisionedThroughputExceeded}), which the SDK does not retry and {@code isThrottlingException} does not
+     * call throttling: the adapter tries it again itself. Each such attempt is throttled all the same, in the trace and
+     * the throttle count, or the throttle alarm and chart would say "none" while transactions fail with 503s.
+     */
+    @Test
+    void aTransactionCancelledByThrottlingIsMarkedThrottledAndCounted() throws Exception {
+        for (var reason : List.of("ThrottlingError", "ProvisionedThroughputExceeded")) {
+            metrics.clear();
+            try (var dynamoDb = client(DynamoDbHttpAnswers.cancellingWith(List.of("None", reason)))) {
+                assertThatThrownBy(() -> dynamoDb.transactWriteItems(write -> write.transactItems(List.of())))
+                        .isInstanceOf(TransactionCanceledException.class);
+            }
+
+            var segment = segment(receive());
+            assertThat(segment.get("throttle")).as(reason).isNotNull();
+            assertThat(segment.get("throttle").getAsBoolean()).isTrue();
+            assertThat(segment.get("error").getAsBoolean()).isTrue();
+            assertThat(nothingMore()).isTrue();
+            assertThat(metrics).as(reason).singleElement().asString().contains("\"Event\":\"DynamoDbThrottle\",\"Events\":1");
+        }
+    }
+
+    /** A transaction cancelled by a failed condition or a conflict is an answer or contention, not throttling. */
+    @Test
+    void aTransactionCancelledByAConditionOrAConflictIsNotThrottling() throws Exception {
+        try (var dynamoDb = client(DynamoDbHttpAnswers.cancellingWith(List.of("ConditionalCheckFailed", "TransactionConflict")))) {
+            assertThatThrownBy(() -> dynamoDb.transactWriteItems(write -> write.transactItems(List.of())))
+                    .isInstanceOf(TransactionCanceledException.class);
+        }
+
+        var segment = segment(receive());
+        assertThat(segment.has("throttle")).isFalse();
+        assertThat(segment.get("error").getAsBoolean()).isTrue();
+        assertThat(metrics).isEmpty();
     }
 
     @Test
