@@ -55,16 +55,13 @@ resource "aws_sns_topic_subscription" "alarm_emails" {
   endpoint  = each.value
 }
 
-# The share of requests the API answered with a 5xx: 5XXError's average over a period is exactly that rate.
+# The share of requests the API answered with a 5xx, in periods with enough requests for a share to mean something:
+# 5XXError is 1 or 0 per request, so its Sum counts the 5xx answers and its SampleCount the requests. Without the
+# floor, one failure among 10 requests on a quiet night, twice, would page; the per-function 5xx alarm counts those.
 resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
   count               = var.alarms_enabled ? 1 : 0
   alarm_name          = "${local.prefix}-api-5xx-rate"
-  alarm_description   = "More than ${var.api_5xx_rate_threshold * 100}% of requests to ${local.prefix} failed with a 5xx."
-  namespace           = "AWS/ApiGateway"
-  metric_name         = "5XXError"
-  dimensions          = { ApiName = aws_api_gateway_rest_api.this.name, Stage = aws_api_gateway_stage.this.stage_name }
-  statistic           = "Average"
-  period              = 300
+  alarm_description   = "More than ${var.api_5xx_rate_threshold * 100}% of requests to ${local.prefix} failed with a 5xx, in 5 minutes of at least ${var.api_5xx_rate_min_requests} requests, twice in a row."
   evaluation_periods  = 2
   datapoints_to_alarm = 2
   threshold           = var.api_5xx_rate_threshold
@@ -73,4 +70,35 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
   alarm_actions       = aws_sns_topic.alarms[*].arn
   ok_actions          = aws_sns_topic.alarms[*].arn
   tags                = local.tags
+
+  metric_query {
+    id          = "rate"
+    expression  = "IF(requests >= ${var.api_5xx_rate_min_requests}, errors / requests, 0)"
+    label       = "Share of requests answered with a 5xx"
+    return_data = true
+  }
+
+  metric_query {
+    id          = "errors"
+    return_data = false
+    metric {
+      namespace   = "AWS/ApiGateway"
+      metric_name = "5XXError"
+      dimensions  = { ApiName = aws_api_gateway_rest_api.this.name, Stage = aws_api_gateway_stage.this.stage_name }
+      stat        = "Sum"
+      period      = 300
+    }
+  }
+
+  metric_query {
+    id          = "requests"
+    return_data = false
+    metric {
+      namespace   = "AWS/ApiGateway"
+      metric_name = "5XXError"
+      dimensions  = { ApiName = aws_api_gateway_rest_api.this.name, Stage = aws_api_gateway_stage.this.stage_name }
+      stat        = "SampleCount"
+      period      = 300
+    }
+  }
 }

@@ -145,6 +145,17 @@ variable "api_5xx_rate_threshold" {
   description = "The share of requests answered with a 5xx (0 to 1) above which the API alarms."
 }
 
+variable "api_5xx_rate_min_requests" {
+  type        = number
+  default     = 20
+  description = "The fewest requests in 5 minutes for the API's 5xx share to alarm: below it the share is left to the per-function 5xx alarm, which counts answers."
+
+  validation {
+    condition     = var.api_5xx_rate_min_requests >= 1 && floor(var.api_5xx_rate_min_requests) == var.api_5xx_rate_min_requests
+    error_message = "A whole number of requests, at least 1."
+  }
+}
+
 variable "user_pool_arn" {
   type        = string
   description = "The Cognito user pool (modules/identity) whose ID tokens the API's authorizer accepts on signed-in routes."

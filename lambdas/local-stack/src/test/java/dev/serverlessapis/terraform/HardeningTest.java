@@ -323,9 +323,25 @@ class HardeningTest {
         assertThat(functionAlarms).startsWith("var.alarms_enabled ?").contains("metric = \"Errors\"").contains("metric = \"Throttles\"");
         assertThat(resource(FUNCTION, "aws_cloudwatch_metric_alarm", "this").attribute("for_each")).contains("local.alarms");
         var api = resource(APPLICATION, "aws_cloudwatch_metric_alarm", "api_5xx_rate");
-        assertThat(api.attribute("metric_name")).contains("\"5XXError\"");
-        assertThat(api.attribute("statistic")).as("the average of 5XXError is the share of 5xx answers").contains("\"Average\"");
         assertThat(api.attribute("count")).contains("var.alarms_enabled ? 1 : 0");
+        // 5XXError is 1 or 0 per request: its Sum counts the 5xx answers, its SampleCount the requests.
+        var queries = new LinkedHashMap<String, Hcl.Body>();
+        for (var query : api.blocks("metric_query")) {
+            queries.put(query.body().attribute("id").orElseThrow(), query.body());
+        }
+        assertThat(queries).containsOnlyKeys("\"rate\"", "\"errors\"", "\"requests\"");
+        for (var stat : Map.of("\"errors\"", "\"Sum\"", "\"requests\"", "\"SampleCount\"").entrySet()) {
+            var metric = queries.get(stat.getKey()).block("metric");
+            assertThat(metric.attribute("metric_name")).contains("\"5XXError\"");
+            assertThat(metric.attribute("namespace")).contains("\"AWS/ApiGateway\"");
+            assertThat(metric.attribute("stat")).as(stat.getKey()).contains(stat.getValue());
+            assertThat(queries.get(stat.getKey()).attribute("return_data")).contains("false");
+        }
+        // A quiet night's one failure in ten requests is no rate: the per-function 5xx alarm counts those.
+        assertThat(queries.get("\"rate\"").attribute("expression"))
+                .contains("\"IF(requests >= ${var.api_5xx_rate_min_requests}, errors / requests, 0)\"");
+        assertThat(queries.get("\"rate\"").attribute("return_data")).contains("true");
+        assertThat(api.attribute("metric_name")).as("a metric_query alarm names no metric of its own").isEmpty();
     }
 
     @Test

@@ -47,6 +47,16 @@ class VariableValidationTest {
     }
 
     @Test
+    void theApis5xxRateFloorIsAWholeNumberOfRequests() throws Exception {
+        assertThat(plan("application", APPLICATION_REQUIRED, Map.of("api_5xx_rate_min_requests", "1")).status()).isZero();
+        for (var refused : java.util.List.of("0", "2.5", "-20")) {
+            var run = plan("application", APPLICATION_REQUIRED, Map.of("api_5xx_rate_min_requests", refused));
+            assertThat(run.status()).as(refused).isNotZero();
+            assertThat(run.output()).contains("A whole number of requests, at least 1.");
+        }
+    }
+
+    @Test
     void onlyCounterNamesTheApiCanAddressAreProvisionedEachOnce() throws Exception {
         assertThat(plan("application", APPLICATION_REQUIRED, Map.of("counters", "[\"cloud-resume\", \"a_b.C-9\", \"" + "x".repeat(64) + "\"]")).status()).isZero();
         for (var refused : java.util.List.of("\"cloud resume\"", "\"\"", "\"" + "x".repeat(65) + "\"", "\"caf\u00e9\"")) {
