@@ -102,3 +102,38 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
     }
   }
 }
+
+# Requests the stage's throttling limits shed (throttling_rate_limit, throttling_burst_limit): 429s that 4XXError
+# counts among clients' own mistakes. The access log names each one's gateway response THROTTLED, which this filter
+# counts; a log metric filter cannot take a constant dimension, so the environment is in the metric's name.
+resource "aws_cloudwatch_log_metric_filter" "api_throttled" {
+  count          = var.alarms_enabled ? 1 : 0
+  name           = "${local.prefix}-api-throttled"
+  log_group_name = aws_cloudwatch_log_group.api_access.name
+  pattern        = "{ $.errorType = \"THROTTLED\" }"
+
+  metric_transformation {
+    name      = "${local.prefix}-ApiThrottled"
+    namespace = "ServerlessApis/AccessLogs"
+    value     = "1"
+    unit      = "Count"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "api_throttled" {
+  count               = var.alarms_enabled ? 1 : 0
+  alarm_name          = "${local.prefix}-api-throttled"
+  alarm_description   = "The stage of ${local.prefix} shed requests with 429 over its throttling limits (${var.throttling_rate_limit} a second, bursts of ${var.throttling_burst_limit}) in two 5-minute periods in a row: raise the limits if this is the traffic you expect."
+  namespace           = aws_cloudwatch_log_metric_filter.api_throttled[0].metric_transformation[0].namespace
+  metric_name         = aws_cloudwatch_log_metric_filter.api_throttled[0].metric_transformation[0].name
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 2
+  datapoints_to_alarm = 2
+  threshold           = 0
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = aws_sns_topic.alarms[*].arn
+  ok_actions          = aws_sns_topic.alarms[*].arn
+  tags                = local.tags
+}

@@ -10,7 +10,11 @@ module "observability" {
   stage_name      = aws_api_gateway_stage.this.stage_name
   alarms_enabled  = var.alarms_enabled
   alarm_topic_arn = one(aws_sns_topic.alarms[*].arn)
-  # Lambda's own alarms per function and the API's 5xx rate, on the dashboard's alarm widget too.
-  other_alarm_arns = concat(flatten([for function in module.function : function.alarm_arns]), aws_cloudwatch_metric_alarm.api_5xx_rate[*].arn)
-  tags             = local.tags
+  # Lambda's own alarms per function, the API's 5xx rate and its throttled requests, on the dashboard's alarm widget too.
+  other_alarm_arns = concat(
+    flatten([for function in module.function : function.alarm_arns]),
+    aws_cloudwatch_metric_alarm.api_5xx_rate[*].arn,
+    aws_cloudwatch_metric_alarm.api_throttled[*].arn,
+  )
+  tags = local.tags
 }

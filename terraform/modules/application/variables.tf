@@ -120,7 +120,7 @@ variable "deletion_protection" {
 
 variable "alarms_enabled" {
   type        = bool
-  description = "Whether to create alarms (function errors and throttles, API 5xx rate) and their SNS topic."
+  description = "Whether to create alarms (function errors and throttles, API 5xx rate, requests the stage throttled) and their SNS topic."
 }
 
 variable "alarm_emails" {

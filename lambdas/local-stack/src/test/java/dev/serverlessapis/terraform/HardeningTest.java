@@ -137,6 +137,34 @@ class HardeningTest {
                 .containsPattern("integrationError\\s*=\\s*\"\\$context\\.integration\\.error\"");
     }
 
+    /**
+     * Requests the stage's throttling limits shed are 429s inside 4XXError, which no alarm can tell from a client's
+     * mistakes: the access log's gateway response type (THROTTLED) is counted by a metric filter instead, and alarmed.
+     * The filter reads the field the access log writes the response type into.
+     */
+    @Test
+    void requestsTheStageThrottlesAreCountedFromTheAccessLogAndAlarmed() {
+        var format = resource(APPLICATION, "aws_api_gateway_stage", "this").block("access_log_settings").attribute("format").orElseThrow();
+        var field = Pattern.compile("(\\w+)\\s*=\\s*\"\\$context\\.error\\.responseType\"").matcher(format);
+        assertThat(field.find()).as("the access log writes the gateway response type").isTrue();
+        var filter = resource(APPLICATION, "aws_cloudwatch_log_metric_filter", "api_throttled");
+        assertThat(filter.attribute("count")).contains("var.alarms_enabled ? 1 : 0");
+        assertThat(filter.attribute("log_group_name")).contains("aws_cloudwatch_log_group.api_access.name");
+        assertThat(filter.attribute("pattern")).contains("\"{ $." + field.group(1) + " = \\\"THROTTLED\\\" }\"");
+        var counted = filter.block("metric_transformation");
+        var alarm = resource(APPLICATION, "aws_cloudwatch_metric_alarm", "api_throttled");
+        assertThat(alarm.attribute("count")).contains("var.alarms_enabled ? 1 : 0");
+        assertThat(counted.attribute("namespace")).isPresent();
+        assertThat(alarm.attribute("namespace")).as("the filter's own metric").contains("aws_cloudwatch_log_metric_filter.api_throttled[0].metric_transformation[0].namespace");
+        assertThat(alarm.attribute("metric_name")).contains("aws_cloudwatch_log_metric_filter.api_throttled[0].metric_transformation[0].name");
+        assertThat(counted.attribute("name")).as("a filter takes no constant dimension: the environment is in the name").contains("\"${local.prefix}-ApiThrottled\"");
+        assertThat(counted.attribute("value")).contains("\"1\"");
+        assertThat(alarm.attribute("statistic")).contains("\"Sum\"");
+        assertThat(alarm.attribute("alarm_actions")).contains("aws_sns_topic.alarms[*].arn");
+        assertThat(Terraform.named(APPLICATION, "module", "observability").attribute("other_alarm_arns").orElseThrow())
+                .as("on the dashboard's alarm widget").contains("aws_cloudwatch_metric_alarm.api_throttled[*].arn");
+    }
+
     /** As the local stack serves them: each load revalidates, so a deploy never mixes old and new page modules. */
     @Test
     void thePagesFilesAreRevalidatedOnEveryLoad() {
