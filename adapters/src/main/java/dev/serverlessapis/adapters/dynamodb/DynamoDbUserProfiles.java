@@ -1,7 +1,6 @@
 package dev.serverlessapis.adapters.dynamodb;
 
 import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.call;
-import static dev.serverlessapis.adapters.dynamodb.DynamoDbCalls.putAlone;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.item;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
 import static dev.serverlessapis.adapters.dynamodb.ProfileItems.newIncarnation;
@@ -23,10 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -36,10 +33,17 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * Profiles in table {@code user-profiles}. A profile item holds the client's JSON text ({@code profile}), its
  * version's count ({@code version}) and incarnation ({@code incarnation}), its owner's handle ({@code created-by}),
  * all beside the text so they are never part of the body, and, when it has one, its email in lower case
- * ({@code email}, the key of index {@code email-index}); one written by a single put also holds that put's
- * {@link WriteToken} ({@code write-token}, beside the text too). An item written before incarnations were kept has
- * no {@code incarnation}, and is read as {@link dev.serverlessapis.domain.user.Incarnation#UNNAMED}. Emails are kept
- * unique by {@link EmailClaims}, written in the same transaction as the profile; delete-all is {@link ProfileSweep}.
+ * ({@code email}, the key of index {@code email-index}). An item written before incarnations were kept has no
+ * {@code incarnation}, and is read as {@link dev.serverlessapis.domain.user.Incarnation#UNNAMED}; one written by older
+ * code may hold a {@code write-token}, which nothing reads. Emails are kept unique by {@link EmailClaims}, written in
+ * the same transaction as the profile; delete-all is {@link ProfileSweep}.
+ *
+ * <p>Every write is a transaction, those of one item too. The SDK gives each its {@code ClientRequestToken} and sends
+ * it again with every retry, so DynamoDB carries a write out once however many attempts reach it (for 10 minutes,
+ * far longer than the SDK retries): a retry after a lost answer is a no-op that succeeds, even when another request
+ * changed the item in between, and a retry of an attempt that never arrived is the write's first. A single
+ * conditional write cannot tell those apart when another request wrote in between: the profile came back after
+ * another's delete, a replace undid a later one, two deletes both answered 200 (RetriedWritesTest).
  */
 public final class DynamoDbUserProfiles implements UserProfiles {
     public static final String ID = "id";
@@ -78,7 +82,8 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var item = item(stored);
         var idFree = WriteCondition.of("attribute_not_exists(#id)", Map.of("#id", ID));
         if (profile.email().isEmpty()) {
-            return putAlone(dynamoDb, "write a user", table, idFree, item) ? new Created(stored) : new IdTaken();
+            var alone = transactions.write("create a user", List.of(TransactWriteItem.builder().put(idFree.put(table, item)).build()));
+            return alone.failed(PROFILE_INDEX) ? new IdTaken() : new Created(stored);
         }
         var outcome = transactions.write("create a user", List.of(
                 TransactWriteItem.builder().put(idFree.put(table, item)).build(),
@@ -152,7 +157,8 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var item = item(next);
         var unchanged = unchangedSince(current.version());
         if (normalized(current.profile().email()).equals(normalized(replacement.email()))) {
-            return putAlone(dynamoDb, "write a user", table, unchanged, item) ? new Replaced(next) : new Changed();
+            var alone = transactions.write("replace a user", List.of(TransactWriteItem.builder().put(unchanged.put(table, item)).build()));
+            return alone.failed(PROFILE_INDEX) ? new Changed() : new Replaced(next);
         }
         // Each item's position is kept as it is added, to read the outcome by; the release goes last, so that writing
         // again without it leaves the others where they were.
@@ -201,27 +207,8 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     }
 
     private Deletion deleteAlone(WriteCondition unchanged, Map<String, AttributeValue> key) {
-        var attempts = new AnsweredAttempts.Tally();
-        var counted = AwsRequestOverrideConfiguration.builder().putExecutionAttribute(AnsweredAttempts.TALLY, attempts).build();
-        var request = unchanged.deleteItem(table, key).overrideConfiguration(counted).build();
-        try {
-            call("delete a user", () -> dynamoDb.deleteItem(request));
-            return new Deleted();
-        } catch (ConditionalCheckFailedException conditionFailed) {
-            return deletedByAnEarlierAttempt(conditionFailed, attempts) ? new Deleted() : new Changed();
-        }
-    }
-
-    /**
-     * A single delete has no item left to carry a {@link WriteToken}: its condition failing on no item at all, on a
-     * later attempt of the SDK, means an earlier attempt whose answer was lost deleted it, unless every earlier attempt
-     * was answered and refused (a throttle, a transaction of {@code DELETE /users} on the item), when the profile went
-     * by another request's delete. Of simultaneous deletes one still wins and the others see no profile, as a
-     * transaction's {@code ClientRequestToken} gives the deletes with an email.
-     */
-    private static boolean deletedByAnEarlierAttempt(ConditionalCheckFailedException conditionFailed, AnsweredAttempts.Tally attempts) {
-        var sent = conditionFailed.numAttempts();
-        return conditionFailed.item().isEmpty() && sent != null && sent > 1 && !attempts.everyAttemptRefused();
+        var alone = transactions.write("delete a user", List.of(TransactWriteItem.builder().delete(unchanged.delete(table, key)).build()));
+        return alone.failed(PROFILE_INDEX) ? new Changed() : new Deleted();
     }
 
     /** See {@link ProfileSweep}: bounded by the deadline, never splitting a profile from its claim. */

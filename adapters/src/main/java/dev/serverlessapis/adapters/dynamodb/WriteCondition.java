@@ -3,15 +3,14 @@ package dev.serverlessapis.adapters.dynamodb;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * A write's condition with the names and values its expression uses, written once for a write that goes alone (a
- * {@code PutItem} or {@code DeleteItem}) or inside a transaction (a {@code Put} or {@code Delete}). The single-item
- * requests are built directly rather than copied from the transaction types: a function that never writes a
+ * A write's condition with the names and values its expression uses, written once for a put that goes alone (a
+ * {@code PutItem}: a chirp) or a write inside a transaction (a {@code Put} or {@code Delete}: everything else). The
+ * single put is built directly rather than copied from the transaction's type: a function that never writes a
  * transaction then never loads those types, which costs each a few milliseconds of its cold start.
  */
 record WriteCondition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
@@ -39,17 +38,6 @@ record WriteCondition(String expression, Map<String, String> names, Map<String, 
         return Put.builder().tableName(table).item(item)
                 .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())
                 .build();
-    }
-
-    /**
-     * A delete that goes alone asks for the item its condition fails on, so that failing on no item at all is told
-     * from failing on a changed one ({@link DynamoDbUserProfiles#delete}). A builder, so that the caller adds what it
-     * needs without copying a built request.
-     */
-    DeleteItemRequest.Builder deleteItem(String table, Map<String, AttributeValue> key) {
-        return DeleteItemRequest.builder().tableName(table).key(key)
-                .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(valuesIfAny())
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
     }
 
     Delete delete(String table, Map<String, AttributeValue> key) {

@@ -16,42 +16,62 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An HTTP proxy on loopback in front of DynamoDB Local that loses one answer: it relays every request, waits for
  * DynamoDB Local's whole answer, and passes it back, except for the first request of the chosen operation whose body
  * holds the chosen text, where it closes the client's connection instead. The write was done; the client only sees
- * its connection end without an answer, as after a network fault, and the SDK's retries send it again. Made with
- * {@link #throttlingTheFirst}, it answers that request itself instead, with the 400 DynamoDB throttles with, and
- * never relays it: the write was not done, and something else happens meanwhile, as another request would do it.
- * Each request goes over a connection of its own, both sides, so no kept-alive connection hides or adds an attempt.
+ * its connection end without an answer, as after a network fault, and the SDK's retries send it again. Something
+ * else may happen in between, once the write was done, as another request would do it
+ * ({@link #losingTheFirstAnswerAfter}). Made with {@link #throttlingTheFirst}, it answers that request itself
+ * instead, with the 400 DynamoDB throttles with, and never relays it; with {@link #droppingTheFirst} it closes the
+ * connection without relaying it, as a request lost on its way: either way the write was not done, and something
+ * else happens meanwhile. Each request goes over a connection of its own, both sides, so no kept-alive connection
+ * hides or adds an attempt.
  */
 final class AnswerLosingProxy implements AutoCloseable {
+    /** Instead of an operation's name: whichever of the single-item writes or a transaction. */
+    static final String A_WRITE = "a write";
+
+    private enum Fate { ANSWER_LOST, THROTTLED, DROPPED }
+
     private final ServerSocket server;
     private final URI upstream;
     private final String operation;
     private final String bodyHolding;
-    /** What happens while the first chosen request is throttled; null when its answer is lost instead. */
+    private final Fate fate;
+    /** What happens while the first chosen request goes unanswered: after it was done, or instead of it. */
     private final Runnable meanwhile;
     private final AtomicInteger chosen = new AtomicInteger();
 
-    private AnswerLosingProxy(URI upstream, String operation, String bodyHolding, Runnable meanwhile) throws IOException {
+    private AnswerLosingProxy(URI upstream, String operation, String bodyHolding, Fate fate, Runnable meanwhile) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstream = upstream;
         this.operation = operation;
         this.bodyHolding = bodyHolding;
+        this.fate = fate;
         this.meanwhile = meanwhile;
         Thread.ofVirtual().start(this::accept);
     }
 
     /** Loses the answer to the first {@code operation} (an {@code X-Amz-Target} name) whose body holds {@code bodyHolding}. */
     static AnswerLosingProxy losingTheFirstAnswerTo(URI upstream, String operation, String bodyHolding) {
-        return of(upstream, operation, bodyHolding, null);
+        return of(upstream, operation, bodyHolding, Fate.ANSWER_LOST, () -> { });
+    }
+
+    /** As {@link #losingTheFirstAnswerTo}, running {@code meanwhile} once DynamoDB Local did that request, before the loss. */
+    static AnswerLosingProxy losingTheFirstAnswerAfter(URI upstream, String operation, String bodyHolding, Runnable meanwhile) {
+        return of(upstream, operation, bodyHolding, Fate.ANSWER_LOST, meanwhile);
     }
 
     /** Throttles the first {@code operation} whose body holds {@code bodyHolding} without relaying it, after running {@code meanwhile}. */
     static AnswerLosingProxy throttlingTheFirst(URI upstream, String operation, String bodyHolding, Runnable meanwhile) {
-        return of(upstream, operation, bodyHolding, meanwhile);
+        return of(upstream, operation, bodyHolding, Fate.THROTTLED, meanwhile);
     }
 
-    private static AnswerLosingProxy of(URI upstream, String operation, String bodyHolding, Runnable meanwhile) {
+    /** Closes the connection of the first {@code operation} whose body holds {@code bodyHolding}, never relayed, after running {@code meanwhile}. */
+    static AnswerLosingProxy droppingTheFirst(URI upstream, String operation, String bodyHolding, Runnable meanwhile) {
+        return of(upstream, operation, bodyHolding, Fate.DROPPED, meanwhile);
+    }
+
+    private static AnswerLosingProxy of(URI upstream, String operation, String bodyHolding, Fate fate, Runnable meanwhile) {
         try {
-            return new AnswerLosingProxy(upstream, operation, bodyHolding, meanwhile);
+            return new AnswerLosingProxy(upstream, operation, bodyHolding, fate, meanwhile);
         } catch (IOException noSocket) {
             throw new UncheckedIOException(noSocket);
         }
@@ -92,14 +112,17 @@ final class AnswerLosingProxy implements AutoCloseable {
             var body = in.readNBytes(contentLength(head));
             var first = isChosen(head, body) && chosen.incrementAndGet() == 1;
             var out = client.getOutputStream();
-            if (first && meanwhile != null) {
+            if (first && fate != Fate.ANSWER_LOST) {
                 meanwhile.run();
-                out.write(THROTTLED);
-                out.flush();
-                return;
+                if (fate == Fate.THROTTLED) {
+                    out.write(THROTTLED);
+                    out.flush();
+                }
+                return; // never relayed: the write was not done
             }
             var answer = fromDynamoDbLocal(closingHead(head), body);
             if (first) {
+                meanwhile.run();
                 return; // the answer is lost: the connection closes without it
             }
             out.write(answer);
@@ -120,7 +143,10 @@ final class AnswerLosingProxy implements AutoCloseable {
 
     private boolean isChosen(String head, byte[] body) {
         var target = header(head, "x-amz-target");
-        return target != null && target.endsWith("." + operation) && new String(body, StandardCharsets.UTF_8).contains(bodyHolding);
+        var named = operation.equals(A_WRITE)
+                ? target != null && target.matches(".*\\.(PutItem|UpdateItem|DeleteItem|TransactWriteItems)")
+                : target != null && target.endsWith("." + operation);
+        return named && new String(body, StandardCharsets.UTF_8).contains(bodyHolding);
     }
 
     private byte[] fromDynamoDbLocal(String head, byte[] body) throws IOException {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.serverlessapis.adapters.invocation.Invocation;
 import dev.serverlessapis.domain.chirp.ChirpText;
 import dev.serverlessapis.domain.chirp.UserId;
+import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.user.ProfileOwner;
+import dev.serverlessapis.domain.user.ReplaceUserProfile;
 import dev.serverlessapis.domain.user.UserProfile;
 import dev.serverlessapis.domain.user.UserProfiles;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A conditional write whose first attempt was done but whose answer was lost: the SDK's standard retries send it
- * again, and the second attempt's condition fails on the item the first one wrote. That is the write's own success,
- * not a taken millisecond, a taken id or a changed version. The client is built as the wiring builds it (the
+ * again. That is the write's own success, not a taken millisecond, a taken id or a changed version, even when another
+ * request wrote the item in between; and an attempt that never arrived is no success at all. The client is built as the wiring builds it (the
  * URL-connection HTTP client, the standard retries, three attempts) and talks to DynamoDB Local through
  * {@link AnswerLosingProxy}, which closes the connection instead of answering the first attempt.
  */
@@ -64,7 +68,7 @@ class RetriedWritesTest {
         var members = new LinkedHashMap<String, Object>();
         members.put("id", id);
         members.put("name", "Ada");
-        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "PutItem", "ConditionExpression");
+        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), AnswerLosingProxy.A_WRITE, "ConditionExpression");
              var client = retryingClientOf(proxy)) {
             var profiles = profilesOn(client);
 
@@ -85,7 +89,7 @@ class RetriedWritesTest {
         var id = UUID.randomUUID().toString();
         var direct = profilesOn(local.client());
         var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
-        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "PutItem", "ConditionExpression");
+        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), AnswerLosingProxy.A_WRITE, "ConditionExpression");
              var client = retryingClientOf(proxy)) {
             var profiles = profilesOn(client);
 
@@ -105,7 +109,7 @@ class RetriedWritesTest {
         var id = UUID.randomUUID().toString();
         var direct = profilesOn(local.client());
         var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
-        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), "DeleteItem", "ConditionExpression");
+        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerTo(local.endpoint(), AnswerLosingProxy.A_WRITE, "ConditionExpression");
              var client = retryingClientOf(proxy)) {
             var profiles = profilesOn(client);
 
@@ -128,7 +132,74 @@ class RetriedWritesTest {
         var direct = profilesOn(local.client());
         var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
         Runnable anotherDeletes = () -> assertThat(direct.delete(created.stored())).isInstanceOf(UserProfiles.Deleted.class);
-        try (var proxy = AnswerLosingProxy.throttlingTheFirst(local.endpoint(), "DeleteItem", "ConditionExpression", anotherDeletes);
+        try (var proxy = AnswerLosingProxy.throttlingTheFirst(local.endpoint(), AnswerLosingProxy.A_WRITE, "ConditionExpression", anotherDeletes);
+             var client = retryingClientOf(proxy)) {
+            var deletion = profilesOn(client).delete(created.stored());
+
+            assertThat(proxy.chosenRequests()).as("the SDK sent the delete again").isEqualTo(2);
+            assertThat(deletion).isInstanceOf(UserProfiles.Changed.class);
+        }
+    }
+
+    /**
+     * A create whose answer was lost, and whose profile another request then deleted: the SDK's retry does not create
+     * it again. Before, the retry's condition (no such id) held again, and the profile came back after a delete that
+     * had answered 200.
+     */
+    @Test
+    void aCreateWhoseAnswerWasLostIsNotDoneAgainAfterAnotherRequestDeletedTheProfile() throws Exception {
+        var id = UUID.randomUUID().toString();
+        var direct = profilesOn(local.client());
+        Runnable anotherDeletes = () -> assertThat(direct.delete(direct.find(new dev.serverlessapis.domain.user.UserId(id)).orElseThrow()))
+                .isInstanceOf(UserProfiles.Deleted.class);
+        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerAfter(local.endpoint(), AnswerLosingProxy.A_WRITE, id, anotherDeletes);
+             var client = retryingClientOf(proxy)) {
+            var creation = profilesOn(client).create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
+
+            assertThat(proxy.chosenRequests()).as("the SDK sent the create again").isEqualTo(2);
+            assertThat(creation).isInstanceOf(UserProfiles.Created.class);
+            assertThat(direct.find(new dev.serverlessapis.domain.user.UserId(id))).as("deleted after it was created, once").isEmpty();
+        }
+    }
+
+    /**
+     * A replace whose answer was lost, then another replace made on top of it: the SDK's retry of the first neither
+     * writes it again over the second nor answers "changed". Before, the retry's condition failed on the second's
+     * version, the replace decided again and wrote its body over the second, which had answered 200.
+     */
+    @Test
+    void aReplaceWhoseAnswerWasLostDoesNotUndoALaterReplaceMadeOnTopOfIt() throws Exception {
+        var id = UUID.randomUUID().toString();
+        var direct = profilesOn(local.client());
+        direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
+        Runnable laterReplace = () -> {
+            var seen = direct.find(new dev.serverlessapis.domain.user.UserId(id)).orElseThrow();
+            assertThat(seen.profile().members()).containsEntry("name", "Ada Lovelace");
+            assertThat(direct.replace(seen, UserProfile.of(Map.of("id", id, "name", "Countess")))).isInstanceOf(UserProfiles.Replaced.class);
+        };
+        try (var proxy = AnswerLosingProxy.losingTheFirstAnswerAfter(local.endpoint(), AnswerLosingProxy.A_WRITE, "Lovelace", laterReplace);
+             var client = retryingClientOf(proxy)) {
+            var answered = new ReplaceUserProfile(profilesOn(client), event -> { }).replace(ReplaceUserProfile.Command.of(
+                    Caller.signedIn("ada", List.of()), id, Map.of("name", "Ada Lovelace"), Optional.empty()));
+
+            var stored = direct.find(new dev.serverlessapis.domain.user.UserId(id)).orElseThrow();
+            assertThat(stored.profile().members()).as("the later replace survives").containsEntry("name", "Countess");
+            assertThat(answered.version().next()).as("answered the version it wrote").isEqualTo(stored.version());
+        }
+    }
+
+    /**
+     * A delete whose first attempt never reached DynamoDB, while another request deleted the profile: the SDK's retry
+     * finds it gone, and that is the other's delete. Before, a later attempt finding no item counted as this delete's
+     * own unless every earlier attempt had been answered and refused, so both deletes answered 200.
+     */
+    @Test
+    void aDeleteWhoseFirstAttemptNeverArrivedWhileAnotherDeletedTheProfileIsChanged() throws Exception {
+        var id = UUID.randomUUID().toString();
+        var direct = profilesOn(local.client());
+        var created = (UserProfiles.Created) direct.create(UserProfile.of(Map.of("id", id, "name", "Ada")), OWNER);
+        Runnable anotherDeletes = () -> assertThat(direct.delete(created.stored())).isInstanceOf(UserProfiles.Deleted.class);
+        try (var proxy = AnswerLosingProxy.droppingTheFirst(local.endpoint(), AnswerLosingProxy.A_WRITE, "ConditionExpression", anotherDeletes);
              var client = retryingClientOf(proxy)) {
             var deletion = profilesOn(client).delete(created.stored());
 
@@ -174,18 +245,14 @@ class RetriedWritesTest {
         return new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
     }
 
-    /**
-     * As the wiring builds it (AwsModule): the URL-connection client, the SDK's standard retries, three attempts, and
-     * {@link AnsweredAttempts}.
-     */
+    /** As the wiring builds it (AwsModule): the URL-connection client, the SDK's standard retries, three attempts. */
     private static DynamoDbClient retryingClientOf(AnswerLosingProxy proxy) {
         return DynamoDbClient.builder()
                 .endpointOverride(proxy.endpoint())
                 .region(Region.of(LocalDynamoDb.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3).build())
-                        .addExecutionInterceptor(new AnsweredAttempts()))
+                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3).build()))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.serverlessapis.adapters.dynamodb;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.counter.CounterName;
@@ -12,23 +13,28 @@ import dev.serverlessapis.domain.user.Version;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * A single-item write that meets a transaction in progress on its item: DynamoDB refuses it with a 400 that the
- * client raises as {@link TransactionConflictException}, once the SDK's retries are spent. The item is free again
- * when that transaction ends, so the request is "try again" (503 with {@code Retry-After}), not our defect (500).
- * DynamoDB Local never raises it, so the client here answers as DynamoDB does.
+ * A write that meets a transaction in progress on its item. A single-item write is refused with a 400 that the client
+ * raises as {@link TransactionConflictException} once the SDK's retries are spent; a transaction is cancelled with the
+ * reason {@code TransactionConflict}, and tried again after a random pause, {@value Transactions#ATTEMPTS} times in
+ * all. The item is free again when that transaction ends, so either way the request is "try again" (503 with
+ * {@code Retry-After}), not our defect (500). DynamoDB Local never answers so, so the client here answers as DynamoDB
+ * does.
  */
 class TransactionConflictTest {
-    private final DynamoDbClient heldByATransaction = new HeldByATransaction();
+    private final HeldByATransaction heldByATransaction = new HeldByATransaction();
 
     @Test
     void aVisitCountedWhileAnIdempotentVisitHoldsTheCounterIsTemporarilyUnavailable() {
@@ -41,19 +47,23 @@ class TransactionConflictTest {
     }
 
     @Test
-    void aProfileReplacedWhileTheSweepOfDeleteAllHoldsItIsTemporarilyUnavailable() {
+    void aProfileReplacedWhileTheSweepOfDeleteAllHoldsItIsTriedAgainThenTemporarilyUnavailable() {
         var profiles = new DynamoDbUserProfiles(heldByATransaction, "user-profiles", new SignedCursors("a-test-signing-key-of-some-length"));
         var current = new StoredProfile(UserProfile.of(Map.of("id", "ada", "name", "Ada")), Version.first(Incarnation.UNNAMED), Optional.of(new ProfileOwner("ada")));
 
         assertThatThrownBy(() -> profiles.replace(current, UserProfile.of(Map.of("id", "ada", "name", "Ada Lovelace"))))
                 .isInstanceOf(TemporarilyUnavailableException.class)
-                .hasMessage("DynamoDB could not write a user now");
+                .hasMessage("DynamoDB could not replace a user now: contended");
+        assertThat(heldByATransaction.attempts).hasValue(Transactions.ATTEMPTS);
     }
 
-    /** Refuses every single-item write as DynamoDB does while a transaction holds the item. */
+    /** Refuses every write as DynamoDB does while another transaction holds its item. */
     private static final class HeldByATransaction implements DynamoDbClient {
-        private static TransactionConflictException conflict() {
-            return (TransactionConflictException) TransactionConflictException.builder()
+        private final AtomicInteger attempts = new AtomicInteger();
+
+        @Override
+        public UpdateItemResponse updateItem(UpdateItemRequest request) {
+            throw (TransactionConflictException) TransactionConflictException.builder()
                     .message("Transaction is ongoing for the item")
                     .statusCode(400)
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionConflictException").serviceName("DynamoDb").build())
@@ -61,13 +71,14 @@ class TransactionConflictTest {
         }
 
         @Override
-        public UpdateItemResponse updateItem(UpdateItemRequest request) {
-            throw conflict();
-        }
-
-        @Override
-        public PutItemResponse putItem(PutItemRequest request) {
-            throw conflict();
+        public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+            attempts.incrementAndGet();
+            throw (TransactionCanceledException) TransactionCanceledException.builder()
+                    .message("Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]")
+                    .cancellationReasons(CancellationReason.builder().code("TransactionConflict").message("Transaction is ongoing for the item").build())
+                    .statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException").serviceName("DynamoDb").build())
+                    .build();
         }
 
         @Override

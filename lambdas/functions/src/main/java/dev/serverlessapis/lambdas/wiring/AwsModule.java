@@ -2,7 +2,6 @@ package dev.serverlessapis.lambdas.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.serverlessapis.adapters.dynamodb.AnsweredAttempts;
 import dev.serverlessapis.adapters.dynamodb.RequestDeadlineTimeouts;
 import dev.serverlessapis.adapters.observability.DynamoDbRetryMetrics;
 import dev.serverlessapis.adapters.observability.EmfMetrics;
@@ -78,7 +77,7 @@ public final class AwsModule {
 
     /**
      * The client as every function builds it, all but its endpoint and credentials: the HTTP client, time limits,
-     * retries, region and the interceptors (a retried delete's {@link AnsweredAttempts} among them). SnapStart's
+     * retries, region and the interceptors. SnapStart's
      * priming builds its own client from this too, so that what it warms is the code a restored function runs.
      */
     static DynamoDbClientBuilder configured(Configuration configuration, XRayDynamoDbTracing tracing, DynamoDbRetryMetrics retryMetrics) {
@@ -98,16 +97,15 @@ public final class AwsModule {
                         .addExecutionInterceptor(new RequestDeadlineTimeouts(callTimeout))
                         .addExecutionInterceptor(tracing)
                         .addExecutionInterceptor(retryMetrics)
-                        .addExecutionInterceptor(new AnsweredAttempts())
                         .build())
                 .region(Region.of(configuration.required(Configuration.AWS_REGION)));
     }
 
     /**
-     * The SDK's standard retries, and also of a write that met a transaction in progress on its item: DynamoDB answers
-     * it with a 400 the standard policy leaves alone, though the item is free again once that transaction ends (a
-     * counted visit while the page's idempotent visits hold the counter, a profile written while {@code DELETE /users}
-     * sweeps it).
+     * The SDK's standard retries, and also of a single-item write that met a transaction in progress on its item:
+     * DynamoDB answers it with a 400 the standard policy leaves alone, though the item is free again once that
+     * transaction ends (a visit counted while the page's idempotent visits hold the counter in theirs). Transactions
+     * meeting each other are cancelled instead, and tried again by the adapters.
      */
     static RetryStrategy retries(int maxAttempts) {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()

@@ -2,7 +2,6 @@ package dev.serverlessapis.lambdas.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.serverlessapis.adapters.dynamodb.AnsweredAttempts;
 import dev.serverlessapis.adapters.dynamodb.RequestDeadlineTimeouts;
 import dev.serverlessapis.adapters.observability.DynamoDbRetryMetrics;
 import dev.serverlessapis.adapters.observability.EmfMetrics;
@@ -13,8 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The interceptors the adapters rely on are on the client the wiring builds: without {@link AnsweredAttempts}, a
- * single delete retried after DynamoDB refused its first attempt could not tell another request's delete from its own.
+ * The interceptors the adapters and the observability rely on are on the client the wiring builds: without
+ * {@link RequestDeadlineTimeouts} a call could outlive its request, without the other two DynamoDB's calls would go
+ * untraced and uncounted.
  */
 class DynamoDbClientWiringTest {
     @AfterEach
@@ -31,7 +31,7 @@ class DynamoDbClientWiringTest {
                 new EmfMetrics("test", line -> { }, Clock.systemUTC()), Clock.systemUTC())) {
             var interceptors = client.serviceClientConfiguration().overrideConfiguration().executionInterceptors();
 
-            assertThat(interceptors).map(Object::getClass).contains(AnsweredAttempts.class, RequestDeadlineTimeouts.class,
+            assertThat(interceptors).map(Object::getClass).contains(RequestDeadlineTimeouts.class,
                     XRayDynamoDbTracing.class, DynamoDbRetryMetrics.class);
         }
     }
