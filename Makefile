@@ -23,7 +23,7 @@ RUNS ?= 10
 PRIMED_RUNS ?= 5
 WARM_UP_ROUNDS ?= 300
 
-.PHONY: help run test test-handlers test-end-to-end package bench bench-cold doctor deploy destroy user token validate clean check-java check-env check-backend check-terraform check-aws check-name
+.PHONY: help run test test-handlers test-end-to-end package bench bench-cold doctor deploy destroy user token revoke-admin validate clean check-java check-env check-backend check-terraform check-aws check-name
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -96,6 +96,9 @@ user: check-env check-name check-aws ## Create a person who can sign in on ENV: 
 
 token: check-env check-name check-aws ## Print an ID token of NAME on ENV for scripts (PASSWORD=..., or asked for)
 	@scripts/token $(TF_DIR) "$(NAME)"
+
+revoke-admin: check-env check-name check-aws ## Take admin rights from NAME on ENV (leave admins, sign out everywhere) and say when their last token expires
+	@scripts/revoke-admin $(TF_DIR) "$(NAME)"
 
 validate: ## terraform fmt -check and validate for the account settings and every environment (where terraform is installed)
 	@command -v terraform >/dev/null || { echo "terraform is not installed, so nothing was validated: install it (https://developer.hashicorp.com/terraform/install) or run ../shared/tools/tfcheck/tfcheck terraform for the offline check." >&2; exit 1; }
