@@ -29,10 +29,10 @@ locals {
       statistic           = null
       extended_statistic  = "p99"
       evaluation_periods  = 3
-      threshold           = var.latency_p99_threshold_ms
+      threshold           = lookup(var.latency_p99_threshold_ms_by_function, function, var.latency_p99_threshold_ms)
       comparison_operator = "GreaterThanThreshold"
       low_sample_count    = "evaluate"
-      description         = "${function}'s p99 latency stayed above ${var.latency_p99_threshold_ms} ms for 15 minutes: its traces show whether DynamoDB is the slow part (saved query ${var.service}/slowest-requests)."
+      description         = "${function}'s p99 latency stayed above ${lookup(var.latency_p99_threshold_ms_by_function, function, var.latency_p99_threshold_ms)} ms for 15 minutes: its traces show whether DynamoDB is the slow part (saved query ${var.service}/slowest-requests)."
     }
   }]...) : {}
 }

@@ -52,7 +52,7 @@ variable "alarm_topic_arn" {
 variable "other_alarm_arns" {
   type        = list(string)
   default     = []
-  description = "The deployment's alarms made elsewhere (Lambda's Errors and Throttles per function, the API's 5xx rate), shown on the dashboard's alarm widget beside this module's own, so that it is never green while one of them is red."
+  description = "The deployment's alarms made elsewhere (Lambda's Errors and Throttles per function, the API's 5xx rate, requests the stage throttled), shown on the dashboard's alarm widget beside this module's own, so that it is never green while one of them is red."
 }
 
 variable "function_5xx_threshold" {
@@ -65,6 +65,12 @@ variable "latency_p99_threshold_ms" {
   type        = number
   default     = 3000
   description = "The p99 latency of one function, in milliseconds, above which it alarms when it stays there for 15 minutes."
+}
+
+variable "latency_p99_threshold_ms_by_function" {
+  type        = map(number)
+  default     = {}
+  description = "Per function name, a p99 latency threshold in milliseconds in place of latency_p99_threshold_ms, for a function slow by design (one that works for a time budget on each call)."
 }
 
 variable "dynamodb_throttle_threshold" {

@@ -29,9 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A conditional write whose first attempt was done but whose answer was lost: the SDK's standard retries send it
  * again. That is the write's own success, not a taken millisecond, a taken id or a changed version, even when another
- * request wrote the item in between; and an attempt that never arrived is no success at all. The client is built as the wiring builds it (the
- * URL-connection HTTP client, the standard retries, three attempts) and talks to DynamoDB Local through
- * {@link AnswerLosingProxy}, which closes the connection instead of answering the first attempt.
+ * request wrote the item in between; and an attempt that never arrived (dropped or throttled by the proxy) is no
+ * success at all. The client is built as the wiring builds it (the URL-connection HTTP client, the standard retries,
+ * three attempts) and talks to DynamoDB Local through {@link AnswerLosingProxy}, which loses the first attempt's
+ * answer, or the attempt itself.
  */
 @ExtendWith(WithDynamoDbLocal.class)
 class RetriedWritesTest {

@@ -138,6 +138,22 @@ class ObservabilityTerraformTest {
                 .contains("coalesce(requestId, AWSRequestId, record.requestId)");
     }
 
+    /**
+     * DELETE /users works for up to its time budget on each call, by design, and is called again until nothing is
+     * left: its p99 alarm's threshold is above that budget, or emptying a large table would page.
+     */
+    @Test
+    void deleteAllsLatencyAlarmIsAboveItsTimeBudget() throws Exception {
+        var perFunction = locals(OBSERVABILITY).attribute("function_alarms").orElseThrow();
+        assertThat(perFunction).contains("threshold           = lookup(var.latency_p99_threshold_ms_by_function, function, var.latency_p99_threshold_ms)");
+        var given = Terraform.named(module("application"), "module", "observability").attribute("latency_p99_threshold_ms_by_function").orElseThrow();
+        var threshold = Pattern.compile("\\{ \"user-profile-delete-all\" = (\\d+) }").matcher(given);
+        assertThat(threshold.matches()).as(given).isTrue();
+        var budget = dev.serverlessapis.lambdas.user.UserModule.class.getDeclaredField("DEFAULT_DELETE_ALL_BUDGET");
+        budget.setAccessible(true);
+        assertThat(Long.parseLong(threshold.group(1))).isGreaterThan(((java.time.Duration) budget.get(null)).toMillis());
+    }
+
     /** The dashboard's alarm widget is never green while an alarm of the deployment made elsewhere is red. */
     @Test
     void theAlarmWidgetShowsLambdasAlarmsAndTheApis5xxRateToo() {

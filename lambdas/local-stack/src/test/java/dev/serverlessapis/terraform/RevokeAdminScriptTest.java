@@ -62,6 +62,15 @@ class RevokeAdminScriptTest {
         assertThat(fakes.run("revoke-admin", environment.toString(), "ada").lastLine()).contains("(120 minutes)");
     }
 
+    /** A client changed by hand may answer no validity: the person is already out, so the default hour is told. */
+    @Test
+    void noValidityOnTheClientIsCognitosDefaultHour() throws Exception {
+        fakes.answer("aws", "cognito-idp describe-user-pool-client", "None\tNone");
+        var run = fakes.run("revoke-admin", environment.toString(), "ada");
+        assertThat(run.status()).as(run.stderr()).isZero();
+        assertThat(run.lastLine()).contains("(60 minutes)");
+    }
+
     @Test
     void aPersonWhoCannotBeRemovedIsNotReportedRevoked() throws Exception {
         fakes.answer("aws", "cognito-idp admin-remove-user-from-group", 254, "", "An error occurred (UserNotFoundException): User does not exist.");
