@@ -31,7 +31,7 @@ help: ## List the targets
 check-java:
 	@[ -n "$(JAVA_HOME)" ] || { echo "No JDK 21 or newer found: install one and/or set JAVA_HOME." >&2; exit 1; }
 
-run: check-java ## Start the whole system locally at http://127.0.0.1:$${PORT:-3000}/ (data kept in $${DATA_DIR:-.data})
+run: check-java ## Start the whole system locally at http://127.0.0.1:PORT/ (PORT=3000, data kept in DATA_DIR=.data)
 	$(MVN) -q package -DskipTests -pl $(LOCAL_STACK) -am
 	exec "$(JAVA_HOME)/bin/java" -Dsqlite4java.library.path=$(LOCAL_STACK)/target/native-libs \
 	  -cp "$(LOCAL_STACK)/target/classes:$$(cat $(LOCAL_STACK)/target/runtime-classpath.txt)" dev.serverlessapis.local.LocalStack
