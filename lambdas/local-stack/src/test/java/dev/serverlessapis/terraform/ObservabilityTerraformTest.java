@@ -112,6 +112,58 @@ class ObservabilityTerraformTest {
         assertThat(resource.attribute("datapoints_to_alarm")).contains("each.value.evaluation_periods");
     }
 
+    /**
+     * Every alarm of the module, as terraform itself evaluates its namespace, metric and dimensions from the resource's
+     * own expressions (each entry of its for_each standing for {@code each.value}), reads a metric the code publishes
+     * under exactly those dimension names, with values the functions give them: the deployment's Service, a function of
+     * api.json, an Outcome or an Event the code emits. A dimension map that named the wrong variable or key would pass
+     * a comparison of source text.
+     */
+    @Test
+    void everyAlarmAsTerraformEvaluatesItReadsAMetricTheCodePublishes(@TempDir Path work) throws Exception {
+        TerraformCli.assumeInstalled("the alarms' dimensions are not evaluated here");
+        var functions = dev.serverlessapis.local.ApiSpec.load().functions().stream().map(function -> function.name()).toList();
+        var perFunction = resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "function");
+        var throttles = resource(OBSERVABILITY, "aws_cloudwatch_metric_alarm", "dynamodb_throttles");
+        var expression = "concat([for key, alarm in local.function_alarms : " + shape(perFunction).replace("each.value", "alarm") + "], ["
+                + shape(throttles) + "])";
+        var variables = Map.of("service", "\"serverless-apis-dev\"", "alarms_enabled", "true", "api_name", "\"serverless-apis-dev-api\"",
+                "stage_name", "\"dev\"", "log_group_names", "[\"/aws/lambda/x\"]",
+                "functions", functions.stream().map(name -> "\"" + name + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+        var alarms = TerraformCli.evaluate(work, OBSERVABILITY, Map.of("data.aws_region.current.region", "\"eu-west-1\""), variables, expression)
+                .getAsJsonArray();
+
+        assertThat(alarms).as("a 5xx and a latency alarm per function, and the throttles'").hasSize(2 * functions.size() + 1);
+        var outcomes = Arrays.stream(Outcome.values()).map(Outcome::value).toList();
+        var events = Arrays.stream(Event.values()).map(Event::value).toList();
+        for (var evaluated : alarms) {
+            var alarm = evaluated.getAsJsonObject();
+            assertThat(alarm.get("namespace").getAsString()).isEqualTo(Metric.NAMESPACE);
+            var dimensions = alarm.getAsJsonObject("dimensions");
+            var names = dimensions.keySet();
+            assertThat(Arrays.stream(Metric.values()).filter(metric -> metric.cloudWatchName().equals(alarm.get("metric").getAsString()))
+                    .flatMap(metric -> metric.dimensionSets().stream())
+                    .map(set -> set.stream().map(Dimension::cloudWatchName).collect(java.util.stream.Collectors.toSet())))
+                    .as("%s is published under %s", alarm.get("metric"), names).contains(names);
+            for (var name : names) {
+                var value = dimensions.get(name).getAsString();
+                switch (name) {
+                    case "Service" -> assertThat(value).isEqualTo("serverless-apis-dev");
+                    case "Function" -> assertThat(value).isIn(functions);
+                    case "Outcome" -> assertThat(value).isIn(outcomes);
+                    case "Event" -> assertThat(value).isIn(events);
+                    default -> throw new AssertionError("a dimension the code never publishes: " + name);
+                }
+            }
+        }
+    }
+
+    /** An alarm resource's namespace, metric and dimensions, as one object expression over its own attributes. */
+    private static String shape(Hcl.Body alarm) {
+        return "{ namespace = " + alarm.attribute("namespace").orElseThrow() + ", metric = " + alarm.attribute("metric_name").orElseThrow()
+                + ", dimensions = " + alarm.attribute("dimensions").orElseThrow() + " }";
+    }
+
     @Test
     void savedQueriesFindOneRequestByEitherIdAndTheSlowestRequests() {
         var byId = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "request_by_id");
