@@ -57,6 +57,8 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     public static final String EMAIL_INDEX = "email-index";
     /** Where a write transaction of a profile puts the profile's own item. */
     private static final int PROFILE_INDEX = 0;
+    /** Where a create puts the claim of the profile's address, when it has one. */
+    private static final int CLAIM_INDEX = 1;
     /** The position of an item a transaction does not hold. */
     private static final int NO_ITEM = -1;
 
@@ -81,17 +83,16 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var stored = new StoredProfile(profile, Version.first(newIncarnation()), Optional.of(owner));
         var item = item(stored);
         var idFree = WriteCondition.of("attribute_not_exists(#id)", Map.of("#id", ID));
-        if (profile.email().isEmpty()) {
-            var alone = transactions.write("create a user", List.of(TransactWriteItem.builder().put(idFree.put(table, item)).build()));
-            return alone.failed(PROFILE_INDEX) ? new IdTaken() : new Created(stored);
+        var items = new ArrayList<TransactWriteItem>();
+        items.add(TransactWriteItem.builder().put(idFree.put(table, item)).build());
+        if (profile.email().isPresent()) {
+            items.add(TransactWriteItem.builder().put(claims.claim(profile.email().get(), profile.id())).build());
         }
-        var outcome = transactions.write("create a user", List.of(
-                TransactWriteItem.builder().put(idFree.put(table, item)).build(),
-                TransactWriteItem.builder().put(claims.claim(profile.email().get(), profile.id())).build()));
-        if (outcome.failed(0)) {
+        var outcome = transactions.write("create a user", items);
+        if (outcome.failed(PROFILE_INDEX)) {
             return new IdTaken();
         }
-        return outcome.failed(1) ? new EmailTaken() : new Created(stored);
+        return outcome.failed(CLAIM_INDEX) ? new EmailTaken() : new Created(stored);
     }
 
     @Override
@@ -156,30 +157,23 @@ public final class DynamoDbUserProfiles implements UserProfiles {
         var next = current.replacedBy(replacement);
         var item = item(next);
         var unchanged = unchangedSince(current.version());
-        if (normalized(current.profile().email()).equals(normalized(replacement.email()))) {
-            var alone = transactions.write("replace a user", List.of(TransactWriteItem.builder().put(unchanged.put(table, item)).build()));
-            return alone.failed(PROFILE_INDEX) ? new Changed() : new Replaced(next);
-        }
+        // The claim moves only with the address: kept, it is neither claimed again nor released.
+        var moved = !normalized(current.profile().email()).equals(normalized(replacement.email()));
         // Each item's position is kept as it is added, to read the outcome by; the release goes last, so that writing
         // again without it leaves the others where they were.
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder().put(unchanged.put(table, item)).build());
         var claimIndex = NO_ITEM;
-        if (replacement.email().isPresent()) {
+        if (moved && replacement.email().isPresent()) {
             claimIndex = items.size();
             items.add(TransactWriteItem.builder().put(claims.claim(replacement.email().get(), replacement.id())).build());
         }
         var releaseIndex = NO_ITEM;
-        if (current.profile().email().isPresent()) {
+        if (moved && current.profile().email().isPresent()) {
             releaseIndex = items.size();
             items.add(TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build());
         }
-        var outcome = transactions.write("replace a user", items);
-        if (releaseIndex != NO_ITEM && outcome.failedAlone(releaseIndex)) {
-            // See EmailClaims#release: the old address's claim is another profile's, not this one's to free.
-            items.remove(releaseIndex);
-            outcome = transactions.write("replace a user", items);
-        }
+        var outcome = writeReleasing("replace a user", items, releaseIndex);
         if (outcome.failed(PROFILE_INDEX)) {
             return new Changed();
         }
@@ -191,24 +185,27 @@ public final class DynamoDbUserProfiles implements UserProfiles {
 
     @Override
     public Deletion delete(StoredProfile current) {
-        var key = key(current.id().value());
-        var unchanged = unchangedSince(current.version());
-        if (current.profile().email().isEmpty()) {
-            return deleteAlone(unchanged, key);
+        var items = new ArrayList<TransactWriteItem>();
+        items.add(TransactWriteItem.builder().delete(unchangedSince(current.version()).delete(table, key(current.id().value()))).build());
+        var releaseIndex = NO_ITEM;
+        if (current.profile().email().isPresent()) {
+            releaseIndex = items.size();
+            items.add(TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build());
         }
-        var outcome = transactions.write("delete a user", List.of(
-                TransactWriteItem.builder().delete(unchanged.delete(table, key)).build(),
-                TransactWriteItem.builder().delete(claims.release(current.profile().email().get(), current.id())).build()));
-        if (outcome.failedAlone(1)) {
-            // See EmailClaims#release: the claim is another profile's, not this one's to free.
-            return deleteAlone(unchanged, key);
-        }
-        return outcome.succeeded() ? new Deleted() : new Changed();
+        return writeReleasing("delete a user", items, releaseIndex).succeeded() ? new Deleted() : new Changed();
     }
 
-    private Deletion deleteAlone(WriteCondition unchanged, Map<String, AttributeValue> key) {
-        var alone = transactions.write("delete a user", List.of(TransactWriteItem.builder().delete(unchanged.delete(table, key)).build()));
-        return alone.failed(PROFILE_INDEX) ? new Changed() : new Deleted();
+    /**
+     * Writes the transaction, and when only the release at {@code releaseIndex} failed, writes it again without: see
+     * {@link EmailClaims#release}, the old address's claim is another profile's, not this one's to free.
+     */
+    private TransactionOutcome writeReleasing(String what, List<TransactWriteItem> items, int releaseIndex) {
+        var outcome = transactions.write(what, items);
+        if (releaseIndex != NO_ITEM && outcome.failedAlone(releaseIndex)) {
+            items.remove(releaseIndex);
+            outcome = transactions.write(what, items);
+        }
+        return outcome;
     }
 
     /** See {@link ProfileSweep}: bounded by the deadline, never splitting a profile from its claim. */
