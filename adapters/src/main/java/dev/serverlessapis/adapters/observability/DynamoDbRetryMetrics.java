@@ -8,8 +8,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 /**
  * Counts, for every DynamoDB call, the attempts the SDK made again ({@link Event#DYNAMODB_RETRY}) and the calls still
  * throttled when its retries ran out ({@link Event#DYNAMODB_THROTTLE}), as EMF events. A transaction DynamoDB cancels
- * for throttling is one such call each time: the SDK does not retry it, the adapter does, up to 10 times, before a 503. Registered on the DynamoDB
- * client beside {@link XRayDynamoDbTracing}; it works whether or not the invocation is traced.
+ * for throttling is one such call each time: the SDK does not retry it, the adapter does, up to 10 times, before a
+ * 503. Registered on the DynamoDB client beside {@link XRayDynamoDbTracing}; it works whether or not the invocation
+ * is traced.
  */
 public final class DynamoDbRetryMetrics implements ExecutionInterceptor {
     private static final ExecutionAttribute<int[]> ATTEMPTS = new ExecutionAttribute<>("DynamoDbRetryMetrics.Attempts");

@@ -77,8 +77,8 @@ public final class AwsModule {
 
     /**
      * The client as every function builds it, all but its endpoint and credentials: the HTTP client, time limits,
-     * retries, region and the interceptors. SnapStart's
-     * priming builds its own client from this too, so that what it warms is the code a restored function runs.
+     * retries, region and the interceptors. SnapStart's priming builds its own client from this too, so that what it
+     * warms is the code a restored function runs.
      */
     static DynamoDbClientBuilder configured(Configuration configuration, XRayDynamoDbTracing tracing, DynamoDbRetryMetrics retryMetrics) {
         var attemptTimeout = configuration.milliseconds(ATTEMPT_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT);
