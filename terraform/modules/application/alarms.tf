@@ -137,3 +137,29 @@ resource "aws_cloudwatch_metric_alarm" "api_throttled" {
   ok_actions          = aws_sns_topic.alarms[*].arn
   tags                = local.tags
 }
+
+# What a caller waits for on each route of api.json, as API Gateway measures it from the request's arrival to its
+# answer: the function's own latency, which its p99 alarm reads, and what only the gateway sees, the Cognito
+# authorizer, the invoke and a SnapStart restore. Per route (the stage's detailed metrics, metrics_enabled), not for
+# the whole API, so that DELETE /users, slow by design, keeps its own threshold; a period with few samples is
+# evaluated, as for the functions' p99, and it takes 3 periods in a row to page.
+resource "aws_cloudwatch_metric_alarm" "route_latency_p99" {
+  for_each = var.alarms_enabled ? { for route in local.api.routes : "${route.method} ${route.path}" => route } : {}
+
+  alarm_name                            = "${local.prefix}-api-latency-p99-${each.value.method}${replace(replace(each.value.path, "/[{}]/", ""), "/", "-")}"
+  alarm_description                     = "${each.key}'s p99 latency at API Gateway stayed above ${module.observability.latency_p99_thresholds_ms[each.value.function] + var.api_latency_allowance_ms} ms for 15 minutes. If ${each.value.function}'s own p99 alarm is quiet, the time is outside the function: the authorizer, the invoke or SnapStart restores (the REPORT lines' Restore Duration)."
+  namespace                             = "AWS/ApiGateway"
+  metric_name                           = "Latency"
+  dimensions                            = { ApiName = aws_api_gateway_rest_api.this.name, Stage = aws_api_gateway_stage.this.stage_name, Method = each.value.method, Resource = each.value.path }
+  extended_statistic                    = "p99"
+  period                                = 300
+  evaluation_periods                    = 3
+  datapoints_to_alarm                   = 3
+  threshold                             = module.observability.latency_p99_thresholds_ms[each.value.function] + var.api_latency_allowance_ms
+  comparison_operator                   = "GreaterThanThreshold"
+  treat_missing_data                    = "notBreaching"
+  evaluate_low_sample_count_percentiles = "evaluate"
+  alarm_actions                         = aws_sns_topic.alarms[*].arn
+  ok_actions                            = aws_sns_topic.alarms[*].arn
+  tags                                  = local.tags
+}

@@ -10,11 +10,12 @@ module "observability" {
   stage_name      = aws_api_gateway_stage.this.stage_name
   alarms_enabled  = var.alarms_enabled
   alarm_topic_arn = one(aws_sns_topic.alarms[*].arn)
-  # Lambda's own alarms per function, the API's 5xx rate and its throttled requests, on the dashboard's alarm widget too.
+  # Lambda's own alarms per function, the API's 5xx rate, its throttled requests and its routes' p99, on the dashboard's alarm widget too.
   other_alarm_arns = concat(
     flatten([for function in module.function : function.alarm_arns]),
     aws_cloudwatch_metric_alarm.api_5xx_rate[*].arn,
     aws_cloudwatch_metric_alarm.api_throttled[*].arn,
+    values(aws_cloudwatch_metric_alarm.route_latency_p99)[*].arn,
   )
   # DELETE /users works for up to its time budget on each call by design (UserModule's DEFAULT_DELETE_ALL_BUDGET, 4 s),
   # and is called again until nothing is left: emptying a large table would otherwise hold its p99 above 3 s for long

@@ -120,7 +120,7 @@ variable "deletion_protection" {
 
 variable "alarms_enabled" {
   type        = bool
-  description = "Whether to create alarms (function errors and throttles, API 5xx rate, requests the stage throttled) and their SNS topic."
+  description = "Whether to create alarms (function errors and throttles, API 5xx rate, requests the stage throttled, each route's p99 latency at API Gateway) and their SNS topic."
 }
 
 variable "alarm_emails" {
@@ -153,6 +153,17 @@ variable "api_5xx_rate_min_requests" {
   validation {
     condition     = var.api_5xx_rate_min_requests >= 1 && floor(var.api_5xx_rate_min_requests) == var.api_5xx_rate_min_requests
     error_message = "A whole number of requests, at least 1."
+  }
+}
+
+variable "api_latency_allowance_ms" {
+  type        = number
+  default     = 1000
+  description = "What API Gateway may add, in milliseconds, to a function's own p99 latency threshold before a route's p99 alarms: the Cognito authorizer, the invoke and a SnapStart restore, which the function's own latency does not see."
+
+  validation {
+    condition     = var.api_latency_allowance_ms >= 0 && floor(var.api_latency_allowance_ms) == var.api_latency_allowance_ms
+    error_message = "A whole number of milliseconds, 0 or more."
   }
 }
 

@@ -206,6 +206,80 @@ class ObservabilityTerraformTest {
         assertThat(Long.parseLong(threshold.group(1))).isGreaterThan(((java.time.Duration) budget.get(null)).toMillis());
     }
 
+    /**
+     * What a caller waits for is more than a function's own latency: the authorizer, the invoke and a SnapStart restore
+     * happen before the function's clock starts. Each route of api.json has a p99 alarm on API Gateway's Latency under
+     * the stage's per-method dimensions, as terraform evaluates them from the resource's own expressions, above its
+     * function's own threshold (which the observability module gives out), so DELETE /users stays above its budget.
+     */
+    @Test
+    void everyRouteHasAP99AlarmOnWhatItsCallersWaitForAboveItsFunctionsOwn(@TempDir Path work) throws Exception {
+        TerraformCli.assumeInstalled("the routes' latency alarms are not evaluated here");
+        var application = module("application");
+        var spec = dev.serverlessapis.local.ApiSpec.load();
+        var functions = spec.functions().stream().map(function -> "\"" + function.name() + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        var byFunction = Terraform.named(application, "module", "observability").attribute("latency_p99_threshold_ms_by_function").orElseThrow();
+        var thresholds = TerraformCli.evaluate(work, OBSERVABILITY, Map.of("data.aws_region.current.region", "\"eu-west-1\""), Map.of("service", "\"serverless-apis-dev\"", "alarms_enabled", "true",
+                "api_name", "\"serverless-apis-dev-api\"", "stage_name", "\"dev\"", "log_group_names", "[\"/aws/lambda/x\"]", "functions", functions,
+                "latency_p99_threshold_ms_by_function", byFunction),
+                Terraform.named(OBSERVABILITY, "output", "latency_p99_thresholds_ms").attribute("value").orElseThrow()).getAsJsonObject();
+
+        var alarm = resource(application, "aws_cloudwatch_metric_alarm", "route_latency_p99");
+        var shape = "{ name = " + alarm.attribute("alarm_name").orElseThrow() + ", namespace = " + alarm.attribute("namespace").orElseThrow()
+                + ", metric = " + alarm.attribute("metric_name").orElseThrow() + ", dimensions = " + alarm.attribute("dimensions").orElseThrow()
+                + ", statistic = " + alarm.attribute("extended_statistic").orElseThrow() + ", threshold = " + alarm.attribute("threshold").orElseThrow()
+                + ", low_samples = " + alarm.attribute("evaluate_low_sample_count_percentiles").orElseThrow() + " }";
+        var expression = "{ for key, route in " + alarm.attribute("for_each").orElseThrow() + " : key => "
+                + shape.replace("each.value", "route").replace("each.key", "key") + " }";
+        var stubs = new LinkedHashMap<String, String>();
+        stubs.put("module.observability.latency_p99_thresholds_ms", thresholds.toString().replace(":", " = "));
+        stubs.put("aws_api_gateway_rest_api.this.name", "\"serverless-apis-dev-api\"");
+        stubs.put("aws_api_gateway_stage.this.stage_name", "\"dev\"");
+        stubs.put("data.aws_region.current.region", "\"eu-west-1\"");
+        stubs.put("data.aws_partition.current.partition", "\"aws\"");
+        stubs.put("data.aws_caller_identity.current.account_id", "\"123456789012\"");
+        stubs.put("${path.module}", application.toString());
+        var variables = new LinkedHashMap<>(TerraformCli.APPLICATION_REQUIRED);
+        variables.put("alarms_enabled", "true");
+        variables.put("alarm_emails", "[\"ops@example.com\"]");
+        var alarms = TerraformCli.evaluate(work, application, stubs, variables, expression).getAsJsonObject();
+
+        assertThat(alarms.keySet()).as("one alarm per route of api.json")
+                .containsExactlyInAnyOrderElementsOf(spec.routes().stream().map(route -> route.method() + " " + route.path()).toList());
+        var names = new HashSet<String>();
+        for (var route : spec.routes()) {
+            var evaluated = alarms.getAsJsonObject(route.method() + " " + route.path());
+            var name = evaluated.get("name").getAsString();
+            assertThat(name).as("an alarm name of its own, in CloudWatch's limit").matches("serverless-apis-dev-api-latency-p99-[A-Za-z0-9-]+").hasSizeLessThanOrEqualTo(255);
+            assertThat(names.add(name)).as(name).isTrue();
+            assertThat(evaluated.get("namespace").getAsString()).isEqualTo("AWS/ApiGateway");
+            assertThat(evaluated.get("metric").getAsString()).isEqualTo("Latency");
+            // API Gateway's per-method dimensions: the API's name, its stage, the method and the resource's path.
+            assertThat(evaluated.getAsJsonObject("dimensions").entrySet()).extracting(Map.Entry::getKey, entry -> entry.getValue().getAsString())
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ApiName", "serverless-apis-dev-api"),
+                            org.assertj.core.groups.Tuple.tuple("Stage", "dev"), org.assertj.core.groups.Tuple.tuple("Method", route.method()),
+                            org.assertj.core.groups.Tuple.tuple("Resource", route.path()));
+            assertThat(evaluated.get("statistic").getAsString()).isEqualTo("p99");
+            assertThat(evaluated.get("low_samples").getAsString()).isEqualTo("evaluate");
+            assertThat(evaluated.get("threshold").getAsLong()).as(route.method() + " " + route.path() + " above its function's own")
+                    .isEqualTo(thresholds.get(route.function()).getAsLong() + 1000);
+        }
+        var budget = dev.serverlessapis.lambdas.user.UserModule.class.getDeclaredField("DEFAULT_DELETE_ALL_BUDGET");
+        budget.setAccessible(true);
+        assertThat(alarms.getAsJsonObject("DELETE /users").get("threshold").getAsLong())
+                .isGreaterThan(((java.time.Duration) budget.get(null)).toMillis());
+        assertThat(alarm.attribute("alarm_actions")).contains("aws_sns_topic.alarms[*].arn");
+        assertThat(alarm.attribute("ok_actions")).contains("aws_sns_topic.alarms[*].arn");
+        assertThat(Terraform.named(application, "module", "observability").attribute("other_alarm_arns").orElseThrow())
+                .as("on the dashboard's alarm widget").contains("values(aws_cloudwatch_metric_alarm.route_latency_p99)[*].arn");
+        assertThat(resource(application, "aws_api_gateway_method_settings", "all").block("settings").attribute("metrics_enabled"))
+                .as("API Gateway publishes per-method metrics only with detailed metrics on").contains("true");
+
+        variables.put("alarms_enabled", "false");
+        variables.put("alarm_emails", "[]");
+        assertThat(TerraformCli.evaluate(work, application, stubs, variables, expression).getAsJsonObject().keySet()).as("alarms off").isEmpty();
+    }
+
     /** The dashboard's alarm widget is never green while an alarm of the deployment made elsewhere is red. */
     @Test
     void theAlarmWidgetShowsLambdasAlarmsAndTheApis5xxRateToo() {

@@ -57,6 +57,18 @@ class VariableValidationTest {
     }
 
     @Test
+    void theApisLatencyAllowanceIsAWholeNumberOfMilliseconds() throws Exception {
+        for (var accepted : java.util.List.of("0", "1500")) {
+            assertThat(plan("application", APPLICATION_REQUIRED, Map.of("api_latency_allowance_ms", accepted)).status()).as(accepted).isZero();
+        }
+        for (var refused : java.util.List.of("-1", "0.5")) {
+            var run = plan("application", APPLICATION_REQUIRED, Map.of("api_latency_allowance_ms", refused));
+            assertThat(run.status()).as(refused).isNotZero();
+            assertThat(run.output()).contains("A whole number of milliseconds, 0 or more.");
+        }
+    }
+
+    @Test
     void onlyCounterNamesTheApiCanAddressAreProvisionedEachOnce() throws Exception {
         assertThat(plan("application", APPLICATION_REQUIRED, Map.of("counters", "[\"cloud-resume\", \"a_b.C-9\", \"" + "x".repeat(64) + "\"]")).status()).isZero();
         for (var refused : java.util.List.of("\"cloud resume\"", "\"\"", "\"" + "x".repeat(65) + "\"", "\"caf\u00e9\"")) {
