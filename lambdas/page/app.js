@@ -4,6 +4,8 @@ import * as auth from './auth.js';
 const MAX_LENGTH = 280;
 const REFRESH_MS = 10_000;
 const MAX_PAUSE_MS = 5 * 60_000;
+// Pages a refresh reads to reach the chirps shown; past them, the feed is loaded again.
+const CATCH_UP_PAGES = 5;
 // The count is announced only once typing pauses, and only this close to the limit or over it.
 const COUNT_PAUSE_MS = 1_000;
 const COUNT_NEAR = 20;
@@ -159,19 +161,43 @@ async function load(user) {
   }
 }
 
-async function refresh() {
+function announceNew(added) {
+  if (added) $('feed-status').textContent = `${added} new chirp${added === 1 ? '' : 's'}`;
+}
+
+/** The feed's newest chirps, added; {@code now} looks even while polling waits, for a person who was told it does. */
+async function refresh(now = false) {
   if (document.hidden) return;
   retime();
-  if (Date.now() < pause.until) return;
+  if (!now && Date.now() < pause.until) return;
   const generation = state.generation;
   try {
-    const page = await listChirps(state.user);
+    let page = await listChirps(state.user);
     resume();
     if (generation !== state.generation) return;
     clearError($('feed-error'));
-    const added = add(page.body, 'top');
-    if (added) $('feed-status').textContent = `${added} new chirp${added === 1 ? '' : 's'}`;
-    if (state.keys.size === page.body.length) showMore(page.next);
+    if (!state.keys.size) {
+      // Nothing shown (the first load failed, or found none): this is the feed's first page, with its own next.
+      showMore(null);
+      announceNew(add(page.body, 'bottom'));
+      showMore(page.next);
+      return;
+    }
+    // A page of chirps all new: more may have come than a page holds, and those between it and the ones shown would
+    // never be (Load more goes on below them), so the pages after it are read until one reaches what is shown.
+    let added = add(page.body, 'top');
+    let total = added;
+    for (let pages = 1; added === page.body.length && page.next; pages++) {
+      if (pages === CATCH_UP_PAGES) {
+        load(state.user);
+        return;
+      }
+      page = await nextPage(page.next);
+      if (generation !== state.generation) return;
+      added = add(page.body, 'top');
+      total += added;
+    }
+    announceNew(total);
   } catch (error) {
     pauseAfter(error);
     if (generation === state.generation) showError($('feed-error'), error);
@@ -282,7 +308,7 @@ form.addEventListener('submit', async (event) => {
       const why = failure.status === null ? 'No answer came from the chirp service.' : failure.message;
       showError(error, new ApiError(`${why} The chirp may have been posted: the feed below is checked now; `
         + 'post it again only if it is not there. Your draft is kept.'));
-      refresh();
+      refresh(true);
     } else {
       showError(error, failure);
     }
@@ -339,8 +365,12 @@ more.addEventListener('click', async () => {
   }
 });
 
-window.addEventListener('popstate', () => load(currentUser()));
-document.addEventListener('visibilitychange', refresh);
+// Following the skip link (a fragment) pops state too, and must not reload the feed it moves to.
+window.addEventListener('popstate', () => {
+  const user = currentUser();
+  if (user !== state.user) load(user);
+});
+document.addEventListener('visibilitychange', () => refresh());
 text.addEventListener('input', () => {
   updateCount(true);
   clearError($('compose-error'));

@@ -170,6 +170,120 @@ class ChirpPageBrowserTest {
         assertThat(browser.switchTo().activeElement()).isEqualTo(browser.findElement(By.cssSelector("#feed > li:nth-child(21) .handle")));
     }
 
+    /**
+     * A page may be followed by an empty one (a user with exactly 20 chirps: DynamoDB names a last key whenever a page
+     * is full). Once "Load more" has found nothing more and hidden itself, a refresh of the first page does not bring
+     * it back with the link that leads to nothing.
+     */
+    @Test
+    void onceLoadMoreFoundNothingMoreARefreshDoesNotOfferItAgain() {
+        for (int i = 1; i <= 20; i++) {
+            postElsewhere(handle, "one of twenty " + i);
+        }
+        whileEveryDocumentRuns(TIMERS_HANDED_TO_THE_TEST, () -> {
+            browser.get(stack.apiEndpoint() + "/?user=" + handle);
+            waitFor(driver -> chirpsShown() == 20);
+            var more = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("more")));
+            more.click();
+            waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("more")));
+
+            tick(2);
+
+            assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
+            assertThat(chirpsShown()).isEqualTo(20);
+        });
+    }
+
+    /** The skip link moves to the feed; it is no navigation, so the feed is not loaded again and pages loaded stay. */
+    @Test
+    void theSkipLinkMovesToTheFeedWithoutLoadingItAgain() {
+        for (int i = 1; i <= 21; i++) {
+            postElsewhere(handle, "skipped to " + i);
+        }
+        whileEveryDocumentRuns("""
+                window.__feedCalls = 0;
+                fetchStandIn((url, init) => url.pathname.endsWith('/chirp') && !(init.method), (fetched, input, init) => {
+                  window.__feedCalls++;
+                  return fetched(input, init);
+                });""", () -> {
+            browser.get(stack.apiEndpoint() + "/?user=" + handle);
+            waitFor(driver -> chirpsShown() == 20);
+            browser.findElement(By.id("more")).click();
+            waitFor(driver -> chirpsShown() == 21);
+            var calls = (Long) browser.executeScript("return window.__feedCalls");
+
+            browser.executeScript("document.querySelector('a.skip').focus()");
+            browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+            waitFor(driver -> browser.getCurrentUrl().endsWith("#feed-heading"));
+            browser.executeAsyncScript("setTimeout(arguments[arguments.length - 1], 300)");
+
+            assertThat(chirpsShown()).as("the pages loaded are still shown").isEqualTo(21);
+            assertThat((Long) browser.executeScript("return window.__feedCalls")).as("no new load").isEqualTo(calls);
+        });
+    }
+
+    /**
+     * More chirps than a page holds may arrive between two refreshes: the refresh reads on until it meets what is
+     * shown, so none of them is left out (Load more goes on from below what is shown, and would never show them).
+     */
+    @Test
+    void moreNewChirpsThanAPageBetweenTwoRefreshesAreAllShown() {
+        for (int i = 1; i <= 3; i++) {
+            postElsewhere(handle, "before " + i);
+        }
+        whileEveryDocumentRuns(TIMERS_HANDED_TO_THE_TEST, () -> {
+            browser.get(stack.apiEndpoint() + "/?user=" + handle);
+            waitFor(driver -> chirpsShown() == 3);
+            for (int i = 1; i <= 25; i++) {
+                postElsewhere(handle, "after " + i);
+            }
+
+            tick(1);
+
+            var texts = browser.findElements(By.cssSelector("#feed > li .text")).stream().map(WebElement::getText).toList();
+            var expected = new ArrayList<String>();
+            for (int i = 25; i >= 1; i--) {
+                expected.add("after " + i);
+            }
+            for (int i = 3; i >= 1; i--) {
+                expected.add("before " + i);
+            }
+            assertThat(texts).as("every chirp, newest first").isEqualTo(expected);
+            assertThat(browser.findElement(By.id("more")).isDisplayed()).as("nothing below what was shown").isFalse();
+        });
+    }
+
+    /**
+     * After a post that got no answer the page says the feed is checked: it is, at once, even while the feed's polling
+     * waits out a Retry-After, or the person would read "checked" about a feed nobody looked at.
+     */
+    @Test
+    void aPostWhoseAnswerWasLostIsCheckedInTheFeedEvenWhileItsPollingWaits() {
+        whileEveryDocumentRuns(TIMERS_HANDED_TO_THE_TEST + """
+                window.__feedDown = true;
+                fetchStandIn((url, init) => url.pathname.endsWith('/chirp'), async (fetched, input, init) => {
+                  if (init && init.method === 'POST') {
+                    await fetched(input, init);
+                    throw new TypeError('Failed to fetch');
+                  }
+                  if (window.__feedDown) {
+                    return new Response('{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"busy"}',
+                      { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '60' } });
+                  }
+                  return fetched(input, init);
+                });""", () -> {
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("feed-error")));
+            signIn();
+            browser.executeScript("window.__feedDown = false");
+            var text = "checked while paused, " + handle;
+            type(By.id("text"), text);
+            browser.findElement(By.id("post")).click();
+
+            assertThat(waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error"))).getText()).contains("may have been posted");
+            waitFor(driver -> driver.findElements(By.cssSelector("#feed > li .text")).stream().anyMatch(shown -> shown.getText().equals(text)));
+        });
+    }
+
     @Test
     void aReloadCountsAVisitAndKeepsTheSignIn() {
         var firstVisit = visits();
@@ -524,6 +638,13 @@ class ChirpPageBrowserTest {
                     .isEqualTo(((Number) sent.get(0).get("value")).longValue()).isEqualTo(shown);
         });
     }
+
+    /** The page's interval timers, handed to the test ({@link #tick}) instead of firing on their own. */
+    private static final String TIMERS_HANDED_TO_THE_TEST = """
+            window.__timers = [];
+            const every = window.setInterval.bind(window);
+            window.setInterval = (task, ms) => { window.__timers.push(task); return every(() => {}, 1 << 30); };
+            """;
 
     /**
      * Given to every script {@link #whileEveryDocumentRuns} evaluates: {@code fetchStandIn(picks, answer)} answers each
