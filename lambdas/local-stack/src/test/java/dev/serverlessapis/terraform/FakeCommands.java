@@ -62,7 +62,10 @@ final class FakeCommands {
         return this;
     }
 
-    /** Every call the fakes received, as "command arguments...", in order. */
+    /**
+     * Every call the fakes received, as "command arguments...", in order; after a call, each of its {@code file://}
+     * arguments on a line of its own, indented: "  file://path holds content".
+     */
     List<String> calls() {
         var log = folder.resolve("calls");
         try {
@@ -105,6 +108,9 @@ final class FakeCommands {
     private String script(String name, List<Answer> answers) {
         var script = new StringBuilder("#!/bin/bash\n")
                 .append("echo \"").append(name).append(" $*\" >> '").append(folder.resolve("calls")).append("'\n")
+                // What a parameter given as file://... holds (the AWS CLI reads such a file for the value), as its own line.
+                .append("for argument in \"$@\"; do case \"$argument\" in file://*) echo \"  $argument holds $(cat \"${argument#file://}\")\" >> '")
+                .append(folder.resolve("calls")).append("' ;; esac; done\n")
                 .append("case \"$*\" in\n");
         for (var answer : answers) {
             if (answer.argumentsContain().contains("'")) {

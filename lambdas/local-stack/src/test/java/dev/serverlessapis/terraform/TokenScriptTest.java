@@ -44,6 +44,29 @@ class TokenScriptTest {
                 + "--user-pool-id eu-west-1_AbCdEf123 --client-id 3h2k9example --auth-flow ADMIN_USER_PASSWORD_AUTH"));
     }
 
+    /**
+     * The password is never on the aws command line, which anyone on the machine can read while it runs (ps): it is
+     * in the JSON the CLI reads from a pipe, escaped, so a password holding {@code "}, {@code \}, {@code ,} or
+     * {@code =} (which the CLI's shorthand syntax would split on) reaches Cognito as typed.
+     */
+    @Test
+    void thePasswordReachesTheCliThroughAPipeAsTypedAndNeverOnItsCommandLine() throws Exception {
+        var password = "a \"quoted\", back\\slashed=Pa55word";
+        fakes.environment("PASSWORD", password).answer("aws", QUERY, "None\teyJraWQiOiJrIn0.eyJzdWIiOiJhZGEifQ.c2ln");
+        var run = fakes.run("token", environment.toString(), "ada");
+        assertThat(run.status()).as(run.stderr()).isZero();
+
+        var calls = fakes.calls();
+        var auth = calls.stream().filter(call -> call.startsWith("aws cognito-idp admin-initiate-auth")).findFirst().orElseThrow();
+        assertThat(auth).doesNotContain("Pa55word").containsPattern("--auth-parameters file:///dev/fd/\\d+ ");
+        var sent = calls.get(calls.indexOf(auth) + 1);
+        assertThat(sent).startsWith("  file:///dev/fd/");
+        var parameters = com.google.gson.JsonParser.parseString(sent.substring(sent.indexOf(" holds ") + 7)).getAsJsonObject();
+        assertThat(parameters.get("USERNAME").getAsString()).isEqualTo("ada");
+        assertThat(parameters.get("PASSWORD").getAsString()).isEqualTo(password);
+        assertThat(parameters.keySet()).containsExactly("USERNAME", "PASSWORD");
+    }
+
     @Test
     void aChallengeInsteadOfTokensFailsSayingWhyAndPrintsNoToken() throws Exception {
         for (var challenge : new String[] {"SOFTWARE_TOKEN_MFA", "NEW_PASSWORD_REQUIRED", "SELECT_MFA_TYPE"}) {

@@ -1,0 +1,60 @@
+package dev.serverlessapis.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * make user (scripts/user) with terraform and aws stood in for: a person of the environment's pool, with or without
+ * an email and the admins group, whose generated password is printed once and never put on an aws command line.
+ */
+class UserScriptTest {
+    @TempDir
+    Path work;
+
+    private Path environment;
+    private FakeCommands fakes;
+
+    @BeforeEach
+    void aDeployedDevEnvironment() throws IOException {
+        environment = Files.createDirectories(work.resolve("dev"));
+        Files.copy(Terraform.environment("dev").resolve("terraform.tfvars"), environment.resolve("terraform.tfvars"));
+        fakes = new FakeCommands(Files.createDirectories(work.resolve("fakes")))
+                .answer("terraform", "output -raw user_pool_id", "eu-west-1_AbCdEf123")
+                .answer("aws", "cognito-idp admin-", "");
+    }
+
+    @Test
+    void aPersonWithoutEmailOrAdminIsCreatedWithAPasswordPrintedOnceThatNoCommandLineHeld() throws Exception {
+        var run = fakes.run("user", environment.toString(), "ada");
+        assertThat(run.status()).as(run.stderr()).isZero();
+        var password = run.lastLine();
+        assertThat(password).matches("[A-Za-z0-9]{20,}Aa1");
+
+        var calls = fakes.calls();
+        var aws = calls.stream().filter(call -> call.startsWith("aws ")).toList();
+        assertThat(aws).extracting(call -> call.split(" ")[2]).containsExactly("admin-create-user", "admin-set-user-password");
+        assertThat(aws).allSatisfy(call -> assertThat(call).doesNotContain(password));
+        assertThat(aws.getFirst()).doesNotContain("--user-attributes")
+                .startsWith("aws cognito-idp admin-create-user --region eu-west-1 --user-pool-id eu-west-1_AbCdEf123 --username ada --message-action SUPPRESS");
+        var set = calls.stream().filter(call -> call.contains("admin-set-user-password")).findFirst().orElseThrow();
+        assertThat(set).containsPattern("--password file:///dev/fd/\\d+ --permanent");
+        assertThat(calls.get(calls.indexOf(set) + 1)).startsWith("  file:///dev/fd/").endsWith(" holds " + password);
+    }
+
+    @Test
+    void anAdminWithAnEmailIsCreatedVerifiedAndJoinsTheAdmins() throws Exception {
+        var run = fakes.run("user", environment.toString(), "grace", "1", "grace@example.com");
+        assertThat(run.status()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("Created grace (admin) in eu-west-1_AbCdEf123.");
+
+        var calls = fakes.calls().stream().filter(call -> call.startsWith("aws ")).toList();
+        assertThat(calls.getFirst()).contains("--username grace --message-action SUPPRESS --user-attributes Name=email,Value=grace@example.com Name=email_verified,Value=true");
+        assertThat(calls.getLast()).isEqualTo("aws cognito-idp admin-add-user-to-group --region eu-west-1 --user-pool-id eu-west-1_AbCdEf123 --username grace --group-name admins");
+    }
+}
