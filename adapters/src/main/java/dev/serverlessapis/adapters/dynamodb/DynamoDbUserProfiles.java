@@ -55,6 +55,15 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     /** The handle of the person who created the profile: beside the profile's JSON text, never in it. */
     public static final String CREATED_BY = "created-by";
     public static final String EMAIL_INDEX = "email-index";
+    /**
+     * Stored profile text a page of the list holds at most. Lambda returns at most 6 MiB from an invoke, counted on the
+     * JSON of the proxy response, in which the body is escaped once more: the answer writes each profile as it is
+     * stored (the same writer), and the envelope doubles each backslash and quote, so 2 bytes for each stored, at most
+     * 7 for 3 where older code or a hand edit stored a U+2028 raw (the answer escapes it in 6, the envelope in 7): 3.5
+     * MiB at worst, with room for headers and for a runtime that escaped more. A page holds at least 12 of the largest
+     * profiles a 64 KiB body can make.
+     */
+    static final long PAGE_BYTES = 1536 * 1024;
     /** Where a write transaction of a profile puts the profile's own item. */
     private static final int PROFILE_INDEX = 0;
     /** Where a create puts the claim of the profile's address, when it has one. */
@@ -128,11 +137,15 @@ public final class DynamoDbUserProfiles implements UserProfiles {
     /**
      * Scans with a limit of the items still wanted, so the scan stops exactly after the last item of the page and its
      * {@code LastEvaluatedKey} is a cursor that neither skips nor repeats. Email claims are filtered out, which can
-     * leave a scan short; the loop then continues until the page is full or the table ends.
+     * leave a scan short; the loop then continues until the page is full or the table ends. A page also ends before
+     * its profiles' stored text passes {@link #PAGE_BYTES} (one profile always fits), its cursor then the key of the
+     * last profile it holds.
      */
     @Override
     public Page<StoredProfile> list(PageRequest page) {
         var profiles = new ArrayList<StoredProfile>();
+        Map<String, AttributeValue> lastKey = null;
+        var bytes = 0L;
         Map<String, AttributeValue> startKey = page.cursor().map(cursor -> cursors.decode(cursor, Set.of(ID))).orElse(null);
         do {
             var exclusiveStart = startKey;
@@ -145,11 +158,34 @@ public final class DynamoDbUserProfiles implements UserProfiles {
                     .expressionAttributeNames(Map.of("#profile", PROFILE))
                     .build()));
             for (var item : scanned.items()) {
+                bytes += utf8Length(item.get(PROFILE).s());
+                if (lastKey != null && bytes > PAGE_BYTES) {
+                    return new Page<>(profiles, cursors.encode(lastKey));
+                }
                 profiles.add(stored(item));
+                lastKey = Map.of(ID, item.get(ID));
             }
             startKey = StartKey.after(scanned);
         } while (startKey != null && profiles.size() < page.limit());
         return new Page<>(profiles, cursors.encode(startKey));
+    }
+
+    private static long utf8Length(String text) {
+        var length = 0L;
+        for (var i = 0; i < text.length(); i++) {
+            var unit = text.charAt(i);
+            if (unit < 0x80) {
+                length += 1;
+            } else if (unit < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(unit) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
     }
 
     @Override

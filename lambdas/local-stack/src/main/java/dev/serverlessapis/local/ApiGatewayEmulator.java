@@ -177,7 +177,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         var function = route.map(ApiSpec.Route::function).orElse(spec.fallbackFunctionByPath().get(match.get().template()));
         // Lambda's request id is the invocation's own, not API Gateway's: the log lines carry both, as on AWS.
-        return handlers.get(function).handleRequest(event, new LocalContext(UUID.randomUUID().toString(), function));
+        var answer = handlers.get(function).handleRequest(event, new LocalContext(UUID.randomUUID().toString(), function));
+        return LambdaResponseLimit.fits(answer) ? answer : gateway(request, LambdaResponseLimit.refusal());
     }
 
     private static APIGatewayProxyResponseEvent gateway(Request request, APIGatewayProxyResponseEvent response) {

@@ -1,0 +1,82 @@
+package dev.serverlessapis.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlessapis.domain.shared.PageRequest;
+import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A page of the profile list ends before its stored text passes {@link DynamoDbUserProfiles#PAGE_BYTES}, whatever
+ * the limit, so that its answer stays within what Lambda returns; its cursor goes on after the last profile it holds,
+ * so that no profile is skipped or listed twice. Against DynamoDB Local, with profiles stored near DynamoDB's 400 KB
+ * item limit, raw U+2028 included, as older code or a hand edit could store them.
+ */
+@ExtendWith(WithDynamoDbLocal.class)
+class DynamoDbProfilePagesTest {
+    private static final String TABLE = "user-profiles";
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbUserProfiles profiles;
+    private final List<String> put = new ArrayList<>();
+
+    DynamoDbProfilePagesTest(LocalDynamoDb local) {
+        this.dynamoDb = local.client();
+        this.profiles = new DynamoDbUserProfiles(dynamoDb, TABLE, new SignedCursors("test-cursor-signing-key"));
+    }
+
+    @AfterEach
+    void removeWhatWasPut() {
+        for (var id : put) {
+            dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(id))));
+        }
+    }
+
+    @Test
+    void aPageHoldsNoMoreStoredTextThanItsBudgetAndItsCursorGoesOnAfterItsLastProfile() {
+        var prefix = "paged-" + UUID.randomUUID() + "-";
+        // 390,000 bytes of text each: 130,000 U+2028 of 3 bytes, within DynamoDB's 400 KB item.
+        var pad = "\u2028".repeat(130_000);
+        for (int i = 0; i < 10; i++) {
+            var id = prefix + i;
+            var item = new HashMap<String, AttributeValue>();
+            item.put(DynamoDbUserProfiles.ID, AttributeValue.fromS(id));
+            item.put(DynamoDbUserProfiles.PROFILE, AttributeValue.fromS("{\"id\":\"" + id + "\",\"pad\":\"" + pad + "\"}"));
+            item.put(DynamoDbUserProfiles.VERSION, AttributeValue.fromN("1"));
+            dynamoDb.putItem(request -> request.tableName(TABLE).item(item));
+            put.add(id);
+        }
+
+        var listed = new ArrayList<String>();
+        var pages = 0;
+        Optional<String> cursor = Optional.empty();
+        do {
+            var page = profiles.list(new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            pages++;
+            var bytes = 0L;
+            for (var stored : page.items()) {
+                var id = stored.id().value();
+                bytes += ((String) stored.profile().members().getOrDefault("pad", "")).length() * 3L;
+                if (id.startsWith(prefix)) {
+                    listed.add(id);
+                }
+            }
+            assertThat(page.items().size() == 1 || bytes <= DynamoDbUserProfiles.PAGE_BYTES)
+                    .as("page %d: %d profiles, %d bytes of text", pages, page.items().size(), bytes).isTrue();
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        assertThat(listed).as("each profile once").containsExactlyInAnyOrderElementsOf(put);
+        assertThat(pages).as("10 profiles of 390,000 bytes in pages of at most %d", DynamoDbUserProfiles.PAGE_BYTES).isGreaterThanOrEqualTo(3);
+    }
+}
