@@ -23,9 +23,12 @@ output "page_client_id" {
   value       = aws_cognito_user_pool_client.page.id
 }
 
+# Built from the prefix, not read from the domain: what reads this URL (the page's config and CSP) is among what the
+# API's create_before_destroy deployment depends on, which Terraform would force on the domain too, and a pool takes one
+# prefix domain, so a new prefix must destroy the old domain before creating the new one.
 output "login_url" {
   description = "The managed login domain; /oauth2/authorize, /oauth2/token and /logout are under it."
-  value       = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.region}.amazoncognito.com"
+  value       = "https://${var.domain_prefix}.auth.${data.aws_region.current.region}.amazoncognito.com"
 }
 
 output "admins_group" {

@@ -16,7 +16,9 @@ import dev.serverlessapis.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.serverlessapis.local.ApiSpec;
 import dev.serverlessapis.local.PageSecurityHeaders;
 import dev.serverlessapis.local.dynamodb.TableSpec;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,6 +208,26 @@ class TerraformTieTest {
         assertThat(Terraform.tfvars(Terraform.environment("prod")).attribute("local_sign_in_urls")).isEmpty();
         assertThat(Terraform.tfvars(Terraform.environment("prod")).attribute("deletion_protection")).contains("true");
         assertThat(Terraform.tfvars(Terraform.environment("dev")).attribute("deletion_protection")).contains("false");
+    }
+
+    /**
+     * The API's deployment is create_before_destroy, which Terraform forces on everything it depends on, the page's
+     * CSP and config among them (through the functions' allowed origins), and those carry the login URL. Read from the
+     * domain resource, the URL would make a new sign_in_domain_prefix create the new domain before the old one is
+     * destroyed, which Cognito refuses: a pool has one prefix domain. Built from the prefix, it is the same URL.
+     */
+    @Test
+    void theLoginUrlIsBuiltFromThePrefixSoANewPrefixReplacesTheDomainInTheOrderCognitoAllows(@TempDir Path work) throws Exception {
+        var identity = module("identity");
+        var url = named(identity, "output", "login_url").attribute("value").orElseThrow();
+        assertThat(url).doesNotContain("aws_cognito_user_pool_domain");
+        assertThat(resource(identity, "aws_cognito_user_pool_domain", "this").attribute("domain")).contains("var.domain_prefix");
+        TerraformCli.assumeInstalled("the login URL is not evaluated here");
+        var variables = Map.of("name", "\"serverless-apis-dev\"", "domain_prefix", "\"serverless-apis-dev-123456789012\"",
+                "deletion_protection", "false", "callback_urls", "[\"https://d111111abcdef8.cloudfront.net/\"]",
+                "logout_urls", "[\"https://d111111abcdef8.cloudfront.net/\"]");
+        assertThat(TerraformCli.evaluate(work, identity, Map.of("data.aws_region.current.region", "\"eu-west-1\""), variables, url).getAsString())
+                .isEqualTo("https://serverless-apis-dev-123456789012.auth.eu-west-1.amazoncognito.com");
     }
 
     @Test
