@@ -114,6 +114,12 @@ class JsonCodecTest {
                 .isInstanceOfSatisfying(JsonCodec.Refused.class, refused -> assertThat(refused.path()).isEqualTo("[0]"));
         assertThatThrownBy(() -> JsonCodec.parse("{\"\\ud800\":1}"))
                 .isInstanceOfSatisfying(JsonCodec.Refused.class, refused -> assertThat(refused.path()).isEmpty());
+        assertThatThrownBy(() -> JsonCodec.parse("{\"tags\":[1,\"\\udc00\"]}"))
+                .isInstanceOfSatisfying(JsonCodec.Refused.class, refused -> assertThat(refused.path()).isEqualTo("tags[1]"));
+        assertThatThrownBy(() -> JsonCodec.parse("[{\"a\":[0,{\"b\":\"\\ud800\"}]}]"))
+                .isInstanceOfSatisfying(JsonCodec.Refused.class, refused -> assertThat(refused.path()).isEqualTo("[0].a[1].b"));
+        assertThatThrownBy(() -> JsonCodec.parse("{\"\":{\"x\":1,\"x\":2}}"))
+                .isInstanceOfSatisfying(JsonCodec.Refused.class, refused -> assertThat(refused.path()).isEqualTo("x"));
     }
 
     @ParameterizedTest
