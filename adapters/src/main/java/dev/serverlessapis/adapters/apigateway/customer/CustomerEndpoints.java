@@ -31,8 +31,9 @@ public final class CustomerEndpoints {
 
     /**
      * Only {@code id} is read from the body, and only it is stored; other members are ignored. The domain's access rule
-     * is asked before the body is parsed, so a non-admin is a 403 whatever the body holds, malformed JSON included
-     * (the command checks it again, as every command validates itself).
+     * is asked before the body is parsed, so a non-admin is a 403 whatever JSON the body holds, malformed included
+     * (the command checks it again, as every command validates itself); its media type and size, which every route
+     * checks first, are a 415 or 413 for anyone.
      */
     public HttpResponse register(HttpRequest request) {
         CustomerAccess.requireMayRegister(request.caller());
