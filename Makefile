@@ -74,7 +74,7 @@ check-terraform:
 	@command -v terraform >/dev/null || { echo "terraform is not installed: get Terraform 1.10 or newer (https://developer.hashicorp.com/terraform/install), then run this again." >&2; exit 1; }
 
 check-aws: check-terraform
-	@{ [ -n "$$AWS_ACCESS_KEY_ID" ] || [ -n "$$AWS_PROFILE" ] || [ -f "$${AWS_SHARED_CREDENTIALS_FILE:-$$HOME/.aws/credentials}" ] || [ -f "$${AWS_CONFIG_FILE:-$$HOME/.aws/config}" ]; } || \
+	@scripts/aws-credentials || \
 	  { echo "No AWS credentials found: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), e.g. after 'aws configure' or 'aws sso login'. See README, 'Deploy'." >&2; exit 1; }
 
 doctor: check-env ## Check, without changing anything, what a deploy of ENV needs (tools, credentials, state bucket, quotas), one line each with its fix

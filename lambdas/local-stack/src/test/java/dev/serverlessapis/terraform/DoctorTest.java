@@ -73,7 +73,55 @@ class DoctorTest {
                 .contains("SKIP  could not check the caller's identity, the state bucket's existence, region and versioning, "
                         + "the account's Lambda concurrency and API Gateway's logging role without credentials.");
         assertThat(run.lastLine()).isEqualTo("doctor: dev is not ready to deploy: 1 failed, 1 could not run; fix the FAIL lines above and run make doctor again.");
-        assertThat(fakes.calls()).as("nothing but local version queries").containsExactly("terraform version -json", "aws --version");
+        // export-credentials reads what the CLI's own chain finds, here nothing: it calls no AWS API (an instance profile
+        // is read from the instance's metadata service).
+        assertThat(fakes.calls()).as("nothing but local queries").containsExactly("terraform version -json", "aws --version",
+                "aws configure export-credentials");
+    }
+
+    /**
+     * Credentials that leave no variable of the usual kind and no file: a container's (CodeBuild, ECS), a web identity's
+     * (GitHub's OIDC through its variables), or an instance profile's (EC2, Cloud9), which only the CLI's own chain
+     * finds. The doctor goes on to ask AWS who they are; make's targets that need credentials check the same way.
+     */
+    @ParameterizedTest
+    @MethodSource("credentialsWithoutTheUsualVariables")
+    void credentialsOnlyTheCliFindsAreFoundAndChecked(String where, String variable, int exportStatus) throws Exception {
+        ready("dev");
+        fakes.environment("AWS_PROFILE", "").answer("aws", "configure export-credentials", exportStatus, "", "");
+        if (variable != null) {
+            fakes.environment(variable, "/v2/credentials/x");
+        }
+        var run = doctor();
+        assertThat(run.status()).as(where + ": " + run.stdout()).isZero();
+        assertThat(run.stdout()).as(where).contains("ok    AWS identity arn:aws:iam::" + ACCOUNT + ":user/ada");
+
+        var check = fakes.run("aws-credentials");
+        assertThat(check.status()).as(where + ", scripts/aws-credentials").isZero();
+    }
+
+    static Stream<Arguments> credentialsWithoutTheUsualVariables() {
+        return Stream.of(Arguments.of("a container's", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", 1),
+                Arguments.of("a container's, by full URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI", 1),
+                Arguments.of("a web identity's", "AWS_WEB_IDENTITY_TOKEN_FILE", 1),
+                Arguments.of("an instance profile's", null, 0));
+    }
+
+    @Test
+    void noCredentialsAnywhereIsWhatScriptsAwsCredentialsSaysToo() throws Exception {
+        ready("dev");
+        fakes.environment("AWS_PROFILE", "").answer("aws", "configure export-credentials", 253, "", "Unable to locate credentials");
+        assertThat(fakes.run("aws-credentials").status()).isNotZero();
+        assertThat(fakes.environment("AWS_PROFILE", "test").run("aws-credentials").status()).as("a profile named").isZero();
+    }
+
+    /** make's own check before destroy, user, token and revoke-admin is the doctor's: one definition of "found". */
+    @Test
+    void makesCredentialCheckIsTheScriptTheDoctorUses() throws Exception {
+        var makefile = Terraform.read(Terraform.ROOT.getParent().resolve("Makefile"));
+        var recipe = makefile.substring(makefile.indexOf("\ncheck-aws:"), makefile.indexOf("\n\n", makefile.indexOf("\ncheck-aws:")));
+        assertThat(recipe).contains("@scripts/aws-credentials ||").doesNotContain("$$AWS_ACCESS_KEY_ID");
+        assertThat(Terraform.read(FakeCommands.SCRIPTS.resolve("doctor"))).contains("aws-credentials\" && credentials=true");
     }
 
     @Test
