@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,12 @@ public final class HttpRequest {
 
     private final APIGatewayProxyRequestEvent event;
     private final Map<String, List<String>> headers;
-    private final byte[] body;
+    /** Decoded at first use, so that a body that cannot be read is refused only where it is needed (not by a preflight). */
+    private byte[] body;
 
     public HttpRequest(APIGatewayProxyRequestEvent event) {
         this.event = event;
         this.headers = caseInsensitive(event.getHeaders(), event.getMultiValueHeaders());
-        this.body = decodeBody(event);
     }
 
     public String method() {
@@ -139,11 +140,11 @@ public final class HttpRequest {
     }
 
     public boolean hasBody() {
-        return body.length > 0;
+        return body().length > 0;
     }
 
     public int bodySize() {
-        return body.length;
+        return body().length;
     }
 
     /**
@@ -153,7 +154,7 @@ public final class HttpRequest {
      * is still accepted escaped in its JSON string (backslash, u, FFFD): no conversion of bytes produces an escape.
      */
     public String bodyText() {
-        var text = utf8(body);
+        var text = utf8(body());
         if (text.isEmpty()) {
             throw new HttpProblem(400, "Bad Request", "The body is not valid UTF-8.");
         }
@@ -177,6 +178,13 @@ public final class HttpRequest {
         }
     }
 
+    private byte[] body() {
+        if (body == null) {
+            body = decodeBody(event);
+        }
+        return body;
+    }
+
     private static byte[] decodeBody(APIGatewayProxyRequestEvent event) {
         if (event.getBody() == null) {
             return new byte[0];
@@ -196,16 +204,30 @@ public final class HttpRequest {
         return event.getBody().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A header without a value (null, which only a direct invoke sends) is not there; nor is a null among its lines. */
     private static Map<String, List<String>> caseInsensitive(Map<String, String> single, Map<String, List<String>> multi) {
         var result = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
         if (single != null) {
             for (var header : single.entrySet()) {
-                result.put(header.getKey(), List.of(header.getValue()));
+                if (header.getKey() != null && header.getValue() != null) {
+                    result.put(header.getKey(), List.of(header.getValue()));
+                }
             }
         }
         if (multi != null) {
             for (var header : multi.entrySet()) {
-                result.put(header.getKey(), List.copyOf(header.getValue()));
+                if (header.getKey() == null || header.getValue() == null) {
+                    continue;
+                }
+                var lines = new ArrayList<String>();
+                for (var line : header.getValue()) {
+                    if (line != null) {
+                        lines.add(line);
+                    }
+                }
+                if (!lines.isEmpty()) {
+                    result.put(header.getKey(), List.copyOf(lines));
+                }
             }
         }
         return result;

@@ -83,6 +83,50 @@ class HttpFunctionTest {
         assertThat(calls).hasValue(0);
     }
 
+    /**
+     * A body that cannot be read (marked base64 but not, or holding half a surrogate pair, which only a direct invoke
+     * sends) is refused where the body is needed: a preflight, an unknown resource or method answer as without it, and
+     * the refusal carries the CORS headers every answer to an allowed origin does.
+     */
+    @Test
+    void anUnreadableBodyIsA400WithCorsHeadersOnlyWhereTheBodyIsRead() {
+        for (var unreadable : List.of("!!!!", "\ud800")) {
+            var base64 = unreadable.equals("!!!!");
+            var preflight = withHeader(request("OPTIONS", RESOURCE, Map.of("name", "hits")), "Origin", HttpLayer.ALLOWED_ORIGIN)
+                    .withBody(unreadable).withIsBase64Encoded(base64);
+            assertThat(function.handle(preflight, HttpLayer.LAMBDA_REQUEST_ID).getStatusCode()).as(unreadable).isEqualTo(204);
+            var elsewhere = request("GET", "/nowhere", Map.of()).withBody(unreadable).withIsBase64Encoded(base64);
+            assertProblem(function.handle(elsewhere, HttpLayer.LAMBDA_REQUEST_ID), 404);
+
+            var served = withHeader(withHeader(request("GET", RESOURCE, Map.of("name", "hits")), "Origin", HttpLayer.ALLOWED_ORIGIN),
+                    "Content-Type", "application/json").withBody(unreadable).withIsBase64Encoded(base64);
+            var refused = function.handle(served, HttpLayer.LAMBDA_REQUEST_ID);
+            assertProblem(refused, 400);
+            assertThat(header(refused, "Access-Control-Allow-Origin")).as(unreadable).hasValue(HttpLayer.ALLOWED_ORIGIN);
+        }
+        assertThat(calls).hasValue(0);
+    }
+
+    /** A direct invoke may give a header no value, or a list of none: such a header is not there, never a 500. */
+    @Test
+    void aHeaderWithoutAValueIsAbsent() {
+        var event = request("GET", RESOURCE, Map.of("name", "hits"));
+        var single = new java.util.HashMap<String, String>();
+        single.put("X-Empty", null);
+        var multi = new java.util.HashMap<String, List<String>>();
+        multi.put("X-None", null);
+        multi.put("X-Holes", java.util.Arrays.asList("kept", null));
+        event.withHeaders(single).withMultiValueHeaders(multi);
+
+        var response = function.handle(event, HttpLayer.LAMBDA_REQUEST_ID);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        var request = new HttpRequest(event);
+        assertThat(request.header("X-Empty")).isEmpty();
+        assertThat(request.headerValues("X-None")).isEmpty();
+        assertThat(request.headerValues("X-Holes")).containsExactly("kept");
+    }
+
     @Test
     void aDefectInAnEndpointIsA500CarryingOnlyTheRequestId() {
         var failing = HttpLayer.function(Map.of(Route.of("GET", RESOURCE), request -> {
