@@ -158,7 +158,7 @@ public final class DynamoDbUserProfiles implements UserProfiles {
                     .expressionAttributeNames(Map.of("#profile", PROFILE))
                     .build()));
             for (var item : scanned.items()) {
-                bytes += utf8Length(item.get(PROFILE).s());
+                bytes += Utf8.length(item.get(PROFILE).s());
                 if (lastKey != null && bytes > PAGE_BYTES) {
                     return new Page<>(profiles, cursors.encode(lastKey));
                 }
@@ -168,24 +168,6 @@ public final class DynamoDbUserProfiles implements UserProfiles {
             startKey = StartKey.after(scanned);
         } while (startKey != null && profiles.size() < page.limit());
         return new Page<>(profiles, cursors.encode(startKey));
-    }
-
-    private static long utf8Length(String text) {
-        var length = 0L;
-        for (var i = 0; i < text.length(); i++) {
-            var unit = text.charAt(i);
-            if (unit < 0x80) {
-                length += 1;
-            } else if (unit < 0x800) {
-                length += 2;
-            } else if (Character.isHighSurrogate(unit) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                length += 4;
-                i++;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class JsonCodec {
     private static Object parse(String text, boolean stored) {
         try (var reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
-            var value = read(reader, stored ? null : Where.DOCUMENT, stored);
+            var value = read(reader, stored ? null : JsonPath.DOCUMENT, stored);
             // Strict, the reader itself refuses anything after the value; this names the rule if it ever does not.
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new IOException("more than one JSON value");
@@ -161,7 +161,7 @@ public final class JsonCodec {
         return number.toString();
     }
 
-    private static Object read(JsonReader reader, Where path, boolean stored) throws IOException {
+    private static Object read(JsonReader reader, JsonPath path, boolean stored) throws IOException {
         return switch (reader.peek()) {
             case BEGIN_OBJECT -> readObject(reader, path, stored);
             case BEGIN_ARRAY -> readArray(reader, path, stored);
@@ -176,7 +176,7 @@ public final class JsonCodec {
         };
     }
 
-    private static Map<String, Object> readObject(JsonReader reader, Where path, boolean stored) throws IOException {
+    private static Map<String, Object> readObject(JsonReader reader, JsonPath path, boolean stored) throws IOException {
         var object = new LinkedHashMap<String, Object>();
         reader.beginObject();
         while (reader.hasNext()) {
@@ -194,7 +194,7 @@ public final class JsonCodec {
         return Collections.unmodifiableMap(object);
     }
 
-    private static List<Object> readArray(JsonReader reader, Where path, boolean stored) throws IOException {
+    private static List<Object> readArray(JsonReader reader, JsonPath path, boolean stored) throws IOException {
         var array = new ArrayList<Object>();
         reader.beginArray();
         while (reader.hasNext()) {
@@ -204,59 +204,11 @@ public final class JsonCodec {
         return Collections.unmodifiableList(array);
     }
 
-    private static String valid(String text, Where path) {
+    private static String valid(String text, JsonPath path) {
         if (!UnicodeText.isValid(text)) {
             throw new Refused(path.spelled(), "must be valid Unicode text (it holds an unpaired surrogate)");
         }
         return text;
-    }
-
-    /**
-     * Where a value is in the document, spelled (as {@link Refused#path()} reads) only for a refusal: spelling each
-     * value's path as it is read took time in the path's length for every value, so a body of long member names over
-     * many values cost hundreds of milliseconds to parse where one of short names cost a few. A stored document, which
-     * is not checked, tracks none.
-     */
-    private static final class Where {
-        static final Where DOCUMENT = new Where(null, null, -1);
-
-        private final Where parent;
-        private final String member;
-        private final int index;
-
-        private Where(Where parent, String member, int index) {
-            this.parent = parent;
-            this.member = member;
-            this.index = index;
-        }
-
-        Where member(String name) {
-            return new Where(this, name, -1);
-        }
-
-        Where element(int position) {
-            return new Where(this, null, position);
-        }
-
-        String spelled() {
-            var steps = new ArrayList<Where>();
-            for (var step = this; step.parent != null; step = step.parent) {
-                steps.add(step);
-            }
-            var spelled = new StringBuilder();
-            for (var i = steps.size() - 1; i >= 0; i--) {
-                var step = steps.get(i);
-                if (step.member == null) {
-                    spelled.append('[').append(step.index).append(']');
-                } else {
-                    if (!spelled.isEmpty()) {
-                        spelled.append('.');
-                    }
-                    spelled.append(step.member);
-                }
-            }
-            return spelled.toString();
-        }
     }
 
     /** The text is not one well-formed JSON value; the message says how, as in "the body ...". */
