@@ -165,12 +165,16 @@ function announceNew(added) {
   if (added) $('feed-status').textContent = `${added} new chirp${added === 1 ? '' : 's'}`;
 }
 
+// A refresh on its way: the timer does not send another until it is answered, so a slow feed is not asked ever more often.
+let refreshing = false;
+
 /** The feed's newest chirps, added; {@code now} looks even while polling waits, for a person who was told it does. */
 async function refresh(now = false) {
   if (document.hidden) return;
   retime();
-  if (!now && Date.now() < pause.until) return;
+  if (!now && (refreshing || Date.now() < pause.until)) return;
   const generation = state.generation;
+  refreshing = true;
   try {
     let page = await listChirps(state.user);
     resume();
@@ -201,6 +205,8 @@ async function refresh(now = false) {
   } catch (error) {
     pauseAfter(error);
     if (generation === state.generation) showError($('feed-error'), error);
+  } finally {
+    refreshing = false;
   }
 }
 

@@ -284,6 +284,36 @@ class ChirpPageBrowserTest {
         });
     }
 
+    /**
+     * A feed slow to answer is not asked again at each tick while its answer is on the way: refreshes of one tab do not
+     * pile up on a service that is already slow, and each failure counts once toward the polling's back-off.
+     */
+    @Test
+    void aRefreshStillWaitingForItsAnswerIsNotSentAgainAtTheNextTick() {
+        whileEveryDocumentRuns(TIMERS_HANDED_TO_THE_TEST + """
+                window.__feedCalls = 0;
+                window.__held = [];
+                window.__hold = false;
+                fetchStandIn((url, init) => url.pathname.endsWith('/chirp') && !(init.method), (fetched, input, init) => {
+                  window.__feedCalls++;
+                  if (!window.__hold) return fetched(input, init);
+                  return new Promise((settled) => window.__held.push(() => settled(fetched(input, init))));
+                });""", () -> {
+            waitFor(driver -> (Long) browser.executeScript("return window.__feedCalls") == 1);
+            browser.executeScript("window.__hold = true; for (let i = 0; i < 3; i++) window.__timers.forEach((task) => task());");
+            browser.executeAsyncScript("setTimeout(arguments[arguments.length - 1], 200)");
+
+            assertThat((Long) browser.executeScript("return window.__feedCalls")).as("the first load and one refresh").isEqualTo(2);
+            browser.executeScript("window.__hold = false; window.__held.forEach((release) => release());");
+            // Once the held refresh has its answer, a tick asks again: ticks until then send nothing.
+            waitFor(driver -> {
+                tick(1);
+                return (Long) browser.executeScript("return window.__feedCalls") >= 3;
+            });
+            assertThat((Long) browser.executeScript("return window.__feedCalls")).as("one more call, not one per tick").isEqualTo(3);
+        });
+    }
+
     @Test
     void aReloadCountsAVisitAndKeepsTheSignIn() {
         var firstVisit = visits();
