@@ -32,12 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * as the characters they hold, so an escape such as {@code \u00e9} comes back as the character it stands for.
  *
  * <p>Reading goes through Gson's streaming {@link JsonReader} only, never a {@code Gson} instance: setting one up (its
- * type-adapter factories, reflection and the adapters it builds for each runtime type) was the largest piece the
- * project added to every function's cold start. Writing is a few lines of our own over {@link JsonText}, which escapes
- * as Gson's {@code JsonWriter} did, so the text is the same to the byte; that writer's set-up ran
- * {@code java.util.Formatter} at every cold start.
+ * type-adapter factories, reflection, an adapter per runtime type) was the largest piece the project added to every
+ * function's cold start. Writing is ours, over {@link JsonText}, which escapes as Gson's {@code JsonWriter} did (the
+ * same text to the byte) without that writer's set-up, which ran {@code java.util.Formatter} at every cold start.
  */
 public final class JsonCodec {
+    /** Gson's strict reader refuses a number this long or longer as if it were no JSON: the refusal says so instead. */
+    private static final int LONGEST_NUMBER = 1024;
+
     private JsonCodec() {
     }
 
@@ -61,8 +63,19 @@ public final class JsonCodec {
             }
             return value;
         } catch (IOException | IllegalStateException | NumberFormatException malformed) {
-            throw new Malformed("is not well-formed JSON");
+            throw new Malformed(longestDigitRun(text) >= LONGEST_NUMBER ? "holds a number of more than " + (LONGEST_NUMBER - 1)
+                    + " characters, which is not accepted" : "is not well-formed JSON");
         }
+    }
+
+    /** Digits in a row; a run in a string counts too, which only changes the words for a body refused anyway. */
+    private static int longestDigitRun(String text) {
+        int longest = 0;
+        for (int i = 0, run = 0; i < text.length(); i++) {
+            run = text.charAt(i) >= '0' && text.charAt(i) <= '9' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /** {@link #parse} of a document that must be one JSON object; anything else is {@link Malformed}. */

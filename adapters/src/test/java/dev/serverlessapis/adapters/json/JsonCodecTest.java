@@ -122,6 +122,16 @@ class JsonCodecTest {
                 .isInstanceOfSatisfying(JsonCodec.Refused.class, refused -> assertThat(refused.path()).isEqualTo("x"));
     }
 
+    /** The parser's limit on a number's length is said as such, not as malformed JSON; a number under it is kept. */
+    @Test
+    void aNumberTooLongForTheParserIsRefusedSayingSo() {
+        var longest = "9".repeat(1023);
+        assertThat(JsonCodec.write(JsonCodec.parse("[" + longest + "]"))).isEqualTo("[" + longest + "]");
+        assertThatThrownBy(() -> JsonCodec.parse("{\"n\":" + "9".repeat(1024) + "}")).isInstanceOf(JsonCodec.Malformed.class)
+                .hasMessage("holds a number of more than 1023 characters, which is not accepted");
+        assertThatThrownBy(() -> JsonCodec.parse("{\"n\":1")).hasMessage("is not well-formed JSON");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "{\"a\":1,}", "[1,]", "{a:1}", "'a'", "01", "1.", ".5", "+1", "NaN", "Infinity", "{\"a\":1}x", "1 2"})
     void textThatIsNotOneStrictJsonValueIsMalformed(String text) {
