@@ -117,6 +117,7 @@ export async function completeSignIn() {
   if (!flow || flow.state !== query.get('state')) throw new SignInFailed('Sign-in was not completed: this answer belongs to another attempt. Sign in again.');
   if (query.has('error')) throw new SignInFailed(`Sign-in was not completed: ${query.get('error_description') || query.get('error')}.`);
   const settings = await config();
+  // fetch rejects only when no answer came (the network, the issuer down): a sign-in failure, not the page's own.
   const response = await fetch(settings.tokenEndpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -124,6 +125,8 @@ export async function completeSignIn() {
       grant_type: 'authorization_code', code: query.get('code'), client_id: settings.clientId,
       redirect_uri: redirectUri(), code_verifier: flow.verifier,
     }),
+  }).catch(() => {
+    throw new SignInFailed('Sign-in was not completed: the sign-in service could not be reached. Sign in again.');
   });
   const tokens = await response.json().catch(() => null);
   if (!response.ok || !tokens?.id_token) throw new SignInFailed(`Sign-in was not completed: the issuer answered HTTP ${response.status}.`);

@@ -468,6 +468,23 @@ class ChirpPageBrowserTest {
                 })();""", ticks);
     }
 
+    /** A code that could not be traded because the issuer was out of reach says so, and the person can sign in again. */
+    @Test
+    void aSignInWhoseTokenRequestGotNoAnswerSaysSoAndOffersToSignInAgain() {
+        whileEveryDocumentRuns("""
+                fetchStandIn((url, init) => init.method === 'POST' && url.pathname.includes('token'),
+                  () => Promise.reject(new TypeError('Failed to fetch')));""", () -> {
+            browser.findElement(By.id("sign-in")).click();
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("local-only")));
+            type(By.id("handle"), handle);
+            browser.findElement(By.id("sign-in")).click();
+
+            var said = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
+            assertThat(said.getText()).isEqualTo("Sign-in was not completed: the sign-in service could not be reached. Sign in again.");
+            assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
+        });
+    }
+
     /** The issuer's error text is shown only for the page's own sign-in attempt, so a crafted link cannot put words on the site. */
     @Test
     void aSignInErrorLinkThePageDidNotStartShowsNoTextFromTheLink() {
