@@ -42,6 +42,18 @@ final class FakeCommands {
         this.folder = folder;
     }
 
+    /** Fakes in a folder of their own under {@code work}. */
+    static FakeCommands in(Path work) throws IOException {
+        return new FakeCommands(Files.createDirectories(work.resolve("fakes")));
+    }
+
+    /** An environment as the scripts find it once deployed: a folder under {@code work} with the repository's tfvars. */
+    static Path deployed(String environment, Path work) throws IOException {
+        var folder = Files.createDirectories(work.resolve(environment));
+        Files.copy(Terraform.environment(environment).resolve("terraform.tfvars"), folder.resolve("terraform.tfvars"));
+        return folder;
+    }
+
     /** Answers calls of the command whose arguments contain the text; an answer given later takes precedence. */
     FakeCommands answer(String command, String argumentsContain, int status, String stdout, String stderr) {
         answers.computeIfAbsent(command, name -> new ArrayList<>()).addFirst(new Answer(argumentsContain, status, stdout, stderr));

@@ -3,7 +3,6 @@ package dev.serverlessapis.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,9 +25,8 @@ class RevokeAdminScriptTest {
 
     @BeforeEach
     void aDeployedProdEnvironment() throws IOException {
-        environment = Files.createDirectories(work.resolve("prod"));
-        Files.copy(Terraform.environment("prod").resolve("terraform.tfvars"), environment.resolve("terraform.tfvars"));
-        fakes = new FakeCommands(Files.createDirectories(work.resolve("fakes")))
+        environment = FakeCommands.deployed("prod", work);
+        fakes = FakeCommands.in(work)
                 .answer("terraform", "output -raw user_pool_id", "eu-west-1_AbCdEf123")
                 .answer("terraform", "output -raw page_client_id", "3h2k9example")
                 .answer("aws", "cognito-idp admin-remove-user-from-group", "")

@@ -3,7 +3,6 @@ package dev.serverlessapis.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,8 @@ class TokenScriptTest {
 
     @BeforeEach
     void aDeployedDevEnvironment() throws IOException {
-        environment = Files.createDirectories(work.resolve("dev"));
-        Files.copy(Terraform.environment("dev").resolve("terraform.tfvars"), environment.resolve("terraform.tfvars"));
-        fakes = new FakeCommands(Files.createDirectories(work.resolve("fakes")))
+        environment = FakeCommands.deployed("dev", work);
+        fakes = FakeCommands.in(work)
                 .environment("PASSWORD", "correct-horse-Battery-9")
                 .answer("terraform", "output -raw user_pool_id", "eu-west-1_AbCdEf123")
                 .answer("terraform", "output -raw page_client_id", "3h2k9example");

@@ -3,7 +3,6 @@ package dev.serverlessapis.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,8 @@ class UserScriptTest {
 
     @BeforeEach
     void aDeployedDevEnvironment() throws IOException {
-        environment = Files.createDirectories(work.resolve("dev"));
-        Files.copy(Terraform.environment("dev").resolve("terraform.tfvars"), environment.resolve("terraform.tfvars"));
-        fakes = new FakeCommands(Files.createDirectories(work.resolve("fakes")))
+        environment = FakeCommands.deployed("dev", work);
+        fakes = FakeCommands.in(work)
                 .answer("terraform", "output -raw user_pool_id", "eu-west-1_AbCdEf123")
                 .answer("aws", "cognito-idp admin-", "");
     }
