@@ -81,8 +81,9 @@ doctor: check-env ## Check, without changing anything, what a deploy of ENV need
 	@scripts/doctor $(TF_DIR)
 
 deploy: check-env ## Doctor, then plan ENV to a file, apply it once confirmed (AUTO_APPROVE=1 in CI), wait for the functions and smoke-test the stage
+	@scripts/doctor $(TF_DIR)
 	@$(if $(filter account,$(ENV)),,$(MAKE) --no-print-directory package)
-	scripts/deploy $(TF_DIR)
+	scripts/deploy --doctor-passed $(TF_DIR)
 
 destroy: check-backend check-aws ## Plan the destruction of ENV to a file and apply it once confirmed (AUTO_APPROVE=1 in CI)
 	scripts/deploy --destroy $(TF_DIR)

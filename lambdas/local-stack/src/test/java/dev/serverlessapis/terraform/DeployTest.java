@@ -184,6 +184,24 @@ class DeployTest {
         assertThat(terraformCalls()).containsExactly("version -json");
     }
 
+    /**
+     * make deploy runs the doctor before it builds the package, so a machine not ready hears so before a build it would
+     * wait for in vain; the deploy after it does not run the doctor again.
+     */
+    @Test
+    void makeDeployRunsTheDoctorBeforeTheBuildAndTheDeployAfterItDoesNotRunItAgain() throws Exception {
+        var makefile = Terraform.read(Terraform.ROOT.getParent().resolve("Makefile"));
+        var recipe = makefile.substring(makefile.indexOf("\ndeploy:"), makefile.indexOf("\n\n", makefile.indexOf("\ndeploy:"))).lines()
+                .filter(line -> line.startsWith("\t")).map(String::strip).toList();
+        assertThat(recipe).containsExactly("@scripts/doctor $(TF_DIR)",
+                "@$(if $(filter account,$(ENV)),,$(MAKE) --no-print-directory package)", "scripts/deploy --doctor-passed $(TF_DIR)");
+
+        fakes.environment("AWS_PROFILE", "").environment("AUTO_APPROVE", "1");
+        var run = fakes.run("deploy", "--doctor-passed", environment.toString());
+        assertThat(run.stdout()).doesNotContain("doctor:");
+        assertThat(terraformCalls()).as("no doctor's version check, straight to init").first().asString().startsWith("init ");
+    }
+
     @Test
     void destroyPlansTheDestructionToAFileAndNeedsTheSameConfirmation() throws Exception {
         var run = fakes.run("deploy", "--destroy", environment.toString());
