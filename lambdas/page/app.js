@@ -168,7 +168,7 @@ function announceNew(added) {
 // A refresh on its way: the timer does not send another until it is answered, so a slow feed is not asked ever more often.
 let refreshing = false;
 
-/** The feed's newest chirps, added; {@code now} looks even while polling waits, for a person who was told it does. */
+/** The feed's newest chirps, added; `now` looks even while polling waits, for a person who was told it does. */
 async function refresh(now = false) {
   if (document.hidden) return;
   retime();
