@@ -36,9 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 @Module
 public final class AwsModule {
     /**
-     * One attempt of an SDK call: the HTTP client's connect and read timeouts. The SDK's own attempt timeout, which
-     * aborts the connection from another thread, is a backstop half as long again, for an answer that trickles in:
-     * aborting a URL connection while it connects fails with a NullPointerException inside the JDK, not a timeout.
+     * One attempt of an SDK call: the HTTP client's read timeout, and its connect timeout up to {@link #CONNECT_TIMEOUT}.
+     * The SDK's own attempt timeout, which aborts the connection from another thread, is a backstop half as long again,
+     * for an answer that trickles in: aborting a URL connection while it connects fails with a NullPointerException
+     * inside the JDK, not a timeout.
      */
     public static final String ATTEMPT_TIMEOUT = "DYNAMODB_ATTEMPT_TIMEOUT_MS";
     /** One SDK call, its retries and their back-off included. */
@@ -53,6 +54,13 @@ public final class AwsModule {
     static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
     static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /**
+     * The longest a connect may take; DynamoDB's endpoint in the region takes milliseconds, and a connect that times out
+     * is tried again. Neither the request's cap on a call nor the SDK's attempt timeout can cut a connect under way, so
+     * this is how far a call may overrun its request's deadline: less than the margin the HTTP layer keeps back to
+     * answer in (500 ms), or a store whose address takes no connection would outlast the function.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofMillis(250);
 
     private AwsModule() {
     }
@@ -89,7 +97,10 @@ public final class AwsModule {
                     + " in a call of " + callTimeout + ", " + maxAttempts + " attempts");
         }
         return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(attemptTimeout).socketTimeout(attemptTimeout).build())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(attemptTimeout.compareTo(CONNECT_TIMEOUT) < 0 ? attemptTimeout : CONNECT_TIMEOUT)
+                        .socketTimeout(attemptTimeout)
+                        .build())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallAttemptTimeout(attemptTimeout.multipliedBy(3).dividedBy(2))
                         .apiCallTimeout(callTimeout)

@@ -88,6 +88,31 @@ class DynamoDbTimeLimitsTest {
         }
     }
 
+    /**
+     * A store whose address takes no connection (its backlog full, so the connect waits, as when the packets to it are
+     * lost) still ends the request with a 503 while the function runs: the cap on a call cannot cut a connect under
+     * way, so the connect's own timeout is how far the request may overrun its deadline, and it stays inside the
+     * margin kept back to answer. Here 1.6 s remain, so the deadline is at 1.1 s.
+     */
+    @Test
+    void aStoreThatTakesNoConnectionEndsTheRequestWhileTheFunctionStillRuns() throws Exception {
+        try (var unreachable = new UnconnectableStore()) {
+            configure("http://127.0.0.1:" + unreachable.port());
+            // With the default 3 attempts the call gives up first; with 20 the request's deadline cuts it, mid-connect.
+            for (var attempts : List.of("3", "20")) {
+                System.setProperty(AwsModule.MAX_ATTEMPTS, attempts);
+                var remaining = Duration.ofMillis(1600);
+                var started = System.nanoTime();
+                var response = readAUser(remaining);
+                var elapsed = Duration.ofNanos(System.nanoTime() - started);
+                System.out.printf("store taking no connection, %s attempts, %d ms left: %d after %d ms%n", attempts, remaining.toMillis(),
+                        response.getStatusCode(), elapsed.toMillis());
+                assertUnavailable(response);
+                assertThat(elapsed).as("%s attempts: answered before the function's time ran out", attempts).isLessThan(remaining);
+            }
+        }
+    }
+
     @Test
     void dynamoDbsOwnServerErrorIsTriedAgainThenA503AndOurBadRequestIsA500AtOnce() throws Exception {
         System.setProperty(AwsModule.MAX_ATTEMPTS, "3");
@@ -137,7 +162,12 @@ class DynamoDbTimeLimitsTest {
 
     /** GET /users/{id} through the HTTP layer over the adapter and the client the wiring builds. */
     private static APIGatewayProxyResponseEvent readAUser() {
-        return throughTheWiredClient("GET", "/users/{id}", client -> {
+        return readAUser(Duration.ofSeconds(29));
+    }
+
+    /** The same, in an invocation with this much time left. */
+    private static APIGatewayProxyResponseEvent readAUser(Duration remaining) {
+        return throughTheWiredClient("GET", "/users/{id}", remaining, client -> {
             new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key")).find(new UserId("ada"));
             return HttpResponse.empty(200);
         });
@@ -145,7 +175,7 @@ class DynamoDbTimeLimitsTest {
 
     /** PUT /users/{id} whose email stays (a single conditional put) through the HTTP layer and the wired client. */
     private static APIGatewayProxyResponseEvent replaceAUser() {
-        return throughTheWiredClient("PUT", "/users/{id}", client -> {
+        return throughTheWiredClient("PUT", "/users/{id}", Duration.ofSeconds(29), client -> {
             var profiles = new DynamoDbUserProfiles(client, "user-profiles", new SignedCursors("test-cursor-signing-key"));
             var current = new StoredProfile(UserProfile.of(Map.of("id", "ada", "name", "Ada")), Version.first(Incarnation.UNNAMED), Optional.of(new ProfileOwner("ada")));
             profiles.replace(current, UserProfile.of(Map.of("id", "ada", "name", "Ada Lovelace")));
@@ -153,7 +183,8 @@ class DynamoDbTimeLimitsTest {
         });
     }
 
-    private static APIGatewayProxyResponseEvent throughTheWiredClient(String method, String resource, Function<DynamoDbClient, HttpResponse> work) {
+    private static APIGatewayProxyResponseEvent throughTheWiredClient(String method, String resource, Duration remaining,
+                                                                      Function<DynamoDbClient, HttpResponse> work) {
         var configuration = new Configuration();
         var client = AwsModule.dynamoDb(configuration, new CurrentTraceHeader(configuration),
                 new EmfMetrics("test", line -> { }, Clock.systemUTC()), Clock.systemUTC());
@@ -162,7 +193,8 @@ class DynamoDbTimeLimitsTest {
                     new RouteTable(Map.of(resource, List.of(method))), Cors.allowing(""), RequestObserver.standalone("test", "test", line -> { }));
             return http.handle(new APIGatewayProxyRequestEvent().withHttpMethod(method).withResource(resource)
                     .withPathParameters(Map.of("id", "ada"))
-                    .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("test-request")), "test-invocation");
+                    .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("test-request")), "test-invocation",
+                    remaining);
         }
     }
 
@@ -213,6 +245,41 @@ class DynamoDbTimeLimitsTest {
             for (var socket : accepted) {
                 socket.close();
             }
+        }
+    }
+
+    /**
+     * Listens on loopback and accepts nothing, its backlog filled by connections of its own, so that a further connect
+     * waits: the kernel drops its SYN, as a network that loses the packets to a store would.
+     */
+    private static final class UnconnectableStore implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final List<Socket> filling = new CopyOnWriteArrayList<>();
+
+        UnconnectableStore() throws IOException {
+            for (int i = 0; i < 16; i++) {
+                var socket = new Socket();
+                try {
+                    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 200);
+                    filling.add(socket);
+                } catch (java.net.SocketTimeoutException full) {
+                    socket.close();
+                    return;
+                }
+            }
+            throw new IllegalStateException("the backlog never filled: a connect here would not wait");
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (var socket : filling) {
+                socket.close();
+            }
+            server.close();
         }
     }
 
