@@ -52,7 +52,8 @@ public record UserProfile(UserId id, Optional<Email> email, Map<String, Object> 
     private static UserProfile of(Map<String, Object> members, boolean input, Optional<Email> claimed) {
         var violations = new Violations();
         if (input && members.size() > MAX_MEMBERS) {
-            violations.add("body", "must have at most " + MAX_MEMBERS + " members, id included; it has " + members.size());
+            violations.add("body", "must have at most " + MAX_MEMBERS + " members, id included, also an id the server assigns; it has "
+                    + members.size());
         }
         var id = !input && members.get(ID) instanceof String storedId
                 ? Optional.of(UserId.stored(storedId))

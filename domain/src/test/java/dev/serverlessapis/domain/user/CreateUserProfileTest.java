@@ -65,4 +65,20 @@ class CreateUserProfileTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThat(profiles.list(PageRequest.parse(Optional.empty(), Optional.empty())).items()).isEmpty();
     }
+
+    /**
+     * The 50 members a profile may have count its id, also the one the server assigns to a body without one: a body of
+     * 50 other members is refused, and the refusal says why a client that sent 50 is told of 51.
+     */
+    @Test
+    void aBodyOfFiftyMembersWithoutAnIdIsRefusedSayingTheAssignedIdCounts() {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        for (int i = 1; i <= UserProfile.MAX_MEMBERS; i++) {
+            body.put("m" + i, i);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CreateUserProfile.Command.of(ADMIN, body))
+                .isInstanceOfSatisfying(dev.serverlessapis.domain.shared.InvalidInputException.class, invalid -> assertThat(invalid.violations())
+                        .singleElement().satisfies(violation -> assertThat(violation.message())
+                                .isEqualTo("must have at most 50 members, id included, also an id the server assigns; it has 51")));
+    }
 }
