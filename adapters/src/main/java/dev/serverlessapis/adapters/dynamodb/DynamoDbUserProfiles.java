@@ -158,11 +158,13 @@ public final class DynamoDbUserProfiles implements UserProfiles {
                     .expressionAttributeNames(Map.of("#profile", PROFILE))
                     .build()));
             for (var item : scanned.items()) {
+                // Read first: an item whose text is none fails naming itself, as every read of it does.
+                var profile = stored(item);
                 bytes += Utf8.length(item.get(PROFILE).s());
                 if (lastKey != null && bytes > PAGE_BYTES) {
                     return new Page<>(profiles, cursors.encode(lastKey));
                 }
-                profiles.add(stored(item));
+                profiles.add(profile);
                 lastKey = Map.of(ID, item.get(ID));
             }
             startKey = StartKey.after(scanned);

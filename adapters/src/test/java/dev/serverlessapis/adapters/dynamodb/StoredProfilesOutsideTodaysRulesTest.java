@@ -359,6 +359,22 @@ class StoredProfilesOutsideTodaysRulesTest {
         assertThat(stored(number)).isFalse();
     }
 
+    /** A list meeting a body that is no text fails naming the item too, before it counts the page's bytes of text. */
+    @Test
+    void aListMeetingABodyThatIsNoTextFailsNamingTheItem() {
+        var number = UUID.randomUUID().toString();
+        var numbered = withBody(number, "");
+        numbered.put("profile", AttributeValue.fromN("1"));
+        put(numbered);
+
+        assertThatThrownBy(() -> {
+            Optional<String> cursor = Optional.empty();
+            do {
+                cursor = profiles.list(new PageRequest(PageRequest.MAX_LIMIT, cursor)).nextCursor();
+            } while (cursor.isPresent());
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining(number).hasMessageContaining("no text");
+    }
+
     /** An {@code owner}, the claims' attribute, put on a profile by a hand edit does not make it a claim. */
     @Test
     void aProfileWithAnOwnerAttributeIsDeletedWithItsClaim() {
