@@ -1,5 +1,8 @@
 locals {
   alarm_actions = var.alarm_topic_arn == null ? [] : [var.alarm_topic_arn]
+  # Per function, the p99 its latency alarm fires above: its entry in latency_p99_threshold_ms_by_function, or
+  # latency_p99_threshold_ms; the alarm, its description and the output latency_p99_thresholds_ms all read it.
+  latency_p99_thresholds_ms = { for function in var.functions : function => lookup(var.latency_p99_threshold_ms_by_function, function, var.latency_p99_threshold_ms) }
 }
 
 locals {
@@ -29,10 +32,10 @@ locals {
       statistic           = null
       extended_statistic  = "p99"
       evaluation_periods  = 3
-      threshold           = lookup(var.latency_p99_threshold_ms_by_function, function, var.latency_p99_threshold_ms)
+      threshold           = local.latency_p99_thresholds_ms[function]
       comparison_operator = "GreaterThanThreshold"
       low_sample_count    = "evaluate"
-      description         = "${function}'s p99 latency stayed above ${lookup(var.latency_p99_threshold_ms_by_function, function, var.latency_p99_threshold_ms)} ms for 15 minutes: its traces show whether DynamoDB is the slow part (saved query ${var.service}/slowest-requests)."
+      description         = "${function}'s p99 latency stayed above ${local.latency_p99_thresholds_ms[function]} ms for 15 minutes: its traces show whether DynamoDB is the slow part (saved query ${var.service}/slowest-requests)."
     }
   }]...) : {}
 }

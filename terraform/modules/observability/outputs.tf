@@ -18,7 +18,7 @@ output "alarm_arns" {
 
 output "latency_p99_thresholds_ms" {
   description = "Per function, the p99 latency in milliseconds above which its alarm fires (latency_p99_threshold_ms, or its entry in latency_p99_threshold_ms_by_function), so that alarms made elsewhere on the same requests can build on it."
-  value       = { for function in var.functions : function => lookup(var.latency_p99_threshold_ms_by_function, function, var.latency_p99_threshold_ms) }
+  value       = local.latency_p99_thresholds_ms
 }
 
 output "query_definition_ids" {

@@ -197,7 +197,9 @@ class ObservabilityTerraformTest {
     @Test
     void deleteAllsLatencyAlarmIsAboveItsTimeBudget() throws Exception {
         var perFunction = locals(OBSERVABILITY).attribute("function_alarms").orElseThrow();
-        assertThat(perFunction).contains("threshold           = lookup(var.latency_p99_threshold_ms_by_function, function, var.latency_p99_threshold_ms)");
+        assertThat(perFunction).contains("threshold           = local.latency_p99_thresholds_ms[function]");
+        assertThat(locals(OBSERVABILITY).attribute("latency_p99_thresholds_ms")).contains(
+                "{ for function in var.functions : function => lookup(var.latency_p99_threshold_ms_by_function, function, var.latency_p99_threshold_ms) }");
         var given = Terraform.named(module("application"), "module", "observability").attribute("latency_p99_threshold_ms_by_function").orElseThrow();
         var threshold = Pattern.compile("\\{ \"user-profile-delete-all\" = (\\d+) }").matcher(given);
         assertThat(threshold.matches()).as(given).isTrue();
