@@ -182,7 +182,6 @@ async function refresh(now = false) {
     clearError($('feed-error'));
     if (!state.keys.size) {
       // Nothing shown (the first load failed, or found none): this is the feed's first page, with its own next.
-      showMore(null);
       announceNew(add(page.body, 'bottom'));
       showMore(page.next);
       return;
