@@ -113,6 +113,27 @@ class DynamoDbTimeLimitsTest {
         }
     }
 
+    /**
+     * A store that takes the connection and never answers the TLS handshake (the endpoint is https on AWS) ends the
+     * request with a 503 while the function runs: the request's deadline cuts the handshake as it cuts a read, before
+     * the attempt's 2 s socket timeout would. Here 1.6 s remain, so the deadline is at 1.1 s.
+     */
+    @Test
+    void aStoreThatNeverAnswersTheTlsHandshakeEndsTheRequestWhileTheFunctionStillRuns() throws Exception {
+        try (var stalled = new StalledStore()) {
+            configure("https://127.0.0.1:" + stalled.port());
+            var remaining = Duration.ofMillis(1600);
+            var started = System.nanoTime();
+            var response = readAUser(remaining);
+            var elapsed = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf("store stalling the TLS handshake, %d ms left: %d after %d ms%n", remaining.toMillis(),
+                    response.getStatusCode(), elapsed.toMillis());
+            assertUnavailable(response);
+            assertThat(elapsed).as("answered before the function's time ran out").isLessThan(remaining);
+            assertThat(stalled.connections()).as("the handshake reached the store").isPositive();
+        }
+    }
+
     @Test
     void dynamoDbsOwnServerErrorIsTriedAgainThenA503AndOurBadRequestIsA500AtOnce() throws Exception {
         System.setProperty(AwsModule.MAX_ATTEMPTS, "3");
