@@ -6,8 +6,8 @@ import dev.serverlessapis.domain.shared.UnicodeText;
 
 /**
  * A customer's id: 1 to 256 characters, no whitespace anywhere (as in the original customers API: an id is one word,
- * so " c-1" and "c-1" can never be two customers), nor a zero-width character (for the same reason: "c-1" with a
- * U+200B inside looks like "c-1"), valid Unicode. 256 code points always fit DynamoDB's key limit.
+ * so " c-1" and "c-1" can never be two customers), nor a zero-width or control character (for the same reason: "c-1"
+ * with a U+200B or a NUL inside looks like "c-1"), valid Unicode. 256 code points always fit DynamoDB's key limit.
  */
 public record CustomerId(String value) {
     public static final int MAX_CODE_POINTS = 256;
@@ -18,6 +18,9 @@ public record CustomerId(String value) {
         }
         if (UnicodeText.hasBlank(value)) {
             throw InvalidInputException.of("id", "must not contain whitespace or zero-width characters");
+        }
+        if (UnicodeText.hasControlCharacter(value)) {
+            throw InvalidInputException.of("id", "must not contain control characters");
         }
         if (!UnicodeText.isValid(value)) {
             throw InvalidInputException.of("id", "must be valid Unicode text (it holds an unpaired surrogate)");

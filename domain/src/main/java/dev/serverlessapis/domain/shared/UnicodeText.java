@@ -38,7 +38,8 @@ public final class UnicodeText {
 
     /**
      * Whether any code point is blank: a Unicode space or line break ({@link Character#isWhitespace} or
-     * {@link Character#isSpaceChar}), or a zero-width character (U+200B-U+200D, U+2060, U+FEFF). All lie in the BMP,
+     * {@link Character#isSpaceChar}, and U+0085, the next-line break, which Unicode counts as White_Space and Java
+     * only as a control character), or a zero-width character (U+200B-U+200D, U+2060, U+FEFF). All lie in the BMP,
      * and a surrogate is never one, so a char stands for its code point here.
      */
     public static boolean hasBlank(CharSequence text) {
@@ -51,7 +52,7 @@ public final class UnicodeText {
     }
 
     private static boolean isBlankCharacter(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c)
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085'
                 || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
     }
 

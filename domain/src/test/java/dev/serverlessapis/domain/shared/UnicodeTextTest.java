@@ -2,6 +2,7 @@ package dev.serverlessapis.domain.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -28,14 +29,18 @@ class UnicodeTextTest {
         assertThat(UnicodeText.hasBlank(text)).isEqualTo(text.codePoints().anyMatch(UnicodeTextTest::blankByDefinition));
     }
 
+    /** Unicode's own White_Space property, which the regular expressions know, beside Java's two space tests. */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}");
+
     private static boolean blankByDefinition(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                || WHITE_SPACE.matcher(Character.toString(codePoint)).matches()
                 || codePoint == 0x200B || codePoint == 0x200C || codePoint == 0x200D || codePoint == 0x2060 || codePoint == 0xFEFF;
     }
 
     @Example
     void spacesThatIsWhitespaceLeavesOutAndZeroWidthCharactersAreBlank() {
-        for (var invisible : new String[] {"\u00a0", "\u2007", "\u202f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", " \t\n\u3000"}) {
+        for (var invisible : new String[] {"\u00a0", "\u2007", "\u202f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", " \t\n\u3000", "\u0085"}) {
             assertThat(UnicodeText.isBlank(invisible)).as("U+%04X", (int) invisible.charAt(0)).isTrue();
             assertThat(UnicodeText.hasBlank("a" + invisible + "b")).isTrue();
         }
@@ -58,7 +63,7 @@ class UnicodeTextTest {
     @Provide
     Arbitrary<String> blankHeavy() {
         return Arbitraries.strings()
-                .withChars(' ', '\t', '\n', '\u00a0', '\u2007', '\u202f', '\u3000', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff',
+                .withChars(' ', '\t', '\n', '\u0085', '\u00a0', '\u2007', '\u202f', '\u3000', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff',
                         '\u200e', '\u00ad', 'a', '\ud83d', '\udc26')
                 .ofMaxLength(6);
     }
