@@ -111,13 +111,19 @@ public final class HttpRequest {
         return Optional.of(decoded.toByteArray());
     }
 
-    /** The first value of a query parameter; API Gateway has already percent-decoded it. */
+    /**
+     * A query parameter's value; API Gateway has already percent-decoded it. One given twice is a 400 naming it: which
+     * value was meant cannot be told, and a bad value must not hide behind a good one.
+     */
     public Optional<String> query(String name) {
         var values = queryValues(name);
+        if (values.size() > 1) {
+            throw InvalidInputException.of(name, "must be given once, not " + values.size() + " times");
+        }
         return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
-    public List<String> queryValues(String name) {
+    private List<String> queryValues(String name) {
         var multi = event.getMultiValueQueryStringParameters();
         if (multi != null && multi.get(name) != null) {
             return List.copyOf(multi.get(name));

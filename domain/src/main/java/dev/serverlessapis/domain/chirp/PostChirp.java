@@ -57,8 +57,10 @@ public final class PostChirp {
             }
             var claimedUserId = violations.check(() -> Optional.ofNullable(JsonStrings.orNull(USER_ID, body.get(USER_ID))))
                     .flatMap(claimed -> claimed);
+            // A userId no handle can be names nobody, so it is input to fix rather than somebody else's handle.
+            var namedHandle = claimedUserId.isPresent() ? violations.check(() -> new UserId(claimedUserId.get())) : Optional.<UserId>empty();
             var text = violations.check(() -> new ChirpText(JsonStrings.orNull(TEXT, body.get(TEXT))));
-            var author = ChirpAccess.authorOf(caller, claimedUserId);
+            var author = ChirpAccess.authorOf(caller, namedHandle.map(UserId::value));
             violations.throwIfAny();
             return new Command(author, text.orElseThrow());
         }

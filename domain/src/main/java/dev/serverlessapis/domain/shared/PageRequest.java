@@ -26,11 +26,18 @@ public record PageRequest(int limit, Optional<String> cursor) {
         return new PageRequest(limit.map(PageRequest::parseLimit).orElse(DEFAULT_LIMIT), cursor);
     }
 
+    /**
+     * ASCII digits only: {@link Integer#parseInt} also takes a sign and any script's digits ("+5", "٥"). Nine digits
+     * cannot overflow an int; more are out of range anyway.
+     */
     private static int parseLimit(String raw) {
-        try {
-            return Integer.parseInt(raw.strip());
-        } catch (NumberFormatException notANumber) {
+        var digits = !raw.isEmpty() && raw.length() <= 9;
+        for (var i = 0; i < raw.length() && digits; i++) {
+            digits = raw.charAt(i) >= '0' && raw.charAt(i) <= '9';
+        }
+        if (!digits) {
             throw InvalidInputException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
+        return Integer.parseInt(raw);
     }
 }

@@ -113,6 +113,22 @@ class PostChirpTest {
         assertThat(PostChirp.Command.of(person("ada"), body).userId()).isEqualTo(new UserId("ada"));
     }
 
+    /** A userId no handle can be (empty, too long, a character handles never hold) names nobody: it is input to fix. */
+    @Test
+    void aUserIdNoHandleCanBeIsInvalidInputReportedBesideTheRestNotSomebodyElses() {
+        for (var nobody : new String[] {"", "ada!", "a".repeat(65), " ada"}) {
+            assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Map.of("userId", nobody, "text", "hello")))
+                    .as("'%s'", nobody)
+                    .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.violations())
+                            .extracting("field").containsExactly("userId"));
+        }
+        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Map.of("userId", "", "text", " ")))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.violations())
+                        .extracting("field").containsExactly("userId", "text"));
+        assertThatThrownBy(() -> PostChirp.Command.of(ANONYMOUS, Map.of("userId", "", "text", "hello")))
+                .isInstanceOf(UnauthenticatedException.class);
+    }
+
     @Test
     void nobodySignedInIsRefusedBeforeTheBodyIsLookedAtAndSomebodyElsesHandleBeforeTheRestOfIt() {
         assertThatThrownBy(() -> PostChirp.Command.of(ANONYMOUS, Map.of("text", 42, "timestamp", 1)))

@@ -17,7 +17,7 @@ class PageRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "101", "-1", "ten", "", "2.5", "99999999999"})
+    @ValueSource(strings = {"0", "101", "-1", "ten", "", "2.5", "99999999999", "+5", " 5", "5 ", "\u0665", "\uff15", "1e1", "0000000101", "2147483648"})
     void limitsOutsideOneToAHundredAreRejectedNamingTheField(String limit) {
         assertThatThrownBy(() -> PageRequest.parse(Optional.of(limit), Optional.empty()))
                 .isInstanceOfSatisfying(InvalidInputException.class,
@@ -28,5 +28,11 @@ class PageRequestTest {
     @ValueSource(ints = {1, 25, 100})
     void limitsFromOneToAHundredAreAccepted(int limit) {
         assertThat(PageRequest.parse(Optional.of(Integer.toString(limit)), Optional.of("abc")).limit()).isEqualTo(limit);
+    }
+
+    @Test
+    void leadingZerosAreTheSameWholeNumber() {
+        assertThat(PageRequest.parse(Optional.of("0100"), Optional.empty()).limit()).isEqualTo(100);
+        assertThat(PageRequest.parse(Optional.of("000000005"), Optional.empty()).limit()).isEqualTo(5);
     }
 }

@@ -89,14 +89,21 @@ class ChirpEndToEndTest {
                 {"userId":"%s","text":" "}""".formatted(user));
         var badUser = http.get("/chirp?userId=" + URLEncoder.encode("not a handle", StandardCharsets.UTF_8));
         var badCursor = http.get("/chirp?cursor=forged");
+        var nobody = http.sendJson("POST", "/chirp", """
+                {"userId":"","text":"hello"}""");
+        var twoLimits = http.get("/chirp?limit=2&limit=200");
+        var signedLimit = http.get("/chirp?limit=%2B5");
 
-        for (var response : List.of(blank, badUser, badCursor)) {
+        for (var response : List.of(blank, badUser, badCursor, nobody, twoLimits, signedLimit)) {
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
         assertThat(field(blank)).isEqualTo("text");
         assertThat(field(badUser)).isEqualTo("userId");
         assertThat(field(badCursor)).isEqualTo("cursor");
+        assertThat(field(nobody)).as("a userId no handle can be is invalid, not somebody else's").isEqualTo("userId");
+        assertThat(field(twoLimits)).isEqualTo("limit");
+        assertThat(field(signedLimit)).isEqualTo("limit");
         var stored = json(http.get("/chirp?userId=" + user)).getAsJsonArray().asList();
         if (TestStack.againstDeployedStage()) {
             assertThat(stored).noneMatch(chirp -> chirp.getAsJsonObject().get("text").getAsString().isBlank());

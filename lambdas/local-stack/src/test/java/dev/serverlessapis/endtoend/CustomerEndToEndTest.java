@@ -49,6 +49,9 @@ class CustomerEndToEndTest {
         assertThat(http.get("/customers?id=c%201").statusCode()).as("whitespace inside an id").isEqualTo(400);
         assertThat(http.get("/customers?id=%20c-1").statusCode()).as("whitespace around an id").isEqualTo(400);
         assertThat(http.get("/customers?id=" + "x".repeat(257)).statusCode()).isEqualTo(400);
+        assertThat(http.get("/customers?id=c-1%C2%85").statusCode()).as("a next-line break after an id").isEqualTo(400);
+        assertThat(http.get("/customers?id=c%00d").statusCode()).as("a control character inside an id").isEqualTo(400);
+        assertThat(http.get("/customers?id=a&id=b").statusCode()).as("two ids").isEqualTo(400);
         assertThat(http.sendJson("PUT", "/customers", """
                 {}""").statusCode()).isEqualTo(400);
         var post = http.send(http.to("/customers").POST(HttpRequest.BodyPublishers.noBody()));
