@@ -103,8 +103,9 @@ resource "aws_lambda_function" "this" {
     log_group             = aws_cloudwatch_log_group.logs.name
   }
 
-  # A create or update waits for its version's snapshot; ten snapshots at once, which Lambda may queue behind its
+  # An update waits for its new version's snapshot; ten snapshots at once, which Lambda may queue behind its
   # concurrent-snapshot limit, can outlast the provider's default of 10 minutes (hashicorp/terraform-provider-aws#43973).
+  # A create does not wait for its first version (#42693): `make deploy` waits for every live version after the apply.
   timeouts {
     create = "20m"
     update = "20m"

@@ -60,7 +60,7 @@ class DeployTest {
                 .answer("aws", "sts get-caller-identity", "123456789012\tarn:aws:iam::123456789012:user/ada")
                 .answer("aws", "s3api get-bucket-location", "eu-west-1")
                 .answer("aws", "s3api get-bucket-versioning", "Enabled")
-                .answer("aws", "lambda get-account-settings", "1000\t1000")
+                .answer("aws", "lambda get-account-settings", "1000\t1000\t80530636800\t1073741824")
                 .answer("aws", "lambda get-function-concurrency", 254, "", "An error occurred (ResourceNotFoundException)")
                 .answer("aws", "apigateway get-account", "arn:aws:iam::123456789012:role/logs")
                 .answer("aws", "lambda wait published-version-active", "")

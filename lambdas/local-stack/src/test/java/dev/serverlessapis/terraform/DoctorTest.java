@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DoctorTest {
     private static final String ACCOUNT = "123456789012";
+    /** What get-account-settings answers after the concurrency figures: Lambda's default 75 GB of code storage, 1 GiB used. */
+    private static final String ROOMY_STORAGE = "\t80530636800\t1073741824";
 
     @TempDir
     Path work;
@@ -39,7 +41,7 @@ class DoctorTest {
                 .answer("aws", "sts get-caller-identity", ACCOUNT + "\tarn:aws:iam::" + ACCOUNT + ":user/ada")
                 .answer("aws", "s3api get-bucket-location", "eu-west-1")
                 .answer("aws", "s3api get-bucket-versioning", "Enabled")
-                .answer("aws", "lambda get-account-settings", "1000\t1000")
+                .answer("aws", "lambda get-account-settings", "1000\t1000" + ROOMY_STORAGE)
                 .answer("aws", "lambda get-function-concurrency", 254, "",
                         "An error occurred (ResourceNotFoundException) when calling the GetFunctionConcurrency operation: Function not found")
                 .answer("aws", "apigateway get-account", "arn:aws:iam::" + ACCOUNT + ":role/serverless-apis-api-gateway-logs-eu-west-1");
@@ -185,7 +187,7 @@ class DoctorTest {
     void aReservationTheAccountCannotSpareFailsWithTheNumbersAndBothFixes() throws Exception {
         ready("dev");
         Files.writeString(environment.resolve("terraform.tfvars"), "reserved_concurrency = 5\n", java.nio.file.StandardOpenOption.APPEND);
-        fakes.answer("aws", "lambda get-account-settings", "10\t10");
+        fakes.answer("aws", "lambda get-account-settings", "10\t10" + ROOMY_STORAGE);
         var run = doctor();
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.stdout()).contains("FAIL  Lambda concurrency: dev reserves 10 x 5 = 50, but the account can spare 0 (limit 10, 10 unreserved, "
@@ -193,11 +195,36 @@ class DoctorTest {
                 + ", or request a higher limit in Service Quotas (AWS Lambda, Concurrent executions).");
     }
 
+    /**
+     * Lambda keeps every published version's package, and each deploy of new code publishes one per function: a
+     * region whose code storage cannot take another deploy fails the check, one close to it gets a note. With no
+     * package built yet, a version is counted as 10 MiB.
+     */
+    @Test
+    void codeStorageThatCannotTakeTheNextDeployFailsAndOneCloseToItIsANote() throws Exception {
+        ready("dev");
+        var limit = 80_530_636_800L;
+        fakes.answer("aws", "lambda get-account-settings", "1000\t1000\t" + limit + "\t" + (limit - 50L * 1048576));
+        var full = doctor();
+        assertThat(full.status()).isEqualTo(1);
+        assertThat(full.stdout()).containsPattern("FAIL  Lambda code storage in eu-west-1: 76750 of 76800 MiB used, "
+                + "a deploy of new code adds about \\d+ MiB \\(10 versions\\), more than is left: delete old versions");
+
+        fakes.answer("aws", "lambda get-account-settings", "1000\t1000\t" + limit + "\t" + (limit - 1000L * 1048576));
+        var close = doctor();
+        assertThat(close.status()).as(close.stdout()).isZero();
+        assertThat(close.stdout()).containsPattern("note  Lambda code storage in eu-west-1: 75800 of 76800 MiB used, "
+                + "a deploy of new code adds about \\d+ MiB \\(10 versions\\), room for \\d+ more");
+
+        fakes.answer("aws", "lambda get-account-settings", "1000\t1000" + ROOMY_STORAGE);
+        assertThat(doctor().stdout()).doesNotContain("code storage");
+    }
+
     @Test
     void aStageBurstOverWhatOneFunctionCanRunIsANoteNamingTheSettingAndTheCap() throws Exception {
         ready("dev");
         // A new account: 10 concurrent executions, while dev's stage admits bursts of 40.
-        fakes.answer("aws", "lambda get-account-settings", "10\t10");
+        fakes.answer("aws", "lambda get-account-settings", "10\t10" + ROOMY_STORAGE);
         var run = doctor();
         assertThat(run.status()).as(run.stdout()).isZero();
         assertThat(run.stdout()).contains("note  the stage admits bursts of 40 requests, but a function runs at most 10 at once: "
@@ -218,7 +245,7 @@ class DoctorTest {
         Files.writeString(environment.resolve("terraform.tfvars"),
                 Files.readString(environment.resolve("terraform.tfvars")).replace("alarm_emails = []", "alarm_emails = [\"ops@example.org\"]"));
         // prod reserves 10 x 50 = 500 and holds them already: 500 of 1000 are unreserved, 100 must stay so.
-        fakes.answer("aws", "lambda get-account-settings", "1000\t500").answer("aws", "lambda get-function-concurrency", "50");
+        fakes.answer("aws", "lambda get-account-settings", "1000\t500" + ROOMY_STORAGE).answer("aws", "lambda get-function-concurrency", "50");
         var run = doctor();
         assertThat(run.stdout()).contains("ok    Lambda concurrency: prod reserves 10 x 50 = 500 of the 900 the account can spare (limit 1000)");
         assertThat(run.status()).as(run.stdout()).isZero();
