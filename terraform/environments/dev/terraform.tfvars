@@ -7,6 +7,7 @@ application_log_level  = "DEBUG"
 throttling_rate_limit  = 20
 throttling_burst_limit = 40
 deletion_protection    = false
+mfa_required           = false
 alarms_enabled         = false
 # reserved_concurrency is left unset (null): a new account's limit of 10 concurrent executions allows no reservation.
 local_sign_in_urls = ["http://localhost:3000/"]

@@ -68,6 +68,11 @@ variable "deletion_protection" {
   description = "Whether tables and the user pool (every person's account) refuse to be deleted."
 }
 
+variable "mfa_required" {
+  type        = bool
+  description = "Whether every person signs in with an authenticator app besides the password (managed login has each set it up at their next sign-in; make token then asks for a code). Off, nobody is offered MFA."
+}
+
 variable "sign_in_domain_prefix" {
   type        = string
   default     = null

@@ -20,6 +20,7 @@ module "identity" {
   name                = "${var.project}-${var.environment}"
   domain_prefix       = coalesce(var.sign_in_domain_prefix, "${var.project}-${var.environment}-${data.aws_caller_identity.current.account_id}")
   deletion_protection = var.deletion_protection
+  mfa_required        = var.mfa_required
   callback_urls       = concat([for origin in module.application.site_origins : "${origin}/"], var.local_sign_in_urls)
   logout_urls         = concat([for origin in module.application.site_origins : "${origin}/"], var.local_sign_in_urls)
 }

@@ -8,6 +8,7 @@ application_log_level  = "INFO"
 throttling_rate_limit  = 200
 throttling_burst_limit = 400
 deletion_protection    = true
+mfa_required           = true
 alarms_enabled         = true
 # At least one address must receive the alarms: plan refuses alarms_enabled = true with none (make doctor says so first).
 alarm_emails = []

@@ -33,13 +33,19 @@ resource "aws_cognito_user_pool" "this" {
     temporary_password_validity_days = 3
   }
 
-  # Optional MFA with an authenticator app (TOTP): no SMS, so no SNS role and no per-message cost.
-  mfa_configuration = "OPTIONAL"
+  # MFA with an authenticator app (TOTP): no SMS, so no SNS role and no per-message cost. Optional MFA is not offered by
+  # managed login (it prompts for set-up only where MFA is required), so an environment that wants it requires it.
+  mfa_configuration = var.mfa_required ? "ON" : "OPTIONAL"
   software_token_mfa_configuration {
     enabled = true
   }
 
   auto_verified_attributes = ["email"]
+  # A person who changes their own address (UpdateUserAttributes, with an access token from SRP sign-in) keeps the
+  # verified one for sign-in and recovery until the new one is confirmed by the code sent to it.
+  user_attribute_update_settings {
+    attributes_require_verification_before_update = ["email"]
+  }
   account_recovery_setting {
     recovery_mechanism {
       name     = "verified_email"
@@ -91,11 +97,11 @@ resource "aws_cognito_user_pool_client" "page" {
 
   id_token_validity      = var.id_token_validity_minutes
   access_token_validity  = var.id_token_validity_minutes
-  refresh_token_validity = var.refresh_token_validity_days
+  refresh_token_validity = var.refresh_token_validity_minutes
   token_validity_units {
     id_token      = "minutes"
     access_token  = "minutes"
-    refresh_token = "days"
+    refresh_token = "minutes"
   }
 }
 

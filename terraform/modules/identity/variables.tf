@@ -18,6 +18,11 @@ variable "deletion_protection" {
   description = "Whether the user pool, and with it every person's account, refuses to be deleted (on in prod)."
 }
 
+variable "mfa_required" {
+  type        = bool
+  description = "Whether every person signs in with an authenticator app (TOTP) besides the password: managed login has each one set it up at their next sign-in. When false, MFA is optional, and managed login never offers it: only someone who set it up through Cognito's API has it, so in practice nobody does."
+}
+
 variable "callback_urls" {
   type        = list(string)
   description = "Where the managed login may send the page back with an authorization code: the site's root on each of its origins (site_origins, each + \"/\"), the page's redirect_uri whatever path it was opened under, and in dev http://localhost ones."
@@ -49,14 +54,14 @@ variable "id_token_validity_minutes" {
   }
 }
 
-variable "refresh_token_validity_days" {
+variable "refresh_token_validity_minutes" {
   type        = number
-  default     = 30
-  description = "How long the refresh tokens Cognito issues with every sign-in stay valid. The page discards them; they matter only to a client that keeps one."
+  default     = 60
+  description = "How long the refresh tokens Cognito issues with every sign-in stay valid. The page discards them and make token never uses one, so the default is Cognito's shortest: a refresh token caught on its way to the page is worth no more than the ID token beside it."
 
   validation {
-    condition     = var.refresh_token_validity_days >= 1 && var.refresh_token_validity_days <= 3650
-    error_message = "Cognito accepts 1 day (60 minutes) to 10 years."
+    condition     = var.refresh_token_validity_minutes >= 60 && var.refresh_token_validity_minutes <= 5256000
+    error_message = "Cognito accepts 60 minutes to 10 years (5256000 minutes)."
   }
 }
 

@@ -41,8 +41,18 @@ class UserScriptTest {
         assertThat(aws.getFirst()).doesNotContain("--user-attributes")
                 .startsWith("aws cognito-idp admin-create-user --region eu-west-1 --user-pool-id eu-west-1_AbCdEf123 --username ada --message-action SUPPRESS");
         var set = calls.stream().filter(call -> call.contains("admin-set-user-password")).findFirst().orElseThrow();
-        assertThat(set).containsPattern("--password file:///dev/fd/\\d+ --permanent");
+        assertThat(set).as("temporary: the person chooses their own at the first sign-in").containsPattern("--password file:///dev/fd/\\d+$");
         assertThat(calls.get(calls.indexOf(set) + 1)).startsWith("  file:///dev/fd/").endsWith(" holds " + password);
+        assertThat(run.stdout()).contains("temporary: at their first sign-in on the page, within 3 days, they choose their own");
+    }
+
+    @Test
+    void aPermanentPasswordIsOnlyForTheAccountsScriptsSignInAs() throws Exception {
+        var run = fakes.run("user", environment.toString(), "ada", "", "", "1");
+        assertThat(run.status()).as(run.stderr()).isZero();
+        var set = fakes.calls().stream().filter(call -> call.contains("admin-set-user-password")).findFirst().orElseThrow();
+        assertThat(set).containsPattern("--password file:///dev/fd/\\d+ --permanent$");
+        assertThat(run.stdout()).contains("permanent, for scripts and tests");
     }
 
     @Test
