@@ -34,7 +34,7 @@ class ChirpTextTest {
 
     @Test
     void textOfOnlySpacesThatIsWhitespaceLeavesOutOrOfZeroWidthCharactersIsRejected() {
-        for (var invisible : new String[] {"\u00a0\u00a0", "\u2007", "\u202f", "\u3000", "\u200b", "\ufeff", "\u200c\u200d\u2060", " \u00a0\u200b\n", "\u0085", "\u0085\u0085\n"}) {
+        for (var invisible : new String[] {"\u00a0\u00a0", "\u2007", "\u202f", "\u3000", "\u200b", "\ufeff", "\u200c\u200d\u2060", " \u00a0\u200b\n", "\u0085", "\u0085\u0085\n", "\u3164", "\u2800\u00ad"}) {
             assertThatThrownBy(() -> new ChirpText(invisible)).as("U+%04X...", (int) invisible.charAt(0)).satisfies(ChirpTextTest::namesText);
         }
     }

@@ -29,18 +29,23 @@ class UnicodeTextTest {
         assertThat(UnicodeText.hasBlank(text)).isEqualTo(text.codePoints().anyMatch(UnicodeTextTest::blankByDefinition));
     }
 
+    /** Characters of a letter's, a symbol's or a format category that show as nothing. */
+    private static final java.util.Set<Integer> INVISIBLE = java.util.Set.of(0x00AD, 0x2061, 0x2062, 0x2063, 0x2064, 0x180E,
+            0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
+
     /** Unicode's own White_Space property, which the regular expressions know, beside Java's two space tests. */
     private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}");
 
     private static boolean blankByDefinition(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
                 || WHITE_SPACE.matcher(Character.toString(codePoint)).matches()
-                || codePoint == 0x200B || codePoint == 0x200C || codePoint == 0x200D || codePoint == 0x2060 || codePoint == 0xFEFF;
+                || codePoint == 0x200B || codePoint == 0x200C || codePoint == 0x200D || codePoint == 0x2060 || codePoint == 0xFEFF
+                || INVISIBLE.contains(codePoint);
     }
 
     @Example
     void spacesThatIsWhitespaceLeavesOutAndZeroWidthCharactersAreBlank() {
-        for (var invisible : new String[] {"\u00a0", "\u2007", "\u202f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", " \t\n\u3000", "\u0085"}) {
+        for (var invisible : new String[] {"\u00a0", "\u2007", "\u202f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", " \t\n\u3000", "\u0085", "\u3164", "\u115f\u1160", "\uffa0", "\u2800", "\u00ad", "\u2061\u2064", "\u180e"}) {
             assertThat(UnicodeText.isBlank(invisible)).as("U+%04X", (int) invisible.charAt(0)).isTrue();
             assertThat(UnicodeText.hasBlank("a" + invisible + "b")).isTrue();
         }
@@ -64,7 +69,7 @@ class UnicodeTextTest {
     Arbitrary<String> blankHeavy() {
         return Arbitraries.strings()
                 .withChars(' ', '\t', '\n', '\u0085', '\u00a0', '\u2007', '\u202f', '\u3000', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff',
-                        '\u200e', '\u00ad', 'a', '\ud83d', '\udc26')
+                        '\u200e', '\u00ad', '\u3164', '\u2800', '\u2061', '\u2065', 'a', '\ud83d', '\udc26')
                 .ofMaxLength(6);
     }
 
