@@ -17,7 +17,7 @@ public record CustomerId(String value) {
             throw InvalidInputException.of("id", "must be a string of 1 to " + MAX_CODE_POINTS + " characters");
         }
         if (UnicodeText.hasBlank(value)) {
-            throw InvalidInputException.of("id", "must not contain whitespace or zero-width characters");
+            throw InvalidInputException.of("id", "must not contain whitespace or invisible (zero-width or filler) characters");
         }
         if (UnicodeText.hasControlCharacter(value)) {
             throw InvalidInputException.of("id", "must not contain control characters");
