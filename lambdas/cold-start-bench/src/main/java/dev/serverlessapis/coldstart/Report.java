@@ -33,8 +33,9 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
         out.printf("%s; %d cold runs (%d of the bare client) and %d primed runs per row, interleaved; %.0f s in all%n",
                 sdkVersion(), runs, cold.get(BenchCold.BARE_SDK).size(), primedRuns, seconds);
         out.printf("%s%n%n", storeWarmUp.summary());
-        out.printf("%-26s %9s %8s %8s %7s %7s %8s %9s %8s %9s %18s %6s%n", "launch to first response", "median ms", "min ms", "max ms",
-                "x bare", "fast x", "store ms", "peak MiB", "classes", "warnings", "primed 1st ms", "store");
+        var bareInOrder = inRoundOrder(cold.get(BenchCold.BARE_SDK));
+        out.printf("%-26s %9s %8s %8s %7s %11s %7s %8s %9s %8s %9s %18s %6s%n", "launch to first response", "median ms", "min ms", "max ms",
+                "x bare", "95% range", "fast x", "store ms", "peak MiB", "classes", "warnings", "primed 1st ms", "store");
         for (var name : order) {
             var runsOf = cold.get(name);
             var millis = millisOf(runsOf);
@@ -42,8 +43,11 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
             var primedInvoke = primedOf == null ? ""
                     : "%6.1f (max %5.1f)".formatted(median(invokeMillis(primedOf)), Arrays.stream(invokeMillis(primedOf)).max().orElseThrow());
             var primedStore = primedOf == null ? "" : "%.1f".formatted(medianStoreMillis(primedOf));
-            out.printf("%-26s %9.0f %8.0f %8.0f %7.2f %7.2f %8.1f %9.0f %8.0f %9d %18s %6s%n", name, median(millis), millis[0],
-                    millis[millis.length - 1], median(millis) / bare, tenthPercentile(millis) / bareTenthPercentile,
+            var range = runsOf.size() * BenchCold.BARE_RUNS_PER_ROUND == bareInOrder.length
+                    ? RatioInterval.of(inRoundOrder(runsOf), bareInOrder, BenchCold.BARE_RUNS_PER_ROUND) : null;
+            out.printf("%-26s %9.0f %8.0f %8.0f %7.2f %11s %7.2f %8.1f %9.0f %8.0f %9d %18s %6s%n", name, median(millis), millis[0],
+                    millis[millis.length - 1], median(millis) / bare,
+                    range == null ? "" : "%.2f-%.2f".formatted(range[0], range[1]), tenthPercentile(millis) / bareTenthPercentile,
                     medianStoreMillis(runsOf),
                     median(runsOf.stream().mapToDouble(run -> run.jvm().peakRssKib() / 1024.0).toArray()),
                     median(runsOf.stream().mapToDouble(run -> run.jvm().classesLoaded()).toArray()),
@@ -55,10 +59,12 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
             out.printf("%nPrinted on standard error at start-up:%n");
             warnings.stream().limit(10).forEach(line -> out.println("  " + line));
         }
-        out.printf("%n'x bare': median over the bare SDK client's median; 'fast x': the same for the 10th percentile,"
-                + "%nthe runs least disturbed by other load. 'warnings': most lines a run printed on standard error."
+        out.printf("%n'x bare': median over the bare SDK client's median; '95%% range': where it lies in 95%% of %d resamples"
+                + "%nof whole rounds (a bootstrap, each function's run paired with the bare client's of the same round);"
+                + "%n'fast x': as 'x bare' for the 10th percentile, the runs least disturbed by other load."
+                + "%n'warnings': most lines a run printed on standard error."
                 + "%n'primed 1st ms': in a JVM whose SnapStart checkpoint hooks ran, the first invoke (median, max)."
-                + "%n'store ms', 'store': of a run's time, DynamoDB Local's answering its calls (median).%n");
+                + "%n'store ms', 'store': of a run's time, DynamoDB Local's answering its calls (median).%n", RatioInterval.RESAMPLES);
         var calls = new LinkedHashMap<String, String>();
         for (var name : order) {
             var ofName = callsPerRun(cold.get(name));
@@ -94,6 +100,11 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
         return median(millisOf(runs));
     }
 
+    /** Milliseconds in the order the rounds ran, which the interval pairs by. */
+    private static double[] inRoundOrder(List<Measured> runs) {
+        return runs.stream().mapToDouble(run -> run.jvm().millis()).toArray();
+    }
+
     private static double[] millisOf(List<Measured> runs) {
         return runs.stream().mapToDouble(run -> run.jvm().millis()).sorted().toArray();
     }
@@ -114,7 +125,7 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
         return runs.stream().mapToDouble(run -> Long.parseLong(run.jvm().answer().replaceAll(".*invokeNanos=", "")) / 1e6).toArray();
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         var sorted = values.clone();
         Arrays.sort(sorted);
         var middle = sorted.length / 2;
