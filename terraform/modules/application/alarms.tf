@@ -57,11 +57,14 @@ resource "aws_sns_topic_subscription" "alarm_emails" {
 
 # The share of requests the API answered with a 5xx, in periods with enough requests for a share to mean something:
 # 5XXError is 1 or 0 per request, so its Sum counts the 5xx answers and its SampleCount the requests. Without the
-# floor, one failure among 10 requests on a quiet night, twice, would page; the per-function 5xx alarm counts those.
+# floor, one failure among 10 requests on a quiet night, twice, would page; the per-function 5xx alarm counts those a
+# function answered. Below the floor, api_5xx_quiet_errors answers alarm all the same: a 5xx API Gateway makes before
+# any function runs (an integration or invoke permission broken by a deploy) reaches no function's alarm, nor Lambda's
+# Errors, so on a quiet stage nothing else would page while every request fails.
 resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
   count               = var.alarms_enabled ? 1 : 0
   alarm_name          = "${local.prefix}-api-5xx-rate"
-  alarm_description   = "More than ${var.api_5xx_rate_threshold * 100}% of requests to ${local.prefix} failed with a 5xx, in 5 minutes of at least ${var.api_5xx_rate_min_requests} requests, twice in a row."
+  alarm_description   = "More than ${var.api_5xx_rate_threshold * 100}% of requests to ${local.prefix} failed with a 5xx, in 5 minutes of at least ${var.api_5xx_rate_min_requests} requests (in quieter ones, ${var.api_5xx_quiet_errors} or more 5xx answers), twice in a row."
   evaluation_periods  = 2
   datapoints_to_alarm = 2
   threshold           = var.api_5xx_rate_threshold
@@ -73,7 +76,7 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
 
   metric_query {
     id          = "rate"
-    expression  = "IF(requests >= ${var.api_5xx_rate_min_requests}, errors / requests, 0)"
+    expression  = "IF(requests >= ${var.api_5xx_rate_min_requests}, errors / requests, IF(errors >= ${var.api_5xx_quiet_errors}, 1, 0))"
     label       = "Share of requests answered with a 5xx"
     return_data = true
   }

@@ -223,6 +223,9 @@ resource "aws_api_gateway_stage" "this" {
       responseLatency    = "$context.responseLatency"
       integrationLatency = "$context.integrationLatency"
       integrationStatus  = "$context.integration.status"
+      # The invocation's own request id (Lambda's platform lines, the function's requestId): a 5xx API Gateway made
+      # itself, after a timeout or a crash, has no function line carrying the API's id, and this leads to Lambda's.
+      lambdaRequestId = "$context.integration.requestId"
       # Lambda's own answer to the invoke, not the function's: 429 when Lambda throttled it. A throttle and a failing
       # function both reach the client through INTEGRATION_FAILURE (500 and 502), which no gateway response can tell
       # apart (docs/api-decisions.md), so this and the integration's error are where they differ.

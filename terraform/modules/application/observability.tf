@@ -6,10 +6,13 @@ module "observability" {
   service         = local.prefix
   functions       = keys(local.functions)
   log_group_names = [for function in module.function : function.log_group_name]
-  api_name        = aws_api_gateway_rest_api.this.name
-  stage_name      = aws_api_gateway_stage.this.stage_name
-  alarms_enabled  = var.alarms_enabled
-  alarm_topic_arn = one(aws_sns_topic.alarms[*].arn)
+  # Its one-request-by-id query also reads the stage's access log, which alone names the invocation of a 5xx the
+  # gateway made itself.
+  access_log_group_name = aws_cloudwatch_log_group.api_access.name
+  api_name              = aws_api_gateway_rest_api.this.name
+  stage_name            = aws_api_gateway_stage.this.stage_name
+  alarms_enabled        = var.alarms_enabled
+  alarm_topic_arn       = one(aws_sns_topic.alarms[*].arn)
   # Lambda's own alarms per function, the API's 5xx rate, its throttled requests and its routes' p99, on the dashboard's alarm widget too.
   other_alarm_arns = concat(
     flatten([for function in module.function : function.alarm_arns]),

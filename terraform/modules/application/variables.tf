@@ -156,6 +156,17 @@ variable "api_5xx_rate_min_requests" {
   }
 }
 
+variable "api_5xx_quiet_errors" {
+  type        = number
+  default     = 5
+  description = "In 5 minutes of fewer than api_5xx_rate_min_requests requests, how many 5xx answers alarm all the same (twice in a row): API Gateway's own 5xx, made before any function runs, reach no per-function alarm."
+
+  validation {
+    condition     = var.api_5xx_quiet_errors >= 1 && floor(var.api_5xx_quiet_errors) == var.api_5xx_quiet_errors
+    error_message = "A whole number of 5xx answers, at least 1."
+  }
+}
+
 variable "api_latency_allowance_ms" {
   type        = number
   default     = 1000

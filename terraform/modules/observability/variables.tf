@@ -18,6 +18,11 @@ variable "functions" {
   }
 }
 
+variable "access_log_group_name" {
+  type        = string
+  description = "The stage's access log group, which the one-request-by-id query reads too: its line of a request carries the API's requestId and Lambda's lambdaRequestId, also where API Gateway answered without a function's line."
+}
+
 variable "log_group_names" {
   type        = list(string)
   description = "The functions' log groups, which the saved Logs Insights queries and the failures widget read."

@@ -2,6 +2,7 @@ package dev.serverlessapis.terraform;
 
 import static dev.serverlessapis.terraform.Terraform.locals;
 import static dev.serverlessapis.terraform.Terraform.module;
+import static dev.serverlessapis.terraform.Terraform.named;
 import static dev.serverlessapis.terraform.Terraform.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ObservabilityTerraformTest {
     private static final Path OBSERVABILITY = module("observability");
+    private static final Path APPLICATION = module("application");
     private static final Pattern STRING = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern METRIC_REFERENCE = Pattern.compile("local\\.metrics\\.([a-z_]+)|metric\\s+=\\s+\"([a-z_]+)\"");
     private static final Pattern CLOSED_VALUE = Pattern.compile("\\b(?i)(outcome|event)\\s*=\\s*\"([^\"]*)\"");
@@ -128,7 +130,7 @@ class ObservabilityTerraformTest {
         var expression = "concat([for key, alarm in local.function_alarms : " + shape(perFunction).replace("each.value", "alarm") + "], ["
                 + shape(throttles) + "])";
         var variables = Map.of("service", "\"serverless-apis-dev\"", "alarms_enabled", "true", "api_name", "\"serverless-apis-dev-api\"",
-                "stage_name", "\"dev\"", "log_group_names", "[\"/aws/lambda/x\"]",
+                "stage_name", "\"dev\"", "log_group_names", "[\"/aws/lambda/x\"]", "access_log_group_name", "\"/aws/apigateway/x\"",
                 "functions", functions.stream().map(name -> "\"" + name + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]")));
         var alarms = TerraformCli.evaluate(work, OBSERVABILITY, Map.of("data.aws_region.current.region", "\"eu-west-1\""), variables, expression)
                 .getAsJsonArray();
@@ -168,7 +170,12 @@ class ObservabilityTerraformTest {
     void savedQueriesFindOneRequestByEitherIdAndTheSlowestRequests() {
         var byId = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "request_by_id");
         assertThat(byId.attribute("name")).contains("\"${var.service}/one-request-by-id\"");
-        assertThat(byId.attribute("log_group_names")).contains("var.log_group_names");
+        assertThat(byId.attribute("log_group_names")).contains("concat(var.log_group_names, [var.access_log_group_name])");
+        assertThat(byId.attribute("query_string").orElseThrow()).as("the access line's link to the invocation").contains("lambdaRequestId");
+        assertThat(named(APPLICATION, "module", "observability").attribute("access_log_group_name"))
+                .contains("aws_cloudwatch_log_group.api_access.name");
+        assertThat(resource(APPLICATION, "aws_api_gateway_stage", "this").block("access_log_settings").attribute("format").orElseThrow())
+                .contains("lambdaRequestId = \"$context.integration.requestId\"");
         assertThat(byId.attribute("query_string").orElseThrow()).contains("filter apiRequestId = ").contains(" or requestId = ")
                 .as("Lambda's platform lines and the runtime's own").contains(" or record.requestId = ").contains(" or AWSRequestId = ");
         var slowest = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "slowest_requests");
@@ -222,7 +229,7 @@ class ObservabilityTerraformTest {
         var functions = spec.functions().stream().map(function -> "\"" + function.name() + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         var byFunction = Terraform.named(application, "module", "observability").attribute("latency_p99_threshold_ms_by_function").orElseThrow();
         var thresholds = TerraformCli.evaluate(work, OBSERVABILITY, Map.of("data.aws_region.current.region", "\"eu-west-1\""), Map.of("service", "\"serverless-apis-dev\"", "alarms_enabled", "true",
-                "api_name", "\"serverless-apis-dev-api\"", "stage_name", "\"dev\"", "log_group_names", "[\"/aws/lambda/x\"]", "functions", functions,
+                "api_name", "\"serverless-apis-dev-api\"", "stage_name", "\"dev\"", "log_group_names", "[\"/aws/lambda/x\"]", "access_log_group_name", "\"/aws/apigateway/x\"", "functions", functions,
                 "latency_p99_threshold_ms_by_function", byFunction),
                 Terraform.named(OBSERVABILITY, "output", "latency_p99_thresholds_ms").attribute("value").orElseThrow()).getAsJsonObject();
 
