@@ -19,7 +19,8 @@ const text = $('text');
 const feed = $('feed');
 const more = $('more');
 
-const state = { user: null, next: null, keys: new Set(), generation: 0 };
+// keys: every chirp shown; listed: those the feed's own pages gave, which one's own post, shown at once, is not.
+const state = { user: null, next: null, keys: new Set(), listed: new Set(), generation: 0 };
 
 const keyOf = (chirp) => `${chirp.userId}\u0000${chirp.timestamp}`;
 const lengthOf = (value) => [...value].length; // code points, as the API counts
@@ -89,11 +90,17 @@ function clearError(element) {
   element.textContent = '';
 }
 
-/** Pages append in order; chirps that turn up later (refresh, own post) slot in by time, unless they belong to a page not loaded yet. */
-function add(chirps, where) {
+const listedBefore = (chirps) => chirps.some((chirp) => state.listed.has(keyOf(chirp)));
+
+/**
+ * Pages append in order; chirps that turn up later (refresh, own post) slot in by time, unless they belong to a page
+ * not loaded yet. What the feed's pages gave is remembered as listed; one's own post (`listed` false) is not.
+ */
+function add(chirps, where, listed = true) {
   let added = 0;
   for (const chirp of chirps) {
     const key = keyOf(chirp);
+    if (listed) state.listed.add(key);
     if (state.keys.has(key)) continue;
     const node = render(chirp);
     if (where === 'bottom') {
@@ -139,6 +146,7 @@ async function load(user) {
   const generation = ++state.generation;
   state.user = user;
   state.keys.clear();
+  state.listed.clear();
   feed.replaceChildren();
   showMore(null);
   $('empty').hidden = true;
@@ -186,19 +194,20 @@ async function refresh(now = false) {
       showMore(page.next);
       return;
     }
-    // A page of chirps all new: more may have come than a page holds, and those between it and the ones shown would
-    // never be (Load more goes on below them), so the pages after it are read until one reaches what is shown.
-    let added = add(page.body, 'top');
-    let total = added;
-    for (let pages = 1; added === page.body.length && page.next; pages++) {
+    // A page that reaches no chirp an earlier page listed: more may have come than a page holds, and those between it
+    // and the ones shown would never be (Load more goes on below them), so the pages after it are read until one
+    // does. One's own chirp is shown but was never listed, so it is no sign of having caught up.
+    let reached = listedBefore(page.body);
+    let total = add(page.body, 'top');
+    for (let pages = 1; !reached && page.next; pages++) {
       if (pages === CATCH_UP_PAGES) {
         load(state.user);
         return;
       }
       page = await nextPage(page.next);
       if (generation !== state.generation) return;
-      added = add(page.body, 'top');
-      total += added;
+      reached = listedBefore(page.body);
+      total += add(page.body, 'top');
     }
     announceNew(total);
   } catch (error) {
@@ -301,7 +310,7 @@ form.addEventListener('submit', async (event) => {
     text.value = '';
     sessionStorage.removeItem(DRAFT_KEY);
     updateCount();
-    if (!state.user || state.user === chirp.userId) add([chirp], 'top');
+    if (!state.user || state.user === chirp.userId) add([chirp], 'top', false);
     $('feed-status').textContent = 'Your chirp was posted.';
     text.focus();
   } catch (failure) {

@@ -254,6 +254,34 @@ class ChirpPageBrowserTest {
     }
 
     /**
+     * One's own chirp is shown at once, but the feed never listed it: a refresh reads on past a page that holds it, so
+     * chirps of others that came before it and fill more than a page are all shown, not cut short at one's own.
+     */
+    @Test
+    void chirpsThatCameBeforeOnesOwnPostAndFillMoreThanAPageAreAllShown() {
+        postElsewhere(handle, "before");
+        whileEveryDocumentRuns(TIMERS_HANDED_TO_THE_TEST, () -> {
+            browser.get(stack.apiEndpoint() + "/?user=" + handle);
+            waitFor(driver -> chirpsShown() == 1);
+            signIn();
+            for (int i = 1; i <= 25; i++) {
+                postElsewhere(handle, "elsewhere " + i);
+            }
+            post("my own");
+
+            tick(1);
+
+            var texts = browser.findElements(By.cssSelector("#feed > li .text")).stream().map(WebElement::getText).toList();
+            var expected = new ArrayList<String>(List.of("my own"));
+            for (int i = 25; i >= 1; i--) {
+                expected.add("elsewhere " + i);
+            }
+            expected.add("before");
+            assertThat(texts).as("every chirp, newest first").isEqualTo(expected);
+        });
+    }
+
+    /**
      * After a post that got no answer the page says the feed is checked: it is, at once, even while the feed's polling
      * waits out a Retry-After, or the person would read "checked" about a feed nobody looked at.
      */
