@@ -286,8 +286,21 @@ function invalid() {
   return null;
 }
 
+// Until when posting waits, as the service asked (Retry-After): the button sends nothing it would refuse.
+let postingHeldUntil = 0;
+
+function holdPosting(seconds) {
+  const ms = Math.min(seconds * 1000, MAX_PAUSE_MS);
+  postingHeldUntil = Date.now() + ms;
+  setTimeout(() => { $('post').disabled = false; }, ms);
+}
+
+const waitWords = (failure) => failure instanceof ApiError && failure.retryAfterSeconds
+  ? ` Try again in ${Math.min(failure.retryAfterSeconds, MAX_PAUSE_MS / 1000)} s.` : '';
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
+  if (Date.now() < postingHeldUntil) return;
   const error = $('compose-error');
   const problem = invalid();
   if (problem) {
@@ -305,6 +318,8 @@ form.addEventListener('submit', async (event) => {
   const button = $('post');
   button.disabled = true;
   button.textContent = 'Posting…';
+  // What is typed while the chirp is on its way would be lost when the field is cleared for the next one.
+  text.readOnly = true;
   try {
     const chirp = await postChirp(person.token, text.value.trim());
     text.value = '';
@@ -321,14 +336,20 @@ form.addEventListener('submit', async (event) => {
       // Sending it again blindly could post it twice: the feed is checked instead, and the person decides.
       const why = failure.status === null ? 'No answer came from the chirp service.' : failure.message;
       showError(error, new ApiError(`${why} The chirp may have been posted: the feed below is checked now; `
-        + 'post it again only if it is not there. Your draft is kept.'));
+        + `post it again only if it is not there. Your draft is kept.${waitWords(failure)}`));
       refresh(true);
     } else {
-      showError(error, failure);
+      showError(error, failure instanceof ApiError && failure.retryAfterSeconds
+        ? new ApiError(`${failure.message}${waitWords(failure)} Your draft is kept.`) : failure);
     }
+    if (failure instanceof ApiError && failure.retryAfterSeconds) holdPosting(failure.retryAfterSeconds);
   } finally {
-    button.disabled = false;
+    text.readOnly = false;
+    button.disabled = Date.now() < postingHeldUntil;
     button.textContent = 'Chirp';
+    // The button was disabled under the keyboard's focus, which the browser then drops to the page's top: it goes back
+    // to the draft, which the error describes.
+    if (document.activeElement === document.body || document.activeElement === button && button.disabled) text.focus();
   }
 });
 

@@ -254,6 +254,62 @@ class ChirpPageBrowserTest {
     }
 
     /**
+     * A post refused with 429 and Retry-After waits that long: the page says when to try again and its button sends
+     * nothing meanwhile, and the keyboard stays at the draft, where the disabled button would have dropped it to the
+     * page's top. After the wait, the same draft posts.
+     */
+    @Test
+    void aPostRefusedWithRetryAfterWaitsThatLongWithTheKeyboardAtTheDraft() {
+        whileEveryDocumentRuns("""
+                window.__posts = 0;
+                fetchStandIn((url, init) => url.pathname.endsWith('/chirp') && init.method === 'POST', async (fetched, input, init) => {
+                  window.__posts++;
+                  if (window.__posts > 1) return fetched(input, init);
+                  return new Response('{"type":"about:blank","title":"Too Many Requests","status":429,"detail":"slow down"}',
+                    { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '2' } });
+                });""", () -> {
+            signIn();
+            type(By.id("text"), "refused for now");
+            browser.findElement(By.id("post")).click();
+
+            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("compose-error"), "Try again in 2 s."));
+            assertThat(browser.findElement(By.id("post")).isEnabled()).as("waiting").isFalse();
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("text");
+            assertThat(browser.findElement(By.id("text")).getAttribute("value")).isEqualTo("refused for now");
+            waitFor(ExpectedConditions.elementToBeClickable(By.id("post")));
+            assertThat(browser.executeScript("return window.__posts")).as("nothing sent while it waited").isEqualTo(1L);
+
+            browser.findElement(By.id("post")).click();
+            waitFor(driver -> browser.findElements(By.cssSelector("#feed > li .text")).stream()
+                    .anyMatch(shown -> shown.getText().equals("refused for now")));
+        });
+    }
+
+    /** What is typed while a chirp is on its way is not lost when the field is cleared for the next one: it cannot be typed. */
+    @Test
+    void theDraftCannotChangeWhileItsPostIsOnItsWay() {
+        whileEveryDocumentRuns("""
+                window.__release = null;
+                fetchStandIn((url, init) => url.pathname.endsWith('/chirp') && init.method === 'POST', async (fetched, input, init) => {
+                  await new Promise((released) => { window.__release = released; });
+                  return fetched(input, init);
+                });""", () -> {
+            signIn();
+            type(By.id("text"), "on its way");
+            browser.findElement(By.id("post")).click();
+            waitFor(driver -> Boolean.TRUE.equals(browser.executeScript("return window.__release !== null")));
+
+            var field = browser.findElement(By.id("text"));
+            assertThat(field.getAttribute("readonly")).as("read-only while posting").isNotNull();
+            browser.executeScript("window.__release()");
+            waitFor(driver -> browser.findElements(By.cssSelector("#feed > li .text")).stream()
+                    .anyMatch(shown -> shown.getText().equals("on its way")));
+            assertThat(field.getAttribute("readonly")).as("editable again").isNull();
+            assertThat(field.getAttribute("value")).isEmpty();
+        });
+    }
+
+    /**
      * One's own chirp is shown at once, but the feed never listed it: a refresh reads on past a page that holds it, so
      * chirps of others that came before it and fill more than a page are all shown, not cut short at one's own.
      */
