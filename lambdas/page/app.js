@@ -24,14 +24,16 @@ const state = { user: null, next: null, keys: new Set(), listed: new Set(), gene
 
 const keyOf = (chirp) => `${chirp.userId}\u0000${chirp.timestamp}`;
 const lengthOf = (value) => [...value].length; // code points, as the API counts
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+// The page's own language, not the browser's: times read in the words around them.
+const LOCALE = document.documentElement.lang;
+const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
 
 function when(timestamp) {
   const seconds = Math.round((timestamp - Date.now()) / 1000);
   if (Math.abs(seconds) < 45) return 'just now';
   if (Math.abs(seconds) < 3600) return relative.format(Math.round(seconds / 60), 'minute');
   if (Math.abs(seconds) < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
-  return new Date(timestamp).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return new Date(timestamp).toLocaleDateString(LOCALE, { dateStyle: 'medium' });
 }
 
 /** A region read aloud when it changes is written only with new words: the same ones would be announced again. */
@@ -67,7 +69,7 @@ function render(chirp) {
   const time = document.createElement('time');
   const date = new Date(chirp.timestamp);
   time.dateTime = date.toISOString();
-  time.title = date.toLocaleString();
+  time.title = date.toLocaleString(LOCALE);
   time.textContent = when(chirp.timestamp);
   meta.append(who, ' · ', time);
   const body = document.createElement('p');
@@ -88,6 +90,17 @@ function showError(element, error) {
 function clearError(element) {
   element.hidden = true;
   element.textContent = '';
+}
+
+/** A feed read that failed says why, beside a button that tries again at once rather than at the next poll. */
+function feedFailed(error) {
+  showError($('feed-error'), error);
+  $('retry').hidden = false;
+}
+
+function feedRead() {
+  clearError($('feed-error'));
+  $('retry').hidden = true;
 }
 
 const listedBefore = (chirps) => chirps.some((chirp) => state.listed.has(keyOf(chirp)));
@@ -150,6 +163,9 @@ async function load(user) {
   feed.replaceChildren();
   showMore(null);
   $('empty').hidden = true;
+  $('empty').textContent = user ? `@${user} has not chirped yet.` : 'No chirps yet. Be the first!';
+  $('loading').hidden = false;
+  clearError($('more-error'));
   $('feed-heading').textContent = user ? `Chirps by @${user}` : 'Everyone’s chirps';
   $('everyone').hidden = !user;
   document.title = user ? `@${user} · Chirps` : 'Chirps';
@@ -158,13 +174,14 @@ async function load(user) {
     const page = await listChirps(user);
     resume();
     if (generation !== state.generation) return;
-    clearError($('feed-error'));
+    feedRead();
     add(page.body, 'bottom');
     showMore(page.next);
   } catch (error) {
     pauseAfter(error);
-    if (generation === state.generation) showError($('feed-error'), error);
+    if (generation === state.generation) feedFailed(error);
   } finally {
+    if (generation === state.generation) $('loading').hidden = true;
     feed.removeAttribute('aria-busy');
   }
 }
@@ -187,7 +204,7 @@ async function refresh(now = false) {
     let page = await listChirps(state.user);
     resume();
     if (generation !== state.generation) return;
-    clearError($('feed-error'));
+    feedRead();
     if (!state.keys.size) {
       // Nothing shown (the first load failed, or found none): this is the feed's first page, with its own next.
       announceNew(add(page.body, 'bottom'));
@@ -212,7 +229,7 @@ async function refresh(now = false) {
     announceNew(total);
   } catch (error) {
     pauseAfter(error);
-    if (generation === state.generation) showError($('feed-error'), error);
+    if (generation === state.generation) feedFailed(error);
   } finally {
     refreshing = false;
   }
@@ -236,7 +253,8 @@ let countPause = 0;
  * limit or over it.
  */
 function updateCount(typed) {
-  const left = MAX_LENGTH - lengthOf(text.value);
+  // Counted as posted: without the spaces around it, which are trimmed.
+  const left = MAX_LENGTH - lengthOf(text.value.trim());
   const count = $('text-count');
   const words = left >= 0 ? `${left} character${left === 1 ? '' : 's'} left` : `${-left} character${left === -1 ? '' : 's'} too many`;
   count.textContent = words;
@@ -387,17 +405,25 @@ more.addEventListener('click', async () => {
   try {
     const page = await nextPage(state.next);
     if (generation !== state.generation) return;
-    clearError($('feed-error'));
+    clearError($('more-error'));
     const shownBefore = feed.children.length;
     add(page.body, 'bottom');
     showMore(page.next);
     // On the last page the button hides itself: the keyboard goes on from the first chirp it loaded.
     if (more.hidden) (feed.children[shownBefore]?.querySelector('a.handle') || $('feed-heading')).focus();
   } catch (error) {
-    showError($('feed-error'), error);
+    // Beside the button, where the person who pressed it is looking.
+    showError($('more-error'), error);
   } finally {
     more.disabled = false;
   }
+});
+
+$('retry').addEventListener('click', () => {
+  // Nothing shown yet: the feed is loaded again; else its newest chirps are read, as by the poll.
+  (state.keys.size ? refresh(true) : load(state.user)).then(() => {
+    if ($('retry').hidden) $('feed-heading').focus();
+  });
 });
 
 // Following the skip link (a fragment) pops state too, and must not reload the feed it moves to.
@@ -422,5 +448,5 @@ load(currentUser());
 setInterval(refresh, REFRESH_MS);
 
 countVisit()
-  .then((value) => { $('visits').textContent = `Visits: ${value.toLocaleString()}`; })
+  .then((value) => { $('visits').textContent = `Visits: ${value.toLocaleString(LOCALE)}`; })
   .catch((error) => { $('visits').textContent = `Visits unavailable: ${error.message}`; });

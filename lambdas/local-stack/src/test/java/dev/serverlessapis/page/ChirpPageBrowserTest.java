@@ -254,6 +254,60 @@ class ChirpPageBrowserTest {
     }
 
     /**
+     * A first load that fails says why beside a button that tries again at once, instead of leaving the person to wait
+     * for the next poll (which backs off to minutes); once it succeeds the button goes and the feed is shown.
+     */
+    @Test
+    void aFeedThatFailedToLoadCanBeTriedAgainAtOnce() {
+        postElsewhere(handle, "there all along");
+        whileEveryDocumentRuns(TIMERS_HANDED_TO_THE_TEST + """
+                window.__feedDown = true;
+                fetchStandIn((url, init) => url.pathname.endsWith('/chirp') && init.method !== 'POST', async (fetched, input, init) =>
+                  window.__feedDown
+                    ? new Response('{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"busy"}',
+                        { status: 503, headers: { 'Content-Type': 'application/problem+json' } })
+                    : fetched(input, init));""", () -> {
+            browser.get(stack.apiEndpoint() + "/?user=" + handle);
+            var retry = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("retry")));
+            assertThat(browser.findElement(By.id("feed-error")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("loading")).isDisplayed()).as("no longer loading").isFalse();
+
+            browser.executeScript("window.__feedDown = false");
+            retry.click();
+
+            waitFor(driver -> chirpsShown() == 1);
+            assertThat(browser.findElement(By.id("retry")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("feed-error")).isDisplayed()).isFalse();
+        });
+    }
+
+    /** Load more that fails says so beside the button pressed, not above the feed where a phone's screen is not. */
+    @Test
+    void aFailedLoadMoreSaysSoBesideItsButton() {
+        for (int i = 1; i <= 21; i++) {
+            postElsewhere(handle, "chirp " + i);
+        }
+        whileEveryDocumentRuns("""
+                fetchStandIn((url) => url.pathname.endsWith('/chirp') && url.searchParams.has('cursor'), () =>
+                  Promise.resolve(new Response('{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"busy"}',
+                    { status: 503, headers: { 'Content-Type': 'application/problem+json' } })));""", () -> {
+            browser.get(stack.apiEndpoint() + "/?user=" + handle);
+            var more = waitFor(ExpectedConditions.elementToBeClickable(By.id("more")));
+            more.click();
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("more-error")));
+            assertThat(browser.findElement(By.id("feed-error")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("more")).isEnabled()).as("it may be pressed again").isTrue();
+        });
+    }
+
+    /** Someone's own empty feed says that they have not chirped, not that nobody has. */
+    @Test
+    void anEmptyFeedOfOneHandleSaysThatHandleHasNotChirped() {
+        browser.get(stack.apiEndpoint() + "/?user=" + handle);
+        waitFor(ExpectedConditions.textToBe(By.id("empty"), "@" + handle + " has not chirped yet."));
+    }
+
+    /**
      * A post refused with 429 and Retry-After waits that long: the page says when to try again and its button sends
      * nothing meanwhile, and the keyboard stays at the draft, where the disabled button would have dropped it to the
      * page's top. After the wait, the same draft posts.
