@@ -98,7 +98,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             return emulator;
         } catch (Exception portTaken) {
             emulator.close();
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, portTaken);
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ", which another process may hold:"
+                    + " choose a free port with PORT=...", portTaken);
         }
     }
 

@@ -138,15 +138,21 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] arguments) throws InterruptedException {
-        var settings = new Settings(
-                Integer.parseInt(setting("PORT").orElse("3000")),
-                Optional.of(Path.of(setting("DATA_DIR").orElse(".data"))),
-                setting("ALLOWED_ORIGINS").map(list -> List.of(list.split(","))).orElse(List.of()),
-                setting("COUNTERS").map(list -> List.of(list.split(","))),
-                outputIsATerminal(),
-                Integer.parseInt(setting("ISSUER_PORT").orElse("0")));
         var started = System.nanoTime();
-        var stack = start(settings);
+        Settings settings;
+        LocalStack stack;
+        try {
+            settings = new Settings(port("PORT", 3000), Optional.of(Path.of(setting("DATA_DIR").orElse(".data"))),
+                    setting("ALLOWED_ORIGINS").map(list -> List.of(list.split(","))).orElse(List.of()),
+                    setting("COUNTERS").map(list -> List.of(list.split(","))), outputIsATerminal(), port("ISSUER_PORT", 0));
+            stack = start(settings);
+        } catch (RuntimeException cannotStart) {
+            System.err.println("The local stack did not start: " + cannotStart.getMessage()
+                    + (cannotStart.getCause() == null ? "" : " (" + cannotStart.getCause().getMessage() + ")"));
+            // DynamoDB Local leaves a thread behind even once closed, which would keep this JVM waiting for nothing.
+            System.exit(1);
+            return;
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing requests in flight, then closing DynamoDB Local.");
@@ -184,5 +190,14 @@ public final class LocalStack implements AutoCloseable {
     /** The local stack's own settings come from the environment the developer runs {@code make run} in. */
     private static Optional<String> setting(String name) {
         return new Configuration().optional(name);
+    }
+
+    private static int port(String name, int unset) {
+        var value = setting(name);
+        try {
+            return value.isEmpty() ? unset : Integer.parseInt(value.get());
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(name + " must be a port number, not '" + value.get() + "'");
+        }
     }
 }
