@@ -28,10 +28,12 @@ public final class UnicodeText {
      * those would pass as something.
      */
     public static boolean isBlank(CharSequence text) {
-        for (var i = 0; i < text.length(); i++) {
-            if (!isBlankCharacter(text.charAt(i))) {
+        for (var i = 0; i < text.length(); ) {
+            var codePoint = Character.codePointAt(text, i);
+            if (!isBlankCodePoint(codePoint)) {
                 return false;
             }
+            i += Character.charCount(codePoint);
         }
         return true;
     }
@@ -39,26 +41,27 @@ public final class UnicodeText {
     /**
      * Whether any code point is blank: a Unicode space or line break ({@link Character#isWhitespace} or
      * {@link Character#isSpaceChar}, and U+0085, the next-line break, which Unicode counts as White_Space and Java
-     * only as a control character), a zero-width character (U+200B-U+200D, U+2060, U+FEFF), or a character that
-     * shows as nothing although Unicode gives it a letter's or a symbol's category: the soft hyphen U+00AD, the
-     * invisible operators U+2061-U+2064, the Mongolian vowel separator U+180E, the Hangul fillers U+115F, U+1160,
-     * U+3164 and U+FFA0, and the blank Braille pattern U+2800 (text of only those is a well-known way to post
-     * "nothing"). All lie in the BMP, and a surrogate is never one, so a char stands for its code point here.
+     * only as a control character); a format character (category Cf: the zero-width space, joiners and direction
+     * marks, U+2060-U+2064, U+FEFF, the soft hyphen, the tags U+E0020-U+E007F); or one that shows as nothing although
+     * Unicode gives it a mark's, a letter's or a symbol's category: the variation selectors, U+034F, U+17B4, U+17B5,
+     * the Mongolian selectors U+180B-U+180F, the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, and the blank
+     * Braille pattern U+2800 (text of only those is a well-known way to post "nothing").
      */
     public static boolean hasBlank(CharSequence text) {
-        for (var i = 0; i < text.length(); i++) {
-            if (isBlankCharacter(text.charAt(i))) {
+        for (var i = 0; i < text.length(); ) {
+            var codePoint = Character.codePointAt(text, i);
+            if (isBlankCodePoint(codePoint)) {
                 return true;
             }
+            i += Character.charCount(codePoint);
         }
         return false;
     }
 
-    private static boolean isBlankCharacter(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085'
-                || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF'
-                || c == '\u00AD' || (c >= '\u2061' && c <= '\u2064') || c == '\u180E'
-                || c == '\u115F' || c == '\u1160' || c == '\u3164' || c == '\uFFA0' || c == '\u2800';
+    private static boolean isBlankCodePoint(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x0085 || Character.getType(c) == Character.FORMAT
+                || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || c == 0x034F || c == 0x17B4 || c == 0x17B5
+                || (c >= 0x180B && c <= 0x180F) || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
     }
 
     /** ISO control characters (U+0000–U+001F, U+007F–U+009F) all lie in the BMP, so a char is a code point here. */

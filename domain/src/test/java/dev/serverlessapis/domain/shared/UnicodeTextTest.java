@@ -29,23 +29,21 @@ class UnicodeTextTest {
         assertThat(UnicodeText.hasBlank(text)).isEqualTo(text.codePoints().anyMatch(UnicodeTextTest::blankByDefinition));
     }
 
-    /** Characters of a letter's, a symbol's or a format category that show as nothing. */
-    private static final java.util.Set<Integer> INVISIBLE = java.util.Set.of(0x00AD, 0x2061, 0x2062, 0x2063, 0x2064, 0x180E,
-            0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
-
     /** Unicode's own White_Space property, which the regular expressions know, beside Java's two space tests. */
     private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}");
+    /** Marks, letters and symbols that show as nothing: variation selectors, CGJ, Khmer and Mongolian, Hangul fillers, blank Braille. */
+    private static final Pattern INVISIBLE_NON_FORMAT = Pattern.compile("[\\x{FE00}-\\x{FE0F}\\x{E0100}-\\x{E01EF}"
+            + "\\x{034F}\\x{17B4}\\x{17B5}\\x{180B}-\\x{180F}\\x{115F}\\x{1160}\\x{3164}\\x{FFA0}\\x{2800}]");
 
     private static boolean blankByDefinition(int codePoint) {
-        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
-                || WHITE_SPACE.matcher(Character.toString(codePoint)).matches()
-                || codePoint == 0x200B || codePoint == 0x200C || codePoint == 0x200D || codePoint == 0x2060 || codePoint == 0xFEFF
-                || INVISIBLE.contains(codePoint);
+        var text = Character.toString(codePoint);
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || WHITE_SPACE.matcher(text).matches()
+                || Pattern.matches("\\p{Cf}", text) || INVISIBLE_NON_FORMAT.matcher(text).matches();
     }
 
     @Example
     void spacesThatIsWhitespaceLeavesOutAndZeroWidthCharactersAreBlank() {
-        for (var invisible : new String[] {"\u00a0", "\u2007", "\u202f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", " \t\n\u3000", "\u0085", "\u3164", "\u115f\u1160", "\uffa0", "\u2800", "\u00ad", "\u2061\u2064", "\u180e"}) {
+        for (var invisible : new String[] {"\u00a0", "\u2007", "\u202f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", " \t\n\u3000", "\u0085", "\u3164", "\u115f\u1160", "\uffa0", "\u2800", "\u00ad", "\u2061\u2064", "\u180e", "\u200e\u200f", "\u2066\u2069", "\u034f", "\ufe0f", "\u061c", "\udb40\udc20"}) {
             assertThat(UnicodeText.isBlank(invisible)).as("U+%04X", (int) invisible.charAt(0)).isTrue();
             assertThat(UnicodeText.hasBlank("a" + invisible + "b")).isTrue();
         }
@@ -69,7 +67,8 @@ class UnicodeTextTest {
     Arbitrary<String> blankHeavy() {
         return Arbitraries.strings()
                 .withChars(' ', '\t', '\n', '\u0085', '\u00a0', '\u2007', '\u202f', '\u3000', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff',
-                        '\u200e', '\u00ad', '\u3164', '\u2800', '\u2061', '\u2065', 'a', '\ud83d', '\udc26')
+                        '\u200e', '\u00ad', '\u3164', '\u2800', '\u2061', '\u2065', '\u2066', '\u034f', '\ufe0f', '\udb40', '\udc20',
+                        'a', '\ud83d', '\udc26')
                 .ofMaxLength(6);
     }
 
