@@ -205,8 +205,9 @@ async function refresh(now = false) {
     resume();
     if (generation !== state.generation) return;
     feedRead();
-    if (!state.keys.size) {
-      // Nothing shown (the first load failed, or found none): this is the feed's first page, with its own next.
+    if (!state.listed.size) {
+      // Nothing listed (the first load failed, or found none; one's own post may be shown): this is the feed's first
+      // page, with its own next.
       announceNew(add(page.body, 'bottom'));
       showMore(page.next);
       return;
@@ -421,7 +422,7 @@ more.addEventListener('click', async () => {
 
 $('retry').addEventListener('click', () => {
   // Nothing shown yet: the feed is loaded again; else its newest chirps are read, as by the poll.
-  (state.keys.size ? refresh(true) : load(state.user)).then(() => {
+  (state.listed.size ? refresh(true) : load(state.user)).then(() => {
     if ($('retry').hidden) $('feed-heading').focus();
   });
 });

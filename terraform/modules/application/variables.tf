@@ -165,6 +165,13 @@ variable "api_5xx_quiet_errors" {
     condition     = var.api_5xx_quiet_errors >= 1 && floor(var.api_5xx_quiet_errors) == var.api_5xx_quiet_errors
     error_message = "A whole number of 5xx answers, at least 1."
   }
+
+  # In 5 minutes of fewer requests than the floor, as many 5xx answers as the floor never come: the count would be
+  # switched off without a word. A floor of 1 leaves no quiet periods to count.
+  validation {
+    condition     = var.api_5xx_rate_min_requests == 1 || var.api_5xx_quiet_errors < var.api_5xx_rate_min_requests
+    error_message = "api_5xx_quiet_errors must be fewer than api_5xx_rate_min_requests, or it can never alarm."
+  }
 }
 
 variable "api_latency_allowance_ms" {

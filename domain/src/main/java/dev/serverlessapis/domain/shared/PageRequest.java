@@ -27,17 +27,21 @@ public record PageRequest(int limit, Optional<String> cursor) {
     }
 
     /**
-     * ASCII digits only: {@link Integer#parseInt} also takes a sign and any script's digits ("+5", "٥"). Nine digits
-     * cannot overflow an int; more are out of range anyway.
+     * ASCII digits only: {@link Integer#parseInt} also takes a sign and any script's digits ("+5", "٥"). Past its
+     * leading zeros, more than nine digits are out of range, and nine cannot overflow an int.
      */
     private static int parseLimit(String raw) {
-        var digits = !raw.isEmpty() && raw.length() <= 9;
+        var digits = !raw.isEmpty();
+        var significant = raw.length();
         for (var i = 0; i < raw.length() && digits; i++) {
             digits = raw.charAt(i) >= '0' && raw.charAt(i) <= '9';
+            if (raw.charAt(i) == '0' && significant == raw.length() - i) {
+                significant--;
+            }
         }
-        if (!digits) {
+        if (!digits || significant > 9) {
             throw InvalidInputException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
-        return Integer.parseInt(raw);
+        return Integer.parseInt(raw.substring(raw.length() - Math.max(significant, 1)));
     }
 }

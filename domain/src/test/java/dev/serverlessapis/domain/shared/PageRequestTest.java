@@ -34,5 +34,7 @@ class PageRequestTest {
     void leadingZerosAreTheSameWholeNumber() {
         assertThat(PageRequest.parse(Optional.of("0100"), Optional.empty()).limit()).isEqualTo(100);
         assertThat(PageRequest.parse(Optional.of("000000005"), Optional.empty()).limit()).isEqualTo(5);
+        assertThat(PageRequest.parse(Optional.of("0000000000000005"), Optional.empty()).limit()).isEqualTo(5);
+        assertThatThrownBy(() -> PageRequest.parse(Optional.of("000"), Optional.empty())).isInstanceOf(InvalidInputException.class);
     }
 }

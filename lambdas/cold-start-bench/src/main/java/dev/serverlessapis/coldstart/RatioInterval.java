@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * How far a function's "x bare" could move with other runs of the same host: a 95% bootstrap interval of its median
- * over the bare client's median. Whole rounds are resampled, a function's run with the bare client's runs of the
- * same round, so that the host's drift between rounds, which slows both alike, stays paired instead of widening the
- * interval. Seeded, so the same runs print the same interval.
+ * How much of a function's "x bare" this run's own scatter could explain: a 95% bootstrap interval of its median over
+ * the bare client's median, from the run's rounds alone (what differs between runs is not in it). Whole rounds are
+ * resampled, a function's run with the bare client's runs of the same round, so that the host's drift between rounds,
+ * which slows both alike, stays paired instead of widening the interval. Seeded, so the same runs print the same
+ * interval.
  */
 final class RatioInterval {
     static final int RESAMPLES = 4000;

@@ -60,7 +60,7 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
             warnings.stream().limit(10).forEach(line -> out.println("  " + line));
         }
         out.printf("%n'x bare': median over the bare SDK client's median; '95%% range': where it lies in 95%% of %d resamples"
-                + "%nof whole rounds (a bootstrap, each function's run paired with the bare client's of the same round);"
+                + "%nof this run's rounds (a bootstrap, each function's run paired with the bare client's of the same round);"
                 + "%n'fast x': as 'x bare' for the 10th percentile, the runs least disturbed by other load."
                 + "%n'warnings': most lines a run printed on standard error."
                 + "%n'primed 1st ms': in a JVM whose SnapStart checkpoint hooks ran, the first invoke (median, max)."

@@ -281,6 +281,47 @@ class ChirpPageBrowserTest {
         });
     }
 
+    /**
+     * One's own post shown on a feed that never loaded is not the feed: trying again reads the feed's first page as a
+     * first load does, one call, instead of reading on for chirps it has listed (there are none) and loading again.
+     */
+    @Test
+    void tryingAgainAfterOnesOwnPostOnAFeedThatNeverLoadedReadsOnePage() {
+        for (int i = 1; i <= 45; i++) {
+            postElsewhere(handle, "listed " + i);
+        }
+        whileEveryDocumentRuns(TIMERS_HANDED_TO_THE_TEST + """
+                window.__feedDown = true;
+                window.__feedCalls = 0;
+                fetchStandIn((url, init) => url.pathname.endsWith('/chirp') && init.method !== 'POST', async (fetched, input, init) => {
+                  window.__feedCalls++;
+                  return window.__feedDown
+                    ? new Response('{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"busy"}',
+                        { status: 503, headers: { 'Content-Type': 'application/problem+json' } })
+                    : fetched(input, init);
+                });""", () -> {
+            browser.get(stack.apiEndpoint() + "/?user=" + handle);
+            signIn();
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("feed-error")));
+            post("my own");
+            browser.executeScript("window.__feedDown = false; window.__feedCalls = 0;");
+
+            browser.findElement(By.id("retry")).click();
+
+            waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("retry")));
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("more")));
+            assertThat(browser.executeScript("return window.__feedCalls")).as("one page, as a first load reads").isEqualTo(1L);
+            assertThat(chirpsShown()).as("the first page: one's own and 19 others").isEqualTo(20);
+        });
+    }
+
+    /** The count is of what will be posted: the spaces around a chirp are trimmed, so they are not counted against it. */
+    @Test
+    void theSpacesAroundAChirpAreNotCountedAgainstIt() {
+        type(By.id("text"), "   hi   ");
+        waitFor(ExpectedConditions.textToBe(By.id("text-count"), "278 characters left"));
+    }
+
     /** Load more that fails says so beside the button pressed, not above the feed where a phone's screen is not. */
     @Test
     void aFailedLoadMoreSaysSoBesideItsButton() {

@@ -56,6 +56,20 @@ class VariableValidationTest {
         }
     }
 
+    /** A quiet-stage count the floor never lets be reached would switch that alarm off without a word. */
+    @Test
+    void theQuietStagesCountOf5xxIsFewerThanTheRequestFloor() throws Exception {
+        assertThat(plan("application", APPLICATION_REQUIRED, Map.of("api_5xx_rate_min_requests", "20", "api_5xx_quiet_errors", "19")).status()).isZero();
+        var never = plan("application", APPLICATION_REQUIRED, Map.of("api_5xx_rate_min_requests", "20", "api_5xx_quiet_errors", "20"));
+        assertThat(never.status()).isNotZero();
+        assertThat(never.output()).contains("api_5xx_quiet_errors must be fewer than api_5xx_rate_min_requests");
+        for (var refused : java.util.List.of("0", "2.5")) {
+            var run = plan("application", APPLICATION_REQUIRED, Map.of("api_5xx_quiet_errors", refused));
+            assertThat(run.status()).as(refused).isNotZero();
+            assertThat(run.output()).contains("A whole number of 5xx answers, at least 1.");
+        }
+    }
+
     @Test
     void theApisLatencyAllowanceIsAWholeNumberOfMilliseconds() throws Exception {
         for (var accepted : java.util.List.of("0", "1500")) {
