@@ -43,7 +43,7 @@ test: check-java ## Run every test: unit, architecture, handler, end-to-end, Ter
 test-handlers: check-java ## Invoke the handler classes with API Gateway events against DynamoDB Local
 	$(MVN) verify -pl $(LOCAL_STACK) -am -Dgroups=handler
 
-test-end-to-end: check-java ## HTTP tests against the local stack, or against API_ENDPOINT=https://... when set (with TOKEN_USER and TOKEN_ADMIN from make token)
+test-end-to-end: check-java ## HTTP tests against the local stack, or against API_ENDPOINT=https://... when set (with TOKEN_ADMIN, TOKEN_USER and TOKEN_OTHER from make token)
 	$(MVN) verify -pl $(LOCAL_STACK) -am -Dgroups=end-to-end
 
 package: check-java ## Build the Lambda package shared by every function

@@ -73,7 +73,7 @@ class DoctorTest {
         assertThat(run.stdout()).contains("ok    terraform 1.11.4").contains("ok    AWS CLI 2.22.0").contains("ok    region eu-west-1")
                 .contains("FAIL  no AWS credentials: run aws configure or aws sso login")
                 .contains("SKIP  could not check the caller's identity, the state bucket's existence, region and versioning, "
-                        + "the account's Lambda concurrency and API Gateway's logging role without credentials.");
+                        + "the account's Lambda concurrency and code storage and API Gateway's logging role without credentials.");
         assertThat(run.lastLine()).isEqualTo("doctor: dev is not ready to deploy: 1 failed, 1 could not run; fix the FAIL lines above and run make doctor again.");
         // export-credentials reads what the CLI's own chain finds, here nothing: it calls no AWS API (an instance profile
         // is read from the instance's metadata service).
