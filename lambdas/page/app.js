@@ -282,6 +282,9 @@ function showAccount() {
         : 'Not signed in: anyone can read, only people signed in can chirp.');
   $('sign-in').hidden = !signInOffered || Boolean(signedIn);
   $('sign-out').hidden = !person;
+  // Reading only: a field and a button that could never post are not offered.
+  form.querySelector('.field').hidden = !signInOffered;
+  $('post').hidden = !signInOffered;
 }
 
 function askToSignIn(message) {

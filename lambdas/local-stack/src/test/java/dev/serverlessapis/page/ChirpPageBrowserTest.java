@@ -624,6 +624,8 @@ class ChirpPageBrowserTest {
             waitFor(ExpectedConditions.textToBe(By.id("signed-in-as"), "Sign-in is not configured for this page: reading only."));
             assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("text")).isDisplayed()).as("nothing could be posted").isFalse();
+            assertThat(browser.findElement(By.id("post")).isDisplayed()).isFalse();
         });
     }
 
