@@ -63,6 +63,12 @@ variable "refresh_token_validity_minutes" {
     condition     = var.refresh_token_validity_minutes >= 60 && var.refresh_token_validity_minutes <= 5256000
     error_message = "Cognito accepts 60 minutes to 10 years (5256000 minutes)."
   }
+
+  # Cognito refuses an app client whose ID tokens outlive its refresh tokens, which the apply would meet only then.
+  validation {
+    condition     = var.refresh_token_validity_minutes >= var.id_token_validity_minutes
+    error_message = "refresh_token_validity_minutes must be at least id_token_validity_minutes: Cognito refuses ID tokens that outlive the refresh token."
+  }
 }
 
 variable "tags" {

@@ -56,6 +56,19 @@ class VariableValidationTest {
         }
     }
 
+    /** Cognito refuses ID tokens that outlive the refresh token: a longer ID token lifetime needs a longer refresh one. */
+    @Test
+    void idTokensMayNotOutliveTheRefreshToken() throws Exception {
+        var identity = Map.of("name", "\"serverless-apis-dev\"", "domain_prefix", "\"serverless-apis-dev-123456789012\"",
+                "deletion_protection", "false", "mfa_required", "false", "callback_urls", "[\"https://x.example/\"]",
+                "logout_urls", "[\"https://x.example/\"]");
+        assertThat(plan("identity", identity, Map.of()).status()).as("the defaults, 60 and 60").isZero();
+        assertThat(plan("identity", identity, Map.of("id_token_validity_minutes", "120", "refresh_token_validity_minutes", "120")).status()).isZero();
+        var longer = plan("identity", identity, Map.of("id_token_validity_minutes", "120"));
+        assertThat(longer.status()).isNotZero();
+        assertThat(longer.output()).contains("refresh_token_validity_minutes must be at least id_token_validity_minutes");
+    }
+
     /** A quiet-stage count the floor never lets be reached would switch that alarm off without a word. */
     @Test
     void theQuietStagesCountOf5xxIsFewerThanTheRequestFloor() throws Exception {
