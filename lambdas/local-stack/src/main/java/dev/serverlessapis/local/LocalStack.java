@@ -142,9 +142,10 @@ public final class LocalStack implements AutoCloseable {
         Settings settings;
         LocalStack stack;
         try {
-            settings = new Settings(port("PORT", 3000), Optional.of(Path.of(setting("DATA_DIR").orElse(".data"))),
+            var configuration = new Configuration();
+            settings = new Settings(configuration.integer("PORT", 3000), Optional.of(Path.of(setting("DATA_DIR").orElse(".data"))),
                     setting("ALLOWED_ORIGINS").map(list -> List.of(list.split(","))).orElse(List.of()),
-                    setting("COUNTERS").map(list -> List.of(list.split(","))), outputIsATerminal(), port("ISSUER_PORT", 0));
+                    setting("COUNTERS").map(list -> List.of(list.split(","))), outputIsATerminal(), configuration.integer("ISSUER_PORT", 0));
             stack = start(settings);
         } catch (RuntimeException cannotStart) {
             System.err.println("The local stack did not start: " + cannotStart.getMessage()
@@ -190,14 +191,5 @@ public final class LocalStack implements AutoCloseable {
     /** The local stack's own settings come from the environment the developer runs {@code make run} in. */
     private static Optional<String> setting(String name) {
         return new Configuration().optional(name);
-    }
-
-    private static int port(String name, int unset) {
-        var value = setting(name);
-        try {
-            return value.isEmpty() ? unset : Integer.parseInt(value.get());
-        } catch (NumberFormatException notANumber) {
-            throw new IllegalArgumentException(name + " must be a port number, not '" + value.get() + "'");
-        }
     }
 }

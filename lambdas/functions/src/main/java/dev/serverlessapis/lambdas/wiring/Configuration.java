@@ -40,10 +40,14 @@ public final class Configuration {
         return value.get();
     }
 
-    /** A whole-number setting, or {@code fallback} where it is not set. */
+    /** A whole-number setting, or {@code fallback} where it is not set; one that is no number names itself. */
     public int integer(String name, int fallback) {
         var value = optional(name);
-        return value.isPresent() ? Integer.parseInt(value.get()) : fallback;
+        try {
+            return value.isPresent() ? Integer.parseInt(value.get()) : fallback;
+        } catch (NumberFormatException notANumber) {
+            throw new NumberFormatException(name + " must be a whole number, not '" + value.get() + "'");
+        }
     }
 
     /** A setting given in milliseconds, or {@code fallback} where it is not set. */
