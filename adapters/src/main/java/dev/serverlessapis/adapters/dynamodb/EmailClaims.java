@@ -6,7 +6,6 @@ import static dev.serverlessapis.adapters.dynamodb.ProfileItems.key;
 
 import dev.serverlessapis.domain.user.Email;
 import dev.serverlessapis.domain.user.UserId;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -100,7 +99,7 @@ final class EmailClaims {
         }
         var ownerId = owner.s();
         return !ownerId.isEmpty() && !ownerId.startsWith(UserId.RESERVED_PREFIX)
-                && ownerId.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES;
+                && Utf8.length(ownerId) <= MAX_KEY_BYTES;
     }
 
     private static String claimId(String normalizedAddress) {
