@@ -312,13 +312,13 @@ function invalid() {
 let postingHeldUntil = 0;
 
 function holdPosting(seconds) {
-  const ms = Math.min(seconds * 1000, MAX_PAUSE_MS);
-  postingHeldUntil = Date.now() + ms;
-  setTimeout(() => { $('post').disabled = false; }, ms);
+  postingHeldUntil = Date.now() + seconds * 1000;
+  setTimeout(() => { $('post').disabled = false; }, seconds * 1000);
 }
 
-const waitWords = (failure) => failure instanceof ApiError && failure.retryAfterSeconds
-  ? ` Try again in ${Math.min(failure.retryAfterSeconds, MAX_PAUSE_MS / 1000)} s.` : '';
+/** The seconds a failure asked posting to wait (Retry-After), at most MAX_PAUSE_MS; 0 where it asked none. */
+const waitOf = (failure) => failure instanceof ApiError && failure.retryAfterSeconds
+  ? Math.min(failure.retryAfterSeconds, MAX_PAUSE_MS / 1000) : 0;
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -351,6 +351,8 @@ form.addEventListener('submit', async (event) => {
     $('feed-status').textContent = 'Your chirp was posted.';
     text.focus();
   } catch (failure) {
+    const wait = waitOf(failure);
+    const waitWords = wait ? ` Try again in ${wait} s.` : '';
     if (failure instanceof SignInNeeded) {
       auth.expire();
       askToSignIn('Your sign-in is no longer accepted. Sign in again to post this chirp; your draft is kept.');
@@ -358,13 +360,12 @@ form.addEventListener('submit', async (event) => {
       // Sending it again blindly could post it twice: the feed is checked instead, and the person decides.
       const why = failure.status === null ? 'No answer came from the chirp service.' : failure.message;
       showError(error, new ApiError(`${why} The chirp may have been posted: the feed below is checked now; `
-        + `post it again only if it is not there. Your draft is kept.${waitWords(failure)}`));
+        + `post it again only if it is not there. Your draft is kept.${waitWords}`));
       refresh(true);
     } else {
-      showError(error, failure instanceof ApiError && failure.retryAfterSeconds
-        ? new ApiError(`${failure.message}${waitWords(failure)} Your draft is kept.`) : failure);
+      showError(error, wait ? new ApiError(`${failure.message}${waitWords} Your draft is kept.`) : failure);
     }
-    if (failure instanceof ApiError && failure.retryAfterSeconds) holdPosting(failure.retryAfterSeconds);
+    if (wait) holdPosting(wait);
   } finally {
     text.readOnly = false;
     button.disabled = Date.now() < postingHeldUntil;
@@ -424,7 +425,7 @@ more.addEventListener('click', async () => {
 });
 
 $('retry').addEventListener('click', () => {
-  // Nothing shown yet: the feed is loaded again; else its newest chirps are read, as by the poll.
+  // Nothing listed yet: the feed is loaded again; else its newest chirps are read, as by the poll.
   (state.listed.size ? refresh(true) : load(state.user)).then(() => {
     if ($('retry').hidden) $('feed-heading').focus();
   });

@@ -31,17 +31,17 @@ public record PageRequest(int limit, Optional<String> cursor) {
      * leading zeros, more than nine digits are out of range, and nine cannot overflow an int.
      */
     private static int parseLimit(String raw) {
-        var digits = !raw.isEmpty();
-        var significant = raw.length();
-        for (var i = 0; i < raw.length() && digits; i++) {
-            digits = raw.charAt(i) >= '0' && raw.charAt(i) <= '9';
-            if (raw.charAt(i) == '0' && significant == raw.length() - i) {
-                significant--;
-            }
+        var first = 0;
+        while (first < raw.length() - 1 && raw.charAt(first) == '0') {
+            first++;
         }
-        if (!digits || significant > 9) {
+        var digits = !raw.isEmpty() && raw.length() - first <= 9;
+        for (var i = first; i < raw.length() && digits; i++) {
+            digits = raw.charAt(i) >= '0' && raw.charAt(i) <= '9';
+        }
+        if (!digits) {
             throw InvalidInputException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
-        return Integer.parseInt(raw.substring(raw.length() - Math.max(significant, 1)));
+        return Integer.parseInt(raw.substring(first));
     }
 }

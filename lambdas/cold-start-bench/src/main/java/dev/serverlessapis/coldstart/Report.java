@@ -106,7 +106,9 @@ record Report(List<String> order, Map<String, List<Measured>> cold, Map<String, 
     }
 
     private static double[] millisOf(List<Measured> runs) {
-        return runs.stream().mapToDouble(run -> run.jvm().millis()).sorted().toArray();
+        var sorted = inRoundOrder(runs);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /**
