@@ -65,7 +65,8 @@ function render(chirp) {
   who.className = 'handle';
   who.href = userLink(chirp.userId);
   who.textContent = `@${chirp.userId}`;
-  who.setAttribute('aria-label', `Chirps by ${chirp.userId}`);
+  // The spoken name starts with the words shown, so that someone who speaks what they see can follow the link.
+  who.setAttribute('aria-label', `@${chirp.userId}: chirps by ${chirp.userId}`);
   const time = document.createElement('time');
   const date = new Date(chirp.timestamp);
   time.dateTime = date.toISOString();
@@ -297,14 +298,8 @@ function askToSignIn(message) {
 
 function invalid() {
   const length = lengthOf(text.value.trim());
-  if (!length) {
-    text.focus();
-    return 'Write something to chirp.';
-  }
-  if (length > MAX_LENGTH) {
-    text.focus();
-    return `A chirp is at most ${MAX_LENGTH} characters; this one has ${length}.`;
-  }
+  if (!length) return 'Write something to chirp.';
+  if (length > MAX_LENGTH) return `A chirp is at most ${MAX_LENGTH} characters; this one has ${length}.`;
   return null;
 }
 
@@ -328,6 +323,8 @@ form.addEventListener('submit', async (event) => {
   if (problem) {
     error.textContent = problem;
     error.hidden = false;
+    text.setAttribute('aria-invalid', 'true');
+    text.focus();
     return;
   }
   const person = auth.current();
@@ -382,7 +379,11 @@ $('sign-in').addEventListener('click', () => {
 });
 
 $('sign-out').addEventListener('click', () => {
-  auth.signOut().then(() => showAccount(), (failure) => showError($('compose-error'), failure));
+  auth.signOut().then(() => {
+    showAccount();
+    // "Sign out" hid itself under the keyboard's focus, which would drop to the page's top.
+    $('sign-in').focus();
+  }, (failure) => showError($('compose-error'), failure));
 });
 
 feed.addEventListener('click', (event) => {
@@ -412,8 +413,9 @@ more.addEventListener('click', async () => {
     if (generation !== state.generation) return;
     clearError($('more-error'));
     const shownBefore = feed.children.length;
-    add(page.body, 'bottom');
+    const added = add(page.body, 'bottom');
     showMore(page.next);
+    $('feed-status').textContent = `${added} more chirp${added === 1 ? '' : 's'} loaded${more.hidden ? '; that is all of them' : ''}.`;
     // On the last page the button hides itself: the keyboard goes on from the first chirp it loaded.
     if (more.hidden) (feed.children[shownBefore]?.querySelector('a.handle') || $('feed-heading')).focus();
   } catch (error) {
@@ -440,14 +442,19 @@ document.addEventListener('visibilitychange', () => refresh());
 text.addEventListener('input', () => {
   updateCount(true);
   clearError($('compose-error'));
+  text.removeAttribute('aria-invalid');
   sessionStorage.setItem(DRAFT_KEY, text.value);
 });
 text.value = sessionStorage.getItem(DRAFT_KEY) || '';
 updateCount();
 auth.completeSignIn()
-  .catch((failure) => showError($('compose-error'), failure))
-  .then(() => auth.available())
-  .then((offered) => { signInOffered = offered; showAccount(); })
+  .catch((failure) => { showError($('compose-error'), failure); return false; })
+  .then((signedIn) => auth.available().then((offered) => {
+    signInOffered = offered;
+    showAccount();
+    // Back from signing in, which the person did to chirp: the keyboard starts at the draft, not the page's top.
+    if (signedIn) text.focus();
+  }))
   .catch((failure) => showError($('compose-error'), failure));
 load(currentUser());
 setInterval(refresh, REFRESH_MS);

@@ -105,7 +105,10 @@ export async function signOut() {
   }
 }
 
-/** On the way back from the issuer: trades the code for tokens, then removes code and state from the address. */
+/**
+ * On the way back from the issuer: trades the code for tokens, then removes code and state from the address. Answers
+ * true once signed in so; on any other visit, nothing.
+ */
 export async function completeSignIn() {
   const query = new URLSearchParams(location.search);
   if (!query.has('code') && !query.has('error')) return;
@@ -133,4 +136,5 @@ export async function completeSignIn() {
   sessionStorage.setItem(TOKEN_KEY, tokens.id_token);
   sessionStorage.setItem(RECEIVED_KEY, JSON.stringify({ token: tokens.id_token, at: Date.now() }));
   sessionStorage.removeItem(REFUSED_KEY);
+  return true;
 }

@@ -164,10 +164,15 @@ class ChirpPageBrowserTest {
         waitFor(driver -> chirpsShown() == 20);
         browser.findElement(By.id("more")).click();
         waitFor(driver -> chirpsShown() == 25);
-        assertThat(browser.findElements(By.cssSelector("#feed .handle"))).allSatisfy(link -> assertThat(link.getText()).isEqualTo("@" + handle));
+        assertThat(browser.findElements(By.cssSelector("#feed .handle"))).allSatisfy(link -> {
+            assertThat(link.getText()).isEqualTo("@" + handle);
+            // A link's spoken name begins with the words it shows, so that a person who says what they see can follow it.
+            assertThat(link.getAccessibleName()).startsWith("@" + handle);
+        });
         assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
         // "Load more" hid itself while focused: the keyboard goes on from the first chirp it loaded, not the page's top.
         assertThat(browser.switchTo().activeElement()).isEqualTo(browser.findElement(By.cssSelector("#feed > li:nth-child(21) .handle")));
+        assertThat(browser.findElement(By.id("feed-status")).getAttribute("textContent")).isEqualTo("5 more chirps loaded; that is all of them.");
     }
 
     /**
@@ -520,6 +525,8 @@ class ChirpPageBrowserTest {
 
         assertThat(browser.getCurrentUrl()).isEqualTo(opened);
         assertThat(browser.findElement(By.id("feed-heading")).getText()).isEqualTo("Chirps by @" + handle);
+        // Back from signing in to chirp, the keyboard is at the draft, not at the top of a page loaded afresh.
+        assertThat(browser.switchTo().activeElement()).isEqualTo(browser.findElement(By.id("text")));
         var text = "signed in from index.html, " + handle;
         assertThat(post(text).findElement(By.className("handle")).getText()).isEqualTo("@" + handle);
     }
@@ -529,8 +536,10 @@ class ChirpPageBrowserTest {
         signIn();
         post("before signing out, " + handle);
 
-        browser.findElement(By.id("sign-out")).click();
+        browser.findElement(By.id("sign-out")).sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        // "Sign out" hid itself under the keyboard's focus: it goes to "Sign in", which took its place, not to the page's top.
+        assertThat(browser.switchTo().activeElement()).isEqualTo(browser.findElement(By.id("sign-in")));
         type(By.id("text"), "after signing out");
         browser.findElement(By.id("post")).click();
 
@@ -755,10 +764,54 @@ class ChirpPageBrowserTest {
         browser.findElement(By.id("text")).sendKeys("x".repeat(281));
         browser.findElement(By.id("post")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
+        assertThat(browser.findElement(By.id("text")).getAttribute("aria-invalid")).as("the field is marked invalid").isEqualTo("true");
 
         browser.findElement(By.id("text")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 
         assertThat(browser.findElement(By.id("compose-error")).isDisplayed()).as("editing clears the error").isFalse();
+        assertThat(browser.findElement(By.id("text")).getAttribute("aria-invalid")).as("and the mark").isNull();
+    }
+
+    /**
+     * axe-core's WCAG A and AA rules and best practices hold in the states a person meets: signed out, signed in with
+     * a chirp posted, an over-long chirp refused, one handle's feed with Load more, and a feed that failed to load.
+     */
+    @Test
+    void theStatesAPersonMeetsBreakNoneOfAxesRules() {
+        waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("loading")));
+        assertThat(AxeRules.violations(browser)).as("signed out").isEmpty();
+
+        signIn();
+        post("checked by axe, " + handle);
+        assertThat(AxeRules.violations(browser)).as("signed in, a chirp posted").isEmpty();
+
+        type(By.id("text"), "x".repeat(281));
+        browser.findElement(By.id("post")).click();
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("compose-error")));
+        assertThat(AxeRules.violations(browser)).as("an over-long chirp refused").isEmpty();
+
+        for (int i = 1; i <= 20; i++) {
+            postElsewhere(handle, "one of many " + i);
+        }
+        browser.get(stack.apiEndpoint() + "/?user=" + handle);
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("more")));
+        assertThat(AxeRules.violations(browser)).as("one handle's feed, Load more offered").isEmpty();
+
+        whileEveryDocumentRuns("""
+                fetchStandIn((url, init) => url.pathname.endsWith('/chirp') && init.method !== 'POST', () =>
+                  Promise.resolve(new Response('{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"busy"}',
+                    { status: 503, headers: { 'Content-Type': 'application/problem+json' } })));""", () -> {
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("retry")));
+            assertThat(AxeRules.violations(browser)).as("the feed failed, Try again offered").isEmpty();
+        });
+    }
+
+    /** The check above can fail: a button with no name, which a screen reader could only call "button", is reported. */
+    @Test
+    void axeReportsAButtonWithoutAName() {
+        browser.executeScript("document.querySelector('main').append(document.createElement('button'))");
+
+        assertThat(AxeRules.violations(browser)).anySatisfy(violation -> assertThat(violation).startsWith("button-name (critical)"));
     }
 
     @Test
