@@ -5,6 +5,7 @@ import dev.serverlessapis.adapters.apigateway.HttpResponse;
 import dev.serverlessapis.adapters.apigateway.JsonBody;
 import dev.serverlessapis.adapters.apigateway.NextPageLink;
 import dev.serverlessapis.adapters.deadline.RequestDeadline;
+import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.user.CreateUserProfile;
 import dev.serverlessapis.domain.user.DeleteAllUserProfiles;
 import dev.serverlessapis.domain.user.DeleteUserProfile;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * User profiles over HTTP. A body is exactly the stored profile; the version travels only as a strong {@code ETag}
@@ -84,11 +86,24 @@ public final class UserEndpoints {
             throw new IllegalStateException("served outside HttpFunction's deadline");
         }
         var answerBy = deadline.get();
+        refuseQueryParameters(request);
         var sweep = deleteAllUserProfiles.deleteAll(DeleteAllUserProfiles.Command.of(request.caller(), answerBy));
         var body = new LinkedHashMap<String, Object>();
         body.put("deleted", sweep.deleted());
         body.put("more", sweep.more());
         return HttpResponse.json(200, body);
+    }
+
+    /**
+     * A filter on delete-all ({@code ?email=}, which listing reads) means less than everything: refused, naming it, rather
+     * than ignored while every profile goes. Refused as the request is read, before who may call is looked at.
+     */
+    private static void refuseQueryParameters(HttpRequest request) {
+        var parameters = request.queryParameters();
+        if (!parameters.isEmpty()) {
+            throw InvalidInputException.of(new TreeSet<>(parameters.keySet()).first(),
+                    "is not read by DELETE /users, which deletes every profile: send it without query parameters");
+        }
     }
 
     private static HttpResponse withEtag(HttpResponse response, StoredProfile stored) {

@@ -6,6 +6,7 @@ import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.signedIn;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -172,6 +173,23 @@ class UserEndpointsTest {
         var asAdmin = function.handle(ProxyEvents.asAdmin(request("GET", UserEndpoints.COLLECTION, Map.of())), HttpLayer.LAMBDA_REQUEST_ID);
         assertThat(asAdmin.getStatusCode()).isEqualTo(200);
         assertThat(json(asAdmin).getAsJsonArray()).hasSize(1);
+    }
+
+    /**
+     * Delete-all takes no query parameter: an admin who adds a filter ({@code ?email=}, which {@code GET /users} reads)
+     * means to delete less than everything, so the request is refused, naming it, and nothing is deleted.
+     */
+    @Test
+    void aDeleteAllGivenAQueryParameterIsA400NamingItAndDeletesNothing() {
+        create(ADA);
+
+        var filtered = function.handle(ProxyEvents.asAdmin(withQuery(request("DELETE", UserEndpoints.COLLECTION, Map.of()),
+                Map.of("email", "ada@example.com"))), HttpLayer.LAMBDA_REQUEST_ID);
+
+        assertThat(filtered.getStatusCode()).isEqualTo(400);
+        assertThat(json(filtered).getAsJsonObject().getAsJsonArray("errors").get(0).getAsJsonObject().get("field").getAsString())
+                .isEqualTo("email");
+        assertThat(read("ada").getStatusCode()).isEqualTo(200);
     }
 
     private APIGatewayProxyResponseEvent create(String json) {
