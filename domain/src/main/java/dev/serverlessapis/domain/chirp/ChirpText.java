@@ -7,7 +7,8 @@ import dev.serverlessapis.domain.shared.UnicodeText;
 /**
  * What a chirp says: 1 to 280 Unicode code points, kept exactly as written. Length is counted in code points, so an
  * emoji is one character, as a person counts it, not two UTF-16 units or four bytes. Text of only spaces, line breaks
- * and zero-width characters is refused: it would be an invisible chirp.
+ * and zero-width characters is refused: it would be an invisible chirp; so is a control character other than tab and
+ * the line breaks LF and CR anywhere, which shows as nothing or, in a terminal, as a colour or a beep.
  */
 public final class ChirpText extends TextValue {
     public static final int MAX_CODE_POINTS = 280;
@@ -42,9 +43,23 @@ public final class ChirpText extends TextValue {
             throw InvalidInputException.of("text",
                     "must be 1 to " + MAX_CODE_POINTS + " characters; it has " + length);
         }
+        if (hasControlCharacterBesidesTabAndLineBreaks(value)) {
+            throw InvalidInputException.of("text", "must not contain control characters other than tab and line breaks (LF, CR)");
+        }
         if (UnicodeText.isBlank(value)) {
             throw InvalidInputException.of("text", "must contain something besides spaces and invisible characters");
         }
         return value;
+    }
+
+    /** ISO control characters all lie in the BMP, so a char is a code point here. */
+    private static boolean hasControlCharacterBesidesTabAndLineBreaks(String value) {
+        for (var i = 0; i < value.length(); i++) {
+            var c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -44,6 +44,15 @@ class ChirpTextTest {
         assertThat(new ChirpText("\u00a0hi\u200b").value()).isEqualTo("\u00a0hi\u200b");
     }
 
+    /** A control character shows as nothing (or drives a terminal's colours): only tab and the line breaks LF and CR pass. */
+    @Test
+    void controlCharactersOtherThanTabAndLineBreaksAreRefusedAnywhere() {
+        for (var control : new String[] {"\u0000", "hi\u0000", "\u0007\u001b", "\u001b[31mred", "a\u007fb", "a\u0085b", "a\u009fb"}) {
+            assertThatThrownBy(() -> new ChirpText(control)).as("%s", control.codePoints().boxed().toList()).satisfies(ChirpTextTest::namesText);
+        }
+        assertThat(new ChirpText("one\ttwo\r\nthree\n").value()).isEqualTo("one\ttwo\r\nthree\n");
+    }
+
     @Test
     void surroundingSpacesAreKept() {
         assertThat(new ChirpText("  hi  ").value()).isEqualTo("  hi  ");
