@@ -7,7 +7,8 @@ import dev.serverlessapis.domain.shared.UnicodeText;
 /**
  * A customer's id: 1 to 256 characters, no whitespace anywhere (as in the original customers API: an id is one word,
  * so " c-1" and "c-1" can never be two customers), nor a zero-width or control character (for the same reason: "c-1"
- * with a U+200B or a NUL inside looks like "c-1"), valid Unicode. 256 code points always fit DynamoDB's key limit.
+ * with a U+200B or a NUL inside looks like "c-1"), valid Unicode, composed ({@link UnicodeText#isComposed}, for the
+ * same reason again). 256 code points always fit DynamoDB's key limit.
  */
 public record CustomerId(String value) {
     public static final int MAX_CODE_POINTS = 256;
@@ -24,6 +25,10 @@ public record CustomerId(String value) {
         }
         if (!UnicodeText.isValid(value)) {
             throw InvalidInputException.of("id", "must be valid Unicode text (it holds an unpaired surrogate)");
+        }
+        if (!UnicodeText.isComposed(value)) {
+            throw InvalidInputException.of("id", "must be in Unicode's composed form (NFC), as a keyboard writes it: "
+                    + "a letter and a separate accent look like another id");
         }
     }
 

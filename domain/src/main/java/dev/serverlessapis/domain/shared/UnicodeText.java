@@ -1,5 +1,7 @@
 package dev.serverlessapis.domain.shared;
 
+import java.text.Normalizer;
+
 /**
  * Whether text is valid Unicode. A Java string may hold a surrogate without its partner; UTF-8 cannot encode one, so
  * DynamoDB would store it as {@code ?}, and two different ids would become one key. Such text is refused, never stored.
@@ -62,6 +64,21 @@ public final class UnicodeText {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x0085 || Character.getType(c) == Character.FORMAT
                 || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || c == 0x034F || c == 0x17B4 || c == 0x17B5
                 || (c >= 0x180B && c <= 0x180F) || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
+    }
+
+    /**
+     * Whether text is in Unicode's composed form (NFC), so that it is the one spelling of what it shows: "e" followed
+     * by U+0301 looks like "\u00e9" but is other code points, and an id or an address so written would be a look-alike
+     * of another. Text below U+0300 (ASCII and Latin-1 among it) is always composed: only there is the JDK's normalizer,
+     * whose data a cold start would otherwise load, left alone.
+     */
+    public static boolean isComposed(String text) {
+        for (var i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return Normalizer.isNormalized(text, Normalizer.Form.NFC);
+            }
+        }
+        return true;
     }
 
     /** ISO control characters (U+0000–U+001F, U+007F–U+009F) all lie in the BMP, so a char is a code point here. */

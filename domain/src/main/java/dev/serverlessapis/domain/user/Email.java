@@ -4,7 +4,6 @@ import dev.serverlessapis.domain.shared.InvalidInputException;
 import dev.serverlessapis.domain.shared.TextValue;
 import dev.serverlessapis.domain.shared.UnicodeText;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * An email address, kept as the client wrote it. Two addresses that differ only in letter case are the same address for
@@ -13,12 +12,15 @@ import java.util.regex.Pattern;
  */
 public final class Email extends TextValue {
     public static final int MAX_LENGTH = 254;
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s@]+@[^\\s@.][^\\s@]*\\.[^\\s@.]+");
+    private static final int MAX_LABEL_LENGTH = 63;
 
     /**
-     * An address as input: it must look like {@code x@domain.tld}, at most {@value #MAX_LENGTH} characters, with no
-     * space or zero-width character anywhere ({@link UnicodeText#hasBlank}; the pattern's {@code \s} is ASCII only), so
-     * no look-alike of another's address can be claimed.
+     * An address as input: {@code local@domain}, at most {@value #MAX_LENGTH} characters. The local part is dot-separated
+     * atoms: no leading, trailing or doubled dot, none of {@code ()<>[]:;,\"} (a quoted local part is not taken); the
+     * domain is two or more host-name labels of letters, digits, marks and inner hyphens, 1 to
+     * {@value #MAX_LABEL_LENGTH} characters each, letters from any script included. No space, zero-width or control
+     * character anywhere ({@link UnicodeText#hasBlank}), and composed ({@link UnicodeText#isComposed}), so no
+     * look-alike of another's address can be claimed.
      */
     public Email(String value) {
         super(refuseInvalid(value));
@@ -39,12 +41,64 @@ public final class Email extends TextValue {
     }
 
     private static String refuseInvalid(String value) {
-        if (value == null || value.length() > MAX_LENGTH || !ADDRESS.matcher(value).matches()
-                || UnicodeText.hasControlCharacter(value) || UnicodeText.hasBlank(value) || !UnicodeText.isValid(value)) {
+        if (value == null || value.length() > MAX_LENGTH || !isAddress(value) || UnicodeText.hasControlCharacter(value)
+                || UnicodeText.hasBlank(value) || !UnicodeText.isValid(value) || !UnicodeText.isComposed(value)) {
             throw InvalidInputException.of("email", "must be an email address such as ada@example.com, at most "
                     + MAX_LENGTH + " characters");
         }
         return value;
+    }
+
+    private static boolean isAddress(String value) {
+        var at = value.indexOf('@');
+        return at > 0 && at == value.lastIndexOf('@') && isLocalPart(value, at) && isDomain(value, at + 1);
+    }
+
+    private static boolean isLocalPart(String value, int end) {
+        if (value.charAt(0) == '.' || value.charAt(end - 1) == '.') {
+            return false;
+        }
+        for (var i = 0; i < end; i++) {
+            var c = value.charAt(i);
+            if (Character.isWhitespace(c) || "()<>[]:;,\\\"".indexOf(c) >= 0 || c == '.' && value.charAt(i + 1) == '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDomain(String value, int start) {
+        var labels = 0;
+        var labelStart = start;
+        for (var i = start; i <= value.length(); i++) {
+            if (i == value.length() || value.charAt(i) == '.') {
+                if (!isLabel(value, labelStart, i)) {
+                    return false;
+                }
+                labels++;
+                labelStart = i + 1;
+            }
+        }
+        return labels >= 2;
+    }
+
+    private static boolean isLabel(String value, int start, int end) {
+        if (end == start || value.codePointCount(start, end) > MAX_LABEL_LENGTH || value.charAt(start) == '-' || value.charAt(end - 1) == '-') {
+            return false;
+        }
+        for (var i = start; i < end; ) {
+            var codePoint = value.codePointAt(i);
+            if (codePoint != '-' && !Character.isLetterOrDigit(codePoint) && !isMark(codePoint)) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return true;
+    }
+
+    private static boolean isMark(int codePoint) {
+        var type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
     public String normalized() {

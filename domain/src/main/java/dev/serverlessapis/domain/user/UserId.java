@@ -10,7 +10,9 @@ import java.util.UUID;
  * partition key. No {@code /} or control characters, because it must be addressable as one path segment of
  * {@code /users/{id}} (and so not {@code .} or {@code ..} either, which URL normalisation removes); not blank as
  * {@link UnicodeText#isBlank} means it (an id of only no-break or zero-width spaces shows nothing); valid Unicode,
- * because DynamoDB would store an unpaired surrogate as {@code ?}; and not starting with {@value #RESERVED_PREFIX}, the store's key space for email claims.
+ * because DynamoDB would store an unpaired surrogate as {@code ?}; composed ({@link UnicodeText#isComposed}), so that
+ * no look-alike of another's id is a second profile; and not starting with {@value #RESERVED_PREFIX}, the store's key
+ * space for email claims.
  */
 public final class UserId extends TextValue {
     public static final int MAX_CODE_POINTS = 256;
@@ -43,6 +45,10 @@ public final class UserId extends TextValue {
         }
         if (!UnicodeText.isValid(value)) {
             throw InvalidInputException.of("id", "must be valid Unicode text (it holds an unpaired surrogate)");
+        }
+        if (!UnicodeText.isComposed(value)) {
+            throw InvalidInputException.of("id", "must be in Unicode's composed form (NFC), as a keyboard writes it: "
+                    + "a letter and a separate accent look like another id");
         }
         if (value.equals(".") || value.equals("..")) {
             throw InvalidInputException.of("id", "must not be '.' or '..', which proxies and CDNs remove from paths");

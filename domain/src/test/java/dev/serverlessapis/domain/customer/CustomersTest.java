@@ -31,11 +31,14 @@ class CustomersTest {
     @Test
     void idsOfUpTo256CharactersAreAccepted() {
         assertThat(new CustomerId("x".repeat(256)).value()).hasSize(256);
+        assertThat(new CustomerId("c-\u00e9").value()).as("composed").isEqualTo("c-\u00e9");
     }
 
     static Stream<Object> invalidIds() {
         return Arrays.stream(new Object[] {null, "", " ", "\t\n", " padded ", "a b", "a\tb", "a\nb", "a\u00a0b", "a\u2003b", "a\u3000b", "a\u2007b", "a\u202fb",
-                "a\u200bb", "a\u200cb", "a\u200db", "a\u2060b", "\ufeffc-1", "c-1\u0085", "a\u0085b", "c\u00ad1", "\u3164", "c-1\u200e", "c\u2066-1", "c-1\ufe0f", "c-1\udb40\udc20", "c\u0000d", "a\u007fb", "a\u009fb", "x".repeat(257), 42, true, "\ud800", "a\udfff"});
+                "a\u200bb", "a\u200cb", "a\u200db", "a\u2060b", "\ufeffc-1", "c-1\u0085", "a\u0085b", "c\u00ad1", "\u3164", "c-1\u200e", "c\u2066-1", "c-1\ufe0f", "c-1\udb40\udc20", "c\u0000d", "a\u007fb", "a\u009fb", "x".repeat(257), 42, true, "\ud800", "a\udfff",
+                // Decomposed: a look-alike of the composed id "c-\u00e9".
+                "c-e\u0301"});
     }
 
     @ParameterizedTest
