@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * One Lambda function's HTTP behaviour: the routes it serves, and everything every route shares (body limit,
- * media type, CORS, 405 and preflight, problem documents, and the request's log line and metrics). Handlers delegate
+ * media type, single-valued headers, CORS, 405 and preflight, problem documents, and the request's log line and metrics). Handlers delegate
  * to this and do nothing else.
  */
 public final class HttpFunction {
@@ -22,6 +22,11 @@ public final class HttpFunction {
     /** Kept back from the deadline to write the 503, its log line and its metrics. */
     static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
     private static final Clock CLOCK = Clock.systemUTC();
+    /**
+     * Headers that hold one value: sent on several lines, which one was meant cannot be told (API Gateway passes the last
+     * in {@code headers}; which one its authorizer checks is not documented), so the request is refused.
+     */
+    private static final String[] SINGLE_VALUED_HEADERS = {"Authorization", "Content-Type", "Idempotency-Key"};
 
     private final Map<Route, Endpoint> endpoints;
     private final RouteTable routeTable;
@@ -96,6 +101,12 @@ public final class HttpFunction {
         if (endpoint == null) {
             throw new HttpProblem(405, "Method Not Allowed",
                     request.method() + " is not served on " + request.resource() + ".", Problems.allow(served));
+        }
+        for (var header : SINGLE_VALUED_HEADERS) {
+            var lines = request.headerValues(header).size();
+            if (lines > 1) {
+                throw new HttpProblem(400, "Bad Request", "The " + header + " header was sent " + lines + " times; send it once.");
+            }
         }
         if (request.bodySize() > HttpRequest.MAX_BODY_BYTES) {
             throw new HttpProblem(413, "Content Too Large",

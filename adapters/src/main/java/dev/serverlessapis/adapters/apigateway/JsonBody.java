@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A request's body read as JSON by the one codec ({@link JsonCodec}), its refusals turned into the HTTP contract's
- * answers: no body is a 400, another media type a 415, text that is not UTF-8 or not one strict JSON value a 400, and a
+ * answers: no body is a 400, another media type or charset a 415, text that is not UTF-8 or not one strict JSON value a 400, and a
  * member named twice or text with an unpaired surrogate a 400 naming where it is, such as {@code tags[1]} or
  * {@code address.city} ({@code body} for the document itself).
  */
@@ -39,13 +39,27 @@ public final class JsonBody {
         throw InvalidInputException.of("body", "must be a JSON object");
     }
 
-    /** A body is only understood as JSON; saying otherwise, or saying nothing, is refused. */
+    /**
+     * A body is only understood as JSON in UTF-8: saying otherwise (another media type, or a {@code charset} other than
+     * {@code utf-8}), or saying nothing, is refused, rather than the body read in another encoding than the client's.
+     */
     public static void requireJsonContentType(HttpRequest request) {
         var contentType = request.header("Content-Type");
-        var mediaType = contentType.isPresent() ? contentType.get().split(";", 2)[0].strip().toLowerCase(Locale.ROOT) : "";
-        if (!mediaType.equals("application/json")) {
+        var parts = contentType.isPresent() ? contentType.get().split(";") : new String[] {""};
+        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
             throw new HttpProblem(415, "Unsupported Media Type", "Send the body as application/json.");
         }
+        for (var i = 1; i < parts.length; i++) {
+            var parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset")
+                    && !(parameter.length == 2 && unquoted(parameter[1].strip()).equalsIgnoreCase("utf-8"))) {
+                throw new HttpProblem(415, "Unsupported Media Type", "Send the body as application/json in UTF-8 (charset=utf-8, or no charset).");
+            }
+        }
+    }
+
+    private static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
     }
 
     /** The codec's path within the document, as the contract names fields: the document itself is {@code body}. */

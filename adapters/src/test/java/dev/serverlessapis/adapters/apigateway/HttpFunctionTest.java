@@ -4,6 +4,7 @@ import static dev.serverlessapis.adapters.apigateway.ProxyEvents.header;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeaderLines;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +81,36 @@ class HttpFunctionTest {
                 "Content-Type", "application/x-www-form-urlencoded");
 
         assertProblem(function.handle(form, HttpLayer.LAMBDA_REQUEST_ID), 415);
+        assertThat(calls).hasValue(0);
+    }
+
+    /** The body is read as UTF-8: a charset that says otherwise is a 415, not a body misread; {@code utf-8} passes, quoted or not. */
+    @Test
+    void aBodyInACharsetOtherThanUtf8IsA415BeforeTheEndpointRuns() {
+        for (var other : List.of("application/json; charset=iso-8859-1", "application/json;charset=\"UTF-16\"", "application/json; charset=bogus")) {
+            var refused = withHeader(request("GET", RESOURCE, Map.of("name", "hits")).withBody("{}"), "Content-Type", other);
+            assertProblem(function.handle(refused, HttpLayer.LAMBDA_REQUEST_ID), 415);
+        }
+        assertThat(calls).hasValue(0);
+        for (var utf8 : List.of("application/json; charset=UTF-8", "application/json;charset=\"utf-8\"", "Application/JSON; Charset = utf-8")) {
+            var accepted = withHeader(request("GET", RESOURCE, Map.of("name", "hits")).withBody("{}"), "Content-Type", utf8);
+            assertThat(function.handle(accepted, HttpLayer.LAMBDA_REQUEST_ID).getStatusCode()).as(utf8).isEqualTo(200);
+        }
+        assertThat(calls).hasValue(3);
+    }
+
+    /**
+     * A header that holds one value, sent on two lines, is a 400: which line was meant cannot be told (API Gateway
+     * passes the last in {@code headers}, and which its authorizer checks is not documented).
+     */
+    @Test
+    void aSingleValuedHeaderSentTwiceIsA400BeforeTheEndpointRuns() {
+        for (var header : List.of("Authorization", "Content-Type", "Idempotency-Key")) {
+            var twice = withHeaderLines(request("GET", RESOURCE, Map.of("name", "hits")).withBody("{}"), header, "application/json", "application/json");
+            var response = function.handle(twice, HttpLayer.LAMBDA_REQUEST_ID);
+            assertProblem(response, 400);
+            assertThat(json(response).getAsJsonObject().get("detail").getAsString()).as(header).contains(header);
+        }
         assertThat(calls).hasValue(0);
     }
 

@@ -87,6 +87,15 @@ public final class ProxyEvents {
         return event.withHeaders(headers).withMultiValueHeaders(multi);
     }
 
+    /** As API Gateway passes a header the client sent on several lines: each in {@code multiValueHeaders}, the last in {@code headers}. */
+    public static APIGatewayProxyRequestEvent withHeaderLines(APIGatewayProxyRequestEvent event, String name, String... lines) {
+        var headers = new HashMap<>(Optional.ofNullable(event.getHeaders()).orElse(Map.of()));
+        headers.put(name, lines[lines.length - 1]);
+        var multi = new HashMap<>(Optional.ofNullable(event.getMultiValueHeaders()).orElse(Map.of()));
+        multi.put(name, List.of(lines));
+        return event.withHeaders(headers).withMultiValueHeaders(multi);
+    }
+
     public static APIGatewayProxyRequestEvent withQuery(APIGatewayProxyRequestEvent event, Map<String, String> query) {
         var multi = new HashMap<String, List<String>>();
         query.forEach((name, value) -> multi.put(name, List.of(value)));

@@ -5,6 +5,7 @@ import static dev.serverlessapis.adapters.apigateway.ProxyEvents.json;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.request;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.signedIn;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeader;
+import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withHeaderLines;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withJsonBody;
 import static dev.serverlessapis.adapters.apigateway.ProxyEvents.withQuery;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,8 +105,8 @@ class UserEndpointsTest {
         var body = """
                 {"id": "ada", "name": "Countess of Lovelace"}""";
 
-        var stale = function.handle(withIfMatchLines(replace(body), "\"7\"", "W/" + tag), HttpLayer.LAMBDA_REQUEST_ID);
-        var current = function.handle(withIfMatchLines(replace(body), "\"foreign\", \"8\"", tag), HttpLayer.LAMBDA_REQUEST_ID);
+        var stale = function.handle(withHeaderLines(replace(body), "If-Match", "\"7\"", "W/" + tag), HttpLayer.LAMBDA_REQUEST_ID);
+        var current = function.handle(withHeaderLines(replace(body), "If-Match", "\"foreign\", \"8\"", tag), HttpLayer.LAMBDA_REQUEST_ID);
 
         assertThat(stale.getStatusCode()).isEqualTo(412);
         assertThat(current.getStatusCode()).as(current.getBody()).isEqualTo(200);
@@ -198,15 +199,6 @@ class UserEndpointsTest {
 
     private APIGatewayProxyRequestEvent replace(String json) {
         return signedIn(withJsonBody(request("PUT", UserEndpoints.ITEM, Map.of("id", "ada")), json), "ada");
-    }
-
-    /** As API Gateway passes a header the client sent on several lines. */
-    private static APIGatewayProxyRequestEvent withIfMatchLines(APIGatewayProxyRequestEvent event, String... lines) {
-        var headers = new HashMap<>(event.getHeaders());
-        headers.put("If-Match", lines[lines.length - 1]);
-        var multi = new HashMap<>(event.getMultiValueHeaders());
-        multi.put("If-Match", List.of(lines));
-        return event.withHeaders(headers).withMultiValueHeaders(multi);
     }
 
     private APIGatewayProxyResponseEvent read(String id) {
