@@ -159,6 +159,26 @@ class IdentityEndToEndTest {
         assertThat(json(anonymous.get("/chirp?userId=forged-or-not")).getAsJsonArray()).hasSize(1);
     }
 
+    /**
+     * Two Authorization lines, each a valid token of its own person: which one the request is from cannot be told, so
+     * it is refused and nothing is posted under either. Locally the authorizer passes both and the function answers
+     * 400; whether API Gateway's Cognito authorizer answers 401 first is not documented, so a deployed stage may.
+     */
+    @Test
+    void aRequestSignedTwiceIsRefusedAndPostsNothing() {
+        var twice = ada.to("/chirp").header("Authorization", "Bearer " + stack.idToken("root", true))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"text":"from whom?"}"""));
+
+        var response = ada.send(twice);
+
+        System.out.printf("| %-20s | %-34s | %d |%n", "POST /chirp", "two Authorization lines", response.statusCode());
+        assertThat(response.statusCode()).as(response.body()).isIn(TestStack.againstDeployedStage() ? List.of(400, 401) : List.of(400));
+        assertThat(json(anonymous.get("/chirp?userId=" + adaHandle)).getAsJsonArray()).isEmpty();
+        assertThat(json(anonymous.get("/chirp?userId=root")).getAsJsonArray().asList())
+                .noneSatisfy(chirp -> assertThat(chirp.getAsJsonObject().get("text").getAsString()).isEqualTo("from whom?"));
+    }
+
     private static JWTClaimsSet.Builder claims(LocalIssuer issuer) {
         return TestTokens.claims(issuer, "forged-or-not");
     }
