@@ -29,6 +29,25 @@ class UnicodeTextTest {
         assertThat(UnicodeText.hasBlank(text)).isEqualTo(text.codePoints().anyMatch(UnicodeTextTest::blankByDefinition));
     }
 
+    /** Every code point, not a sample: the ranges' ends (U+FE00, U+E01EF, U+180B...) are where a loop goes wrong. */
+    @Example
+    void eachCodePointIsBlankExactlyWhenTheDefinitionSaysSo() {
+        for (var codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+            if (codePoint < Character.MIN_SURROGATE || codePoint > Character.MAX_SURROGATE) {
+                var text = Character.toString(codePoint);
+                var blank = blankByDefinition(codePoint);
+                if (UnicodeText.isBlank(text) != blank || UnicodeText.hasBlank(text) != blank) {
+                    throw new AssertionError(String.format("U+%04X: blank by definition %s", codePoint, blank));
+                }
+            }
+        }
+    }
+
+    @Property(tries = 3000)
+    void composedExactlyWhenTheJdksNormalizerSaysNfc(@ForAll("decomposable") String text) {
+        assertThat(UnicodeText.isComposed(text)).isEqualTo(java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC));
+    }
+
     /** Unicode's own White_Space property, which the regular expressions know, beside Java's two space tests. */
     private static final Pattern WHITE_SPACE = Pattern.compile("\\p{IsWhite_Space}");
     /** Marks, letters and symbols that show as nothing: variation selectors, CGJ, Khmer and Mongolian, Hangul fillers, blank Braille. */
@@ -69,6 +88,15 @@ class UnicodeTextTest {
                 .withChars(' ', '\t', '\n', '\u0085', '\u00a0', '\u2007', '\u202f', '\u3000', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff',
                         '\u200e', '\u00ad', '\u3164', '\u2800', '\u2061', '\u2065', '\u2066', '\u034f', '\ufe0f', '\udb40', '\udc20',
                         'a', '\ud83d', '\udc26')
+                .ofMaxLength(6);
+    }
+
+    /** Letters that compose with the marks among them, Hangul jamo that compose into syllables, and plain ASCII. */
+    @Provide
+    Arbitrary<String> decomposable() {
+        return Arbitraries.strings()
+                .withChars('a', 'e', 'u', 'Z', '@', '.', '\u00e9', '\u00fc', '\u0301', '\u0308', '\u0327', '\u1100', '\u1161', '\u11a8', '\uac00',
+                        '\u212b', '\u0344', '\u02ff')
                 .ofMaxLength(6);
     }
 

@@ -46,7 +46,11 @@ class UserProfileTest {
 
         assertThatThrownBy(() -> UserProfile.of(members))
                 .isInstanceOfSatisfying(InvalidInputException.class,
-                        invalid -> assertThat(fields(invalid)).containsExactlyInAnyOrder("id", "email", "name"));
+                        invalid -> {
+                            assertThat(fields(invalid)).containsExactlyInAnyOrder("id", "email", "name");
+                            // The problem document's detail.
+                            assertThat(invalid.getMessage()).isEqualTo("3 fields are invalid");
+                        });
     }
 
     @Test
@@ -142,6 +146,10 @@ class UserProfileTest {
         assertThatThrownBy(() -> aProfile().with("nickname", List.of("ok", "\udc00")).build())
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("nickname"));
         assertThatThrownBy(() -> aProfile().with("bad\ud800", "x").build()).isInstanceOf(InvalidInputException.class);
+        for (var nested : List.<Object>of(Map.of("street", "\ud800"), Map.of("\udc00", "a name"), List.of(Map.of("city", "x\udbff")))) {
+            assertThatThrownBy(() -> aProfile().with("address", nested).build()).as("%s", nested)
+                    .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(fields(invalid)).containsExactly("address"));
+        }
     }
 
     @Test

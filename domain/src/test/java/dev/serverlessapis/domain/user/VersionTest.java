@@ -53,5 +53,6 @@ class VersionTest {
             assertThatThrownBy(() -> Incarnation.named(unsafe)).as(unsafe).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(Incarnation.named("!#$%&'()*+-./09:;<=>?@AZ[]^_`az{|}~").isNamed()).isTrue();
+        assertThat(Incarnation.named("x".repeat(Incarnation.MAX_LENGTH)).isNamed()).as("the longest").isTrue();
     }
 }
