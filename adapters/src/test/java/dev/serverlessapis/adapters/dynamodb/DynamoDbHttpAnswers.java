@@ -14,20 +14,26 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * An HTTP layer for a real SDK client that answers as DynamoDB does, for the answers DynamoDB Local never gives: each
- * call in turn is either a success (empty, {@code 200 {}}, unless given a body) or DynamoDB's 400 JSON error of an
- * error code (a cancelled transaction with its cancellation reasons), so what a test sees is the exception the SDK
+ * call in turn is either a success (empty, {@code 200 {}}, unless given a body) or DynamoDB's JSON error of an error
+ * code, a 400 unless given another status (a cancelled transaction with its cancellation reasons), so what a test sees is the exception the SDK
  * itself makes of it.
  * Records each call's {@code X-Amz-Target}.
  */
 public final class DynamoDbHttpAnswers implements SdkHttpClient {
     private final IntFunction<String> errorOfCall;
     private final IntFunction<String> successOfCall;
+    private final int errorStatus;
     private final List<String> targets = new CopyOnWriteArrayList<>();
 
     /** {@code errorOfCall} gives a call's error body, null for a success, whose body {@code successOfCall} gives. */
-    private DynamoDbHttpAnswers(IntFunction<String> errorOfCall, IntFunction<String> successOfCall) {
+    private DynamoDbHttpAnswers(IntFunction<String> errorOfCall, IntFunction<String> successOfCall, int errorStatus) {
         this.errorOfCall = errorOfCall;
         this.successOfCall = successOfCall;
+        this.errorStatus = errorStatus;
+    }
+
+    private DynamoDbHttpAnswers(IntFunction<String> errorOfCall, IntFunction<String> successOfCall) {
+        this(errorOfCall, successOfCall, 400);
     }
 
     private DynamoDbHttpAnswers(IntFunction<String> errorOfCall) {
@@ -43,6 +49,11 @@ public final class DynamoDbHttpAnswers implements SdkHttpClient {
     /** Every call refused with {@code errorCode}. */
     public static DynamoDbHttpAnswers refusingWith(String errorCode) {
         return new DynamoDbHttpAnswers(call -> error(errorCode, ""));
+    }
+
+    /** Every call failed by DynamoDB itself: HTTP {@code status} (a 5xx) with {@code errorCode}. */
+    public static DynamoDbHttpAnswers failingWith(int status, String errorCode) {
+        return new DynamoDbHttpAnswers(call -> error(errorCode, ""), call -> "{}", status);
     }
 
     /** The calls answered in turn: null an empty success, anything else DynamoDB's 400 of that error code. */
@@ -74,7 +85,7 @@ public final class DynamoDbHttpAnswers implements SdkHttpClient {
         var error = errorOfCall.apply(call);
         var body = (error == null ? successOfCall.apply(call) : error).getBytes(StandardCharsets.UTF_8);
         var response = HttpExecuteResponse.builder()
-                .response(SdkHttpResponse.builder().statusCode(error == null ? 200 : 400)
+                .response(SdkHttpResponse.builder().statusCode(error == null ? 200 : errorStatus)
                         .putHeader("Content-Type", "application/x-amz-json-1.0")
                         .putHeader("x-amzn-RequestId", "REQUEST" + call)
                         .putHeader("Content-Length", Integer.toString(body.length)).build())

@@ -54,6 +54,21 @@ class ThrottlingTest {
         assertThat(http.targets()).isNotEmpty().allMatch("DynamoDB_20120810.TransactWriteItems"::equals);
     }
 
+    /** DynamoDB's own failure (a 500, a 503), once the SDK's retries are spent, is "try again" too, never our 500. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"500, InternalServerError", "503, ServiceUnavailable"})
+    void aFailureOfDynamoDbsOwnIsTemporarilyUnavailable(int status, String errorCode) {
+        var http = DynamoDbHttpAnswers.failingWith(status, errorCode);
+        try (var dynamoDb = client(http)) {
+            var counters = new DynamoDbHitCounters(dynamoDb, "hit-counters", Clock.systemUTC());
+
+            assertThatThrownBy(() -> counters.incrementOnce(new CounterName("cloud-resume"), new IdempotencyKey("visit-1")))
+                    .isInstanceOf(TemporarilyUnavailableException.class)
+                    .hasCauseInstanceOf(DynamoDbException.class);
+        }
+        assertThat(http.targets()).as("retried by the SDK first").hasSizeGreaterThan(1);
+    }
+
     static DynamoDbClient client(SdkHttpClient http) {
         return DynamoDbClient.builder()
                 .region(Region.EU_WEST_1)
