@@ -58,7 +58,7 @@ public final class HttpFunction {
      */
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, String lambdaRequestId, Duration remainingTime) {
         var budget = (remainingTime.compareTo(API_GATEWAY_TIMEOUT) < 0 ? remainingTime : API_GATEWAY_TIMEOUT).minus(ANSWER_MARGIN);
-        var deadline = Deadline.in(budget.isNegative() ? Duration.ZERO : budget, CLOCK);
+        var deadline = Deadline.in(budget, CLOCK);
         var invocation = Invocation.serving(lambdaRequestId);
         try {
             return RequestDeadline.within(deadline, () -> serve(event, lambdaRequestId));

@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.serverlessapis.adapters.deadline.RequestDeadline;
 import dev.serverlessapis.adapters.invocation.Invocation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,37 @@ class HttpFunctionTest {
 
         assertProblem(function.handle(tooLarge, HttpLayer.LAMBDA_REQUEST_ID), 413);
         assertThat(calls).hasValue(0);
+    }
+
+    /** The limit itself is accepted: the body of exactly {@value HttpRequest#MAX_BODY_BYTES} bytes, one more is a 413. */
+    @Test
+    void aBodyOfExactlyTheLimitIsReadAndOneByteMoreIsNot() {
+        var atTheLimit = withJsonBody(request("GET", RESOURCE, Map.of("name", "hits")), "\"" + "x".repeat(HttpRequest.MAX_BODY_BYTES - 2) + "\"");
+        var overIt = withJsonBody(request("GET", RESOURCE, Map.of("name", "hits")), "\"" + "x".repeat(HttpRequest.MAX_BODY_BYTES - 1) + "\"");
+
+        assertThat(function.handle(atTheLimit, HttpLayer.LAMBDA_REQUEST_ID).getStatusCode()).isEqualTo(200);
+        assertProblem(function.handle(overIt, HttpLayer.LAMBDA_REQUEST_ID), 413);
+        assertThat(calls).hasValue(1);
+    }
+
+    /**
+     * A request's deadline is the invocation's remaining time, at most API Gateway's 29 s, less 500 ms to answer in;
+     * an invocation with less time left than that margin has none, not a negative budget.
+     */
+    @Test
+    void theDeadlineIsTheInvocationsTimeCappedAtApiGatewaysLessTheMarginToAnswer() {
+        var budgets = new ArrayList<Duration>();
+        var timed = HttpLayer.function(Map.of(Route.of("GET", RESOURCE), request -> {
+            budgets.add(RequestDeadline.current().orElseThrow().remaining());
+            return HttpResponse.json(200, Map.of());
+        }));
+        for (var remaining : List.of(Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMillis(200))) {
+            timed.handle(request("GET", RESOURCE, Map.of("name", "hits")), HttpLayer.LAMBDA_REQUEST_ID, remaining);
+        }
+
+        assertThat(budgets.get(0)).isBetween(Duration.ofMillis(1300), Duration.ofMillis(1500));
+        assertThat(budgets.get(1)).isBetween(Duration.ofMillis(28_300), Duration.ofMillis(28_500));
+        assertThat(budgets.get(2)).isEqualTo(Duration.ZERO);
     }
 
     @Test
