@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -56,7 +57,7 @@ class ThrottlingTest {
 
     /** DynamoDB's own failure (a 500, a 503), once the SDK's retries are spent, is "try again" too, never our 500. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"500, InternalServerError", "503, ServiceUnavailable"})
+    @CsvSource({"500, InternalServerError", "503, ServiceUnavailable"})
     void aFailureOfDynamoDbsOwnIsTemporarilyUnavailable(int status, String errorCode) {
         var http = DynamoDbHttpAnswers.failingWith(status, errorCode);
         try (var dynamoDb = client(http)) {

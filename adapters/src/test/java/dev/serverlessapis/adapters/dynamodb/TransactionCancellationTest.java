@@ -8,6 +8,7 @@ import dev.serverlessapis.domain.counter.IdempotencyKey;
 import dev.serverlessapis.domain.shared.TemporarilyUnavailableException;
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -41,6 +42,21 @@ class TransactionCancellationTest {
                 .hasMessage("DynamoDB refused to count a visit once")
                 .hasCauseInstanceOf(TransactionCanceledException.class);
         assertThat(http.targets()).as("no retry").hasSize(1);
+    }
+
+    /**
+     * A cancellation is an answer only when some item caused it: one whose items all say {@code None}, or that names
+     * no reason, is as much our defect as a reason beside a failed condition that no retry cures.
+     */
+    @Test
+    void aCancellationThatNoItemCausedOrThatAlsoNamesAnotherReasonIsOurDefect() {
+        for (var reasons : List.of(List.of("None", "None"), List.<String>of(), List.of("ConditionalCheckFailed", "ValidationError"))) {
+            var http = DynamoDbHttpAnswers.cancellingWith(reasons);
+
+            assertThatThrownBy(() -> countOnce(http)).as("%s", reasons)
+                    .isExactlyInstanceOf(IllegalStateException.class)
+                    .hasCauseInstanceOf(TransactionCanceledException.class);
+        }
     }
 
     private static void countOnce(DynamoDbHttpAnswers http) {
