@@ -79,4 +79,41 @@ class DynamoDbProfilePagesTest {
         assertThat(listed).as("each profile once").containsExactlyInAnyOrderElementsOf(put);
         assertThat(pages).as("10 profiles of 390,000 bytes in pages of at most %d", DynamoDbUserProfiles.PAGE_BYTES).isGreaterThanOrEqualTo(3);
     }
+
+    /**
+     * A limit smaller than the table: each page holds exactly that many profiles until the last, the email claims
+     * between them (which the scan reads and leaves out) included, and the pages hold every profile once.
+     */
+    @Test
+    void pagesOfALimitHoldThatManyProfilesPastTheClaimsBetweenThemUntilTheLast() {
+        var prefix = "limited-" + UUID.randomUUID() + "-";
+        // Enough of each that, whatever order the keys' hashes give, some scan meets a claim before its page is full.
+        for (int i = 0; i < 15; i++) {
+            var id = prefix + i;
+            dynamoDb.putItem(request -> request.tableName(TABLE).item(Map.of(DynamoDbUserProfiles.ID, AttributeValue.fromS(id),
+                    DynamoDbUserProfiles.PROFILE, AttributeValue.fromS("{\"id\":\"" + id + "\"}"), DynamoDbUserProfiles.VERSION, AttributeValue.fromN("1"))));
+            var claim = "email#" + id + "@example.com";
+            dynamoDb.putItem(request -> request.tableName(TABLE).item(Map.of(DynamoDbUserProfiles.ID, AttributeValue.fromS(claim),
+                    EmailClaims.OWNER, AttributeValue.fromS(id))));
+            put.add(id);
+            put.add(claim);
+        }
+
+        var sizes = new ArrayList<Integer>();
+        var listed = new ArrayList<String>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            var page = profiles.list(new PageRequest(2, cursor));
+            sizes.add(page.items().size());
+            for (var stored : page.items()) {
+                listed.add(stored.id().value());
+            }
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        assertThat(sizes.subList(0, sizes.size() - 1)).as("every page but the last").containsOnly(2);
+        assertThat(sizes.getLast()).isBetween(0, 2);
+        assertThat(listed).as("each profile once").doesNotHaveDuplicates()
+                .filteredOn(id -> id.startsWith(prefix)).hasSize(15);
+    }
 }
