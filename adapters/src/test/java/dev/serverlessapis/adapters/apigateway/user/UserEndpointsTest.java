@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.google.gson.JsonParser;
 import dev.serverlessapis.adapters.apigateway.HttpFunction;
 import dev.serverlessapis.adapters.apigateway.HttpLayer;
 import dev.serverlessapis.adapters.apigateway.ProxyEvents;
@@ -173,7 +174,7 @@ class UserEndpointsTest {
         assertThat(function.handle(signedIn(request("DELETE", UserEndpoints.COLLECTION, Map.of()), "ada"), HttpLayer.LAMBDA_REQUEST_ID).getStatusCode()).isEqualTo(403);
         var asAdmin = function.handle(ProxyEvents.asAdmin(request("GET", UserEndpoints.COLLECTION, Map.of())), HttpLayer.LAMBDA_REQUEST_ID);
         assertThat(asAdmin.getStatusCode()).isEqualTo(200);
-        assertThat(json(asAdmin).getAsJsonArray()).hasSize(1);
+        assertThat(json(asAdmin).getAsJsonArray()).as("each profile's members").containsExactly(JsonParser.parseString(ADA));
     }
 
     /**
