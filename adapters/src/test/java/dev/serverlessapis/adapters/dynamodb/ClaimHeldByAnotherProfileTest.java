@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlessapis.domain.shared.Caller;
 import dev.serverlessapis.domain.shared.ConflictException;
+import dev.serverlessapis.domain.shared.Deadline;
 import dev.serverlessapis.domain.user.DeleteUserProfile;
 import dev.serverlessapis.domain.user.ReplaceUserProfile;
 import dev.serverlessapis.domain.user.UserId;
 import dev.serverlessapis.domain.user.UserProfile;
 import dev.serverlessapis.domain.user.UserProfiles.Changed;
 import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +142,21 @@ class ClaimHeldByAnotherProfileTest {
         assertThat(item(twins.a())).contains(current);
         assertThat(item("email#" + moved)).isEmpty();
         assertThat(ownerOf(twin)).contains(twins.b());
+    }
+
+    /**
+     * One delete-all call deletes both twins: b with its claim, and a alone, once its transaction found the claim b's,
+     * rather than leaving a to a later call.
+     */
+    @Test
+    void oneDeleteAllCallDeletesBothTwinsAndTheClaim() {
+        var twins = twinsHeldByB();
+
+        profiles.deleteAll(Deadline.in(Duration.ofMinutes(1), Clock.systemUTC()));
+
+        assertThat(item(twins.a())).isEmpty();
+        assertThat(item(twins.b())).isEmpty();
+        assertThat(item("email#" + twin)).isEmpty();
     }
 
     /** Profile {@code id} as another write leaves it: at version 2, its address unchanged. */
