@@ -11,6 +11,7 @@ import dev.serverlessapis.local.dynamodb.LocalDynamoDb;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +58,96 @@ class DeleteAllMeetingAChangeTest {
         var next = sweeping.deleteAll(aMinute());
         assertThat(profiles.find(id)).isEmpty();
         assertThat(next.deleted()).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * A profile deleted and created again under its id between the scan and the delete is another incarnation at the
+     * same count, version 1: the sweep's condition on the incarnation scanned leaves it, and the call says there is more.
+     */
+    @Test
+    void aProfileCreatedAgainAfterTheScanIsLeft() {
+        var id = UUID.randomUUID().toString();
+        var first = (UserProfiles.Created) profiles.create(UserProfile.of(Map.of("id", id)), OWNER);
+        var again = new ArrayList<UserProfiles.Created>();
+
+        UserProfiles.Sweep sweep;
+        try (var client = onceScanned(id, new ArrayList<>(), () -> {
+            assertThat(profiles.delete(first.stored())).isInstanceOf(UserProfiles.Deleted.class);
+            again.add((UserProfiles.Created) profiles.create(UserProfile.of(Map.of("id", id)), OWNER));
+        })) {
+            sweep = new DynamoDbUserProfiles(client, TABLE, new SignedCursors("test-cursor-signing-key")).deleteAll(aMinute());
+        }
+
+        assertThat(again).as("created again after the scan").hasSize(1);
+        assertThat(again.getFirst().stored().version().count()).isEqualTo(first.stored().version().count());
+        assertThat(profiles.find(new UserId(id))).contains(again.getFirst().stored());
+        assertThat(sweep.more()).isTrue();
+        delete(id);
+    }
+
+    /**
+     * A profile whose address another profile's claim holds (two profiles with one address, left by older code) is
+     * deleted without the claim, which stays its holder's: here the holder is replaced after the scan, so it and its
+     * claim are still there whichever of the two the sweep reaches first.
+     */
+    @Test
+    void aProfileWhoseClaimAnotherProfileHoldsIsDeletedAloneAndTheClaimStays() {
+        var run = UUID.randomUUID().toString();
+        var address = "twin-" + run + "@example.com";
+        var alone = "twin-a-" + run;
+        var holder = "twin-b-" + run;
+        for (var id : List.of(alone, holder)) {
+            local.client().putItem(put -> put.tableName(TABLE).item(Map.of("id", s(id),
+                    "profile", s("{\"id\":\"" + id + "\",\"email\":\"" + address + "\"}"), "version", AttributeValue.fromN("1"),
+                    "email", s(address))));
+        }
+        local.client().putItem(put -> put.tableName(TABLE).item(Map.of("id", s("email#" + address), "owner", s(holder))));
+        var holding = profiles.find(new UserId(holder)).orElseThrow();
+
+        UserProfiles.Sweep sweep;
+        try (var client = onceScanned(holder, new ArrayList<>(), () -> assertThat(profiles.replace(holding,
+                UserProfile.of(Map.of("id", holder, "email", address, "name", "changed")))).isInstanceOf(UserProfiles.Replaced.class))) {
+            sweep = new DynamoDbUserProfiles(client, TABLE, new SignedCursors("test-cursor-signing-key")).deleteAll(aMinute());
+        }
+
+        assertThat(exists(alone)).as("deleted alone").isFalse();
+        assertThat(exists(holder)).as("replaced after the scan, so left").isTrue();
+        assertThat(local.client().getItem(get -> get.tableName(TABLE).consistentRead(true).key(Map.of("id", s("email#" + address))))
+                .item().get("owner").s()).isEqualTo(holder);
+        assertThat(sweep.more()).isTrue();
+        delete(holder);
+        delete("email#" + address);
+    }
+
+    /**
+     * Three profiles alone in the table are deleted in one transaction; the one the scan lists second, replaced after
+     * the scan, fails that transaction. It is left, and only it: the two beside it are deleted when it is tried again.
+     */
+    @Test
+    void theOthersOfATransactionAreDeletedWhenTheOneBetweenThemChangedAfterTheScan() {
+        local.client().scanPaginator(scan -> scan.tableName(TABLE)).items().forEach(item -> delete(item.get("id").s()));
+        var created = new HashMap<String, UserProfiles.Created>();
+        for (int i = 0; i < 3; i++) {
+            var id = UUID.randomUUID().toString();
+            created.put(id, (UserProfiles.Created) profiles.create(UserProfile.of(Map.of("id", id)), OWNER));
+        }
+        var scanned = new ArrayList<Map<String, AttributeValue>>();
+        var middle = new ArrayList<String>();
+
+        UserProfiles.Sweep sweep;
+        try (var client = onceScanned(created.keySet().iterator().next(), scanned, () -> {
+            middle.add(scanned.get(1).get("id").s());
+            var stored = created.get(middle.getFirst()).stored();
+            assertThat(profiles.replace(stored, UserProfile.of(Map.of("id", middle.getFirst(), "name", "changed"))))
+                    .isInstanceOf(UserProfiles.Replaced.class);
+        })) {
+            sweep = new DynamoDbUserProfiles(client, TABLE, new SignedCursors("test-cursor-signing-key")).deleteAll(aMinute());
+        }
+
+        assertThat(scanned).as("one page of the three").hasSize(3);
+        assertThat(created.keySet()).filteredOn(this::exists).containsExactly(middle.getFirst());
+        assertThat(sweep).isEqualTo(new UserProfiles.Sweep(2, true));
+        delete(middle.getFirst());
     }
 
     /**
