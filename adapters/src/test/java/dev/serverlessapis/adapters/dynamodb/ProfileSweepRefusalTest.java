@@ -25,6 +25,9 @@ class ProfileSweepRefusalTest {
             + "\"ScannedCount\":1,\"LastEvaluatedKey\":{\"id\":{\"S\":\"ada\"}}}";
     /** The last page: one more profile without an email. */
     private static final String LAST_PAGE = "{\"Items\":[{\"id\":{\"S\":\"bob\"},\"version\":{\"N\":\"1\"}}],\"Count\":1,\"ScannedCount\":1}";
+    /** A first page of one email claim whose profile is gone (left by older code), and more to come. */
+    private static final String FIRST_PAGE_OF_AN_ORPHAN_CLAIM = "{\"Items\":[{\"id\":{\"S\":\"email#gone@example.com\"},"
+            + "\"owner\":{\"S\":\"gone\"}}],\"Count\":1,\"ScannedCount\":1,\"LastEvaluatedKey\":{\"id\":{\"S\":\"email#gone@example.com\"}}}";
     private static final String COMMITTED = "{}";
     private static final Deadline UNHURRIED = Deadline.in(Duration.ofMinutes(1), Clock.systemUTC());
 
@@ -34,6 +37,16 @@ class ProfileSweepRefusalTest {
                 DynamoDbHttpAnswers.refusingWith("ProvisionedThroughputExceededException"));
 
         assertThat(deleteAll(http)).isEqualTo(new Sweep(1, true));
+        assertThat(http.targets().subList(0, 3)).containsExactly(SCAN, TRANSACTION, SCAN);
+    }
+
+    /** A released claim is something removed too: a call that freed only a claim before the store refused tells so, not a 503. */
+    @Test
+    void aStoreThatThrottlesAfterOnlyAClaimWasReleasedEndsTheCallWithNoneDeletedAndMore() {
+        var http = DynamoDbHttpAnswers.answeringThen(List.of(FIRST_PAGE_OF_AN_ORPHAN_CLAIM, COMMITTED),
+                DynamoDbHttpAnswers.refusingWith("ProvisionedThroughputExceededException"));
+
+        assertThat(deleteAll(http)).isEqualTo(new Sweep(0, true));
         assertThat(http.targets().subList(0, 3)).containsExactly(SCAN, TRANSACTION, SCAN);
     }
 
