@@ -116,4 +116,31 @@ class DynamoDbProfilePagesTest {
         assertThat(listed).as("each profile once").doesNotHaveDuplicates()
                 .filteredOn(id -> id.startsWith(prefix)).hasSize(15);
     }
+
+    /**
+     * The budget is inclusive: profiles whose stored text adds up to exactly {@link DynamoDbUserProfiles#PAGE_BYTES}
+     * make one page, the table's last, without a cursor. Four of 393,216 bytes each, alone in the table.
+     */
+    @Test
+    void profilesWhoseTextAddsUpToExactlyTheBudgetShareOnePage() {
+        dynamoDb.scanPaginator(scan -> scan.tableName(TABLE)).items().forEach(item ->
+                dynamoDb.deleteItem(delete -> delete.tableName(TABLE).key(Map.of("id", item.get("id")))));
+        var eachBytes = (int) (DynamoDbUserProfiles.PAGE_BYTES / 4);
+        for (int i = 0; i < 4; i++) {
+            var id = "budget-" + i;
+            var opening = "{\"id\":\"" + id + "\",\"pad\":\"";
+            var text = opening + "x".repeat(eachBytes - opening.length() - 2) + "\"}";
+            var item = new HashMap<String, AttributeValue>();
+            item.put(DynamoDbUserProfiles.ID, AttributeValue.fromS(id));
+            item.put(DynamoDbUserProfiles.PROFILE, AttributeValue.fromS(text));
+            item.put(DynamoDbUserProfiles.VERSION, AttributeValue.fromN("1"));
+            dynamoDb.putItem(request -> request.tableName(TABLE).item(item));
+            put.add(id);
+        }
+
+        var page = profiles.list(new PageRequest(PageRequest.MAX_LIMIT, Optional.empty()));
+
+        assertThat(page.items()).hasSize(4);
+        assertThat(page.nextCursor()).isEmpty();
+    }
 }
