@@ -43,23 +43,12 @@ public final class ChirpText extends TextValue {
             throw InvalidInputException.of("text",
                     "must be 1 to " + MAX_CODE_POINTS + " characters; it has " + length);
         }
-        if (hasControlCharacterBesidesTabAndLineBreaks(value)) {
+        if (UnicodeText.hasControlCharacterOtherThan(value, "\t\n\r")) {
             throw InvalidInputException.of("text", "must not contain control characters other than tab and line breaks (LF, CR)");
         }
         if (UnicodeText.isBlank(value)) {
             throw InvalidInputException.of("text", "must contain something besides spaces and invisible characters");
         }
         return value;
-    }
-
-    /** ISO control characters all lie in the BMP, so a char is a code point here. */
-    private static boolean hasControlCharacterBesidesTabAndLineBreaks(String value) {
-        for (var i = 0; i < value.length(); i++) {
-            var c = value.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                return true;
-            }
-        }
-        return false;
     }
 }

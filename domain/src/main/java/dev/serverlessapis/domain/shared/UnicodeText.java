@@ -83,8 +83,14 @@ public final class UnicodeText {
 
     /** ISO control characters (U+0000–U+001F, U+007F–U+009F) all lie in the BMP, so a char is a code point here. */
     public static boolean hasControlCharacter(CharSequence text) {
+        return hasControlCharacterOtherThan(text, "");
+    }
+
+    /** As {@link #hasControlCharacter}, with the control characters in {@code allowed} (such as tab) let through. */
+    public static boolean hasControlCharacterOtherThan(CharSequence text, String allowed) {
         for (var i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
+            var c = text.charAt(i);
+            if (Character.isISOControl(c) && allowed.indexOf(c) < 0) {
                 return true;
             }
         }

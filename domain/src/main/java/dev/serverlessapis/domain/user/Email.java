@@ -60,7 +60,7 @@ public final class Email extends TextValue {
         }
         for (var i = 0; i < end; i++) {
             var c = value.charAt(i);
-            if (Character.isWhitespace(c) || "()<>[]:;,\\\"".indexOf(c) >= 0 || c == '.' && value.charAt(i + 1) == '.') {
+            if ("()<>[]:;,\\\"".indexOf(c) >= 0 || c == '.' && value.charAt(i + 1) == '.') {
                 return false;
             }
         }
