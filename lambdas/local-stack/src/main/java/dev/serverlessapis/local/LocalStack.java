@@ -143,9 +143,10 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack;
         try {
             var configuration = new Configuration();
-            settings = new Settings(configuration.integer("PORT", 3000), Optional.of(Path.of(setting("DATA_DIR").orElse(".data"))),
-                    setting("ALLOWED_ORIGINS").map(list -> List.of(list.split(","))).orElse(List.of()),
-                    setting("COUNTERS").map(list -> List.of(list.split(","))), outputIsATerminal(), configuration.integer("ISSUER_PORT", 0));
+            settings = new Settings(configuration.integer("PORT", 3000), Optional.of(Path.of(configuration.optional("DATA_DIR").orElse(".data"))),
+                    configuration.optional("ALLOWED_ORIGINS").map(list -> List.of(list.split(","))).orElse(List.of()),
+                    configuration.optional("COUNTERS").map(list -> List.of(list.split(","))), outputIsATerminal(),
+                    configuration.integer("ISSUER_PORT", 0));
             stack = start(settings);
         } catch (RuntimeException cannotStart) {
             System.err.println("The local stack did not start: " + cannotStart.getMessage()
@@ -186,10 +187,5 @@ public final class LocalStack implements AutoCloseable {
         } catch (ReflectiveOperationException unknown) {
             return false;
         }
-    }
-
-    /** The local stack's own settings come from the environment the developer runs {@code make run} in. */
-    private static Optional<String> setting(String name) {
-        return new Configuration().optional(name);
     }
 }
