@@ -12,11 +12,13 @@ import java.util.Locale;
  */
 public final class Email extends TextValue {
     public static final int MAX_LENGTH = 254;
+    /** RFC 5321's limit, counted in characters, as a label's is, so that a local part in another script is not held to octets. */
+    public static final int MAX_LOCAL_PART_LENGTH = 64;
     private static final int MAX_LABEL_LENGTH = 63;
 
     /**
-     * An address as input: {@code local@domain}, at most {@value #MAX_LENGTH} characters. The local part is dot-separated
-     * atoms: no leading, trailing or doubled dot, none of {@code ()<>[]:;,\"} (a quoted local part is not taken); the
+     * An address as input: {@code local@domain}, at most {@value #MAX_LENGTH} characters. The local part is at most
+     * {@value #MAX_LOCAL_PART_LENGTH} characters of dot-separated atoms: no leading, trailing or doubled dot, none of {@code ()<>[]:;,\"} (a quoted local part is not taken); the
      * domain is two or more host-name labels of letters, digits, marks and inner hyphens, 1 to
      * {@value #MAX_LABEL_LENGTH} characters each, letters from any script included. No space, zero-width or control
      * character anywhere ({@link UnicodeText#hasBlank}), and composed ({@link UnicodeText#isComposed}), so no
@@ -44,7 +46,7 @@ public final class Email extends TextValue {
         if (value == null || value.length() > MAX_LENGTH || !isAddress(value) || UnicodeText.hasControlCharacter(value)
                 || UnicodeText.hasBlank(value) || !UnicodeText.isValid(value) || !UnicodeText.isComposed(value)) {
             throw InvalidInputException.of("email", "must be an email address such as ada@example.com, at most "
-                    + MAX_LENGTH + " characters");
+                    + MAX_LENGTH + " characters, " + MAX_LOCAL_PART_LENGTH + " of them before the @");
         }
         return value;
     }
@@ -55,7 +57,7 @@ public final class Email extends TextValue {
     }
 
     private static boolean isLocalPart(String value, int end) {
-        if (value.charAt(0) == '.' || value.charAt(end - 1) == '.') {
+        if (value.codePointCount(0, end) > MAX_LOCAL_PART_LENGTH || value.charAt(0) == '.' || value.charAt(end - 1) == '.') {
             return false;
         }
         for (var i = 0; i < end; i++) {

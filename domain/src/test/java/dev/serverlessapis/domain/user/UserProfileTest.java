@@ -190,6 +190,15 @@ class UserProfileTest {
         assertThatThrownBy(() -> new Email("x".repeat(64) + "@" + labels + "y".repeat(58) + ".com")).isInstanceOf(InvalidInputException.class);
     }
 
+    @Test
+    void theLocalPartIsAtMostSixtyFourCharacters() {
+        assertThat(new Email("x".repeat(64) + "@example.com").value()).startsWith("x".repeat(64));
+        assertThat(new Email("\u00fc".repeat(64) + "@example.com").value()).startsWith("\u00fc".repeat(64));
+        assertThatThrownBy(() -> new Email("x".repeat(65) + "@example.com")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("64");
+        assertThatThrownBy(() -> new Email("\u00fc".repeat(65) + "@example.com")).isInstanceOf(InvalidInputException.class);
+    }
+
     static List<String> fields(InvalidInputException invalid) {
         return invalid.violations().stream().map(Violation::field).toList();
     }
