@@ -43,6 +43,7 @@ module "application" {
   throttling_burst_limit = var.throttling_burst_limit
   deletion_protection    = var.deletion_protection
   alarms_enabled         = var.alarms_enabled
+  site_alarms_enabled    = var.site_alarms_enabled
   alarm_emails           = var.alarm_emails
   site_domain_names      = var.site_domain_names
   site_certificate_arn   = var.site_certificate_arn

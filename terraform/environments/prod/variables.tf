@@ -90,6 +90,12 @@ variable "alarms_enabled" {
   description = "Whether to create alarms (function errors and throttles, API 5xx rate)."
 }
 
+variable "site_alarms_enabled" {
+  type        = bool
+  default     = true
+  description = "Where alarms_enabled: whether the site's 5xx share alarms too, in us-east-1 (where CloudFront's metrics are; outside it, with a topic there whose subscriptions each address confirms too). False where an organization's policy keeps the account out of us-east-1."
+}
+
 variable "alarm_emails" {
   type        = list(string)
   default     = []

@@ -166,3 +166,98 @@ resource "aws_cloudwatch_metric_alarm" "route_latency_p99" {
   ok_actions                            = aws_sns_topic.alarms[*].arn
   tags                                  = local.tags
 }
+
+# What viewers of the site see: CloudFront's own 5xx, for the page's files (S3) and the API's paths alike, so also
+# those only CloudFront makes (an origin it cannot reach or that does not answer in time, 502 and 504), which no
+# API Gateway metric counts. CloudFront publishes its metrics in us-east-1 alone, and an alarm notifies only a topic
+# in its own region: outside us-east-1 the alarm has a topic there (with its key, and the same addresses, who confirm
+# its subscription too); in us-east-1 it notifies the topic above. An API that fails pages twice, as the API's rate
+# and as the site's; the site's alone says the failure is between CloudFront and its origins. site_alarms_enabled
+# turns it off where an organization's policy keeps the account out of us-east-1.
+locals {
+  cloudfront_metrics_region   = "us-east-1"
+  site_alarm                  = var.alarms_enabled && var.site_alarms_enabled
+  site_alarm_topic_of_its_own = local.site_alarm && local.region != local.cloudfront_metrics_region
+}
+
+resource "aws_kms_key" "site_alarms" {
+  count                   = local.site_alarm_topic_of_its_own ? 1 : 0
+  region                  = local.cloudfront_metrics_region
+  description             = "Encrypts the ${local.prefix} site alarm topic (in ${local.cloudfront_metrics_region}, where CloudFront's metrics are); CloudWatch may use it to publish alarms."
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = data.aws_iam_policy_document.alarm_key.json
+  tags                    = local.tags
+}
+
+resource "aws_kms_alias" "site_alarms" {
+  count         = local.site_alarm_topic_of_its_own ? 1 : 0
+  region        = local.cloudfront_metrics_region
+  name          = "alias/${local.prefix}-site-alarms"
+  target_key_id = aws_kms_key.site_alarms[0].key_id
+}
+
+resource "aws_sns_topic" "site_alarms" {
+  count             = local.site_alarm_topic_of_its_own ? 1 : 0
+  region            = local.cloudfront_metrics_region
+  name              = "${local.prefix}-site-alarms"
+  kms_master_key_id = aws_kms_key.site_alarms[0].arn
+  tags              = local.tags
+}
+
+resource "aws_sns_topic_subscription" "site_alarm_emails" {
+  for_each = local.site_alarm_topic_of_its_own ? toset(var.alarm_emails) : toset([])
+
+  region    = local.cloudfront_metrics_region
+  topic_arn = aws_sns_topic.site_alarms[0].arn
+  protocol  = "email"
+  endpoint  = each.value
+}
+
+# The API's thresholds (share, floor and quiet count). 5xxErrorRate is a percentage of the period's requests, so the
+# count of 5xx answers is worked out from it and Requests.
+resource "aws_cloudwatch_metric_alarm" "site_5xx_rate" {
+  count               = local.site_alarm ? 1 : 0
+  region              = local.cloudfront_metrics_region
+  alarm_name          = "${local.prefix}-site-5xx-rate"
+  alarm_description   = "More than ${var.api_5xx_rate_threshold * 100}% of requests to the ${local.prefix} site (CloudFront: the page and the API's paths) failed with a 5xx, in 5 minutes of at least ${var.api_5xx_rate_min_requests} requests (in quieter ones, ${var.api_5xx_quiet_errors} or more 5xx answers), twice in a row. If ${local.prefix}-api-5xx-rate is quiet, CloudFront could not reach or hear from an origin (S3 or the stage)."
+  evaluation_periods  = 2
+  datapoints_to_alarm = 2
+  threshold           = var.api_5xx_rate_threshold
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.site_alarm_topic_of_its_own ? aws_sns_topic.site_alarms[*].arn : aws_sns_topic.alarms[*].arn
+  ok_actions          = local.site_alarm_topic_of_its_own ? aws_sns_topic.site_alarms[*].arn : aws_sns_topic.alarms[*].arn
+  tags                = local.tags
+
+  metric_query {
+    id          = "rate"
+    expression  = "IF(requests >= ${var.api_5xx_rate_min_requests}, percent / 100, IF(requests * percent / 100 >= ${var.api_5xx_quiet_errors}, 1, 0))"
+    label       = "Share of the site's requests answered with a 5xx"
+    return_data = true
+  }
+
+  metric_query {
+    id          = "percent"
+    return_data = false
+    metric {
+      namespace   = "AWS/CloudFront"
+      metric_name = "5xxErrorRate"
+      dimensions  = { DistributionId = module.site.distribution_id, Region = "Global" }
+      stat        = "Average"
+      period      = 300
+    }
+  }
+
+  metric_query {
+    id          = "requests"
+    return_data = false
+    metric {
+      namespace   = "AWS/CloudFront"
+      metric_name = "Requests"
+      dimensions  = { DistributionId = module.site.distribution_id, Region = "Global" }
+      stat        = "Sum"
+      period      = 300
+    }
+  }
+}

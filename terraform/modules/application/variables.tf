@@ -120,7 +120,7 @@ variable "deletion_protection" {
 
 variable "alarms_enabled" {
   type        = bool
-  description = "Whether to create alarms (function errors and throttles, API 5xx rate, requests the stage throttled, each route's p99 latency at API Gateway) and their SNS topic."
+  description = "Whether to create alarms (function errors and throttles, API 5xx rate, requests the stage throttled, each route's p99 latency at API Gateway, the site's 5xx rate) and their SNS topic (and one in us-east-1 for the site's, outside it)."
 }
 
 variable "alarm_emails" {
@@ -137,6 +137,12 @@ variable "alarm_emails" {
     condition     = alltrue([for email in var.alarm_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", email))])
     error_message = "Every entry of alarm_emails must be an email address."
   }
+}
+
+variable "site_alarms_enabled" {
+  type        = bool
+  default     = true
+  description = "Where alarms_enabled: whether the site's 5xx share (CloudFront's, the page's files and the API's paths) alarms too, with the API's thresholds. CloudFront's metrics are in us-east-1 alone, so the alarm is there, and outside us-east-1 so are its topic and key. False where an organization's policy (an SCP) keeps the account out of us-east-1."
 }
 
 variable "api_5xx_rate_threshold" {

@@ -9,6 +9,7 @@ import static dev.serverlessapis.terraform.Terraform.resources;
 import static dev.serverlessapis.terraform.Terraform.tfvars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.serverlessapis.lambdas.wiring.Configuration;
@@ -372,6 +373,76 @@ class HardeningTest {
         assertThat(named(APPLICATION, "variable", "api_5xx_quiet_errors").attribute("default")).contains("5");
         assertThat(queries.get("\"rate\"").attribute("return_data")).contains("true");
         assertThat(api.attribute("metric_name")).as("a metric_query alarm names no metric of its own").isEmpty();
+    }
+
+    /**
+     * CloudFront publishes its metrics in us-east-1 alone, and an alarm may notify only a topic of its own region: the
+     * site's alarm is in us-east-1 and, outside it, so are its topic (under a key of its own, as the other topic) and
+     * the same addresses' subscriptions; in us-east-1 it notifies the application's topic.
+     */
+    @Test
+    void SA_ALARMS_5_theSites5xxShareAlarmsInUsEast1OnATopicOfThatRegion(@TempDir Path work) throws Exception {
+        assertThat(locals(APPLICATION).attribute("cloudfront_metrics_region")).contains("\"us-east-1\"");
+        var alarm = resource(APPLICATION, "aws_cloudwatch_metric_alarm", "site_5xx_rate");
+        assertThat(alarm.attribute("count")).contains("local.site_alarm ? 1 : 0");
+        assertThat(alarm.attribute("ok_actions")).isEqualTo(alarm.attribute("alarm_actions"));
+        assertThat(alarm.attribute("treat_missing_data")).contains("\"notBreaching\"");
+        for (var regional : List.of(alarm, resource(APPLICATION, "aws_kms_key", "site_alarms"), resource(APPLICATION, "aws_kms_alias", "site_alarms"),
+                resource(APPLICATION, "aws_sns_topic", "site_alarms"), resource(APPLICATION, "aws_sns_topic_subscription", "site_alarm_emails"))) {
+            assertThat(regional.attribute("region")).contains("local.cloudfront_metrics_region");
+        }
+        var queries = new LinkedHashMap<String, Hcl.Body>();
+        for (var query : alarm.blocks("metric_query")) {
+            queries.put(query.body().attribute("id").orElseThrow(), query.body());
+        }
+        assertThat(queries).containsOnlyKeys("\"rate\"", "\"percent\"", "\"requests\"");
+        // Each CloudFront metric takes one statistic: Average for a rate, Sum for Requests (CloudFront's developer guide).
+        for (var metric : Map.of("\"percent\"", List.of("\"5xxErrorRate\"", "\"Average\""), "\"requests\"", List.of("\"Requests\"", "\"Sum\"")).entrySet()) {
+            var read = queries.get(metric.getKey()).block("metric");
+            assertThat(read.attribute("namespace")).contains("\"AWS/CloudFront\"");
+            assertThat(read.attribute("metric_name")).contains(metric.getValue().get(0));
+            assertThat(read.attribute("stat")).contains(metric.getValue().get(1));
+            assertThat(read.attribute("dimensions")).contains("{ DistributionId = module.site.distribution_id, Region = \"Global\" }");
+        }
+        assertThat(queries.get("\"rate\"").attribute("expression")).contains("\"IF(requests >= ${var.api_5xx_rate_min_requests}, percent / 100, "
+                + "IF(requests * percent / 100 >= ${var.api_5xx_quiet_errors}, 1, 0))\"");
+        assertThat(resource(APPLICATION, "aws_sns_topic", "site_alarms").attribute("kms_master_key_id")).contains("aws_kms_key.site_alarms[0].arn");
+        var key = resource(APPLICATION, "aws_kms_key", "site_alarms");
+        assertThat(key.attribute("policy")).as("the policy that lets CloudWatch publish").contains("data.aws_iam_policy_document.alarm_key.json");
+        assertThat(key.attribute("enable_key_rotation")).contains("true");
+        assertThat(resource(APPLICATION, "aws_sns_topic_subscription", "site_alarm_emails").attribute("for_each"))
+                .contains("local.site_alarm_topic_of_its_own ? toset(var.alarm_emails) : toset([])");
+        for (var environment : environments()) {
+            assertThat(named(environment, "module", "application").attribute("site_alarms_enabled")).contains("var.site_alarms_enabled");
+        }
+
+        TerraformCli.assumeInstalled("which topic the site's alarm notifies in each region is not evaluated here");
+        var expression = "{ alarm = local.site_alarm, own_topic = local.site_alarm_topic_of_its_own, actions = "
+                + alarm.attribute("alarm_actions").orElseThrow() + " }";
+        assertThat(siteAlarm(work, "eu-west-1", "true", "true", expression)).isEqualTo(JsonParser.parseString(
+                "{\"alarm\": true, \"own_topic\": true, \"actions\": [\"arn:aws:sns:us-east-1:123456789012:site\"]}"));
+        assertThat(siteAlarm(work, "us-east-1", "true", "true", expression)).isEqualTo(JsonParser.parseString(
+                "{\"alarm\": true, \"own_topic\": false, \"actions\": [\"arn:aws:sns:us-east-1:123456789012:application\"]}"));
+        assertThat(siteAlarm(work, "eu-west-1", "true", "false", expression).getAsJsonObject().get("alarm").getAsBoolean()).isFalse();
+        assertThat(siteAlarm(work, "eu-west-1", "true", "false", expression).getAsJsonObject().get("own_topic").getAsBoolean()).isFalse();
+        assertThat(siteAlarm(work, "eu-west-1", "false", "true", expression).getAsJsonObject().get("alarm").getAsBoolean()).isFalse();
+    }
+
+    /** The expression over the application's locals, in this home region, the topics' arns stubbed as the apply would give them. */
+    private static JsonElement siteAlarm(Path work, String region, String alarmsEnabled, String siteAlarmsEnabled, String expression)
+            throws IOException, InterruptedException {
+        var stubs = new LinkedHashMap<String, String>();
+        stubs.put("aws_sns_topic.site_alarms[*].arn", "(local.site_alarm_topic_of_its_own ? [\"arn:aws:sns:us-east-1:123456789012:site\"] : [])");
+        stubs.put("aws_sns_topic.alarms[*].arn", "(var.alarms_enabled ? [\"arn:aws:sns:" + region + ":123456789012:application\"] : [])");
+        stubs.put("data.aws_region.current.region", "\"" + region + "\"");
+        stubs.put("data.aws_partition.current.partition", "\"aws\"");
+        stubs.put("data.aws_caller_identity.current.account_id", "\"123456789012\"");
+        stubs.put("${path.module}", APPLICATION.toString());
+        var variables = new LinkedHashMap<>(TerraformCli.APPLICATION_REQUIRED);
+        variables.put("alarms_enabled", alarmsEnabled);
+        variables.put("site_alarms_enabled", siteAlarmsEnabled);
+        variables.put("alarm_emails", "[\"ops@example.com\"]");
+        return TerraformCli.evaluate(work, APPLICATION, stubs, variables, expression);
     }
 
     @Test
