@@ -60,7 +60,7 @@ locals {
     [{ label = event }],
   )] }
 
-  log_sources = join(" | ", [for group in var.log_group_names : "SOURCE '${group}'"])
+  log_sources = join(" | ", [for group in concat(var.log_group_names, [var.access_log_group_name]) : "SOURCE '${group}'"])
 
   widgets = [
     { title = "Requests per function", stat = "Sum", metrics = local.function_rows.requests },
@@ -97,11 +97,14 @@ locals {
 
   # Every failure the alarms count, whoever wrote its line: the functions' own ERROR lines (a 5xx, with its error type
   # and stack trace), the runtime's (an error that escaped the handler, which Lambda's Errors counts: level ERROR,
-  # the text in message, no errorType) and Lambda's platform lines whose status is not success (a timeout, a crash,
-  # a failed restore).
+  # the text in message, no errorType), Lambda's platform lines whose status is not success (a timeout, a crash, a
+  # failed restore), and the stage's access lines of a 5xx API Gateway made itself, which name its gateway response
+  # in errorType (a broken integration or invoke permission, a failing authorizer: no function's line has those; a 5xx
+  # a function answered has "-" there, and its own ERROR line). The access line's requestId is the API's, the others'
+  # Lambda's: each goes to its column, apiId or invocationId, names no line has, so that no alias stands over a field.
   failures_query = join("\n", [
-    "fields @timestamp, function, method, route, apiRequestId, coalesce(requestId, AWSRequestId, record.requestId) as lambdaRequestId, coalesce(errorType, record.errorType, type) as failure, coalesce(errorMessage, message, record.status) as detail",
-    "| filter level = \"ERROR\" or (ispresent(record.status) and record.status != \"success\")",
+    "fields @timestamp, function, coalesce(method, httpMethod) as verb, coalesce(route, resourcePath) as routePath, coalesce(apiRequestId, requestId) as apiId, coalesce(lambdaRequestId, requestId, AWSRequestId, record.requestId) as invocationId, coalesce(errorType, record.errorType, type) as failure, coalesce(errorMessage, message, record.status) as detail",
+    "| filter level = \"ERROR\" or (ispresent(record.status) and record.status != \"success\") or (ispresent(extendedRequestId) and status like /^5/ and ispresent(errorType) and errorType != \"-\" and errorType != \"\")",
     "| sort @timestamp desc",
     "| limit 50",
   ])
@@ -119,7 +122,7 @@ resource "aws_cloudwatch_dashboard" "this" {
         width  = 24
         height = 6
         properties = {
-          title  = "Recent failures (5xx, errors that escaped a handler, timeouts, failed restores)"
+          title  = "Recent failures (5xx, API Gateway's own included, errors that escaped a handler, timeouts, failed restores)"
           region = local.region
           view   = "table"
           query  = "${local.log_sources} | ${replace(local.failures_query, "\n", " ")}"

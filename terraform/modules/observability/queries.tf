@@ -28,6 +28,6 @@ resource "aws_cloudwatch_query_definition" "slowest_requests" {
 
 resource "aws_cloudwatch_query_definition" "recent_failures" {
   name            = "${var.service}/recent-failures"
-  log_group_names = var.log_group_names
+  log_group_names = concat(var.log_group_names, [var.access_log_group_name])
   query_string    = local.failures_query
 }

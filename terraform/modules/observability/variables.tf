@@ -20,7 +20,7 @@ variable "functions" {
 
 variable "access_log_group_name" {
   type        = string
-  description = "The stage's access log group, which the one-request-by-id query reads too: its line of a request carries the API's requestId and Lambda's lambdaRequestId, also where API Gateway answered without a function's line."
+  description = "The stage's access log group, which the one-request-by-id and recent-failures queries and the failures widget read too: its line of a request carries the API's requestId and Lambda's lambdaRequestId, also where API Gateway answered without a function's line, and names the gateway response of a 5xx API Gateway made itself."
 }
 
 variable "log_group_names" {

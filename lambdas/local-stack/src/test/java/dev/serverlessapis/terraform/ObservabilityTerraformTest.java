@@ -184,17 +184,36 @@ class ObservabilityTerraformTest {
 
     /**
      * The failures an alarm counts are not all the functions' own ERROR lines: an error that escapes a handler is the
-     * runtime's line (level ERROR, no errorType), and a timeout or failed restore only Lambda's platform line, whose
-     * record.status is not success. The saved query and the dashboard's widget show them all.
+     * runtime's line (level ERROR, no errorType), a timeout or failed restore only Lambda's platform line, whose
+     * record.status is not success, and a 5xx API Gateway made itself (a broken integration or invoke permission, an
+     * authorizer that failed) only the stage's access line, which names its gateway response in errorType; a 5xx the
+     * function answered has "-" there and its own ERROR line. The saved query and the dashboard's widget show them all,
+     * each line's ids under the same two columns.
      */
     @Test
-    void theFailuresQueryShowsTheRuntimesErrorLinesAndLambdasFailedInvocationsToo() {
-        assertThat(resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "recent_failures").attribute("query_string"))
-                .contains("local.failures_query");
-        var query = locals(OBSERVABILITY).attribute("failures_query").orElseThrow();
-        assertThat(query).contains("| filter level = \\\"ERROR\\\" or (ispresent(record.status) and record.status != \\\"success\\\")")
-                .doesNotContain("ispresent(errorType)")
-                .contains("coalesce(requestId, AWSRequestId, record.requestId)");
+    void theFailuresQueryShowsTheRuntimesErrorLinesLambdasFailedInvocationsAndTheGatewaysOwn5xxToo(@TempDir Path work) throws Exception {
+        var saved = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "recent_failures");
+        assertThat(saved.attribute("query_string")).contains("local.failures_query");
+        assertThat(saved.attribute("log_group_names")).contains("concat(var.log_group_names, [var.access_log_group_name])");
+        var accessLine = resource(APPLICATION, "aws_api_gateway_stage", "this").block("access_log_settings").attribute("format").orElseThrow();
+        for (var field : List.of("extendedRequestId", "status", "errorType", "httpMethod", "resourcePath", "requestId", "lambdaRequestId", "errorMessage")) {
+            assertThat(accessLine).as("the access line's " + field).containsPattern("(?m)^\\s*" + field + "\\s*=");
+        }
+
+        TerraformCli.assumeInstalled("the failures query and the widget's sources are not evaluated here");
+        var variables = Map.of("service", "\"serverless-apis-dev\"", "alarms_enabled", "true", "api_name", "\"serverless-apis-dev-api\"",
+                "stage_name", "\"dev\"", "log_group_names", "[\"/aws/lambda/a\", \"/aws/lambda/b\"]", "access_log_group_name", "\"/aws/apigateway/x\"",
+                "functions", "[\"a\", \"b\"]");
+        var evaluated = TerraformCli.evaluate(work, OBSERVABILITY, Map.of("data.aws_region.current.region", "\"eu-west-1\""), variables,
+                "{ query = local.failures_query, sources = local.log_sources }").getAsJsonObject();
+        assertThat(evaluated.get("sources").getAsString()).isEqualTo("SOURCE '/aws/lambda/a' | SOURCE '/aws/lambda/b' | SOURCE '/aws/apigateway/x'");
+        var query = evaluated.get("query").getAsString();
+        assertThat(query).containsSubsequence(
+                "coalesce(apiRequestId, requestId) as apiId",
+                "coalesce(lambdaRequestId, requestId, AWSRequestId, record.requestId) as invocationId",
+                "coalesce(errorType, record.errorType, type) as failure");
+        assertThat(query).contains("| filter level = \"ERROR\" or (ispresent(record.status) and record.status != \"success\")"
+                + " or (ispresent(extendedRequestId) and status like /^5/ and ispresent(errorType) and errorType != \"-\" and errorType != \"\")\n");
     }
 
     /**
