@@ -214,8 +214,9 @@ resource "aws_sns_topic_subscription" "site_alarm_emails" {
   endpoint  = each.value
 }
 
-# The API's thresholds (share, floor and quiet count). 5xxErrorRate is a percentage of the period's requests, so the
-# count of 5xx answers is worked out from it and Requests.
+# The API's thresholds (share, floor and quiet count). 5xxErrorRate is a percentage, of the period's requests where
+# CloudFront weighs its minutes by their requests, else the mean of the minutes' shares, close to it under even
+# traffic; the count of 5xx answers for the quiet periods is estimated from it and Requests.
 resource "aws_cloudwatch_metric_alarm" "site_5xx_rate" {
   count               = local.site_alarm ? 1 : 0
   region              = local.cloudfront_metrics_region
