@@ -3,8 +3,8 @@ package dev.serverlessapis.domain.user;
 import java.util.Set;
 
 /**
- * A write's precondition: the versions the client believes current. {@link #ANY} ({@code If-Match: *}) only asks
- * that the profile exist. A tag that names no version of ours (a weak or foreign tag) simply never matches, and
+ * A precondition: the versions the client believes current, for a write ({@code If-Match}) or, over HTTP, for a read
+ * that needs no body if one is ({@code If-None-Match}). {@link #ANY} ({@code *}) only asks that the profile exist. A tag that names no version of ours (a weak or foreign tag) simply never matches, and
  * neither does a version of a profile since deleted: it belongs to another {@link Incarnation} than the profile
  * created again under its id, even where their counts agree.
  */

@@ -118,6 +118,28 @@ class UserEndToEndTest {
         assertThat(json(http.get("/users/" + id)).getAsJsonObject().get("name").getAsString()).isEqualTo("caf\uFFFD");
     }
 
+    /** Over real HTTP, through the emulator: a 304 carries the tag and no body, and a tag since replaced gets the profile. */
+    @Test
+    void aReadWithTheCurrentEtagInIfNoneMatchIsA304WithoutABody() {
+        var id = "unchanged-" + UUID.randomUUID();
+        var etag = http.sendJson("POST", "/users", """
+                {"id":"%s","name":"v1"}""".formatted(id)).headers().firstValue("ETag").orElseThrow();
+
+        var unchanged = http.send(http.to("/users/" + id).header("If-None-Match", etag).GET());
+        assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(304);
+        assertThat(unchanged.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(unchanged.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(unchanged.body()).isEmpty();
+
+        var replaced = http.send(http.to("/users/" + id).header("Content-Type", "application/json").header("If-Match", etag)
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"v2"}""")));
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        var changed = http.send(http.to("/users/" + id).header("If-None-Match", etag).GET());
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(json(changed).getAsJsonObject().get("name").getAsString()).isEqualTo("v2");
+    }
+
     @Test
     void aStaleIfMatchIsA412AndTheCurrentEtagWins() {
         var id = "etag-" + UUID.randomUUID();

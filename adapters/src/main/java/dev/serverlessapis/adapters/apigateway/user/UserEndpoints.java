@@ -25,8 +25,9 @@ import java.util.TreeSet;
 
 /**
  * User profiles over HTTP. A body is exactly the stored profile; the version travels only as a strong {@code ETag}
- * (its {@link Version#name()} between quotes, opaque to clients), and {@code If-Match} on {@code PUT} and
- * {@code DELETE} makes the write conditional on it.
+ * (its {@link Version#name()} between quotes, opaque to clients), {@code If-Match} on {@code PUT} and
+ * {@code DELETE} makes the write conditional on it, and {@code If-None-Match} on {@code GET} spares a client that holds
+ * the current version the body.
  */
 public final class UserEndpoints {
     public static final String COLLECTION = "/users";
@@ -61,8 +62,15 @@ public final class UserEndpoints {
         return NextPageLink.listResponse(request, listUserProfiles.list(query).map(stored -> stored.profile().members()));
     }
 
+    /**
+     * With {@code If-None-Match} naming the current version (or {@code *}), a 304 with the tag and no body: the client
+     * holds the profile already. Decided after the read, so only who may read the profile learns that it exists.
+     */
     public HttpResponse read(HttpRequest request) {
         var stored = readUserProfile.read(ReadUserProfile.Query.of(request.caller(), request.pathParameter("id")));
+        if (ifNoneMatch(request).filter(held -> held.matches(stored.version())).isPresent()) {
+            return withEtag(HttpResponse.empty(304), stored);
+        }
         return withEtag(HttpResponse.json(200, stored.profile().members()), stored);
     }
 
@@ -119,6 +127,12 @@ public final class UserEndpoints {
         return lines.isEmpty() ? Optional.empty() : Optional.of(ifMatch(String.join(", ", lines)));
     }
 
+    /** The versions the client holds, read as {@link #ifMatch(String)} reads its list, on all lines alike. */
+    private static Optional<IfMatch> ifNoneMatch(HttpRequest request) {
+        var lines = request.headerValues("If-None-Match");
+        return lines.isEmpty() ? Optional.empty() : Optional.of(ifNoneMatch(String.join(", ", lines)));
+    }
+
     /**
      * RFC 9110: {@code *}, or a list of entity tags; weak ({@code W/"..."}) or foreign tags are kept out and so never
      * match. Splitting at commas cannot cut one of our tags, which hold none, nor make one of ours from a foreign tag
@@ -127,12 +141,24 @@ public final class UserEndpoints {
      * {@code charAt} and {@code substring}, not a regular expression, which every cold start would pay to compile.
      */
     static IfMatch ifMatch(String header) {
+        return tags(header, false);
+    }
+
+    /** As {@link #ifMatch(String)}, but compared weakly, as RFC 9110 has {@code If-None-Match} compared: {@code W/} is ignored. */
+    static IfMatch ifNoneMatch(String header) {
+        return tags(header, true);
+    }
+
+    private static IfMatch tags(String header, boolean weakComparison) {
         if (header.strip().equals("*")) {
             return IfMatch.ANY;
         }
         var versions = new HashSet<Version>();
         for (var listed : header.split(",")) {
             var tag = listed.strip();
+            if (weakComparison && tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
             if (tag.length() > 2 && tag.charAt(0) == '"' && tag.charAt(tag.length() - 1) == '"') {
                 var version = Version.named(tag.substring(1, tag.length() - 1));
                 if (version.isPresent()) {

@@ -114,6 +114,46 @@ class UserEndpointsTest {
         assertThat(json(read("ada")).getAsJsonObject().get("name").getAsString()).isEqualTo("Countess of Lovelace");
     }
 
+    /**
+     * A client that holds the profile asks again with its tag in {@code If-None-Match}: unchanged, the answer is a 304
+     * with the tag and no body (RFC 9110, 13.1.2: weak comparison, so {@code W/} is ignored; {@code *} for any
+     * profile); changed, the profile. Several lines are one list.
+     */
+    @Test
+    void aReadWhoseIfNoneMatchNamesTheCurrentTagIsA304WithItAndNoBody() {
+        var tag = header(create(ADA), "ETag").orElseThrow();
+
+        for (var unchanged : List.of(tag, "W/" + tag, "*", " \"foreign\" ,  " + tag)) {
+            var answer = function.handle(withHeader(readRequest("ada"), "If-None-Match", unchanged), HttpLayer.LAMBDA_REQUEST_ID);
+            assertThat(answer.getStatusCode()).as(unchanged).isEqualTo(304);
+            assertThat(header(answer, "ETag")).as(unchanged).hasValue(tag);
+            assertThat(answer.getBody()).as(unchanged).isNull();
+            assertThat(header(answer, "Content-Type")).as(unchanged).isEmpty();
+        }
+        var onTwoLines = function.handle(withHeaderLines(readRequest("ada"), "If-None-Match", "\"7\"", tag), HttpLayer.LAMBDA_REQUEST_ID);
+        assertThat(onTwoLines.getStatusCode()).isEqualTo(304);
+
+        assertThat(function.handle(replace("""
+                {"id": "ada", "name": "Countess of Lovelace"}"""), HttpLayer.LAMBDA_REQUEST_ID).getStatusCode()).isEqualTo(200);
+        for (var changed : List.of(tag, "W/" + tag, "\"" + tag.substring(1, tag.length() - 1) + "x\"", tag.substring(1, tag.length() - 1))) {
+            var answer = function.handle(withHeader(readRequest("ada"), "If-None-Match", changed), HttpLayer.LAMBDA_REQUEST_ID);
+            assertThat(answer.getStatusCode()).as(changed).isEqualTo(200);
+            assertThat(json(answer).getAsJsonObject().get("name").getAsString()).isEqualTo("Countess of Lovelace");
+            assertThat(header(answer, "ETag")).isPresent().isNotEqualTo(Optional.of(tag));
+        }
+    }
+
+    /** Whether a profile exists is told only to who may read it: to anyone else {@code If-None-Match: *} is a 404 too. */
+    @Test
+    void toAnotherPersonAnIfNoneMatchReadIsStillA404() {
+        create(ADA);
+
+        var other = function.handle(withHeader(signedIn(request("GET", UserEndpoints.ITEM, Map.of("id", "ada")), "bob"), "If-None-Match", "*"),
+                HttpLayer.LAMBDA_REQUEST_ID);
+
+        assertThat(other.getStatusCode()).isEqualTo(404);
+    }
+
     @Test
     void aSecondProfileWithTheSameEmailIsA409() {
         create(ADA);
@@ -203,6 +243,10 @@ class UserEndpointsTest {
     }
 
     private APIGatewayProxyResponseEvent read(String id) {
-        return function.handle(signedIn(request("GET", UserEndpoints.ITEM, Map.of("id", id)), "ada"), HttpLayer.LAMBDA_REQUEST_ID);
+        return function.handle(readRequest(id), HttpLayer.LAMBDA_REQUEST_ID);
+    }
+
+    private static APIGatewayProxyRequestEvent readRequest(String id) {
+        return signedIn(request("GET", UserEndpoints.ITEM, Map.of("id", id)), "ada");
     }
 }
