@@ -46,4 +46,11 @@ class SignedCursorsTest {
         }
         assertThatThrownBy(() -> cursors.decode(cursor, Set.of("userId", "timestamp"))).isInstanceOf(InvalidInputException.class);
     }
+
+    /** Terraform gives a random key of 48 characters; the local stack and tests give their own, which must not be short enough to guess. */
+    @Test
+    void aSigningKeyOfFewerThanSixteenCharactersIsRefused() {
+        assertThat(new SignedCursors("k".repeat(16)).encode(Map.of("id", AttributeValue.fromS("a")))).isPresent();
+        assertThatThrownBy(() -> new SignedCursors("k".repeat(15))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16");
+    }
 }
