@@ -18,11 +18,11 @@ public final class Email extends TextValue {
 
     /**
      * An address as input: {@code local@domain}, at most {@value #MAX_LENGTH} characters. The local part is at most
-     * {@value #MAX_LOCAL_PART_LENGTH} characters of dot-separated atoms: no leading, trailing or doubled dot, none of {@code ()<>[]:;,\"} (a quoted local part is not taken); the
-     * domain is two or more host-name labels of letters, digits, marks and inner hyphens, 1 to
-     * {@value #MAX_LABEL_LENGTH} characters each, letters from any script included. No space, zero-width or control
-     * character anywhere ({@link UnicodeText#hasBlank}), and composed ({@link UnicodeText#isComposed}), so no
-     * look-alike of another's address can be claimed.
+     * {@value #MAX_LOCAL_PART_LENGTH} characters of dot-separated atoms: no leading, trailing or doubled dot, none of
+     * {@code ()<>[]:;,\"} (a quoted local part is not taken); the domain is two or more host-name labels of letters,
+     * digits, marks and inner hyphens, 1 to {@value #MAX_LABEL_LENGTH} characters each, letters from any script
+     * included. No space, zero-width or control character anywhere ({@link UnicodeText#hasBlank}), and composed
+     * ({@link UnicodeText#isComposed}), so no look-alike of another's address can be claimed.
      */
     public Email(String value) {
         super(refuseInvalid(value));
