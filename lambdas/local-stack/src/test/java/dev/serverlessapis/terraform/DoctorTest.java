@@ -44,7 +44,8 @@ class DoctorTest {
                 .answer("aws", "lambda get-account-settings", "1000\t1000" + ROOMY_STORAGE)
                 .answer("aws", "lambda get-function-concurrency", 254, "",
                         "An error occurred (ResourceNotFoundException) when calling the GetFunctionConcurrency operation: Function not found")
-                .answer("aws", "apigateway get-account", "arn:aws:iam::" + ACCOUNT + ":role/serverless-apis-api-gateway-logs-eu-west-1");
+                .answer("aws", "apigateway get-account", "arn:aws:iam::" + ACCOUNT + ":role/serverless-apis-api-gateway-logs-eu-west-1")
+                .answer("aws", "cloudwatch describe-alarms", "None");
     }
 
     private FakeCommands.Run doctor() throws IOException, InterruptedException {
@@ -324,6 +325,61 @@ class DoctorTest {
         assertThat(run.lines().stream().filter(line -> line.startsWith("FAIL"))).as(run.stdout()).singleElement().asString()
                 .contains("could not read the API's certificate " + API_CERTIFICATE + " in eu-west-1 (An error occurred (ResourceNotFoundException)")
                 .contains("check api_certificate_arn in " + environment.resolve("terraform.tfvars"));
+    }
+
+    /** prod as shipped, with an address for its alarms: eu-west-1, so the site's alarm goes to us-east-1. */
+    private void prodWithAlarms(String extraSettings) throws IOException {
+        ready("prod");
+        Files.writeString(environment.resolve("terraform.tfvars"), Files.readString(environment.resolve("terraform.tfvars"))
+                .replace("alarm_emails = []", "alarm_emails = [\"ops@example.org\"]") + extraSettings);
+        fakes.answer("aws", "lambda get-account-settings", "1000\t500" + ROOMY_STORAGE).answer("aws", "lambda get-function-concurrency", "50");
+    }
+
+    @Test
+    void outsideUsEast1ItChecksThatCloudWatchThereAnswersForTheSitesAlarm() throws Exception {
+        prodWithAlarms("");
+        var run = doctor();
+        assertThat(run.status()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("ok    CloudWatch in us-east-1 answers, for the site's alarm there");
+        assertThat(fakes.calls()).contains("aws cloudwatch describe-alarms --region us-east-1 --max-items 1 --query MetricAlarms[0].AlarmName --output text");
+    }
+
+    @Test
+    void aPolicyKeepingTheAccountOutOfUsEast1FailsAndNamesTheSettingThatGoesWithoutTheSitesAlarm() throws Exception {
+        prodWithAlarms("");
+        fakes.answer("aws", "cloudwatch describe-alarms", 254, "", "\nAn error occurred (AccessDeniedException) when calling the DescribeAlarms "
+                + "operation: User: arn:aws:iam::" + ACCOUNT + ":user/ada is not authorized to perform: cloudwatch:DescribeAlarms "
+                + "with an explicit deny in a service control policy");
+        var run = doctor();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAIL  could not use CloudWatch in us-east-1 (An error occurred (AccessDeniedException) when calling "
+                + "the DescribeAlarms operation:").contains("explicit deny in a service control policy), where the site's alarm goes: "
+                + "let this identity work in us-east-1 (CloudWatch, SNS, KMS), or set site_alarms_enabled = false in "
+                + environment.resolve("terraform.tfvars") + " to go without the site's alarm.");
+    }
+
+    static Stream<Arguments> environmentsWithoutASiteAlarmElsewhere() {
+        return Stream.of(Arguments.of("prod without the site's alarm", "prod", "site_alarms_enabled = false\n", "eu-west-1"),
+                Arguments.of("prod in us-east-1, where the application's topic takes the site's alarm", "prod", "", "us-east-1"),
+                Arguments.of("dev, whose alarms are off", "dev", "", "eu-west-1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environmentsWithoutASiteAlarmElsewhere")
+    void whereNoSiteAlarmGoesToAnotherRegionNothingIsAskedOfUsEast1(String what, String name, String extraSettings, String region)
+            throws Exception {
+        if (name.equals("prod")) {
+            prodWithAlarms(extraSettings);
+        } else {
+            ready(name);
+        }
+        var tfvars = environment.resolve("terraform.tfvars");
+        Files.writeString(tfvars, Files.readString(tfvars).replace("\"eu-west-1\"", "\"" + region + "\""));
+        var run = doctor();
+        assertThat(run.status()).as(run.stdout()).isZero();
+        assertThat(run.stdout()).contains("ok    region " + region).doesNotContain("us-east-1 answers");
+        assertThat(fakes.calls()).as("AWS was asked").anyMatch(call -> call.startsWith("aws lambda"))
+                .noneMatch(call -> call.startsWith("aws cloudwatch"));
     }
 
     @Test
