@@ -45,6 +45,11 @@ public final class HttpRequest {
         return event.getResource() == null ? "" : event.getResource();
     }
 
+    /** The path as the client sent it, a trailing slash included, which routing (API Gateway's and ours) ignores. */
+    public String path() {
+        return event.getPath() == null ? "" : event.getPath();
+    }
+
     public String requestId() {
         var context = event.getRequestContext();
         return context == null || context.getRequestId() == null ? "unknown" : context.getRequestId();

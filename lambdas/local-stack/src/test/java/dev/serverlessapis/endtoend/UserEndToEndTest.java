@@ -140,6 +140,24 @@ class UserEndToEndTest {
         assertThat(json(changed).getAsJsonObject().get("name").getAsString()).isEqualTo("v2");
     }
 
+    /** {@code DELETE /users/$ID} with an empty id reaches delete-all's route; it must not delete everyone. */
+    @Test
+    void aDeleteOfAnEmptyIdIsA400AndEveryProfileStays() {
+        var id = "stays-" + UUID.randomUUID();
+        assertThat(http.sendJson("POST", "/users", """
+                {"id":"%s","name":"Stays"}""".formatted(id)).statusCode()).isEqualTo(201);
+        var emptyId = "";
+
+        var refused = http.send(http.to("/users/" + emptyId).DELETE());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+        assertThat(json(refused).getAsJsonObject().getAsJsonArray("errors").get(0).getAsJsonObject().get("field").getAsString())
+                .isEqualTo("id");
+        assertThat(http.get("/users/" + id).statusCode()).isEqualTo(200);
+        assertThat(http.send(http.to("/users/" + id).DELETE()).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aStaleIfMatchIsA412AndTheCurrentEtagWins() {
         var id = "etag-" + UUID.randomUUID();

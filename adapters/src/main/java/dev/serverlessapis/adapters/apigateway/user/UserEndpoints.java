@@ -95,6 +95,7 @@ public final class UserEndpoints {
         }
         var answerBy = deadline.get();
         refuseQueryParameters(request);
+        refuseTrailingSlash(request);
         var sweep = deleteAllUserProfiles.deleteAll(DeleteAllUserProfiles.Command.of(request.caller(), answerBy));
         var body = new LinkedHashMap<String, Object>();
         body.put("deleted", sweep.deleted());
@@ -111,6 +112,17 @@ public final class UserEndpoints {
         if (!parameters.isEmpty()) {
             throw InvalidInputException.of(new TreeSet<>(parameters.keySet()).first(),
                     "is not read by DELETE /users, which deletes every profile: send it without query parameters");
+        }
+    }
+
+    /**
+     * {@code DELETE /users/} is what a script's {@code DELETE /users/$ID} sends when the id is empty, and it is routed
+     * as {@code DELETE /users}, since a trailing slash is ignored: refused, rather than every profile deleted for one.
+     */
+    private static void refuseTrailingSlash(HttpRequest request) {
+        if (request.path().endsWith("/")) {
+            throw InvalidInputException.of("id", "is empty in DELETE " + request.path()
+                    + ": DELETE /users/{id} deletes one profile, DELETE /users without the slash deletes every profile");
         }
     }
 

@@ -234,6 +234,25 @@ class UserEndpointsTest {
         assertThat(read("ada").getStatusCode()).isEqualTo(200);
     }
 
+    /**
+     * {@code DELETE /users/} is routed as delete-all (a trailing slash is ignored), and it is what
+     * {@code DELETE /users/$ID} becomes when a script's id is empty: refused, and nothing is deleted.
+     */
+    @Test
+    void aDeleteAllWithATrailingSlashAsAnEmptyIdWouldSendIsA400OnTheIdAndDeletesNothing() {
+        create(ADA);
+        var event = request("DELETE", UserEndpoints.COLLECTION, Map.of());
+        event.setPath(UserEndpoints.COLLECTION + "/");
+
+        var emptyId = function.handle(ProxyEvents.asAdmin(event), HttpLayer.LAMBDA_REQUEST_ID);
+
+        assertThat(emptyId.getStatusCode()).isEqualTo(400);
+        var error = json(emptyId).getAsJsonObject().getAsJsonArray("errors").get(0).getAsJsonObject();
+        assertThat(error.get("field").getAsString()).isEqualTo("id");
+        assertThat(error.get("message").getAsString()).contains("DELETE /users/{id} deletes one profile");
+        assertThat(read("ada").getStatusCode()).isEqualTo(200);
+    }
+
     private APIGatewayProxyResponseEvent create(String json) {
         return function.handle(signedIn(withJsonBody(request("POST", UserEndpoints.COLLECTION, Map.of()), json), "ada"), HttpLayer.LAMBDA_REQUEST_ID);
     }
