@@ -164,9 +164,10 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("Local stack ready in %d ms at http://127.0.0.1:%d/ (data in %s, metrics at %s). Ctrl-C stops it.%n",
                 (System.nanoTime() - started) / 1_000_000, stack.baseUrl().getPort(), settings.dataDirectory().orElseThrow(),
                 LocalMetricsPage.PATH);
-        System.out.printf("Local sign-in (anyone, any handle, any password; local only): issuer %s%n"
+        // The same command as the README's, which needs no jq.
+        System.out.printf("Local sign-in (anyone, any handle, any non-empty password; local only): issuer %s%n"
                         + "  a token for scripts: curl -s -d grant_type=password -d client_id=%s -d scope=openid -d username=ada"
-                        + " -d password=local [-d groups=admins] %s | jq -r .id_token%n",
+                        + " -d password=local [-d groups=admins] %s | tr -d ' \\n' | sed 's/.*\"id_token\":\"\\([^\"]*\\)\".*/\\1/'%n",
                 stack.issuer().issuer(), LocalIssuer.PAGE_CLIENT_ID, stack.issuer().tokenEndpoint());
         stopped.await();
     }
