@@ -11,9 +11,8 @@ import org.junit.jupiter.api.Test;
  * the contract as it is kept beside the repository where the project is developed. A change there shows here first.
  */
 class ContractCopyTest {
-    private static final Path ROOT = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
-    private static final Path COPY = ROOT.resolve("docs/http-contract.md");
-    private static final Path CONTRACT = ROOT.getParent().resolve("shared/API.md");
+    private static final Path COPY = DocumentationLinksTest.ROOT.resolve("docs/http-contract.md");
+    private static final Path CONTRACT = DocumentationLinksTest.ROOT.getParent().resolve("shared/API.md");
 
     @Test
     void theCopyIsTheContractAfterItsNote() throws Exception {

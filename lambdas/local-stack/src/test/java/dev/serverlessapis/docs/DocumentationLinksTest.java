@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * section from one file to another cannot leave a link behind.
  */
 class DocumentationLinksTest {
-    private static final Path ROOT = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
+    /** The repository's root; the other documentation tests read from it too. */
+    static final Path ROOT = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("^#{1,6} (.+)$", Pattern.MULTILINE);
 

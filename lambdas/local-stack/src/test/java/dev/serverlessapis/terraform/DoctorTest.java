@@ -242,11 +242,7 @@ class DoctorTest {
 
     @Test
     void whatTheEnvironmentsFunctionsAlreadyReserveCountsAsSpareSoARedeployPasses() throws Exception {
-        ready("prod");
-        Files.writeString(environment.resolve("terraform.tfvars"),
-                Files.readString(environment.resolve("terraform.tfvars")).replace("alarm_emails = []", "alarm_emails = [\"ops@example.org\"]"));
-        // prod reserves 10 x 50 = 500 and holds them already: 500 of 1000 are unreserved, 100 must stay so.
-        fakes.answer("aws", "lambda get-account-settings", "1000\t500" + ROOMY_STORAGE).answer("aws", "lambda get-function-concurrency", "50");
+        prodWithAlarms("");
         var run = doctor();
         assertThat(run.stdout()).contains("ok    Lambda concurrency: prod reserves 10 x 50 = 500 of the 900 the account can spare (limit 1000)");
         assertThat(run.status()).as(run.stdout()).isZero();
@@ -327,7 +323,10 @@ class DoctorTest {
                 .contains("check api_certificate_arn in " + environment.resolve("terraform.tfvars"));
     }
 
-    /** prod as shipped, with an address for its alarms: eu-west-1, so the site's alarm goes to us-east-1. */
+    /**
+     * prod as shipped, with an address for its alarms: eu-west-1, so the site's alarm goes to us-east-1. It reserves
+     * 10 x 50 = 500 and holds them already: 500 of 1000 are unreserved, 100 must stay so.
+     */
     private void prodWithAlarms(String extraSettings) throws IOException {
         ready("prod");
         Files.writeString(environment.resolve("terraform.tfvars"), Files.readString(environment.resolve("terraform.tfvars"))

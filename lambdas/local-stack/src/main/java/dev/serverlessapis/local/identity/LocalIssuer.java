@@ -35,6 +35,7 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  * curl -s -d grant_type=password -d client_id=local-page -d scope=openid -d username=ada -d password=local \
  *      [-d groups=admins] http://127.0.0.1:PORT/local/token | jq -r .id_token
  * </pre>
+ * or, without jq, the command {@code make run} prints (the README's).
  */
 public final class LocalIssuer implements AutoCloseable {
     public static final String ISSUER_ID = "local";
