@@ -32,7 +32,10 @@ public final class ChirpText extends TextValue {
     }
 
     private static String refuseInvalid(String value) {
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
+            throw InvalidInputException.of("text", "is required: a string of 1 to " + MAX_CODE_POINTS + " characters");
+        }
+        if (value.isEmpty()) {
             throw InvalidInputException.of("text", "must be 1 to " + MAX_CODE_POINTS + " characters");
         }
         if (!UnicodeText.isValid(value)) {

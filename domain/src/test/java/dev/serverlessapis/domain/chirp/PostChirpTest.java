@@ -4,6 +4,7 @@ import static dev.serverlessapis.domain.shared.Callers.ANONYMOUS;
 import static dev.serverlessapis.domain.shared.Callers.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.serverlessapis.domain.shared.ForbiddenException;
 import dev.serverlessapis.domain.shared.DomainEvent;
@@ -101,7 +102,15 @@ class PostChirpTest {
 
         assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), body))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.violations())
-                        .extracting("field").containsExactly("text"));
+                        .extracting("field", "message").containsExactly(tuple("text", "is required: a string of 1 to 280 characters")));
+    }
+
+    /** Left out or null, the text is missing, not of a wrong length: the message says so instead of quoting the length rule alone. */
+    @Test
+    void aMissingTextIsReportedAsRequired() {
+        assertThatThrownBy(() -> PostChirp.Command.of(person("ada"), Map.of("userId", "ada")))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> assertThat(invalid.violations())
+                        .extracting("field", "message").containsExactly(tuple("text", "is required: a string of 1 to 280 characters")));
     }
 
     @Test
