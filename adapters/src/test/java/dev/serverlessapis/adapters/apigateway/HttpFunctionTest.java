@@ -148,6 +148,23 @@ class HttpFunctionTest {
     }
 
     /**
+     * Names are case-insensitive, but the event keeps each spelling a client sent as a key of its own (the local
+     * emulator's server, like a client on a raw socket, leaves a name it does not know as written): two spellings of one
+     * single-valued header are that header sent twice, not one of them silently used.
+     */
+    @Test
+    void aSingleValuedHeaderSentTwiceInTwoSpellingsIsA400TooBeforeTheEndpointRuns() {
+        for (var header : List.of("Authorization", "Content-Type", "Idempotency-Key")) {
+            var event = request("GET", RESOURCE, Map.of("name", "hits")).withBody("{}");
+            var twice = withHeaderLines(withHeaderLines(event, header, "application/json"), header.toLowerCase(java.util.Locale.ROOT), "application/json");
+            var response = function.handle(twice, HttpLayer.LAMBDA_REQUEST_ID);
+            assertProblem(response, 400);
+            assertThat(json(response).getAsJsonObject().get("detail").getAsString()).as(header).contains("sent 2 times");
+        }
+        assertThat(calls).hasValue(0);
+    }
+
+    /**
      * A body that cannot be read (marked base64 but not, or holding half a surrogate pair, which only a direct invoke
      * sends) is refused where the body is needed: a preflight, an unknown resource or method answer as without it, and
      * the refusal carries the CORS headers every answer to an allowed origin does.

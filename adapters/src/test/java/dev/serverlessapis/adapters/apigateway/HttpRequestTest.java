@@ -77,6 +77,20 @@ class HttpRequestTest {
         assertThat(request.headerValues("If-None-Match")).isEmpty();
     }
 
+    @Test
+    void spellingsOfOneNameThatDifferInCaseAreOneHeaderWhoseLinesAddUp() {
+        var multi = new java.util.LinkedHashMap<String, List<String>>();
+        multi.put("Idempotency-Key", List.of("k7"));
+        multi.put("idempotency-key", List.of("k8"));
+        var sent = new HttpRequest(new APIGatewayProxyRequestEvent()
+                .withHeaders(Map.of("Idempotency-Key", "k7", "idempotency-key", "k8")).withMultiValueHeaders(multi));
+        var direct = new HttpRequest(new APIGatewayProxyRequestEvent()
+                .withHeaders(Map.of("X-Key", "a", "x-key", "b")));
+
+        assertThat(sent.headerValues("IDEMPOTENCY-KEY")).containsExactly("k7", "k8");
+        assertThat(direct.headerValues("x-Key")).as("a direct invoke's headers alone").containsExactlyInAnyOrder("a", "b");
+    }
+
     private static HttpRequest request(String rawId) {
         return new HttpRequest(new APIGatewayProxyRequestEvent()
                 .withHttpMethod("GET").withResource("/users/{id}").withPathParameters(Map.of("id", rawId)));

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.serverlessapis.local.TestStack;
 import dev.serverlessapis.local.WithTestStack;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +96,42 @@ class CounterEndToEndTest {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(TestStack.ALLOWED_TEST_ORIGIN);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, OPTIONS, POST");
         assertThat(post.headers().firstValue("Access-Control-Allow-Origin")).contains(TestStack.ALLOWED_TEST_ORIGIN);
+    }
+
+    /**
+     * Header names are case-insensitive; a client on a raw socket may spell one two ways, and the event then holds both
+     * spellings as keys of their own (the emulator's server leaves a name it does not know as written). Two spellings
+     * of Idempotency-Key are the header sent twice: a 400 that counts nothing, as two lines of one spelling are, never
+     * one key silently used. Written on a socket because an HTTP client library folds the spellings into one name.
+     */
+    @Test
+    void anIdempotencyKeySentInTwoSpellingsIsA400ThatCountsNothing() throws IOException {
+        var first = UUID.randomUUID().toString();
+        var second = UUID.randomUUID().toString();
+        var endpoint = http.to(COUNTER).build().uri();
+        var refused = rawExchange(endpoint, "POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + "\r\n"
+                + "Idempotency-Key: " + first + "\r\nidempotency-key: " + second + "\r\n"
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+        var afterwards = value(http.send(http.to(COUNTER).POST(HttpRequest.BodyPublishers.noBody())));
+        var withFirst = value(http.send(http.to(COUNTER).header("Idempotency-Key", first).POST(HttpRequest.BodyPublishers.noBody())));
+        var withSecond = value(http.send(http.to(COUNTER).header("Idempotency-Key", second).POST(HttpRequest.BodyPublishers.noBody())));
+
+        assertThat(refused).startsWith("HTTP/1.1 400").contains("Idempotency-Key header was sent 2 times");
+        // Had the refused request counted under either key, that key's later post would replay an older value than
+        // the one counted after it; fresh visits only grow, whatever else counts meanwhile.
+        assertThat(withFirst).as("the first key was not used").isGreaterThan(afterwards);
+        assertThat(withSecond).as("the second key was not used").isGreaterThan(withFirst);
+    }
+
+    private static String rawExchange(URI endpoint, String request) throws IOException {
+        var https = endpoint.getScheme().equals("https");
+        var port = endpoint.getPort() > 0 ? endpoint.getPort() : https ? 443 : 80;
+        try (var socket = https ? SSLSocketFactory.getDefault().createSocket(endpoint.getHost(), port) : new Socket(endpoint.getHost(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static long value(HttpResponse<String> response) {
