@@ -10,7 +10,8 @@ import java.util.Set;
  * {@code Access-Control-Allow-Origin}, so the browser withholds the response from that page.
  */
 public final class Cors {
-    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, Idempotency-Key";
+    /** Every request header an endpoint reads beyond the CORS-safelisted ones: a page cannot send any other. */
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key";
     /** Beyond the CORS-safelisted ones: what a page needs to read (Retry-After on a 503 is not safelisted either). */
     private static final String EXPOSED_HEADERS = "ETag, Location, Link, Retry-After";
     private static final String PREFLIGHT_CACHE_SECONDS = "600";

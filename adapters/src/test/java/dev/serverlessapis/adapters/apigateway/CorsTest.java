@@ -36,7 +36,7 @@ class CorsTest {
         assertThat(response.status()).isEqualTo(204);
         assertThat(header(response, "Allow")).hasValue("GET, OPTIONS, PUT");
         assertThat(header(response, "Access-Control-Allow-Methods")).hasValue("GET, OPTIONS, PUT");
-        assertThat(header(response, "Access-Control-Allow-Headers")).hasValue("Authorization, Content-Type, If-Match, Idempotency-Key");
+        assertThat(header(response, "Access-Control-Allow-Headers")).hasValue("Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key");
         assertThat(header(response, "Access-Control-Max-Age")).hasValue("600");
     }
 

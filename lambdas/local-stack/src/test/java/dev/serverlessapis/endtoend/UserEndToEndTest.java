@@ -303,14 +303,14 @@ class UserEndToEndTest {
         assumeFalse(TestStack.againstDeployedStage(), "the deployed stage allows its own configured origins");
         var preflight = http.send(http.to("/users/anyone").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", TestStack.ALLOWED_TEST_ORIGIN).header("Access-Control-Request-Method", "PUT")
-                .header("Access-Control-Request-Headers", "content-type, if-match"));
+                .header("Access-Control-Request-Headers", "content-type, if-match, if-none-match"));
 
         assertThat(preflight.statusCode()).isEqualTo(204);
         assertThat(preflight.headers().allValues("Access-Control-Allow-Origin")).containsExactly(TestStack.ALLOWED_TEST_ORIGIN);
         assertThat(preflight.headers().allValues("Vary")).containsExactly("Origin");
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).contains("DELETE, GET, OPTIONS, PUT");
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
-                headers -> assertThat(headers).contains("If-Match", "Content-Type"));
+                headers -> assertThat(headers).contains("If-Match", "If-None-Match", "Content-Type"));
         var read = http.send(http.to("/users/anyone").header("Origin", TestStack.ALLOWED_TEST_ORIGIN).GET());
         assertThat(read.headers().allValues("Access-Control-Allow-Origin")).containsExactly(TestStack.ALLOWED_TEST_ORIGIN);
         assertThat(read.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
