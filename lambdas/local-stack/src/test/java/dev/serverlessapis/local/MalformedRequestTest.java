@@ -153,6 +153,19 @@ class MalformedRequestTest {
         assertThat(utf8).startsWith("HTTP/1.1 201").contains("\"q\":\"café au lait\"");
     }
 
+    /**
+     * Paths reach functions still encoded, so a function refuses an escape that is not UTF-8 on its own field; a raw
+     * byte that is not UTF-8 would reach it as U+FFFD instead, valid text that many paths share: it is refused here.
+     */
+    @Test
+    void aPathWithARawByteThatIsNotUtf8IsA400ProblemNotAFunctionsInput() {
+        var rawLatin1 = exchange("GET /echo/caf\u00e9 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertProblem(rawLatin1, 400);
+        assertThat(rawLatin1).contains("not UTF-8");
+        var encoded = exchange("GET /echo/caf%C3%A9 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(encoded).as("the same text percent-encoded as UTF-8 reaches the function").startsWith("HTTP/1.1 201");
+    }
+
     private static void assertProblem(String response, int status) {
         assertThat(response).as(response.lines().findFirst().orElse("no answer")).startsWith("HTTP/1.1 " + status + " ");
         var head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
