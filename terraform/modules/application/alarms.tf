@@ -55,16 +55,17 @@ resource "aws_sns_topic_subscription" "alarm_emails" {
   endpoint  = each.value
 }
 
-# The share of requests the API answered with a 5xx, in periods with enough requests for a share to mean something:
-# 5XXError is 1 or 0 per request, so its Sum counts the 5xx answers and its SampleCount the requests. Without the
-# floor, one failure among 10 requests on a quiet night, twice, would page; the per-function 5xx alarm counts those a
-# function answered. Below the floor, api_5xx_quiet_errors answers alarm all the same: a 5xx API Gateway makes before
-# any function runs (an integration or invoke permission broken by a deploy) reaches no function's alarm, nor Lambda's
-# Errors, so on a quiet stage nothing else would page while every request fails.
+# The share of requests the API answered with a 5xx: 5XXError is 1 or 0 per request, so its Sum counts the 5xx answers
+# and its SampleCount the requests. A share alarms only with at least api_5xx_quiet_errors 5xx behind it: one failure
+# among 20 to 99 requests is already over 1%, and twice in a row would page. In periods under the floor of requests,
+# that many 5xx answers alarm whatever the share, and so does a period in which every request failed, however few there
+# were: a 5xx API Gateway makes before any function runs (an integration or invoke permission broken by a deploy)
+# reaches no function's alarm, nor Lambda's Errors, so on a quiet stage nothing else would page while every request
+# fails. Nested IFs and >= only (a 5xx count cannot pass its request count), the operators the alarm already used.
 resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
   count               = var.alarms_enabled ? 1 : 0
   alarm_name          = "${local.prefix}-api-5xx-rate"
-  alarm_description   = "More than ${var.api_5xx_rate_threshold * 100}% of requests to ${local.prefix} failed with a 5xx, in 5 minutes of at least ${var.api_5xx_rate_min_requests} requests (in quieter ones, ${var.api_5xx_quiet_errors} or more 5xx answers), twice in a row."
+  alarm_description   = "Twice in a row, in 5 minutes: ${var.api_5xx_quiet_errors} or more 5xx answers from ${local.prefix} that were more than ${var.api_5xx_rate_threshold * 100}% of its requests (any share under ${var.api_5xx_rate_min_requests} requests), or every request failed with a 5xx."
   evaluation_periods  = 2
   datapoints_to_alarm = 2
   threshold           = var.api_5xx_rate_threshold
@@ -76,7 +77,7 @@ resource "aws_cloudwatch_metric_alarm" "api_5xx_rate" {
 
   metric_query {
     id          = "rate"
-    expression  = "IF(requests >= ${var.api_5xx_rate_min_requests}, errors / requests, IF(errors >= ${var.api_5xx_quiet_errors}, 1, 0))"
+    expression  = "IF(errors >= ${var.api_5xx_quiet_errors}, IF(requests >= ${var.api_5xx_rate_min_requests}, errors / requests, 1), IF(errors >= 1, IF(errors >= requests, 1, 0), 0))"
     label       = "Share of requests answered with a 5xx"
     return_data = true
   }

@@ -154,7 +154,7 @@ variable "api_5xx_rate_threshold" {
 variable "api_5xx_rate_min_requests" {
   type        = number
   default     = 20
-  description = "The fewest requests in 5 minutes for the API's 5xx share to alarm: below it the share is left to the per-function 5xx alarm, which counts answers."
+  description = "The fewest requests in 5 minutes for the API's 5xx share to count: below it, api_5xx_quiet_errors 5xx answers alarm whatever their share."
 
   validation {
     condition     = var.api_5xx_rate_min_requests >= 1 && floor(var.api_5xx_rate_min_requests) == var.api_5xx_rate_min_requests
@@ -165,7 +165,7 @@ variable "api_5xx_rate_min_requests" {
 variable "api_5xx_quiet_errors" {
   type        = number
   default     = 5
-  description = "In 5 minutes of fewer than api_5xx_rate_min_requests requests, how many 5xx answers alarm all the same (twice in a row): API Gateway's own 5xx, made before any function runs, reach no per-function alarm."
+  description = "The fewest 5xx answers in 5 minutes for the API's 5xx share to alarm (twice in a row); with fewer than api_5xx_rate_min_requests requests, that many alarm whatever the share. A period in which every request failed alarms with fewer: API Gateway's own 5xx, made before any function runs, reach no per-function alarm."
 
   validation {
     condition     = var.api_5xx_quiet_errors >= 1 && floor(var.api_5xx_quiet_errors) == var.api_5xx_quiet_errors
