@@ -8,10 +8,10 @@ locals {
 locals {
   # Per function: answering 5xx (a defect of ours, 500, or a store that stays busy, 503; Lambda's own Errors metric
   # does not see these, since the function handles them and answers), and slow for a quarter of an hour rather than
-  # for one unlucky request. A period with few samples is evaluated too: CloudWatch would otherwise leave a p99
-  # alarm's state alone below 10 / (1 - 0.99) = 1,000 samples per period (3.3 requests a second for 5 minutes), more
-  # than most deployments of this project see, so it could never fire. With few samples the p99 is about the slowest
-  # request of the period, so it takes slow requests in each of 3 periods in a row to page.
+  # for one unlucky request. A period with few samples is evaluated, as CloudWatch does when nothing is said, and said
+  # here because "ignore" would leave a p99 alarm's state alone below 10 / (1 - 0.99) = 1,000 samples per period (3.3
+  # requests a second for 5 minutes), more than most deployments of this project see, so it could never fire. With few
+  # samples the p99 is about the slowest request of the period, so it takes slow requests in each of 3 periods in a row to page.
   function_alarms = var.alarms_enabled ? merge([for function in var.functions : {
     "${function}-5xx" = {
       function            = function

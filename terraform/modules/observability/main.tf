@@ -95,8 +95,8 @@ locals {
   }]
   bottom = ceil(length(local.widgets) / 2) * 6
 
-  # Every failure the alarms count, whoever wrote its line: the functions' own ERROR lines (a 5xx, with its error type
-  # and stack trace), the runtime's (an error that escaped the handler, which Lambda's Errors counts: level ERROR,
+  # Every failure the alarms count, whoever wrote its line, once: the functions' own failure lines (a 5xx, with its
+  # error type and stack trace; the request's own line, ERROR too but with latencyMs and no errorType, would repeat it), the runtime's (an error that escaped the handler, which Lambda's Errors counts: level ERROR,
   # the text in message, no errorType), Lambda's platform lines whose status is not success (a timeout, a crash, a
   # failed restore), and the stage's access lines of a 5xx API Gateway made itself, which name its gateway response
   # in errorType (a broken integration or invoke permission, a failing authorizer: no function's line has those; a 5xx
@@ -104,7 +104,7 @@ locals {
   # Lambda's: each goes to its column, apiId or invocationId, names no line has, so that no alias stands over a field.
   failures_query = join("\n", [
     "fields @timestamp, function, coalesce(method, httpMethod) as verb, coalesce(route, resourcePath) as routePath, coalesce(apiRequestId, requestId) as apiId, coalesce(lambdaRequestId, requestId, AWSRequestId, record.requestId) as invocationId, coalesce(errorType, record.errorType, type) as failure, coalesce(errorMessage, message, record.status) as detail",
-    "| filter level = \"ERROR\" or (ispresent(record.status) and record.status != \"success\") or (ispresent(extendedRequestId) and status like /^5/ and ispresent(errorType) and errorType != \"-\" and errorType != \"\")",
+    "| filter (level = \"ERROR\" and (ispresent(errorType) or not ispresent(latencyMs))) or (ispresent(record.status) and record.status != \"success\") or (ispresent(extendedRequestId) and status like /^5/ and ispresent(errorType) and errorType != \"-\" and errorType != \"\")",
     "| sort @timestamp desc",
     "| limit 50",
   ])

@@ -7,10 +7,10 @@ resource "aws_cloudwatch_query_definition" "request_by_id" {
   log_group_names = concat(var.log_group_names, [var.access_log_group_name])
   query_string = join("\n", [
     "# Replace the id below with the request id from the client's response (or Lambda's request id). The stage's access",
-    "# line (requestId is the API's there) names Lambda's as lambdaRequestId: where API Gateway itself answered a 5xx",
-    "# (a timeout, a crash), search again with that id for Lambda's own lines.",
+    "# line (requestId is the API's there) names Lambda's as lambdaRequestId, so either id finds it: where API Gateway",
+    "# itself answered a 5xx (a timeout, a crash), search again with Lambda's id for Lambda's own lines.",
     "fields @timestamp, level, message, function, route, method, status, latencyMs, coldStart, traceId, errorType, stackTrace.0, lambdaRequestId, integrationError",
-    "| filter apiRequestId = \"paste-the-request-id-here\" or requestId = \"paste-the-request-id-here\" or record.requestId = \"paste-the-request-id-here\" or AWSRequestId = \"paste-the-request-id-here\"",
+    "| filter apiRequestId = \"paste-the-request-id-here\" or requestId = \"paste-the-request-id-here\" or record.requestId = \"paste-the-request-id-here\" or AWSRequestId = \"paste-the-request-id-here\" or lambdaRequestId = \"paste-the-request-id-here\"",
     "| sort @timestamp asc",
   ])
 }

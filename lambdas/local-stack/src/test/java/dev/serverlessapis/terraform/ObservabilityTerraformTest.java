@@ -177,7 +177,8 @@ class ObservabilityTerraformTest {
         assertThat(resource(APPLICATION, "aws_api_gateway_stage", "this").block("access_log_settings").attribute("format").orElseThrow())
                 .contains("lambdaRequestId = \"$context.integration.requestId\"");
         assertThat(byId.attribute("query_string").orElseThrow()).contains("filter apiRequestId = ").contains(" or requestId = ")
-                .as("Lambda's platform lines and the runtime's own").contains(" or record.requestId = ").contains(" or AWSRequestId = ");
+                .as("Lambda's platform lines and the runtime's own").contains(" or record.requestId = ").contains(" or AWSRequestId = ")
+                .as("the access line by Lambda's id").contains(" or lambdaRequestId = ");
         var slowest = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "slowest_requests");
         assertThat(slowest.attribute("query_string").orElseThrow()).contains("sort latencyMs desc").contains("limit 50");
     }
@@ -212,8 +213,33 @@ class ObservabilityTerraformTest {
                 "coalesce(apiRequestId, requestId) as apiId",
                 "coalesce(lambdaRequestId, requestId, AWSRequestId, record.requestId) as invocationId",
                 "coalesce(errorType, record.errorType, type) as failure");
-        assertThat(query).contains("| filter level = \"ERROR\" or (ispresent(record.status) and record.status != \"success\")"
+        assertThat(query).contains("| filter (level = \"ERROR\" and (ispresent(errorType) or not ispresent(latencyMs)))"
+                + " or (ispresent(record.status) and record.status != \"success\")"
                 + " or (ispresent(extendedRequestId) and status like /^5/ and ispresent(errorType) and errorType != \"-\" and errorType != \"\")\n");
+    }
+
+    /**
+     * A function's 5xx writes two ERROR lines, its request's and its failure's: the failures query keeps the one with
+     * errorType and leaves out the one with latencyMs and none, so each failure is one row. That is how the logger
+     * writes them; the runtime's own ERROR lines have neither field and are kept.
+     */
+    @Test
+    void aFunctions5xxIsOneRowOfTheFailuresQueryByTheFieldsItsTwoLinesCarry() {
+        var lines = new ArrayList<String>();
+        var logger = new dev.serverlessapis.adapters.observability.RequestLogger(dev.serverlessapis.adapters.observability.RequestLogger.Format.JSON,
+                dev.serverlessapis.adapters.observability.LogLevel.INFO, lines::add, java.time.Clock.systemUTC());
+        var request = new dev.serverlessapis.adapters.observability.RequestLog("getHitCount", "/counters/{name}", "POST", 500, 12,
+                "api-1", "lambda-1", java.util.Optional.empty(), false, java.util.Optional.empty());
+        logger.request(request);
+        logger.failure(request, new IllegalStateException("a defect"));
+
+        assertThat(lines).hasSize(2);
+        var requestLine = com.google.gson.JsonParser.parseString(lines.get(0)).getAsJsonObject();
+        var failureLine = com.google.gson.JsonParser.parseString(lines.get(1)).getAsJsonObject();
+        assertThat(requestLine.get("level").getAsString()).isEqualTo("ERROR");
+        assertThat(requestLine.has("latencyMs") && !requestLine.has("errorType")).as("the request's line is left out").isTrue();
+        assertThat(failureLine.get("level").getAsString()).isEqualTo("ERROR");
+        assertThat(failureLine.has("errorType")).as("the failure's line is kept").isTrue();
     }
 
     /**
