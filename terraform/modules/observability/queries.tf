@@ -9,7 +9,9 @@ resource "aws_cloudwatch_query_definition" "request_by_id" {
     "# Replace the id below with the request id from the client's response (or Lambda's request id). The stage's access",
     "# line (requestId is the API's there) names Lambda's as lambdaRequestId, so either id finds it: where API Gateway",
     "# itself answered a 5xx (a timeout, a crash), search again with Lambda's id for Lambda's own lines.",
-    "fields @timestamp, level, message, function, route, method, status, latencyMs, coldStart, traceId, errorType, stackTrace.0, lambdaRequestId, integrationError",
+    "# A client may send its own x-amzn-RequestId, which API Gateway then takes as the request's id: requestId (Lambda's)",
+    "# and extendedRequestId (the access line's) are never shared, and tell such requests apart.",
+    "fields @timestamp, level, message, function, route, method, status, latencyMs, coldStart, traceId, errorType, stackTrace.0, requestId, lambdaRequestId, extendedRequestId, integrationError",
     "| filter apiRequestId = \"paste-the-request-id-here\" or requestId = \"paste-the-request-id-here\" or record.requestId = \"paste-the-request-id-here\" or AWSRequestId = \"paste-the-request-id-here\" or lambdaRequestId = \"paste-the-request-id-here\"",
     "| sort @timestamp asc",
   ])

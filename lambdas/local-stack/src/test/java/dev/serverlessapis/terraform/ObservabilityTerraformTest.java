@@ -179,6 +179,8 @@ class ObservabilityTerraformTest {
         assertThat(byId.attribute("query_string").orElseThrow()).contains("filter apiRequestId = ").contains(" or requestId = ")
                 .as("Lambda's platform lines and the runtime's own").contains(" or record.requestId = ").contains(" or AWSRequestId = ")
                 .as("the access line by Lambda's id").contains(" or lambdaRequestId = ");
+        // A client may choose the API's request id (x-amzn-RequestId); the ids no client chooses tell such requests apart.
+        assertThat(byId.attribute("query_string").orElseThrow()).containsPattern("fields [^\\n]*, requestId, lambdaRequestId, extendedRequestId,");
         var slowest = resource(OBSERVABILITY, "aws_cloudwatch_query_definition", "slowest_requests");
         assertThat(slowest.attribute("query_string").orElseThrow()).contains("sort latencyMs desc").contains("limit 50");
     }
