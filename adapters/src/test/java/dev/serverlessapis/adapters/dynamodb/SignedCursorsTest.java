@@ -47,6 +47,27 @@ class SignedCursorsTest {
         assertThatThrownBy(() -> cursors.decode(cursor, Set.of("userId", "timestamp"))).isInstanceOf(InvalidInputException.class);
     }
 
+    /**
+     * Base64 has more than one spelling of some bytes: padding, and the unused low bits of a last character. A cursor is
+     * accepted only as it was handed out, so "an altered cursor is a 400" holds of its text, not only of its bytes.
+     */
+    @Test
+    void aCursorSpelledOtherwiseForTheSameBytesIsRefused() {
+        var cursor = cursors.encode(Map.of("id", AttributeValue.fromS("a"))).orElseThrow();
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var last = cursor.charAt(cursor.length() - 1);
+        // The signature's 16 bytes are 22 characters, the last carrying 2 bits: its lowest bit is unused.
+        var sameBytes = cursor.substring(0, cursor.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        assertThat(Base64.getUrlDecoder().decode(sameBytes.split("\\.")[1])).isEqualTo(Base64.getUrlDecoder().decode(cursor.split("\\.")[1]));
+        var payload = cursor.split("\\.")[0];
+        var paddedPayload = payload + "=".repeat((4 - payload.length() % 4) % 4) + "." + cursor.split("\\.")[1];
+
+        for (var respelled : List.of(sameBytes, cursor + "==", paddedPayload)) {
+            assertThatThrownBy(() -> cursors.decode(respelled, Set.of("id"))).as(respelled).isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(cursors.decode(cursor, Set.of("id"))).containsEntry("id", AttributeValue.fromS("a"));
+    }
+
     /** Terraform gives a random key of 48 characters; the local stack and tests give their own, which must not be short enough to guess. */
     @Test
     void aSigningKeyOfFewerThanSixteenCharactersIsRefused() {
