@@ -1,5 +1,5 @@
 output "api_url" {
-  description = "The API stage's base URL: make test-end-to-end API_ENDPOINT=$(terraform output -raw api_url)."
+  description = "The API stage's base URL: scripts/smoke $(terraform output -raw api_url) (the end-to-end tests, which write to the stage they test, refuse prod)."
   value       = module.application.api_url
 }
 

@@ -118,7 +118,10 @@ class IdentityEndToEndTest {
         expect("GET /users?email=E", "an admin", admin.get("/users?email=" + email), 200);
         expect("DELETE /users", "nobody signed in", anonymous.send(anonymous.to("/users").DELETE()), 401);
         expect("DELETE /users", "signed in, not admin", ada.send(ada.to("/users").DELETE()), 403);
-        expect("DELETE /users", "an admin", admin.send(admin.to("/users").DELETE()), 200);
+        // An admin's DELETE /users empties the table: on a deployed stage only where that is allowed (TestStack).
+        if (TestStack.mayDeleteEveryProfile()) {
+            expect("DELETE /users", "an admin", admin.send(admin.to("/users").DELETE()), 200);
+        }
     }
 
     @Test

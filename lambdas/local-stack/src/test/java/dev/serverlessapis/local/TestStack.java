@@ -76,7 +76,7 @@ public final class TestStack implements AutoCloseable {
         var deployed = Optional.ofNullable(System.getenv("API_ENDPOINT")).filter(value -> !value.isBlank());
         if (deployed.isPresent()) {
             var url = deployed.get();
-            return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+            return refusingProduction(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
         }
         if (emulator == null) {
             var signIn = issuer();
@@ -128,6 +128,33 @@ public final class TestStack implements AutoCloseable {
 
     public static boolean againstDeployedStage() {
         return Optional.ofNullable(System.getenv("API_ENDPOINT")).filter(value -> !value.isBlank()).isPresent();
+    }
+
+    /** The stage terraform/environments/prod deploys (its stage is named after the environment), in its invoke URL. */
+    static final String PRODUCTION_STAGE = "prod";
+    /** Says that a deployed stage's profiles may all be deleted, by the tests of DELETE /users. */
+    public static final String DELETE_EVERY_PROFILE = "E2E_DELETE_EVERY_PROFILE";
+
+    /**
+     * The suite writes to the stage it tests: profiles, customers and chirps, which no route deletes. Production's
+     * users would see them, so prod's invoke URL is refused before any request; test a stage of dev's kind.
+     */
+    static URI refusingProduction(URI endpoint) {
+        var segments = endpoint.getPath().split("/");
+        if (segments.length > 0 && segments[segments.length - 1].equals(PRODUCTION_STAGE)) {
+            throw new IllegalStateException("API_ENDPOINT " + endpoint + " is the " + PRODUCTION_STAGE + " stage: the end-to-end tests"
+                    + " write profiles, customers and chirps (which no route deletes) to the stage they test; run them against dev,"
+                    + " and on prod only scripts/smoke");
+        }
+        return endpoint;
+    }
+
+    /**
+     * Whether a test may call {@code DELETE /users}, which empties the user-profiles table: always locally; on a
+     * deployed stage only where {@value #DELETE_EVERY_PROFILE}=yes says its profiles may all go.
+     */
+    public static boolean mayDeleteEveryProfile() {
+        return !againstDeployedStage() || "yes".equals(System.getenv(DELETE_EVERY_PROFILE));
     }
 
     @Override
