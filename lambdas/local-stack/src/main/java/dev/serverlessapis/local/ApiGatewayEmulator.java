@@ -36,6 +36,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@link MalformedTargetConnections}), anything else unparseable by {@link GatewayErrorHandler}.
  */
 public final class ApiGatewayEmulator implements AutoCloseable {
+    /** The names a developer's browser and tools reach the stack by; it listens on 127.0.0.1 alone. */
+    private static final java.util.Set<String> LOOPBACK_NAMES = java.util.Set.of("127.0.0.1", "localhost");
     public static final String STAGE = "local";
     /**
      * Jetty's buffer for the request line and headers: beyond it Jetty itself refuses (414 or 431, as a problem) and
@@ -146,6 +148,12 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         var refusal = GatewayLimits.headRefusal(request);
         if (refusal.isPresent()) {
             return gateway(request, refusal.get());
+        }
+        // DNS rebinding: a page on evil.example whose name the attacker points at 127.0.0.1 is same-origin with this
+        // stack to the browser, so CORS would not keep it from a developer's data; the Host it sends names it.
+        if (!LOOPBACK_NAMES.contains(uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT))) {
+            return gateway(request, GatewayResponses.problem(421, "Misdirected Request",
+                    "This local stack answers requests to 127.0.0.1 or localhost only, never a page on another name that resolves here."));
         }
         if (uri.getPath().equals(MalformedTargetConnections.MALFORMED_TARGET)) {
             return gateway(request, GatewayResponses.problem(400, "Bad Request",

@@ -166,6 +166,22 @@ class MalformedRequestTest {
         assertThat(encoded).as("the same text percent-encoded as UTF-8 reaches the function").startsWith("HTTP/1.1 201");
     }
 
+    /**
+     * A page on another name whose DNS points at 127.0.0.1 (DNS rebinding) is same-origin with the stack to the
+     * browser: the Host header it sends is refused, for the API and the page's files alike, before any function runs.
+     */
+    @Test
+    void aRequestForAnotherHostThanTheLoopbackIsRefused() {
+        for (var path : List.of("/echo/1", "/index.html")) {
+            var rebound = exchange("GET " + path + " HTTP/1.1\r\nHost: evil.example:" + emulator.baseUrl().getPort() + "\r\nConnection: close\r\n\r\n");
+            assertProblem(rebound, 421);
+        }
+        for (var host : List.of("localhost", "LOCALHOST", "127.0.0.1")) {
+            var local = exchange("GET /echo/1 HTTP/1.1\r\nHost: " + host + ":" + emulator.baseUrl().getPort() + "\r\nConnection: close\r\n\r\n");
+            assertThat(local).as(host).startsWith("HTTP/1.1 201");
+        }
+    }
+
     private static void assertProblem(String response, int status) {
         assertThat(response).as(response.lines().findFirst().orElse("no answer")).startsWith("HTTP/1.1 " + status + " ");
         var head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
