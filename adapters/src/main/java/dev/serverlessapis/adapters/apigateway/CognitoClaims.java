@@ -51,7 +51,8 @@ public final class CognitoClaims {
     /**
      * The comma-joined names, split at whitespace too (Cognito group names hold none). Brackets are part of a name:
      * Cognito allows them, so a group named {@code [admins]} is not {@code admins}, and a bracketed list (what HTTP APIs
-     * send, should AWS's side ever change) reads as names nobody holds, so it fails towards fewer rights, never more.
+     * send, should AWS's side ever change) reads its first and last names with a bracket, names nobody holds, and those
+     * between as themselves, groups the caller is in: it fails towards fewer rights, never more.
      * A name holding a comma reads as two: the REST API joins names with commas, so none may hold one (identity README).
      */
     private static List<String> groups(String names) {

@@ -29,8 +29,9 @@ class CognitoClaimsTest {
 
     /**
      * Cognito group names may hold brackets (its pattern allows any letter, mark, symbol, number or punctuation), so a
-     * group named {@code [admins]} is not {@code admins}; a bracketed list, the form HTTP APIs send, is not this API's
-     * and makes nobody an admin.
+     * group named {@code [admins]} is not {@code admins}; a bracketed list, the form HTTP APIs send, is not this API's:
+     * its first and last names keep their brackets, so they are nobody's groups, and a name between them is itself,
+     * a group the caller is in, so no reading gives more rights than the token's groups.
      */
     @Test
     void noGroupButAdminsItselfMakesAnAdmin() {
@@ -38,6 +39,8 @@ class CognitoClaimsTest {
             assertThat(((Caller.SignedIn) CognitoClaims.callerOf(eventWith(claims("eve", groups)))).isAdmin()).as(groups).isFalse();
         }
         assertThat(CognitoClaims.callerOf(eventWith(claims("eve", "[admins]")))).isEqualTo(new Caller.SignedIn("eve", Set.of("[admins]")));
+        assertThat(CognitoClaims.callerOf(eventWith(claims("eve", "[ops admins audit]"))))
+                .isEqualTo(new Caller.SignedIn("eve", Set.of("[ops", "admins", "audit]")));
     }
 
     @Test
