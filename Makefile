@@ -92,8 +92,8 @@ destroy: check-backend check-aws ## Plan the destruction of ENV to a file and ap
 check-name:
 	@[[ "$(NAME)" =~ ^[A-Za-z0-9_.-]{1,64}$$ ]] || { echo "Say whose handle: NAME=ada, 1 to 64 letters, digits, '_', '.' or '-' (a chirp userId)." >&2; exit 1; }
 
-user: check-env check-name check-aws ## Create a person who can sign in on ENV: NAME=<handle> [ADMIN=1] [EMAIL=...] [PERMANENT=1]; prints their generated password once
-	@scripts/user $(TF_DIR) "$(NAME)" "$(ADMIN)" "$(EMAIL)" "$(PERMANENT)"
+user: check-env check-name check-aws ## Create a person who can sign in on ENV: NAME=<handle> [ADMIN=1] [EMAIL=...] [PERMANENT=1] [REUSE=1]; prints their generated password once
+	@REUSE="$(REUSE)" scripts/user $(TF_DIR) "$(NAME)" "$(ADMIN)" "$(EMAIL)" "$(PERMANENT)"
 
 token: check-env check-name check-aws ## Print an ID token of NAME on ENV for scripts (PASSWORD=..., or asked for)
 	@scripts/token $(TF_DIR) "$(NAME)"
