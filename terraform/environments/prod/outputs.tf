@@ -1,5 +1,5 @@
 output "api_url" {
-  description = "The API stage's base URL: scripts/smoke $(terraform output -raw api_url) (the end-to-end tests, which write to the stage they test, refuse prod)."
+  description = "The API stage's base URL: scripts/smoke $(terraform output -raw api_url), and make test-end-to-end API_ENDPOINT=$(terraform output -raw api_url) outside prod, which the end-to-end tests refuse (they write to the stage they test)."
   value       = module.application.api_url
 }
 
