@@ -1,7 +1,9 @@
 package dev.serverlessapis.adapters.apigateway;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,15 +20,9 @@ final class HeaderLines {
      * stand for a header wherever it has any; {@code headers} holds the last line of each (API Gateway's view).
      */
     static Map<String, List<String>> of(Map<String, String> single, Map<String, List<String>> multi) {
-        var lastLines = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
-        if (single != null) {
-            for (var header : single.entrySet()) {
-                if (header.getKey() != null && header.getValue() != null) {
-                    add(lastLines, header.getKey(), header.getValue());
-                }
-            }
-        }
-        var everyLine = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
+        var result = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
+        // Filled as it is read, never walked afterwards: walking a TreeMap is two more classes at every cold start.
+        var sentOnLines = new HashSet<String>();
         if (multi != null) {
             for (var header : multi.entrySet()) {
                 if (header.getKey() == null || header.getValue() == null) {
@@ -34,28 +30,32 @@ final class HeaderLines {
                 }
                 for (var line : header.getValue()) {
                     if (line != null) {
-                        add(everyLine, header.getKey(), line);
+                        add(result, header.getKey(), line);
+                        sentOnLines.add(header.getKey().toLowerCase(Locale.ROOT));
                     }
                 }
             }
         }
-        // Loops rather than lambdas: each lambda is a class spun at the first request of every cold start.
-        var result = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
-        for (var header : lastLines.entrySet()) {
-            result.put(header.getKey(), List.copyOf(header.getValue()));
-        }
-        for (var header : everyLine.entrySet()) {
-            result.put(header.getKey(), List.copyOf(header.getValue()));
+        if (single != null) {
+            for (var header : single.entrySet()) {
+                if (header.getKey() != null && header.getValue() != null
+                        && !sentOnLines.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                    add(result, header.getKey(), header.getValue());
+                }
+            }
         }
         return result;
     }
 
+    /** Each header's lines as an unmodifiable list, one more line at a time (most headers have one). */
     private static void add(Map<String, List<String>> headers, String name, String line) {
         var lines = headers.get(name);
         if (lines == null) {
-            lines = new ArrayList<>();
-            headers.put(name, lines);
+            headers.put(name, List.of(line));
+            return;
         }
-        lines.add(line);
+        var more = new ArrayList<>(lines);
+        more.add(line);
+        headers.put(name, List.copyOf(more));
     }
 }
