@@ -110,7 +110,12 @@ public final class UserEndpoints {
     private static void refuseQueryParameters(HttpRequest request) {
         var parameters = request.queryParameters();
         if (!parameters.isEmpty()) {
-            throw InvalidInputException.of(new TreeSet<>(parameters.keySet()).first(),
+            var first = new TreeSet<>(parameters.keySet()).first();
+            if (first.isEmpty()) {
+                throw InvalidInputException.of("query", "holds a parameter without a name, which DELETE /users, deleting every"
+                        + " profile, does not read: send it without query parameters");
+            }
+            throw InvalidInputException.of(first,
                     "is not read by DELETE /users, which deletes every profile: send it without query parameters");
         }
     }

@@ -234,6 +234,21 @@ class UserEndpointsTest {
         assertThat(read("ada").getStatusCode()).isEqualTo(200);
     }
 
+    /** {@code DELETE /users?=1} sends a parameter without a name: the problem says so rather than naming an empty field. */
+    @Test
+    void aDeleteAllGivenAParameterWithoutANameIsA400ThatSaysSo() {
+        create(ADA);
+
+        var unnamed = function.handle(ProxyEvents.asAdmin(withQuery(request("DELETE", UserEndpoints.COLLECTION, Map.of()),
+                Map.of("", "1"))), HttpLayer.LAMBDA_REQUEST_ID);
+
+        assertThat(unnamed.getStatusCode()).isEqualTo(400);
+        var error = json(unnamed).getAsJsonObject().getAsJsonArray("errors").get(0).getAsJsonObject();
+        assertThat(error.get("field").getAsString()).isEqualTo("query");
+        assertThat(error.get("message").getAsString()).startsWith("holds a parameter without a name");
+        assertThat(read("ada").getStatusCode()).isEqualTo(200);
+    }
+
     /**
      * {@code DELETE /users/} is routed as delete-all (a trailing slash is ignored), and it is what
      * {@code DELETE /users/$ID} becomes when a script's id is empty: refused, and nothing is deleted.
