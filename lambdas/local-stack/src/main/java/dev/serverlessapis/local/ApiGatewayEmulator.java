@@ -7,8 +7,10 @@ import dev.serverlessapis.local.identity.CognitoAuthorizer;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
@@ -37,7 +39,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class ApiGatewayEmulator implements AutoCloseable {
     /** The names a developer's browser and tools reach the stack by; it listens on 127.0.0.1 alone. */
-    private static final java.util.Set<String> LOOPBACK_NAMES = java.util.Set.of("127.0.0.1", "localhost");
+    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost");
     public static final String STAGE = "local";
     /**
      * Jetty's buffer for the request line and headers: beyond it Jetty itself refuses (414 or 431, as a problem) and
@@ -151,7 +153,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         }
         // DNS rebinding: a page on evil.example whose name the attacker points at 127.0.0.1 is same-origin with this
         // stack to the browser, so CORS would not keep it from a developer's data; the Host it sends names it.
-        if (!LOOPBACK_NAMES.contains(uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT))) {
+        if (!LOOPBACK_NAMES.contains(uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT))) {
             return gateway(request, GatewayResponses.problem(421, "Misdirected Request",
                     "This local stack answers requests to 127.0.0.1 or localhost only, never a page on another name that resolves here."));
         }

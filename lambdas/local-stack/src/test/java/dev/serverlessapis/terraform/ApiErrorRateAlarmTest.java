@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,27 +35,18 @@ class ApiErrorRateAlarmTest {
         var expression = rendered.get(0).getAsString();
         var threshold = rendered.get(1).getAsDouble();
 
-        var pages = new LinkedHashMap<String, Boolean>();
-        pages.put("1 request, failed", true);
-        pages.put("3 requests, all failed", true);
-        pages.put("3 requests, 2 failed", false);
-        pages.put("10 requests, 4 failed", false);
-        pages.put("10 requests, 5 failed", true);
-        pages.put("20 requests, 1 failed", false);
-        pages.put("99 requests, 1 failed", false);
-        pages.put("99 requests, 4 failed", false);
-        pages.put("100 requests, 5 failed", true);
-        pages.put("1000 requests, 5 failed", false);
-        pages.put("1000 requests, 11 failed", true);
-        pages.put("1000 requests, all failed", true);
-        for (var period : pages.entrySet()) {
-            var numbers = Pattern.compile("(\\d+) requests?, (\\d+|all|failed)").matcher(period.getKey());
-            assertThat(numbers.find()).isTrue();
-            var requests = Double.parseDouble(numbers.group(1));
-            var errors = numbers.group(2).matches("\\d+") ? Double.parseDouble(numbers.group(2)) : requests;
-            var value = MetricMath.evaluate(expression, Map.of("requests", requests, "errors", errors));
-            assertThat(value > threshold).as("%s: %s = %s against %s", period.getKey(), expression, value, threshold).isEqualTo(period.getValue());
+        var periods = List.of(
+                new Period(1, 1, true), new Period(3, 3, true), new Period(3, 2, false), new Period(10, 4, false),
+                new Period(10, 5, true), new Period(20, 1, false), new Period(99, 1, false), new Period(99, 4, false),
+                new Period(100, 5, true), new Period(1000, 5, false), new Period(1000, 11, true), new Period(1000, 1000, true));
+        for (var period : periods) {
+            var value = MetricMath.evaluate(expression, Map.of("requests", period.requests(), "errors", period.errors()));
+            assertThat(value > threshold).as("%s: %s = %s against %s", period, expression, value, threshold).isEqualTo(period.pages());
         }
+    }
+
+    /** A 5-minute period: its requests, how many of them API Gateway answered with a 5xx, and whether it breaches. */
+    record Period(double requests, double errors, boolean pages) {
     }
 
     /** The part of CloudWatch's metric math the alarm uses, over one datapoint per metric: numbers, ids, IF, comparisons, + - * /. */

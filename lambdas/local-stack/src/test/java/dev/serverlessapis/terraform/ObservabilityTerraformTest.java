@@ -6,19 +6,25 @@ import static dev.serverlessapis.terraform.Terraform.named;
 import static dev.serverlessapis.terraform.Terraform.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import dev.serverlessapis.adapters.observability.Dimension;
 import dev.serverlessapis.adapters.observability.Event;
+import dev.serverlessapis.adapters.observability.LogLevel;
 import dev.serverlessapis.adapters.observability.Metric;
 import dev.serverlessapis.adapters.observability.Outcome;
+import dev.serverlessapis.adapters.observability.RequestLog;
+import dev.serverlessapis.adapters.observability.RequestLogger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -228,16 +234,14 @@ class ObservabilityTerraformTest {
     @Test
     void aFunctions5xxIsOneRowOfTheFailuresQueryByTheFieldsItsTwoLinesCarry() {
         var lines = new ArrayList<String>();
-        var logger = new dev.serverlessapis.adapters.observability.RequestLogger(dev.serverlessapis.adapters.observability.RequestLogger.Format.JSON,
-                dev.serverlessapis.adapters.observability.LogLevel.INFO, lines::add, java.time.Clock.systemUTC());
-        var request = new dev.serverlessapis.adapters.observability.RequestLog("getHitCount", "/counters/{name}", "POST", 500, 12,
-                "api-1", "lambda-1", java.util.Optional.empty(), false, java.util.Optional.empty());
+        var logger = new RequestLogger(RequestLogger.Format.JSON, LogLevel.INFO, lines::add, Clock.systemUTC());
+        var request = new RequestLog("getHitCount", "/counters/{name}", "POST", 500, 12, "api-1", "lambda-1", Optional.empty(), false, Optional.empty());
         logger.request(request);
         logger.failure(request, new IllegalStateException("a defect"));
 
         assertThat(lines).hasSize(2);
-        var requestLine = com.google.gson.JsonParser.parseString(lines.get(0)).getAsJsonObject();
-        var failureLine = com.google.gson.JsonParser.parseString(lines.get(1)).getAsJsonObject();
+        var requestLine = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+        var failureLine = JsonParser.parseString(lines.get(1)).getAsJsonObject();
         assertThat(requestLine.get("level").getAsString()).isEqualTo("ERROR");
         assertThat(requestLine.has("latencyMs") && !requestLine.has("errorType")).as("the request's line is left out").isTrue();
         assertThat(failureLine.get("level").getAsString()).isEqualTo("ERROR");
